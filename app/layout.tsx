@@ -1,0 +1,57 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Claimscope", template: "%s · Claimscope" },
+  description: "How news outlets quote and frame the claims of official reports, side by side.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link href="/" className="brand">
+              <span className="brand__mark" aria-hidden="true">
+                “
+              </span>
+              Claimscope
+            </Link>
+            <nav className="nav" aria-label="Main">
+              <Link href="/claims">Claims</Link>
+              <Link href="/articles">Articles</Link>
+              <Link href="/outlets">Outlets</Link>
+            </nav>
+            <span className="nav__spacer" />
+            <nav className="nav" aria-label="Account">
+              {user ? (
+                <>
+                  <Link href="/editor">Editor</Link>
+                  <span className="muted small">{user.name}</span>
+                </>
+              ) : (
+                <Link href="/sign-in">Editor sign-in</Link>
+              )}
+            </nav>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <div className="site-footer__inner">
+            Claimscope tracks quoted claims across news outlets. Source texts are quoted for review and
+            criticism.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
