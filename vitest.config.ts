@@ -1,14 +1,32 @@
-import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const integration = (name: "pglite" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name: `integration-${name}`,
+    include: ["tests/integration/**/*.test.ts"],
+    environment: "node",
+    env: { TEST_DB: name },
+    setupFiles: ["tests/support/setup-database.ts"],
+    globalSetup: name === "postgres" ? ["tests/support/global-postgres.ts"] : [],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts"),
+    },
+  },
   test: {
     projects: [
-      {
-        extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node" },
-      },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node" } },
+      integration("pglite"),
+      integration("postgres"),
     ],
   },
 });

@@ -44,7 +44,7 @@ function createDatabase(): Database {
   const dataDir = process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const pg = new PGlite(inMemory ? undefined : dataDir, { extensions: pgliteExtensions });
+  const pg = new PGlite({ dataDir: inMemory ? undefined : dataDir, extensions: pgliteExtensions });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
   return {
     kind: "pglite",
