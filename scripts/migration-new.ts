@@ -32,13 +32,22 @@ async function loadSchemaEngine() {
 
 /**
  * Prisma models GENERATED columns as `Unsupported(...)` and reads their expression
- * as a default, so every diff proposes `DROP DEFAULT` on them. Those statements
- * would fail on a generated column; drop them from the script.
+ * as a default, so every diff proposes `ALTER COLUMN … DROP DEFAULT` on them, which
+ * would fail on a generated column. Remove those clauses (and statements left empty).
  */
+const GENERATED_NOISE = /^ALTER COLUMN "searchVector" DROP DEFAULT$/;
+
 function withoutGeneratedColumnNoise(sql: string): string {
   return sql
     .split(/\n\n+/)
-    .filter((block) => !/^-- AlterTable\nALTER TABLE "\w+" ALTER COLUMN "searchVector" DROP DEFAULT;$/.test(block.trim()))
+    .map((block) => {
+      const match = /^(-- AlterTable\n)?(ALTER TABLE "\w+" )([\s\S]*);$/.exec(block.trim());
+      if (!match) return block;
+      const clauses = match[3].split(/,\n/).map((c) => c.trim()).filter((c) => !GENERATED_NOISE.test(c));
+      if (clauses.length === 0) return "";
+      return `${match[1] ?? ""}${match[2]}${clauses.join(",\n")};`;
+    })
+    .filter((block) => block.trim() !== "")
     .join("\n\n");
 }
 
