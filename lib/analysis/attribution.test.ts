@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "./pipeline";
+import { createSpeakerRegistry } from "./speakers";
+
+const registry = createSpeakerRegistry();
+
+/** Speaker names of every quote in a text whose first line is a headline. */
+function speakers(body: string): (string | null)[] {
+  return analyzeArticle(`Headline without quotes\n\n${body}`, { registry }).quotes.map((q) => q.speakerName);
+}
+
+describe("attribution", () => {
+  it.each([
+    ["X said", "“We will not back down,” Maria Lopez said.", ["Maria Lopez"]],
+    ["said X, appositive", "“We will not back down,” said Maria Lopez, the mayor of Springfield.", ["Maria Lopez"]],
+    ["X, the Y of Z, said", "Maria Lopez, the mayor of Springfield, said the city “will not back down.”", ["Maria Lopez"]],
+    ["told reporters, family name after full name", "Maria Lopez spoke first.\n\n“We will rebuild,” Lopez told reporters on Tuesday.", ["Maria Lopez"]],
+    ["pronoun he", "John Smith said the plan was ready.\n\n“It is a disaster,” he said.", ["John Smith"]],
+    ["according to", "According to the World Health Organization, the outbreak is “under control.”", ["World Health Organization"]],
+    ["according to, after the quote", "The outbreak is “under control,” according to the WHO.", ["World Health Organization"]],
+    ["unnamed spokesperson of a known body", "“We are concerned,” a State Department spokesperson said.", ["U.S. Department of State"]],
+    ["split quote", "“We will rebuild,” Lopez said. “But it will take years.”", ["Lopez", "Lopez"]],
+    ["colon", "Smith said: “We will win.”", ["Smith"]],
+    ["in a statement", "In a statement, the Kremlin said it “categorically rejects” the accusations.", ["The Kremlin"]],
+    ["news agency reports", "Reuters reported that the talks had “collapsed.”", ["Reuters"]],
+    ["wrote on Twitter", "Trump wrote on Twitter that the report was “fake news.”", ["Trump"]],
+    ["title before a name", "“This is unacceptable,” Prime Minister Narendra Modi said in a televised address.", ["Narendra Modi"]],
+    ["inverted with title", "“It’s over,” said Sen. Chuck Schumer, D-N.Y.", ["Chuck Schumer"]],
+    ["appositive name after role", "“We need more time,” the ministry’s spokesman, Zhao Lijian, told a briefing.", ["Zhao Lijian"]],
+    ["possessive ministry alias", "China’s Foreign Ministry said the claims were “baseless.”", ["Ministry of Foreign Affairs of China"]],
+    ["time phrase between subject and verb", "Amnesty International on Monday said detainees were “systematically tortured.”", ["Amnesty International"]],
+    ["subject, comma-adverb, verb", "Islamabad, however, rejected the findings as “baseless.”", ["Government of Pakistan"]],
+    ["subject, PP, verb", "The Taliban, in a statement, said they “will not attend” the talks.", ["Taliban"]],
+    ["the report → its issuer", "The State Department released its annual report on Friday.\n\n“Progress was limited,” the report said.", ["U.S. Department of State"]],
+    ["document resolves to issuer", "“Pakistan remained a safe haven,” the Country Reports on Terrorism 2019 notes.", ["U.S. Department of State"]],
+    ["it → last organisation", "The Pentagon said talks had stalled.\n\n“Efforts were not seen,” it added.", ["U.S. Department of Defense"]],
+    ["the ministry → the ministry named before", "Pakistan’s Foreign Ministry issued a statement.\n\n“We reject it,” the ministry said.", ["Ministry of Foreign Affairs of Pakistan"]],
+    ["multi-paragraph quote keeps its speaker", "Obama spoke for an hour.\n\n“The first part of what I want to say\n\n“and the second part,” Obama said.", ["Obama", "Obama"]],
+    ["carried to a cue-less quote in the same paragraph", "“We are disappointed,” said a statement by the Pakistani Foreign Affairs Ministry. “The report is selective.”", ["Ministry of Foreign Affairs of Pakistan", "Ministry of Foreign Affairs of Pakistan"]],
+    ["cue in the previous sentence of the paragraph", "The report said Islamabad failed to act. “Both men remain free,” it noted.", ["report", "report"].slice(0, 1)],
+  ])("%s", (_name, body, expected) => {
+    expect(speakers(body)).toEqual(expected);
+  });
+
+  it("headline attribution after a colon", () => {
+    const res = analyzeArticle("Pakistan a ‘safe haven’ for ‘terror groups’: U.S. State Department\n\nBody.", { registry });
+    expect(res.quotes.map((q) => [q.exact, q.speakerName, q.attribution])).toEqual([
+      ["safe haven", "U.S. Department of State", "headline"],
+      ["terror groups", "U.S. Department of State", "headline"],
+    ]);
+  });
+
+  it("keeps cue and verb as written", () => {
+    const [q] = analyzeArticle("H\n\n“It allowed groups to operate,” State notes in its opening paragraph.", { registry }).quotes;
+    expect(q.cue).toBe("State notes");
+    expect(q.verb).toBe("notes");
+    const [r] = analyzeArticle("H\n\n“We are disappointed,” said a June 25 statement by the Pakistani Foreign Affairs Ministry.", { registry }).quotes;
+    expect(r.cue).toBe("said a June 25 statement by the Pakistani Foreign Affairs Ministry");
+    expect(r.verb).toBe("said");
+  });
+
+  it("“according to X’s statistics” names a data source, not a speaker", () => {
+    const res = analyzeArticle(
+      "H\n\n“Casualties rose sharply,” the report said. According to the army’s own statistics, losses were “30 percent higher.”",
+      { registry },
+    );
+    expect(res.quotes[1].speakerName).toBe(res.quotes[0].speakerName);
+  });
+
+  it("an app registry entry wins over the built-in one and resolves aliases", () => {
+    const reg = createSpeakerRegistry([{ id: "khalilzad", name: "Zalmay Khalilzad", kind: "person", aliases: ["U.S. envoy", "Khalilzad"] }]);
+    const res = analyzeArticle("H\n\n“Pakistan helped,” the U.S. envoy said.", { registry: reg });
+    expect(res.quotes[0].speakerId).toBe("khalilzad");
+    expect(res.quotes[0].speakerName).toBe("Zalmay Khalilzad");
+  });
+
+  it("marks quoted labels", () => {
+    const res = analyzeArticle("H\n\nThe State Department refers to the group as being “affiliated” with the Taliban.", { registry });
+    expect(res.quotes[0].label).toBe(true);
+    const res2 = analyzeArticle("H\n\nPakistan’s plan calls to “ensure that no militias operate,” officials said.", { registry });
+    expect(res2.quotes[0].label).toBe(false);
+  });
+
+  it("finds hedges near the quote", () => {
+    const [q] = analyzeArticle("Pakistan Still Seen As ‘Safe Haven’ For Militants\n\nBody.", { registry }).quotes;
+    expect(q.hedges).toContain("still");
+    expect(q.hedges).toContain("seen as");
+    const [r] = analyzeArticle("H\n\nThe group allegedly called the attack “a success,” officials said.", { registry }).quotes;
+    expect(r.hedges).toContain("allegedly");
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { classifyKind, type KindContext } from "./kinds";
+
+const ctx = (over: Partial<KindContext> = {}): KindContext => ({
+  before: "", inHeadline: false, headlineTitleCase: false, attributed: true, quotedElsewhere: false, ...over,
+});
+
+describe("classifyKind", () => {
+  it.each([
+    ["It allowed groups targeting Afghanistan to operate from its territory,", ctx(), "statement"],
+    ["We are disappointed,", ctx(), "statement"],
+    ["to take decisive actions against militants", ctx(), "statement"],
+    ["implementing an ongoing ban against media coverage", ctx(), "statement"],
+    ["safe haven", ctx(), "phrase"],
+    ["modest steps", ctx(), "phrase"],
+    ["important counterterrorism partner,", ctx(), "phrase"],
+    ["30 percent higher in 2016 than in 2015.", ctx(), "phrase"],
+    ["Farah, Helmand, Kunduz, and Uruzgan.", ctx(), "phrase"],
+    ["Country Reports on Terrorism 2019", ctx(), "title"],
+    ["Good Taliban, Bad Taliban", ctx({ attributed: false }), "title"],
+    ["Foreign Terrorist Organizations.", ctx({ attributed: false }), "title"],
+    ["integrated", ctx({ attributed: false }), "title"],
+    ["gray list.", ctx({ attributed: false }), "title"],
+    ["Safe Haven", ctx({ inHeadline: true, headlineTitleCase: true }), "phrase"],
+    ["Operation Enduring Freedom", ctx({ before: "the so-called " }), "title"],
+  ])("%s → %s", (quote, c, kind) => {
+    expect(classifyKind(quote, c)).toBe(kind);
+  });
+});
