@@ -1,8 +1,15 @@
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient, SpeakerKind } from "@/generated/prisma/client";
+import { LINK_THRESHOLD, newClaimKey, type ClaimQuote } from "./analysis/claims";
+import { checkFidelity, type FidelityResult, type WordOp } from "./analysis/fidelity";
+import { analyzeArticle, type AnalyzedQuote } from "./analysis/pipeline";
+import type { SpeakerEntry } from "./analysis/speakers";
+import { indexLinkedQuotes, loadAnalysisContext, type AnalysisContext } from "./analysis-context";
 import { createArticle } from "./articles";
 import { recordAudit } from "./audit";
 import { contentHash } from "./content-hash";
+import type { Tx } from "./db";
+import { slugify, uniqueSlug } from "./slug";
 
 export interface IngestInput {
   outletId: string;
@@ -20,29 +27,240 @@ export interface IngestResult {
   created: boolean;
   articleId: string;
   slug: string;
+  quotes: number;
+}
+
+const FIDELITY = { verbatim: "verbatim", trimmed: "trimmed", altered: "altered", "not-found": "not_found" } as const;
+const DIFF_OP = { same: "equal", added: "insert", dropped: "delete" } as const;
+const ANALYSIS_KIND_TO_DB: Record<string, SpeakerKind> = { person: "person", organization: "organisation", government: "government" };
+
+/** A quote's planned row, before ids exist. */
+interface PlannedQuote {
+  q: AnalyzedQuote;
+  speakerRef: SpeakerRef | null;
+  fidelity: FidelityResult | null;
+  /** Index into `groups`: quotes of one group share one claim. */
+  group: number | null;
+}
+
+/** A speaker already in the database, or one to create with the article. */
+type SpeakerRef = { id: string } | { create: { name: string; kind: SpeakerKind; aliases: string[] } };
+
+interface ClaimGroupPlan {
+  existingClaimId: string | null;
+  score: number | null;
+  members: number[];
 }
 
 /**
- * Stores one article — de-duplicated by content hash — in one transaction:
- * either the article and everything derived from it is stored, or nothing is.
+ * Stores one article and everything the analysis finds in it — quotes as
+ * suggestions, speakers resolved against the registry (new names become new
+ * speakers), links to existing claims or new draft claims — in one
+ * transaction: either all of it is stored, or nothing. De-duplicated by
+ * content hash: the same text imported twice is one article.
  */
 export async function ingestArticle(prisma: PrismaClient, input: IngestInput): Promise<IngestResult> {
   const hash = contentHash(input.body);
-  const existing = await prisma.article.findUnique({ where: { contentHash: hash }, select: { id: true, slug: true } });
-  if (existing) return { created: false, articleId: existing.id, slug: existing.slug };
+  const existing = await prisma.article.findUnique({
+    where: { contentHash: hash },
+    select: { id: true, slug: true, _count: { select: { quotes: true } } },
+  });
+  if (existing) return { created: false, articleId: existing.id, slug: existing.slug, quotes: existing._count.quotes };
 
-  return prisma.$transaction(
+  const ctx = await loadAnalysisContext(prisma);
+  const analysis = analyzeArticle(input.body, { registry: ctx.registry });
+  const plan = await planQuotes(prisma, ctx, analysis.quotes, analysis.sameClaim);
+
+  const result = await prisma.$transaction(
     async (tx) => {
       const article = await createArticle(tx, { ...input, contentHash: hash });
+      const speakerIds = await materialiseSpeakers(tx, plan.quotes);
+      const claimIds = await materialiseClaims(tx, plan, speakerIds, input.actorId);
+      const rows = plan.quotes.map((p, i) => ({
+        articleId: article.id,
+        claimId: p.group === null ? null : claimIds[p.group],
+        speakerId: speakerIds[i],
+        exact: p.q.exact,
+        prefix: p.q.prefix,
+        suffix: p.q.suffix,
+        start: p.q.start,
+        end: p.q.end,
+        kind: p.q.kind,
+        cue: p.q.cue,
+        verb: p.q.verb,
+        origin: "extracted" as const,
+        reviewStatus: "suggested" as const,
+        matchScore: p.group === null ? null : (plan.groups[p.group].score ?? 1),
+        fidelity: p.fidelity ? FIDELITY[p.fidelity.status] : null,
+        fidelityDiff: p.fidelity?.ops.length ? p.fidelity.ops.map((o: WordOp) => ({ op: DIFF_OP[o.op], text: o.text })) : undefined,
+        paragraphIndex: p.q.paragraphIndex,
+        inHeadline: p.q.inHeadline,
+        hedges: p.q.hedges,
+        documentKey: p.q.documentKey,
+      }));
+      if (rows.length) await tx.quote.createMany({ data: rows, skipDuplicates: true });
       await recordAudit(tx, {
         actorId: input.actorId,
         entityType: "article",
         entityId: article.id,
         action: "import",
-        after: { title: input.title, outletId: input.outletId, slug: article.slug },
+        after: { title: input.title, outletId: input.outletId, slug: article.slug, quotes: rows.length },
       });
-      return { created: true, articleId: article.id, slug: article.slug };
+      const stored = await tx.quote.findMany({
+        where: { articleId: article.id },
+        select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, kind: true, documentKey: true },
+      });
+      return { article, stored };
     },
-    { timeout: 60_000 },
+    { timeout: 60_000, maxWait: 30_000 },
   );
+  indexLinkedQuotes(ctx.claims, result.stored.filter((q) => q.kind !== "title"));
+  return { created: true, articleId: result.article.id, slug: result.article.slug, quotes: result.stored.length };
+}
+
+async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: AnalyzedQuote[], sameClaim: [number, number][]) {
+  const knownIds = new Set(ctx.registry.entries().map((e) => e.id));
+  const dbSpeakers = await prisma.speaker.findMany({ select: { id: true, name: true } });
+  const dbIds = new Set(dbSpeakers.map((s) => s.id));
+  const byName = new Map(dbSpeakers.map((s) => [s.name.toLowerCase(), s.id]));
+
+  const speakerRefFor = (q: AnalyzedQuote): SpeakerRef | null => {
+    if (q.speakerId && dbIds.has(q.speakerId)) return { id: q.speakerId };
+    if (!q.speakerName) return null;
+    const known = byName.get(q.speakerName.toLowerCase());
+    if (known) return { id: known };
+    // A built-in registry entry, or a name as written in the article.
+    const builtIn: SpeakerEntry | undefined = q.speakerId && knownIds.has(q.speakerId) ? ctx.registry.get(q.speakerId) : undefined;
+    if (q.speakerKey === null && !builtIn) return null; // generic ("officials")
+    return {
+      create: {
+        name: builtIn?.name ?? q.speakerName,
+        kind: (builtIn && ANALYSIS_KIND_TO_DB[builtIn.kind]) || "person",
+        aliases: builtIn ? builtIn.aliases.filter((a) => a !== builtIn.name).slice(0, 40) : [],
+      },
+    };
+  };
+
+  const planned: PlannedQuote[] = quotes.map((q) => ({
+    q,
+    speakerRef: speakerRefFor(q),
+    fidelity: ctx.sources && q.kind !== "title" ? checkFidelity(q.exact, ctx.sources) : null,
+    group: null,
+  }));
+
+  // Quotes that belong together by position (a split sentence, a continued quotation) first.
+  const parent = planned.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const [a, b] of sameClaim) parent[find(a)] = find(b);
+
+  const groups: ClaimGroupPlan[] = [];
+  const groupOfRoot = new Map<number, number>();
+  planned.forEach((p, i) => {
+    if (p.q.kind === "title") return;
+    const root = find(i);
+    let g = groupOfRoot.get(root);
+    if (g === undefined) {
+      g = groups.push({ existingClaimId: null, score: null, members: [] }) - 1;
+      groupOfRoot.set(root, g);
+    }
+    groups[g].members.push(i);
+    p.group = g;
+  });
+
+  // Then each group's best link to an existing claim, by the same speaker.
+  const candidateClaims = new Set<string>();
+  const proposals = groups.map((g) => {
+    let best: { claimId: string; score: number } | null = null;
+    for (const i of g.members) {
+      const p = planned[i];
+      const speakerKey = p.speakerRef && "id" in p.speakerRef ? p.speakerRef.id : null;
+      const cq: ClaimQuote = { id: `new#${i}`, text: p.q.exact, speakerKey, documentKey: p.q.documentKey, label: p.q.label };
+      for (const c of ctx.claims.query(cq, 3)) {
+        if (c.score >= LINK_THRESHOLD && (!best || c.score > best.score)) best = { claimId: c.claimKey, score: c.score };
+      }
+    }
+    if (best) candidateClaims.add(best.claimId);
+    return best;
+  });
+  const alive = new Set(
+    (await prisma.claim.findMany({ where: { id: { in: [...candidateClaims] } }, select: { id: true } })).map((c) => c.id),
+  );
+  proposals.forEach((best, g) => {
+    if (best && alive.has(best.claimId)) {
+      groups[g].existingClaimId = best.claimId;
+      groups[g].score = Math.round(best.score * 1000) / 1000;
+    }
+  });
+  return { quotes: planned, groups };
+}
+
+async function materialiseSpeakers(tx: Tx, quotes: PlannedQuote[]): Promise<(string | null)[]> {
+  const created = new Map<string, string>();
+  const ids: (string | null)[] = [];
+  for (const p of quotes) {
+    const ref = p.speakerRef;
+    if (!ref) {
+      ids.push(null);
+    } else if ("id" in ref) {
+      ids.push(ref.id);
+    } else {
+      const key = ref.create.name.toLowerCase();
+      let id = created.get(key);
+      if (!id) {
+        const existing = await tx.speaker.findFirst({ where: { name: { equals: ref.create.name, mode: "insensitive" } }, select: { id: true } });
+        id =
+          existing?.id ??
+          (
+            await tx.speaker.create({
+              data: {
+                ...ref.create,
+                slug: await uniqueSlug(ref.create.name, async (s) => Boolean(await tx.speaker.findUnique({ where: { slug: s }, select: { id: true } }))),
+              },
+              select: { id: true },
+            })
+          ).id;
+        created.set(key, id);
+      }
+      ids.push(id);
+    }
+  }
+  return ids;
+}
+
+/** The words of a quote as a claim's first canonical wording: no dangling punctuation or brackets. */
+function canonicalFrom(exact: string): string {
+  let text = exact.trim().replace(/^[\]\s,;:.…]+/, "").replace(/[\s,;:]+$/, "");
+  if (!text) text = exact.trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+async function materialiseClaims(tx: Tx, plan: { quotes: PlannedQuote[]; groups: ClaimGroupPlan[] }, speakerIds: (string | null)[], actorId: string | null) {
+  const ids: string[] = [];
+  for (const g of plan.groups) {
+    if (g.existingClaimId) {
+      ids.push(g.existingClaimId);
+      continue;
+    }
+    // The group's longest quote states the claim most fully.
+    const lead = g.members.reduce((a, b) => (plan.quotes[b].q.exact.length > plan.quotes[a].q.exact.length ? b : a));
+    const q = plan.quotes[lead];
+    const canonical = canonicalFrom(q.q.exact);
+    const base = slugify(canonical.split(/\s+/).slice(0, 10).join(" "), 70) || newClaimKey({ text: q.q.exact, speakerKey: speakerIds[lead] });
+    const slug = await uniqueSlug(base, async (s) => Boolean(await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })));
+    const fid = q.fidelity;
+    const claim = await tx.claim.create({
+      data: {
+        slug,
+        canonical,
+        speakerId: speakerIds[lead],
+        sourceDocumentId: fid && fid.status !== "not-found" ? fid.sourceId : null,
+        sourceStart: fid && fid.status !== "not-found" ? fid.sourceStart : null,
+        sourceEnd: fid && fid.status !== "not-found" ? fid.sourceEnd : null,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actorId, entityType: "claim", entityId: claim.id, action: "create-from-analysis", after: { slug, canonical } });
+    ids.push(claim.id);
+  }
+  return ids;
 }

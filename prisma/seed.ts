@@ -137,6 +137,8 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
     });
     if (result.created) articlesCreated++;
   }
+  const { applyEditorialDecisions } = await import("./seed-decisions");
+  await applyEditorialDecisions(prisma);
   return { articlesCreated };
 }
 

@@ -75,6 +75,40 @@ describe(`seed (${process.env.TEST_DB})`, () => {
     expect(source.text).toContain("Pakistan continued to serve as a safe haven");
   });
 
+  it("publishes the three seed claims, each quoted by at least two outlets", async () => {
+    await seedDatabase(prisma);
+    const claims = await prisma.claim.findMany({
+      where: { status: "published", rebutsId: null },
+      select: {
+        canonical: true,
+        rating: { select: { verdictLabel: { select: { name: true } } } },
+        quotes: { where: { reviewStatus: { not: "rejected" } }, select: { article: { select: { outlet: { select: { name: true } } } } } },
+      },
+    });
+    const outletsOf = (words: string) => {
+      const claim = claims.find((c) => c.canonical.includes(words));
+      expect(claim, `a published claim containing "${words}"`).toBeDefined();
+      expect(claim!.rating).not.toBeNull();
+      return new Set(claim!.quotes.map((q) => q.article.outlet.name));
+    };
+    expect(outletsOf("safe haven")).toEqual(new Set(["FDD's Long War Journal", "RFE/RL Gandhara", "RahaPress"]));
+    expect(outletsOf("modest steps").size).toBeGreaterThanOrEqual(2);
+    expect(outletsOf("constructive role").size).toBeGreaterThanOrEqual(2);
+    const rebuttal = await prisma.claim.findFirstOrThrow({ where: { rebuts: { canonical: { contains: "safe haven" } } }, select: { speaker: { select: { name: true } } } });
+    expect(rebuttal.speaker?.name).toBe("Ministry of Foreign Affairs of Pakistan");
+  });
+
+  it("stores the analysis of every seed article as suggestions tied to speakers and claims", async () => {
+    await seedDatabase(prisma);
+    const quotes = await prisma.quote.findMany({
+      select: { exact: true, start: true, end: true, origin: true, speaker: { select: { name: true } }, article: { select: { body: true } } },
+    });
+    expect(quotes.length).toBeGreaterThan(50);
+    for (const q of quotes) expect(q.article.body.slice(q.start, q.end)).toBe(q.exact);
+    const attributed = quotes.filter((q) => q.speaker).length / quotes.length;
+    expect(attributed).toBeGreaterThan(0.8);
+  });
+
   it("stores seeded passwords hashed, never in plain text", async () => {
     await seedDatabase(prisma);
     for (const account of SEEDED_ACCOUNTS) {
@@ -105,7 +139,7 @@ describe(`ingest (${process.env.TEST_DB})`, () => {
     const first = await ingestArticle(prisma, input);
     const second = await ingestArticle(prisma, { ...input, body: "Twice received\r\n\r\nThe same  words, received twice.\n" });
     expect(first.created).toBe(true);
-    expect(second).toEqual({ created: false, articleId: first.articleId, slug: first.slug });
+    expect(second).toMatchObject({ created: false, articleId: first.articleId, slug: first.slug });
     expect(await prisma.article.count({ where: { outletId: outlet.id } })).toBe(1);
   });
 

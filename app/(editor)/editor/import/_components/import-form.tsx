@@ -1,0 +1,184 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { importArticleSchema, MAX_ARTICLE_CHARS, type ImportArticleData, type ImportArticleInput } from "@/lib/validation/import";
+import { importArticleAction } from "../actions";
+
+type Outlet = { id: string; name: string };
+type Done = { articleId: string; slug: string; created: boolean; quotes: number };
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export function ImportForm({ outlets }: { outlets: Outlet[] }) {
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<ImportArticleInput, unknown, ImportArticleData>({
+    resolver: zodResolver(importArticleSchema),
+    defaultValues: { outletId: outlets[0]?.id ?? "", newOutletName: "", title: "", byline: "", publishedAt: "", url: "", format: "text", content: "", stripBoilerplate: true },
+  });
+  const outletId = useWatch({ control, name: "outletId" });
+  const format = useWatch({ control, name: "format" });
+
+  async function onFile(file: File | undefined) {
+    setFileNote(null);
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setError("content", { message: "That file is larger than 2 MB: is it really one article?" });
+      return;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes.includes(0)) {
+      setError("content", { message: "That file is not text (it looks binary). Upload a .txt or .html file." });
+      return;
+    }
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      setError("content", { message: "That file is not UTF-8 text. Save it as UTF-8 and upload it again." });
+      return;
+    }
+    const isHtml = /\.html?$/i.test(file.name) || /^\s*<(!doctype|html)/i.test(text);
+    setValue("format", isHtml ? "html" : "text");
+    setValue("content", text, { shouldValidate: true });
+    setFileNote(`${file.name}: ${text.length.toLocaleString("en")} characters, read as ${isHtml ? "HTML" : "text"}.`);
+  }
+
+  async function onSubmit(values: ImportArticleData) {
+    setServerError(null);
+    setDone(null);
+    const result = await importArticleAction(values);
+    if (!result.ok) {
+      setServerError(result.error);
+      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (messages?.[0]) setError(field as keyof ImportArticleInput, { message: messages[0] });
+      }
+      return;
+    }
+    setDone(result.data);
+  }
+
+  const err = (name: keyof ImportArticleInput) =>
+    errors[name]?.message ? (
+      <span id={`${name}-error`} className="field__error">
+        {String(errors[name]?.message)}
+      </span>
+    ) : null;
+  const aria = (name: keyof ImportArticleInput) => ({
+    "aria-invalid": Boolean(errors[name]),
+    "aria-describedby": errors[name] ? `${name}-error` : undefined,
+  });
+
+  return (
+    <form className="form import-form" onSubmit={handleSubmit(onSubmit)} noValidate style={{ maxWidth: 760 }}>
+      {serverError && (
+        <p className="notice notice--error" role="alert">
+          {serverError}
+        </p>
+      )}
+      {done && (
+        <div className="notice notice--ok" role="status">
+          {done.created ? "Imported." : "This article was already in Claimscope (same text): nothing was added."}{" "}
+          {done.quotes} quotes found.{" "}
+          <Link href={`/editor/articles/${done.articleId}`}>Review its quotes</Link> ·{" "}
+          <Link href={`/articles/${done.slug}`}>Public page</Link>
+        </div>
+      )}
+
+      <fieldset className="card" style={{ display: "grid", gap: "1rem" }}>
+        <legend className="eyebrow">Outlet</legend>
+        <div className="field">
+          <label htmlFor="outletId">Existing outlet</label>
+          <select id="outletId" {...register("outletId")} {...aria("outletId")}>
+            <option value="">— a new outlet —</option>
+            {outlets.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+          {err("outletId")}
+        </div>
+        {!outletId && (
+          <div className="field">
+            <label htmlFor="newOutletName">New outlet name</label>
+            <input id="newOutletName" {...register("newOutletName")} {...aria("newOutletName")} />
+            {err("newOutletName")}
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset className="card" style={{ display: "grid", gap: "1rem" }}>
+        <legend className="eyebrow">Article</legend>
+        <div className="field">
+          <label htmlFor="title">Headline</label>
+          <input id="title" {...register("title")} {...aria("title")} />
+          <span className="field__hint">Leave empty to use the text&apos;s first line (or the page title for HTML).</span>
+          {err("title")}
+        </div>
+        <div className="grid grid--2">
+          <div className="field">
+            <label htmlFor="publishedAt">Published</label>
+            <input id="publishedAt" type="date" {...register("publishedAt")} {...aria("publishedAt")} />
+            {err("publishedAt")}
+          </div>
+          <div className="field">
+            <label htmlFor="byline">Byline</label>
+            <input id="byline" {...register("byline")} {...aria("byline")} />
+            {err("byline")}
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="url">Address (URL)</label>
+          <input id="url" type="url" inputMode="url" placeholder="https://" {...register("url")} {...aria("url")} />
+          {err("url")}
+        </div>
+      </fieldset>
+
+      <fieldset className="card" style={{ display: "grid", gap: "1rem" }}>
+        <legend className="eyebrow">Text</legend>
+        <div className="field">
+          <label htmlFor="file">Upload a .txt or .html file</label>
+          <input id="file" type="file" accept=".txt,.html,.htm,text/plain,text/html" onChange={(e) => onFile(e.target.files?.[0])} />
+          {fileNote && <span className="field__hint">{fileNote}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor="format">Format</label>
+          <select id="format" {...register("format")}>
+            <option value="text">Plain text</option>
+            <option value="html">HTML page</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="content">…or paste it here</label>
+          <textarea id="content" rows={14} {...register("content")} {...aria("content")} />
+          <span className="field__hint">Headline on the first line. At most {MAX_ARTICLE_CHARS.toLocaleString("en")} characters.</span>
+          {err("content")}
+        </div>
+        {format === "text" && (
+          <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
+            <input type="checkbox" {...register("stripBoilerplate")} /> Remove page furniture (navigation, promos, tag lists,
+            reader comments)
+          </label>
+        )}
+      </fieldset>
+
+      <div>
+        <button className="button" type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Importing and analysing…" : "Import article"}
+        </button>
+      </div>
+    </form>
+  );
+}

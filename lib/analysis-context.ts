@@ -1,0 +1,91 @@
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { ClaimIndex, type ClaimQuote } from "./analysis/claims";
+import { indexSources, type SourceIndex } from "./analysis/fidelity";
+import { createSpeakerRegistry, type SpeakerEntry, type SpeakerRegistry } from "./analysis/speakers";
+
+/**
+ * What the pure analysis needs from the database, for ingest: the speaker
+ * registry (the database's speakers and their aliases, over the built-in
+ * defaults), the primary sources to align quotes with, and an index of every
+ * quote already linked to a claim.
+ *
+ * The claim index is kept per process and brought up to date before each use
+ * with the quotes changed since the last sync (so work done by other processes
+ * and editors' moves are seen). Entries can go stale — a claim merged away —
+ * so callers check that a candidate claim still exists before linking to it.
+ */
+export interface AnalysisContext {
+  registry: SpeakerRegistry;
+  sources: SourceIndex | null;
+  claims: ClaimIndex;
+}
+
+interface ClaimIndexCache {
+  index: ClaimIndex;
+  syncedAt: Date;
+}
+
+const globalForAnalysis = globalThis as unknown as { __claimscopeClaimIndex?: ClaimIndexCache };
+
+const DB_KIND_TO_ANALYSIS = { person: "person", organisation: "organization", government: "government" } as const;
+
+export function quoteForIndex(q: {
+  id: string;
+  exact: string;
+  articleId: string;
+  speakerId: string | null;
+  documentKey: string | null;
+}): ClaimQuote {
+  return { id: q.id, text: q.exact, articleId: q.articleId, speakerKey: q.speakerId, documentKey: q.documentKey };
+}
+
+async function syncClaimIndex(prisma: PrismaClient): Promise<ClaimIndex> {
+  const cache = (globalForAnalysis.__claimscopeClaimIndex ??= { index: new ClaimIndex(), syncedAt: new Date(0) });
+  // A little overlap: rows committed late with an earlier timestamp are not missed.
+  const since = new Date(cache.syncedAt.getTime() - 5_000);
+  const now = new Date();
+  const BATCH = 5_000;
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await prisma.quote.findMany({
+      where: { claimId: { not: null }, reviewStatus: { not: "rejected" }, kind: { not: "title" }, updatedAt: { gte: since } },
+      select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, documentKey: true },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+    });
+    for (const row of rows) cache.index.add(quoteForIndex(row), row.claimId!);
+    if (rows.length < BATCH) break;
+    cursor = rows[rows.length - 1].id;
+  }
+  cache.syncedAt = now;
+  return cache.index;
+}
+
+export async function loadAnalysisContext(prisma: PrismaClient): Promise<AnalysisContext> {
+  const [speakers, documents, claims] = await Promise.all([
+    prisma.speaker.findMany({ select: { id: true, name: true, kind: true, aliases: true } }),
+    prisma.sourceDocument.findMany({ where: { text: { not: null } }, select: { id: true, text: true } }),
+    syncClaimIndex(prisma),
+  ]);
+  const entries: SpeakerEntry[] = speakers.map((s) => ({
+    id: s.id,
+    name: s.name,
+    kind: DB_KIND_TO_ANALYSIS[s.kind],
+    aliases: [s.name, ...s.aliases],
+  }));
+  return {
+    registry: createSpeakerRegistry(entries),
+    sources: documents.length ? indexSources(documents.map((d) => ({ id: d.id, text: d.text! }))) : null,
+    claims,
+  };
+}
+
+/** Quotes linked in this process are indexed at once, without waiting for the next sync. */
+export function indexLinkedQuotes(
+  index: ClaimIndex,
+  quotes: { id: string; exact: string; articleId: string; speakerId: string | null; claimId: string | null; documentKey: string | null }[],
+) {
+  for (const q of quotes) if (q.claimId) index.add(quoteForIndex(q), q.claimId);
+}

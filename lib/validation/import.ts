@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { lineField, textField } from "./text";
+
+export const MAX_ARTICLE_CHARS = 1_000_000;
+
+const optionalLine = (label: string, max: number) =>
+  z.union([z.literal(""), lineField({ label, max })]).optional().transform((v) => (v ? v : null));
+
+export const importArticleSchema = z
+  .object({
+    outletId: z.string().max(64).optional().transform((v) => v || null),
+    newOutletName: optionalLine("Outlet name", 120),
+    title: optionalLine("Title", 300),
+    byline: optionalLine("Byline", 200),
+    publishedAt: z
+      .union([z.literal(""), z.iso.date({ message: "Use a date like 2020-06-25." })])
+      .optional()
+      .transform((v) => (v ? v : null))
+      .refine((v) => !v || (v >= "1900-01-01" && new Date(v).getTime() <= Date.now() + 2 * 86_400_000), {
+        message: "The date must be between 1900 and today.",
+      }),
+    url: z
+      .union([z.literal(""), z.url({ protocol: /^https?$/, message: "Enter a full http(s) address." }).max(2000, "That address is too long.")])
+      .optional()
+      .transform((v) => (v ? v : null)),
+    format: z.enum(["text", "html"], { message: "Choose text or HTML." }),
+    content: textField({ label: "Article text", max: MAX_ARTICLE_CHARS }),
+    stripBoilerplate: z.boolean().default(true),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.outletId && !v.newOutletName) {
+      ctx.addIssue({ code: "custom", path: ["outletId"], message: "Choose an outlet or name a new one." });
+    }
+  });
+
+export type ImportArticleInput = z.input<typeof importArticleSchema>;
+export type ImportArticleData = z.output<typeof importArticleSchema>;

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+// C0 controls other than tab, line feed and carriage return, and DEL.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Text that is safe to store and to anchor offsets in: well-formed UTF-16 (no
+ * lone surrogates, which would corrupt offsets and JSON exports) and no
+ * control characters (a sign of a binary file).
+ */
+export function textField({ label, min = 1, max }: { label: string; min?: number; max: number }) {
+  return z
+    .string({ error: `${label} must be text.` })
+    .refine((s) => s.trim().length >= min, { message: min > 0 ? `${label} is required.` : `${label} is too short.` })
+    .refine((s) => s.length <= max, { message: `${label} is too long (at most ${max.toLocaleString("en")} characters).` })
+    .refine((s) => s.isWellFormed(), { message: `${label} contains invalid characters (broken Unicode).` })
+    .refine((s) => !CONTROL.test(s), { message: `${label} contains control characters: is this a binary file?` });
+}
+
+export function lineField({ label, min = 1, max }: { label: string; min?: number; max: number }) {
+  return textField({ label, min, max })
+    .refine((s) => !/[\r\n]/.test(s), { message: `${label} must be one line.` })
+    .transform((s) => s.trim());
+}

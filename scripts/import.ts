@@ -1,0 +1,187 @@
+/**
+ * npm run import -- DIR [--outlet NAME] [--raw] [--workers N]
+ *
+ * Imports a folder of articles: every .txt, .html and .htm file (a `<name>.json`
+ * beside it may give title, outlet, url, published, byline; `*.raw.txt` copies
+ * of a cleaned `<name>.txt` are skipped). Each file becomes one row of an
+ * ImportJob batch; workers drain the batch, one transaction per article, so the
+ * import is idempotent when re-run and safe to kill at any point. With
+ * DATABASE_URL, several machines can run the same command on the same folder
+ * and share the work.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { hostname } from "node:os";
+import path from "node:path";
+import { SingleBar, Presets } from "cli-progress";
+import { z } from "zod";
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+const metadataSchema = z
+  .object({
+    title: z.string().max(300).nullish(),
+    outlet: z.string().max(120).nullish(),
+    url: z.string().max(2000).nullish(),
+    published: z.string().max(40).nullish(),
+    publishedAt: z.string().max(40).nullish(),
+    byline: z.string().max(200).nullish(),
+  })
+  .loose();
+
+interface Args {
+  dir: string;
+  outlet: string | null;
+  raw: boolean;
+  workers: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { dir: "", outlet: null, raw: false, workers: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--outlet") args.outlet = argv[++i] ?? null;
+    else if (a === "--raw") args.raw = true;
+    else if (a === "--workers") args.workers = Math.max(1, Math.min(8, Number(argv[++i]) || 1));
+    else if (!a.startsWith("--")) args.dir = a;
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (!args.dir) throw new Error("usage: npm run import -- DIR [--outlet NAME] [--raw] [--workers N]");
+  return args;
+}
+
+interface FilePlan {
+  sourceName: string;
+  payload: Record<string, unknown>;
+}
+
+async function planFiles(dir: string, args: Args): Promise<{ plans: FilePlan[]; problems: { file: string; error: string }[] }> {
+  const names = (await readdir(dir)).sort();
+  const present = new Set(names);
+  const plans: FilePlan[] = [];
+  const problems: { file: string; error: string }[] = [];
+  for (const name of names) {
+    const ext = path.extname(name).toLowerCase();
+    if (![".txt", ".html", ".htm"].includes(ext)) continue;
+    if (name.endsWith(".raw.txt") && present.has(name.replace(/\.raw\.txt$/, ".txt"))) continue;
+    const file = path.join(dir, name);
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) continue;
+      if (info.size > MAX_FILE_BYTES) throw new Error(`too large (${(info.size / 1048576).toFixed(1)} MB; the limit is 2 MB)`);
+      const bytes = await readFile(file);
+      if (bytes.includes(0)) throw new Error("not a text file (it contains NUL bytes)");
+      const content = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      const base = name.replace(/(\.raw)?\.(txt|html?)$/i, "");
+      let meta: z.infer<typeof metadataSchema> = {};
+      if (present.has(`${base}.json`)) {
+        const json = JSON.parse(await readFile(path.join(dir, `${base}.json`), "utf8"));
+        const parsed = metadataSchema.safeParse(json);
+        if (!parsed.success) throw new Error(`${base}.json: ${parsed.error.issues[0]?.message ?? "invalid metadata"}`);
+        meta = parsed.data;
+      }
+      const outlet = meta.outlet ?? args.outlet;
+      if (!outlet) throw new Error(`no outlet: add "outlet" to ${base}.json or pass --outlet NAME`);
+      plans.push({
+        sourceName: name,
+        payload: {
+          format: ext === ".txt" ? "text" : "html",
+          content,
+          newOutletName: outlet,
+          title: meta.title ?? "",
+          url: meta.url ?? "",
+          publishedAt: (meta.publishedAt ?? meta.published ?? "").slice(0, 10),
+          byline: meta.byline ?? "",
+          stripBoilerplate: args.raw,
+        },
+      });
+    } catch (error) {
+      const message =
+        error instanceof TypeError && /encoded data was not valid/.test(error.message)
+          ? "not valid UTF-8 text"
+          : error instanceof SyntaxError
+            ? `metadata is not valid JSON (${error.message})`
+            : error instanceof Error
+              ? error.message
+              : String(error);
+      problems.push({ file: name, error: message });
+    }
+  }
+  return { plans, problems };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const dir = path.resolve(args.dir);
+  const { ensureDatabaseReady } = await import("../lib/startup");
+  const { database, prisma } = await import("../lib/db");
+  const queue = await import("../lib/import-queue");
+  const { importArticle, ImportInputError } = await import("../lib/import-article");
+  const { importArticleSchema } = await import("../lib/validation/import");
+
+  await ensureDatabaseReady();
+  const { plans, problems } = await planFiles(dir, args);
+  // The batch is the folder: re-running the command on it resumes the same batch.
+  const batchId = `dir:${createHash("sha256").update(dir).digest("hex").slice(0, 16)}`;
+  await queue.enqueueBatch(batchId, plans.map((p) => ({ sourceName: p.sourceName, payload: p.payload as never })));
+  const before = await queue.batchCounts(batchId);
+
+  const total = plans.length;
+  const bar = new SingleBar(
+    { format: "importing [{bar}] {value}/{total} {file}", hideCursor: true, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 2000 },
+    Presets.shades_classic,
+  );
+  bar.start(total, before.done, { file: "" });
+  let created = 0;
+  let duplicates = 0;
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+
+  const worker = async (n: number) => {
+    const workerId = `${hostname()}:${process.pid}:${n}`;
+    while (!stopping) {
+      const job = await queue.claimNextJob(batchId, workerId);
+      if (!job) return;
+      bar.update({ file: job.sourceName });
+      const parsed = importArticleSchema.safeParse(job.payload);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        await queue.failJob(job.id, `${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
+      } else {
+        try {
+          const outcome = await importArticle(prisma, parsed.data, null);
+          if (outcome.created) created++;
+          else duplicates++;
+          await queue.completeJob(job.id, outcome.articleId);
+        } catch (error) {
+          const message = error instanceof ImportInputError || error instanceof Error ? error.message : String(error);
+          await queue.failJob(job.id, message);
+        }
+      }
+      bar.increment();
+    }
+  };
+  await Promise.all(Array.from({ length: args.workers }, (_, i) => worker(i)));
+  bar.stop();
+
+  const counts = await queue.batchCounts(batchId);
+  const failed = await queue.listFailedJobs(batchId);
+  console.log(`${dir}`);
+  console.log(`  files: ${total + problems.length} (${total} readable, ${problems.length} unreadable)`);
+  console.log(`  imported now: ${created} new, ${duplicates} already in the database`);
+  console.log(`  batch: ${counts.done} done, ${counts.failed} failed, ${counts.queued + counts.running} left`);
+  for (const p of problems) console.log(`  ✗ ${p.file}: ${p.error}`);
+  for (const f of failed) console.log(`  ✗ ${f.sourceName}: ${f.error}`);
+  if (stopping) console.log("  stopped early: run the same command again to finish");
+  await database.close();
+  process.exitCode = problems.length + failed.length > 0 || stopping ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(2);
+});
