@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -43,7 +43,11 @@ function createDatabase(): Database {
   }
   const dataDir = process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
   const inMemory = dataDir.startsWith("memory://");
-  if (!inMemory) mkdirSync(path.dirname(dataDir), { recursive: true });
+  let unlock = () => {};
+  if (!inMemory) {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
   const pg = new PGlite({ dataDir: inMemory ? undefined : dataDir, extensions: pgliteExtensions });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
   return {
@@ -53,14 +57,71 @@ function createDatabase(): Database {
     async close() {
       await prisma.$disconnect();
       await pg.close();
+      unlock();
     },
   };
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite itself has no cross-process lock, and two processes writing one data
+ * directory corrupt it. So the embedded mode takes a lock file holding its pid;
+ * a second process (say `npm run import` while the app runs) gets a clear error.
+ * A lock left by a process that no longer exists (kill -9) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockFile, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      const release = () => rmSync(lockFile, { force: true });
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(readFileSync(lockFile, "utf8"));
+      if (owner === process.pid) return () => {};
+      if (Number.isInteger(owner) && owner > 0 && processAlive(owner)) {
+        throw new Error(
+          `The embedded database ${dataDir} is in use by process ${owner} (the app server?). ` +
+            "Stop that process first, or set DATABASE_URL to use PostgreSQL, which any number of processes can share.",
+        );
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`);
+}
+
 const globalForDb = globalThis as unknown as { __claimscopeDb?: Database };
 
-export const database: Database = (globalForDb.__claimscopeDb ??= createDatabase());
-export const prisma = database.prisma;
+/** Opened on first use, not on import: `next build` imports modules it never queries through. */
+export function getDatabase(): Database {
+  return (globalForDb.__claimscopeDb ??= createDatabase());
+}
+
+function lazy<T extends object>(get: () => T): T {
+  return new Proxy({} as T, {
+    get(_target, property) {
+      const target = get();
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+export const database: Database = lazy(getDatabase);
+export const prisma: PrismaClient = lazy(() => getDatabase().prisma);
 
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
