@@ -37,9 +37,19 @@ describe("attribution", () => {
     ["the ministry → the ministry named before", "Pakistan’s Foreign Ministry issued a statement.\n\n“We reject it,” the ministry said.", ["Ministry of Foreign Affairs of Pakistan"]],
     ["multi-paragraph quote keeps its speaker", "Obama spoke for an hour.\n\n“The first part of what I want to say\n\n“and the second part,” Obama said.", ["Obama", "Obama"]],
     ["carried to a cue-less quote in the same paragraph", "“We are disappointed,” said a statement by the Pakistani Foreign Affairs Ministry. “The report is selective.”", ["Ministry of Foreign Affairs of Pakistan", "Ministry of Foreign Affairs of Pakistan"]],
+    ["participle takes the clause's subject", "The Kremlin on Friday rejected the report, saying it was “absurd.”", ["The Kremlin"]],
+    ["participial modifier between subject and verb", "The report, released on Wednesday, said the group was “resilient.”\n\nThe next quote is “different,” said Maria Lopez.", ["report", "Maria Lopez"]],
+    ["spokesperson speaks for the body", "“We are disappointed,” Pakistan Foreign Office spokesperson Aisha Farooqui said. She said it was “selective.”", ["Ministry of Foreign Affairs of Pakistan", "Ministry of Foreign Affairs of Pakistan"]],
+    ["the spokesperson → the one named before", "Foreign Minister Sergei Lavrov spoke on Monday.\n\n“We will respond,” the minister said.", ["Sergei Lavrov"]],
+    ["commitment in a participle belongs to the main clause's subject", "The U.S. report noted that despite committing to “ensure that no militias operate,” under its plan, Islamabad has done little.", ["Government of Pakistan"]],
     ["cue in the previous sentence of the paragraph", "The report said Islamabad failed to act. “Both men remain free,” it noted.", ["report", "report"].slice(0, 1)],
   ])("%s", (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);
+  });
+
+  it("a bare “Foreign Office” belongs to the article's country (dateline first)", () => {
+    const res = analyzeArticle("FO rejects report\n\nISLAMABAD: The Foreign Office said the report was “selective.” Officials in Washington disagreed.", { registry });
+    expect(res.quotes[0].speakerName).toBe("Ministry of Foreign Affairs of Pakistan");
   });
 
   it("headline attribution after a colon", () => {

@@ -52,7 +52,6 @@ export interface Attribution {
 }
 
 interface Cue {
-  verb: string;
   verbStart: number;
   verbEnd: number;
   start: number;
@@ -122,6 +121,9 @@ interface Context {
   recent: ResolvedSpeaker[];
   /** Role → the person last named with it ("spokesperson" → Aisha Farooqui), for "the spokesperson said". */
   roles: Map<string, ResolvedSpeaker>;
+  /** Demonyms/countries the article is about (dateline first), computed on first need. */
+  countries: string[] | null;
+  text: string;
   documentKeys: Map<string, { key: string; issuer: string | null; count: number }>;
 }
 
@@ -139,7 +141,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
   const { text, sentences, quotes, registry } = input;
   const ctx: Context = {
     registry, lastDocument: null, lastDocumentKey: null, lastOrg: null, lastPerson: null, lastSpeaker: null,
-    people: new Map(), documentKeys: new Map(), recent: [], roles: new Map(),
+    people: new Map(), documentKeys: new Map(), recent: [], roles: new Map(), countries: null, text,
   };
   const ranges: QuoteRange[] = quotes.map((q, i) => ({ from: q.openMark ?? q.start, to: (q.closeMark ?? q.end - 1) + 1, quote: i }));
   const out: Attribution[] = quotes.map(() => ({
@@ -166,7 +168,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     }
     const toks = tokenize(text, sent.start, sent.end, ranges);
     const cues = findCues(text, toks, ctx);
-    noteDocuments(text, sent, toks, cues, ctx);
+    noteDocuments(text, toks, cues, ctx);
     let last: ResolvedSpeaker | null = null;
     let lastCue: Cue | null = null;
     for (const c of cues) if (c.speaker) {
@@ -180,7 +182,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
       a.sentenceIndex = sent.index;
       a.label = isLabelled(toks, k);
       a.hedges = hedgesIn(wordsAround(toks, k, HEDGE_WINDOW));
-      const cue = nearestCue(cues, k, toks);
+      const cue = commitmentCue(text, toks, k, ctx) ?? nearestCue(cues, k, toks);
       if (cue && cue.speaker) {
         a.speaker = cue.speaker;
         a.cue = text.slice(cue.start, cue.end);
@@ -310,7 +312,7 @@ function makeCue(verbStart: number, verbEnd: number, a: number, b: number, at: n
   const s = speaker?.speaker ?? null;
   if (s) remember(ctx, s);
   return {
-    verb: "", verbStart, verbEnd, start: Math.min(a, verbStart), end: Math.max(b, verbEnd), at, speaker: s,
+    verbStart, verbEnd, start: Math.min(a, verbStart), end: Math.max(b, verbEnd), at, speaker: s,
     documentKey: speaker?.documentKey ?? null,
   };
 }
@@ -492,6 +494,28 @@ function nearestCue(cues: Cue[], k: number, toks: Tok[]): Cue | null {
   return best;
 }
 
+const COMMIT_GERUNDS = new Set(["committing", "pledging", "vowing", "promising", "agreeing", "undertaking", "resolving"]);
+const FINITE = new Set(["has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "can", "could", "must", "should", "continues", "remains"]);
+
+/**
+ * "Despite committing to “…”, Islamabad has done little": a commitment in a
+ * participle has the main clause's subject as its author, not the sentence's
+ * reporting cue. Returns that subject as a cue, or null.
+ */
+function commitmentCue(text: string, toks: Tok[], k: number, ctx: Context): Cue | null {
+  if (toks[k - 1]?.lower !== "to" || !COMMIT_GERUNDS.has(toks[k - 2]?.lower ?? "")) return null;
+  for (let j = k + 1; j < toks.length - 1; j++) {
+    if (toks[j].kind !== "word" || !toks[j].cap || toks[j - 1]?.text !== ",") continue;
+    let e = j;
+    while (e + 1 < toks.length && toks[e + 1].kind === "word" && toks[e + 1].cap) e++;
+    if (!FINITE.has(toks[e + 1]?.lower ?? "")) continue;
+    const r = interpret(text, toks, [j, e], ctx, []);
+    if (!r?.speaker) return null;
+    return { verbStart: toks[k - 2].start, verbEnd: toks[k - 2].end, start: toks[j].start, end: toks[e].end, at: j, speaker: r.speaker, documentKey: null };
+  }
+  return null;
+}
+
 /** “affiliated” after "refers to X as", “India-focused” after "classifies X as", "calls X “…”". */
 function isLabelled(toks: Tok[], k: number): boolean {
   for (let j = k - 1; j >= 0 && k - j <= 8; j--) {
@@ -547,14 +571,33 @@ function interpret(text: string, toks: Tok[], np: [number, number], ctx: Context
   const whole = ctx.registry.resolve(phrase);
   if (whole) return fromRegistry(ctx, whole, undefined);
 
-  // "Prime Minister Narendra Modi", "Pentagon spokesman John Kirby": the named person speaks.
+  // "Prime Minister Narendra Modi", "Pentagon spokesman John Kirby": the named person speaks,
+  // except that a spokesperson speaks for the body named before the title.
   const named = personAfterTitle(toks, s, b);
   if (named) {
+    const titleAt = named[0] - 1;
+    if (/^spokes/.test(toks[titleAt].lower) && titleAt > s) {
+      const body = interpret(text, toks, [s, titleAt - 1], ctx, prior);
+      if (body?.speaker?.id) {
+        ctx.roles.set(toks[titleAt].lower, body.speaker);
+        ctx.lastPerson = body.speaker; // "she said" later means the spokesperson, i.e. the body
+        return body;
+      }
+    }
     const name = text.slice(toks[named[0]].start, toks[named[1]].end);
     const known = ctx.registry.resolve(name);
     const person = known ? fromRegistry(ctx, known, undefined) : { speaker: newSpeaker(name, toks, named[0], named[1], ctx), documentKey: null };
     for (let k = s; k < named[0]; k++) if (TITLES.has(toks[k].lower) && person.speaker) ctx.roles.set(toks[k].lower, person.speaker);
     return person;
+  }
+
+  // "the Foreign Office", "FO", "the foreign ministry spokesperson": whose? The article's country.
+  if (GENERIC_MINISTRY.test(phrase)) {
+    const p = phrase.replace(/^the\s+/i, "").replace(/^FO$/i, "Foreign Office").replace(/^MOFA$/i, "Ministry of Foreign Affairs");
+    for (const c of articleCountries(ctx)) {
+      const hit = ctx.registry.resolve(`${c} ${p}`) ?? ctx.registry.resolve(`${p} of ${c}`);
+      if (hit) return fromRegistry(ctx, hit, undefined);
+    }
   }
 
   // "the U.S. State Department’s Annual Country Report …", "Foggy Bottom’s report": the owner speaks.
@@ -623,6 +666,35 @@ function personAfterTitle(toks: Tok[], s: number, b: number): [number, number] |
   if (!TITLES.has(toks[k].lower) || toks[k].poss) return null;
   if (b - first + 1 < 2 && !toks[k].cap) return null; // "the spokesman Kirby" is fine, "a spokesman Smith" rare
   return [first, b];
+}
+
+const GENERIC_MINISTRY = /^(?:(?:the\s+)?(?:foreign|external affairs|defen[cs]e|interior)\s+(?:office|ministry|affairs ministry)(?:\s+spokes(?:person|man|woman))?|ministry of (?:foreign|external) affairs|FO|MOFA)$/i;
+const DATELINE = /^\s*([A-Z][A-Za-z .'-]{2,30}?)\s*(?:,\s*[A-Za-z .]+)?\s*(?:\(\w+\)\s*)?[:\-–—]\s/m;
+
+/** Demonyms and country names the article is about: its dateline first, then the most mentioned. */
+function articleCountries(ctx: Context): string[] {
+  if (ctx.countries) return ctx.countries;
+  const counts = new Map<string, number>();
+  const names = new Map<string, string[]>(); // government entry id → [demonym-ish name, country]
+  for (const e of ctx.registry.entries()) {
+    if (!e.id.endsWith("-govt") || e.kind !== "government") continue;
+    const country = e.name.replace(/^Government of /, "");
+    const demonym = e.aliases.find((a) => / government$/.test(a) && !a.startsWith(country))?.replace(/ government$/, "") ?? country;
+    names.set(e.id, [demonym, country]);
+  }
+  const body = ctx.text.slice(0, 20000);
+  const para = body.split("\n").find((l, i) => i > 0 && l.trim()) ?? "";
+  const dl = DATELINE.exec(para);
+  for (const m of ctx.registry.findAll(body)) {
+    if (!names.has(m.entry.id)) continue;
+    counts.set(m.entry.id, (counts.get(m.entry.id) ?? 0) + 1);
+  }
+  if (dl) {
+    const hit = ctx.registry.resolve(dl[1].trim().toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()));
+    if (hit && names.has(hit.id)) counts.set(hit.id, (counts.get(hit.id) ?? 0) + 1000);
+  }
+  ctx.countries = [...counts.entries()].sort((a, b) => b[1] - a[1]).flatMap(([id]) => names.get(id)!);
+  return ctx.countries;
 }
 
 function fromRegistry(ctx: Context, e: SpeakerEntry, near: string | undefined): Interp {
@@ -710,7 +782,7 @@ function remember(ctx: Context, s: ResolvedSpeaker) {
 // Documents named outside cues ("The State Department’s newly released
 // Country Reports on Terrorism 2016 points to …"), and "in its latest report".
 
-function noteDocuments(text: string, sent: Sentence, toks: Tok[], cues: Cue[], ctx: Context) {
+function noteDocuments(text: string, toks: Tok[], cues: Cue[], ctx: Context) {
   const words: string[] = [];
   for (const t of toks) if (t.kind === "word") words.push(t.lower);
   for (const m of ctx.registry.findDocuments(words)) {
@@ -740,7 +812,6 @@ function noteDocuments(text: string, sent: Sentence, toks: Tok[], cues: Cue[], c
       }
     }
   }
-  void sent;
 }
 
 // ---------------------------------------------------------------------------

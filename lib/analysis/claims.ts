@@ -20,6 +20,8 @@ export interface ClaimQuote {
   articleId?: string;
   /** Registry id or normalised name of the speaker; null when unknown or generic. */
   speakerKey: string | null;
+  /** Only for naming a new claim key when speakerKey is null (e.g. an umbrella body's id). */
+  speakerLabel?: string | null;
   /** Source document (registry id + year) when known: the same words in another year's report are another claim. */
   documentKey?: string | null;
   /** A quoted characterisation (“affiliated” after "refers to X as"): a claim of its own. */
@@ -172,8 +174,16 @@ function bigramOverlap(a: string[], b: string[]): number {
  * are long and identical: attribution is noisier than wording), same source
  * document, and labels only with labels.
  */
+/** Same document, where a key without a year ("doc-x") fits any year of it ("doc-x:2019"). */
+export function sameDocument(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [da, ya] = a.split(":");
+  const [db, yb] = b.split(":");
+  return da === db && (!ya || !yb);
+}
+
 function compatible(q: Entry, e: Entry, score: number): boolean {
-  if (q.documentKey && e.documentKey && q.documentKey !== e.documentKey) return false;
+  if (q.documentKey && e.documentKey && !sameDocument(q.documentKey, e.documentKey)) return false;
   if (q.label !== e.label && !(q.label && e.label)) return false;
   if (q.label && e.label && score < 1) return false;
   if (q.speakerKey && e.speakerKey && q.speakerKey !== e.speakerKey) {
@@ -440,7 +450,7 @@ export function groupClaims(items: ClaimQuote[], opts: { hints?: ClaimHint[]; th
     if (e.via !== "context") {
       if (labels[ra] !== labels[rb]) continue;
       const da = docs[ra], db = docs[rb];
-      if (da && db && [...db].some((d) => !da.has(d))) continue; // another document (or year)
+      if (da && db && [...db].some((d) => [...da].some((x) => !sameDocument(x, d)))) continue; // another document (or year)
       const sa = speakers[ra], sb = speakers[rb];
       const verbatim = e.score >= 0.95 && Math.min(lengths[e.a], lengths[e.b]) >= 8;
       if (sa && sb && ![...sa].some((s) => sb.has(s)) && !verbatim) continue;
@@ -477,13 +487,14 @@ export function groupClaims(items: ClaimQuote[], opts: { hints?: ClaimHint[]; th
     let rep = list[0];
     for (const i of list) if (lengths[i] > lengths[rep]) rep = i;
     // Name the claim after its best-known speaker: a registry id over a name as written.
-    const sp = [...(speakers[find(rep)] ?? [])].sort((a, b) => Number(a.startsWith("name:")) - Number(b.startsWith("name:")))[0] ?? null;
+    const sp = [...(speakers[find(rep)] ?? [])].sort((a, b) => Number(a.startsWith("name:")) - Number(b.startsWith("name:")))[0] ??
+      list.map((i) => items[i].speakerLabel).find(Boolean) ?? null;
     const doc = [...(docs[find(rep)] ?? [])][0] ?? null;
     let key = newClaimKey({ text: items[rep].text, speakerKey: sp, documentKey: doc });
     // Two claims worded alike (same speaker and document unknown) still need distinct keys.
     for (let n = 2; usedKeys.has(key); n++) key = `${key.replace(/~\d+$/, "")}~${n}`;
     usedKeys.add(key);
-    claims.push({ key, speakerKey: sp, quoteIds: list.map((i) => items[i].id) });
+    claims.push({ key, speakerKey: speakers[find(rep)] ? sp : null, quoteIds: list.map((i) => items[i].id) });
     for (const i of list) {
       const a = attach[i];
       byQuote.set(items[i].id, {

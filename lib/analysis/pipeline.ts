@@ -56,7 +56,8 @@ export interface AnalyzedQuote {
   speakerName: string | null;
   /**
    * Key for comparing speakers across articles: the registry id, "name:<normalised name>"
-   * for a name the registry lacks, or null when the speaker is unnamed or generic ("officials").
+   * for a name the registry lacks, or null when the speaker is unnamed, generic ("officials")
+   * or an umbrella body ("Washington") that outlets use for its agencies.
    */
   speakerKey: string | null;
   /** direct (own sentence), carried (neighbouring quote/cue), headline, fallback (article's main source), none. */
@@ -121,7 +122,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions): ArticleAnaly
       verb: a.verb,
       speakerId: a.speaker?.id ?? null,
       speakerName: a.speaker?.name ?? null,
-      speakerKey: !a.speaker || (a.speaker.generic && !a.speaker.id) ? null : a.speaker.id ?? `name:${normalizeName(a.speaker.name)}`,
+      speakerKey: speakerKeyOf(a, opts.registry),
       attribution: a.source,
       paragraphIndex: s.paragraphIndex,
       paragraphCount: paragraphs.length,
@@ -142,6 +143,18 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions): ArticleAnaly
     }
   }
   return { quotes, paragraphCount: paragraphs.length, sameClaim: sameClaimPairs(text, quotes, attrs, normText) };
+}
+
+/**
+ * The key claims compare speakers by. Null (compatible with anyone) when
+ * nobody is named, the name is generic ("officials"), or it is an umbrella
+ * body ("Washington", "Islamabad") whose agencies outlets name interchangeably.
+ */
+function speakerKeyOf(a: Attribution, registry: SpeakerRegistry): string | null {
+  const sp = a.speaker;
+  if (!sp || (sp.generic && !sp.id)) return null;
+  if (sp.id) return registry.isUmbrella(sp.id) ? null : sp.id;
+  return `name:${normalizeName(sp.name)}`;
 }
 
 /** Whether the cue sits in the quote's own clause (not across a comma-separated other clause). */
@@ -239,6 +252,7 @@ export function analyzeCorpus(articles: CorpusArticle[], opts: CorpusOptions): C
         text: q.exact,
         articleId: id,
         speakerKey: q.speakerKey,
+        speakerLabel: q.speakerId,
         documentKey: q.documentKey,
         label: q.label,
         anchor: anchored ? `${f!.sourceId}#${f!.sentence}` : null,

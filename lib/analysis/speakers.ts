@@ -33,6 +33,8 @@ export interface SpeakerRegistry {
   /** For a document entry, the entry of its issuer; otherwise the entry itself. */
   speakerOf(entry: SpeakerEntry): SpeakerEntry;
   entries(): readonly SpeakerEntry[];
+  /** True for a body other entries belong to (U.S. Government, Government of Pakistan). */
+  isUmbrella(id: string): boolean;
 }
 
 export interface RegistryOptions {
@@ -170,6 +172,9 @@ export function createSpeakerRegistry(entries: readonly SpeakerEntry[] = [], opt
     return from < norm.length ? lookup(norm, raw, from, norm.length) : null;
   };
 
+  const parents = new Set<string>();
+  for (const e of byId.values()) if (e.parentId) parents.add(e.parentId);
+
   const speakerOf = (e: SpeakerEntry) => (e.kind === "document" && e.issuerId ? byId.get(e.issuerId) ?? e : e);
 
   return {
@@ -180,6 +185,7 @@ export function createSpeakerRegistry(entries: readonly SpeakerEntry[] = [], opt
     get: (id) => byId.get(id),
     speakerOf,
     entries: () => [...byId.values()],
+    isUmbrella: (id) => parents.has(id),
   };
 }
 

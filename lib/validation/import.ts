@@ -4,25 +4,32 @@ import { lineField, textField } from "./text";
 export const MAX_ARTICLE_CHARS = 1_000_000;
 
 const optionalLine = (label: string, max: number) =>
-  z.union([z.literal(""), lineField({ label, max })]).optional().transform((v) => (v ? v : null));
+  lineField({ label, min: 0, max })
+    .nullish()
+    .transform((v) => (v ? v : null));
 
 export const importArticleSchema = z
   .object({
-    outletId: z.string().max(64).optional().transform((v) => v || null),
+    outletId: z.string().max(64).nullish().transform((v) => v || null),
     newOutletName: optionalLine("Outlet name", 120),
     title: optionalLine("Title", 300),
     byline: optionalLine("Byline", 200),
     publishedAt: z
-      .union([z.literal(""), z.iso.date({ message: "Use a date like 2020-06-25." })])
-      .optional()
-      .transform((v) => (v ? v : null))
+      .string()
+      .trim()
+      .nullish()
+      .transform((v) => v || null)
+      .pipe(z.iso.date({ message: "Use a date like 2020-06-25." }).nullable())
       .refine((v) => !v || (v >= "1900-01-01" && new Date(v).getTime() <= Date.now() + 2 * 86_400_000), {
         message: "The date must be between 1900 and today.",
       }),
     url: z
-      .union([z.literal(""), z.url({ protocol: /^https?$/, message: "Enter a full http(s) address." }).max(2000, "That address is too long.")])
-      .optional()
-      .transform((v) => (v ? v : null)),
+      .string()
+      .trim()
+      .max(2000, "That address is too long.")
+      .nullish()
+      .transform((v) => v || null)
+      .pipe(z.url({ protocol: /^https?$/, message: "Enter a full http(s) address." }).nullable()),
     format: z.enum(["text", "html"], { message: "Choose text or HTML." }),
     content: textField({ label: "Article text", max: MAX_ARTICLE_CHARS }),
     stripBoilerplate: z.boolean().default(true),
@@ -33,5 +40,7 @@ export const importArticleSchema = z
     }
   });
 
+// Parsing is idempotent (the output parses again to itself): the form parses
+// on the client and sends the result, and the server action parses it again.
 export type ImportArticleInput = z.input<typeof importArticleSchema>;
 export type ImportArticleData = z.output<typeof importArticleSchema>;

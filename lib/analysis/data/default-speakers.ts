@@ -14,11 +14,17 @@ export interface SpeakerEntry {
   aliases: string[];
   /** For documents: the speaker whose words the document carries. */
   issuerId?: string;
+  /**
+   * The wider body this one belongs to (State Department → U.S. Government).
+   * Outlets switch freely between the two ("Washington said"), so claim
+   * matching treats a parent as compatible with its parts.
+   */
+  parentId?: string;
 }
 
 const US: SpeakerEntry[] = [
   {
-    id: "us-state-dept",
+    id: "us-state-dept", parentId: "us-govt",
     name: "U.S. Department of State",
     kind: "government",
     aliases: [
@@ -30,7 +36,7 @@ const US: SpeakerEntry[] = [
     ],
   },
   {
-    id: "us-dod",
+    id: "us-dod", parentId: "us-govt",
     name: "U.S. Department of Defense",
     kind: "government",
     aliases: [
@@ -40,7 +46,7 @@ const US: SpeakerEntry[] = [
     ],
   },
   {
-    id: "us-white-house",
+    id: "us-white-house", parentId: "us-govt",
     name: "The White House",
     kind: "government",
     aliases: ["White House", "White House spokesperson", "White House press secretary", "Oval Office"],
@@ -55,16 +61,16 @@ const US: SpeakerEntry[] = [
       "American officials",
     ],
   },
-  { id: "us-doj", name: "U.S. Department of Justice", kind: "government", aliases: ["Justice Department", "Department of Justice", "DOJ", "U.S. Justice Department"] },
-  { id: "us-treasury", name: "U.S. Department of the Treasury", kind: "government", aliases: ["Treasury Department", "Treasury", "U.S. Treasury", "Department of the Treasury"] },
-  { id: "us-dhs", name: "U.S. Department of Homeland Security", kind: "government", aliases: ["Homeland Security Department", "Department of Homeland Security", "DHS"] },
-  { id: "us-cia", name: "Central Intelligence Agency", kind: "government", aliases: ["CIA", "Langley"] },
-  { id: "us-fbi", name: "Federal Bureau of Investigation", kind: "government", aliases: ["FBI"] },
-  { id: "us-odni", name: "Office of the Director of National Intelligence", kind: "government", aliases: ["ODNI", "Director of National Intelligence", "U.S. intelligence community"] },
-  { id: "us-congress", name: "U.S. Congress", kind: "government", aliases: ["Congress", "Capitol Hill"] },
-  { id: "us-centcom", name: "U.S. Central Command", kind: "government", aliases: ["CENTCOM", "Central Command"] },
-  { id: "usaid", name: "U.S. Agency for International Development", kind: "government", aliases: ["USAID"] },
-  { id: "us-sigar", name: "Special Inspector General for Afghanistan Reconstruction", kind: "government", aliases: ["SIGAR"] },
+  { id: "us-doj", parentId: "us-govt", name: "U.S. Department of Justice", kind: "government", aliases: ["Justice Department", "Department of Justice", "DOJ", "U.S. Justice Department"] },
+  { id: "us-treasury", parentId: "us-govt", name: "U.S. Department of the Treasury", kind: "government", aliases: ["Treasury Department", "Treasury", "U.S. Treasury", "Department of the Treasury"] },
+  { id: "us-dhs", parentId: "us-govt", name: "U.S. Department of Homeland Security", kind: "government", aliases: ["Homeland Security Department", "Department of Homeland Security", "DHS"] },
+  { id: "us-cia", parentId: "us-govt", name: "Central Intelligence Agency", kind: "government", aliases: ["CIA", "Langley"] },
+  { id: "us-fbi", parentId: "us-govt", name: "Federal Bureau of Investigation", kind: "government", aliases: ["FBI"] },
+  { id: "us-odni", parentId: "us-govt", name: "Office of the Director of National Intelligence", kind: "government", aliases: ["ODNI", "Director of National Intelligence", "U.S. intelligence community"] },
+  { id: "us-congress", parentId: "us-govt", name: "U.S. Congress", kind: "government", aliases: ["Congress", "Capitol Hill"] },
+  { id: "us-centcom", parentId: "us-govt", name: "U.S. Central Command", kind: "government", aliases: ["CENTCOM", "Central Command"] },
+  { id: "usaid", parentId: "us-govt", name: "U.S. Agency for International Development", kind: "government", aliases: ["USAID"] },
+  { id: "us-sigar", parentId: "us-govt", name: "Special Inspector General for Afghanistan Reconstruction", kind: "government", aliases: ["SIGAR"] },
 ];
 
 const INTERNATIONAL: SpeakerEntry[] = [
@@ -149,6 +155,7 @@ function countryEntries([slug, country, demonym, capital]: (typeof COUNTRIES)[nu
   const poss = `${country}'s`;
   const mofa: SpeakerEntry = {
     id: `${slug}-mofa`,
+    parentId: `${slug}-govt`,
     name: `Ministry of Foreign Affairs of ${country}`,
     kind: "government",
     aliases: [
@@ -172,6 +179,7 @@ function countryEntries([slug, country, demonym, capital]: (typeof COUNTRIES)[nu
   };
   const mil: SpeakerEntry = {
     id: `${slug}-military`,
+    parentId: `${slug}-govt`,
     name: `${demonym} military`,
     kind: "government",
     aliases: [

@@ -1,0 +1,115 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase, prisma } from "@/lib/db";
+import { importArticle } from "@/lib/import-article";
+import { importArticleSchema } from "@/lib/validation/import";
+import { seedDatabase } from "@/prisma/seed";
+
+const run = promisify(execFile);
+
+beforeAll(async () => {
+  await migrateDatabase();
+  await seedDatabase(prisma);
+});
+
+const HTML = `<!doctype html><html><head><title>Envoy says talks “made real progress” | Example News</title>
+<meta property="article:published_time" content="2021-03-04T10:00:00Z"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Envoy says talks “made real progress”</h1>
+<p class="byline">By Jane Doe</p>
+<p>The special envoy said on Thursday that the talks “made real progress on a ceasefire,” adding that both sides had agreed to meet again.</p>
+<p>“We are not there yet,” he told reporters in Doha. “But the direction is right.”</p>
+<p>Critics were unconvinced. <script>alert(1)</script>The opposition called the statement “wishful thinking.”</p>
+</article><footer>© Example News. Subscribe to our newsletter.</footer></body></html>`;
+
+function parse(input: Record<string, unknown>) {
+  return importArticleSchema.parse({ format: "text", stripBoilerplate: false, ...input });
+}
+
+describe(`import (${process.env.TEST_DB})`, () => {
+  it("turns an HTML page into an article with its headline first and its quotes found", async () => {
+    const outcome = await importArticle(prisma, parse({ newOutletName: "Example News", format: "html", content: HTML, url: "https://news.example/envoy" }), null);
+    expect(outcome.created).toBe(true);
+    const article = await prisma.article.findUniqueOrThrow({
+      where: { id: outcome.articleId },
+      select: { title: true, body: true, publishedAt: true, url: true, outlet: { select: { name: true } }, quotes: { select: { exact: true } } },
+    });
+    expect(article.body.split("\n")[0]).toBe("Envoy says talks “made real progress”");
+    expect(article.body).toContain("The special envoy said on Thursday");
+    expect(article.body).not.toContain("Subscribe to our newsletter");
+    expect(article.body).not.toContain("alert(1)");
+    expect(article.outlet.name).toBe("Example News");
+    expect(article.publishedAt?.toISOString().slice(0, 10)).toBe("2021-03-04");
+    expect(article.quotes.map((q) => q.exact)).toEqual(expect.arrayContaining(["made real progress on a ceasefire,", "We are not there yet,"]));
+  });
+
+  it("uses an existing outlet by name, whatever its case, and prepends a given headline", async () => {
+    const outcome = await importArticle(
+      prisma,
+      parse({ newOutletName: "rahapress", title: "A headline given by the editor", content: "The minister said “nothing has changed” today." }),
+      null,
+    );
+    const article = await prisma.article.findUniqueOrThrow({ where: { id: outcome.articleId }, select: { body: true, outlet: { select: { slug: true } } } });
+    expect(article.outlet.slug).toBe("rahapress");
+    expect(article.body.startsWith("A headline given by the editor\n\nThe minister said")).toBe(true);
+  });
+
+  it("refuses bad input with clear messages and stores nothing", async () => {
+    const before = await prisma.article.count();
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ newOutletName: "X", content: "   " }, /Article text is required/],
+      [{ newOutletName: "X", content: "a\u0000b" }, /control characters/],
+      [{ newOutletName: "X", content: "broken \ud800 text" }, /invalid characters/],
+      [{ newOutletName: "X", content: "x".repeat(1_000_001) }, /too long/],
+      [{ content: "Some text." }, /Choose an outlet/],
+      [{ newOutletName: "X", content: "Text", url: "javascript:alert(1)" }, /http/],
+      [{ newOutletName: "X", content: "Text", publishedAt: "2020-13-45" }, /date/],
+      [{ newOutletName: "X\nY", content: "Text" }, /one line/],
+    ];
+    for (const [input, message] of cases) {
+      const result = importArticleSchema.safeParse({ format: "text", ...input });
+      expect(result.success, JSON.stringify(input).slice(0, 60)).toBe(false);
+      expect(result.error!.issues.map((i) => i.message).join(" ")).toMatch(message);
+    }
+    await expect(importArticle(prisma, parse({ outletId: "gone", content: "Text." }), null)).rejects.toThrow(/no longer exists/);
+    expect(await prisma.article.count()).toBe(before);
+  });
+});
+
+describe(`npm run import (${process.env.TEST_DB})`, () => {
+  it("imports a folder, reports each bad file, and is idempotent when re-run", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "claimscope-import-"));
+    try {
+      await writeFile(path.join(dir, "one.txt"), "Talks resume\n\nThe envoy said “talks will resume next week,” according to officials.");
+      await writeFile(path.join(dir, "one.json"), JSON.stringify({ outlet: "Wire Service", published: "2021-05-01" }));
+      await writeFile(path.join(dir, "two.html"), HTML.replace("real progress", "some progress"));
+      await writeFile(path.join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+      await writeFile(path.join(dir, "latin1.txt"), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+      await writeFile(path.join(dir, "bad-meta.txt"), "Headline\n\nBody.");
+      await writeFile(path.join(dir, "bad-meta.json"), "{ not json");
+      const env = { ...process.env, NODE_OPTIONS: "" };
+      const args = ["--conditions=react-server", "scripts/import.ts", dir, "--outlet", "Folder Outlet"];
+      // A child process cannot share the in-memory PGlite of this test: it gets its own directory.
+      const childEnv = process.env.DATABASE_URL ? env : { ...env, PGLITE_DATA_DIR: path.join(dir, "db") };
+      const first = await run("npx", ["tsx", ...args], { env: childEnv, cwd: process.cwd() }).catch((e) => e);
+      expect(first.code).toBe(1);
+      expect(first.stdout).toMatch(/2 new, 0 already/);
+      expect(first.stdout).toMatch(/binary\.txt: not a text file/);
+      expect(first.stdout).toMatch(/latin1\.txt: not valid UTF-8/);
+      expect(first.stdout).toMatch(/bad-meta\.txt: metadata is not valid JSON/);
+      const second = await run("npx", ["tsx", ...args], { env: childEnv, cwd: process.cwd() }).catch((e) => e);
+      expect(second.stdout).toMatch(/0 new/);
+      expect(second.stdout).toMatch(/batch: 2 done, 0 failed, 0 left/);
+      if (process.env.DATABASE_URL) {
+        expect(await prisma.article.count({ where: { outlet: { name: "Wire Service" } } })).toBe(1);
+        expect(await prisma.article.count({ where: { outlet: { name: "Folder Outlet" } } })).toBe(1);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
