@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient, SpeakerKind } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient, type SpeakerKind } from "@/generated/prisma/client";
 import { LINK_THRESHOLD, newClaimKey, type ClaimQuote } from "./analysis/claims";
 import { checkFidelity, type FidelityResult, type WordOp } from "./analysis/fidelity";
 import { analyzeArticle, type AnalyzedQuote } from "./analysis/pipeline";
@@ -76,28 +76,7 @@ export async function ingestArticle(prisma: PrismaClient, input: IngestInput): P
       const article = await createArticle(tx, { ...input, contentHash: hash });
       const speakerIds = await materialiseSpeakers(tx, plan.quotes);
       const claimIds = await materialiseClaims(tx, plan, speakerIds, input.actorId);
-      const rows = plan.quotes.map((p, i) => ({
-        articleId: article.id,
-        claimId: p.group === null ? null : claimIds[p.group],
-        speakerId: speakerIds[i],
-        exact: p.q.exact,
-        prefix: p.q.prefix,
-        suffix: p.q.suffix,
-        start: p.q.start,
-        end: p.q.end,
-        kind: p.q.kind,
-        cue: p.q.cue,
-        verb: p.q.verb,
-        origin: "extracted" as const,
-        reviewStatus: "suggested" as const,
-        matchScore: p.group === null ? null : (plan.groups[p.group].score ?? 1),
-        fidelity: p.fidelity ? FIDELITY[p.fidelity.status] : null,
-        fidelityDiff: p.fidelity?.ops.length ? p.fidelity.ops.map((o: WordOp) => ({ op: DIFF_OP[o.op], text: o.text })) : undefined,
-        paragraphIndex: p.q.paragraphIndex,
-        inHeadline: p.q.inHeadline,
-        hedges: p.q.hedges,
-        documentKey: p.q.documentKey,
-      }));
+      const rows = plan.quotes.map((p, i) => quoteRow(article.id, p, plan.groups, claimIds, speakerIds[i]));
       if (rows.length) await tx.quote.createMany({ data: rows, skipDuplicates: true });
       await recordAudit(tx, {
         actorId: input.actorId,
@@ -116,6 +95,102 @@ export async function ingestArticle(prisma: PrismaClient, input: IngestInput): P
   );
   indexLinkedQuotes(ctx.claims, result.stored.filter((q) => q.kind !== "title"));
   return { created: true, articleId: result.article.id, slug: result.article.slug, quotes: result.stored.length };
+}
+
+/** The stored form of one analysed quote: a suggestion, as the analysis made it. */
+function quoteRow(articleId: string, p: PlannedQuote, groups: ClaimGroupPlan[], claimIds: string[], speakerId: string | null) {
+  return {
+    articleId,
+    claimId: p.group === null ? null : claimIds[p.group],
+    speakerId,
+    exact: p.q.exact,
+    prefix: p.q.prefix,
+    suffix: p.q.suffix,
+    start: p.q.start,
+    end: p.q.end,
+    kind: p.q.kind,
+    cue: p.q.cue,
+    verb: p.q.verb,
+    origin: "extracted" as const,
+    reviewStatus: "suggested" as const,
+    matchScore: p.group === null ? null : (groups[p.group].score ?? 1),
+    fidelity: p.fidelity ? FIDELITY[p.fidelity.status] : null,
+    fidelityDiff: p.fidelity?.ops.length ? p.fidelity.ops.map((o: WordOp) => ({ op: DIFF_OP[o.op], text: o.text })) : undefined,
+    paragraphIndex: p.q.paragraphIndex,
+    inHeadline: p.q.inHeadline,
+    hedges: p.q.hedges,
+    documentKey: p.q.documentKey,
+  };
+}
+
+export interface ReanalyzeResult {
+  added: number;
+  updated: number;
+  removed: number;
+  /** Quotes an editor confirmed, rejected, created or adjusted: never touched. */
+  kept: number;
+}
+
+/**
+ * Runs the analysis again over a stored article (after the analyser improved,
+ * or the speaker registry grew) and refreshes its *suggestions* only. A quote
+ * an editor has decided on — confirmed, rejected, created by hand, or edited
+ * since — is an editor's decision and is never changed or removed.
+ */
+export async function reanalyzeArticle(prisma: PrismaClient, articleId: string, actorId: string | null): Promise<ReanalyzeResult> {
+  const article = await prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { id: true, body: true } });
+  const ctx = await loadAnalysisContext(prisma);
+  const analysis = analyzeArticle(article.body, { registry: ctx.registry });
+  const plan = await planQuotes(prisma, ctx, analysis.quotes, analysis.sameClaim);
+
+  const result = await prisma.$transaction(
+    async (tx) => {
+      const existing = await tx.quote.findMany({
+        where: { articleId },
+        select: { id: true, start: true, end: true, origin: true, reviewStatus: true, version: true, claimId: true },
+      });
+      const previousClaims = new Set(existing.filter((q) => q.claimId).map((q) => q.claimId!));
+      const isDecision = (q: (typeof existing)[number]) => q.origin === "editor" || q.reviewStatus !== "suggested" || q.version > 1;
+      const bySpan = new Map(existing.map((q) => [`${q.start}:${q.end}`, q]));
+      const speakerIds = await materialiseSpeakers(tx, plan.quotes);
+      const claimIds = await materialiseClaims(tx, plan, speakerIds, actorId);
+      const counts: ReanalyzeResult = { added: 0, updated: 0, removed: 0, kept: 0 };
+      const seen = new Set<string>();
+      for (const [i, p] of plan.quotes.entries()) {
+        const key = `${p.q.start}:${p.q.end}`;
+        seen.add(key);
+        const row = quoteRow(articleId, p, plan.groups, claimIds, speakerIds[i]);
+        const current = bySpan.get(key);
+        if (!current) {
+          await tx.quote.create({ data: row });
+          counts.added++;
+        } else if (isDecision(current)) {
+          counts.kept++;
+        } else {
+          const { articleId: _a, origin: _o, reviewStatus: _r, ...fields } = row;
+          // Still a suggestion: keep its version at 1 so it stays one.
+          await tx.quote.update({ where: { id: current.id }, data: { ...fields, fidelityDiff: fields.fidelityDiff ?? Prisma.DbNull } });
+          counts.updated++;
+        }
+      }
+      const stale = existing.filter((q) => !seen.has(`${q.start}:${q.end}`));
+      for (const q of stale) {
+        if (isDecision(q)) counts.kept++;
+        else {
+          await tx.quote.delete({ where: { id: q.id } });
+          counts.removed++;
+        }
+      }
+      // Draft claims this refresh left without quotes, untouched by editors, were only ever suggestions.
+      await tx.claim.deleteMany({
+        where: { id: { in: [...previousClaims] }, status: "draft", version: 1, quotes: { none: {} }, rating: null, rebuttals: { none: {} }, tags: { none: {} } },
+      });
+      await recordAudit(tx, { actorId, entityType: "article", entityId: articleId, action: "reanalyse", after: { ...counts } });
+      return counts;
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  return result;
 }
 
 async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: AnalyzedQuote[], sameClaim: [number, number][]) {
