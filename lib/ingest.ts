@@ -167,9 +167,26 @@ export async function reanalyzeArticle(prisma: PrismaClient, articleId: string, 
         } else if (isDecision(current)) {
           counts.kept++;
         } else {
-          const { articleId: _a, origin: _o, reviewStatus: _r, ...fields } = row;
           // Still a suggestion: keep its version at 1 so it stays one.
-          await tx.quote.update({ where: { id: current.id }, data: { ...fields, fidelityDiff: fields.fidelityDiff ?? Prisma.DbNull } });
+          await tx.quote.update({
+            where: { id: current.id },
+            data: {
+              claimId: row.claimId,
+              speakerId: row.speakerId,
+              prefix: row.prefix,
+              suffix: row.suffix,
+              kind: row.kind,
+              cue: row.cue,
+              verb: row.verb,
+              matchScore: row.matchScore,
+              fidelity: row.fidelity,
+              fidelityDiff: row.fidelityDiff ?? Prisma.DbNull,
+              paragraphIndex: row.paragraphIndex,
+              inHeadline: row.inHeadline,
+              hedges: row.hedges,
+              documentKey: row.documentKey,
+            },
+          });
           counts.updated++;
         }
       }
