@@ -4,9 +4,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
 import { prisma } from "./db";
+import { clearFailedSignIns, recordFailedSignIn, signInRetryAfter } from "./sign-in-guard";
 
 /**
  * The signing secret. Deployments set BETTER_AUTH_SECRET (every app server must
@@ -25,7 +27,13 @@ function authSecret(): string {
 
 const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
-export const SIGN_IN_LIMIT = { window: 60, max: 10 };
+/** Per client address; the per-account failure limit (lib/sign-in-guard.ts) is the stricter one. */
+export const SIGN_IN_LIMIT = { window: 60, max: Number(process.env.SIGN_IN_RATE_LIMIT ?? 30) };
+
+function emailOf(body: unknown): string | null {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" && email.length <= 254 ? email : null;
+}
 
 export const auth = betterAuth({
   appName: "Claimscope",
@@ -60,6 +68,29 @@ export const auth = betterAuth({
   advanced: {
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     useSecureCookies: baseURL.startsWith("https://"),
+  },
+  hooks: {
+    before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-in/email") return;
+      const email = emailOf(ctx.body);
+      if (!email) return;
+      const retryAfter = await signInRetryAfter(email);
+      if (retryAfter > 0) {
+        throw new APIError("TOO_MANY_REQUESTS", {
+          message: `Too many failed sign-ins for this account. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+        });
+      }
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-in/email") return;
+      const email = emailOf(ctx.body);
+      if (!email) return;
+      if (isAPIError(ctx.context.returned)) {
+        if (ctx.context.returned.statusCode === 401) await recordFailedSignIn(email);
+      } else {
+        await clearFailedSignIns(email);
+      }
+    }),
   },
   telemetry: { enabled: false },
   plugins: [admin({ defaultRole: "editor", adminRoles: ["admin"] }), nextCookies()],

@@ -22,7 +22,7 @@ export function SignInForm({ next }: { next: string }) {
     if (error) {
       setServerError(
         error.status === 429
-          ? "Too many sign-in attempts. Wait a minute, then try again."
+          ? (error.message ?? "Too many sign-in attempts. Wait a minute, then try again.")
           : error.status === 401 || error.status === 403
             ? "That email and password do not match an active editor account."
             : "Sign-in failed. Try again in a moment.",
