@@ -99,6 +99,23 @@ const ADVERB_SKIP = new Set([
   "also", "still", "has", "have", "had", "previously", "further", "then", "later", "again", "repeatedly",
   "recently", "reportedly", "already", "once", "often", "would", "will", "did", "does", "do", "last", "today",
   "yesterday", "earlier", "separately", "however", "too", "even", "both", "now", "not", "never",
+  "long", "first", "always", "ever", "just", "since",
+]);
+// Verbs that take an object and so never invert after a quotation: "“Priced Out,” blames a decade …"
+// is the report blaming, not a decade speaking ("“…,” said the report" inverts).
+const NO_INVERSION = new Set([
+  "blame", "blames", "blamed", "accuse", "accuses", "accused", "praise", "praises", "praised", "criticize",
+  "criticizes", "criticized", "criticise", "criticises", "criticised", "reject", "rejects", "rejected", "deny",
+  "denies", "denied", "condemn", "condemns", "condemned", "hail", "hails", "hailed", "welcome", "welcomes",
+  "welcomed", "urge", "urges", "urged", "slam", "slams", "slammed", "blast", "blasts", "blasted", "highlight",
+  "highlights", "highlighted", "decry", "decries", "decried", "lament", "laments", "lamented", "demand", "demands",
+  "demanded", "question", "questions", "questioned", "charge", "charges", "charged", "find", "finds", "found",
+  "show", "shows", "showed", "indicate", "indicates", "indicated", "estimate", "estimates", "estimated", "promise",
+  "promises", "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed", "dismiss", "dismisses",
+  "dismissed", "call", "calls", "called", "describe", "describes", "described", "refer", "refers", "referred",
+  "classify", "classifies", "classified", "label", "labels", "labeled", "labelled", "brand", "brands", "branded",
+  "dub", "dubs", "dubbed", "term", "terms", "termed", "recommend", "recommends", "recommended", "mention",
+  "mentions", "mentioned", "assess", "assesses", "assessed",
 ]);
 const BE = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "'s"]);
 const PRONOUNS = new Set(["it", "he", "she", "they", "we", "i", "you"]);
@@ -168,6 +185,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     }
     const toks = tokenize(text, sent.start, sent.end, ranges);
     const cues = findCues(text, toks, ctx);
+    if (!cues.length) noteSubject(text, toks, ctx);
     noteDocuments(text, toks, cues, ctx);
     let last: ResolvedSpeaker | null = null;
     let lastCue: Cue | null = null;
@@ -261,8 +279,10 @@ function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
       if (toks[j]?.lower === "to") j++;
       const np = collectForward(toks, j);
       if (np) {
-        const speaker = interpret(text, toks, np, ctx, cues);
-        cues.push(makeCue(t.start, toks[v + 1]?.lower === "to" ? toks[v + 1].end : t.end, toks[np[0]].start, toks[np[1]].end, v, speaker, ctx));
+        const by = issuedBy(toks, np[1] + 1);
+        const speaker = interpret(text, toks, by ?? np, ctx, cues);
+        if (by && speaker?.speaker && speaker.speaker.kind !== "person") setDocument(ctx, speaker.speaker, speaker.documentKey);
+        cues.push(makeCue(t.start, toks[v + 1]?.lower === "to" ? toks[v + 1].end : t.end, toks[np[0]].start, toks[(by ?? np)[1]].end, v, speaker, ctx));
       }
       continue;
     }
@@ -284,13 +304,28 @@ function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
       }
       continue;
     }
+    // "Victor Sande, whose party trails, repeated his claim … but said he would …": a verb
+    // coordinated by "and"/"but" shares the clause's subject (an earlier cue, or the sentence's opening name).
+    if (prev && prev.kind === "word" && (prev.lower === "and" || prev.lower === "but") && !afterQuote) {
+      const earlier = [...cues].reverse().find((c) => c.speaker);
+      if (earlier) {
+        cues.push({ ...earlier, verbStart: t.start, verbEnd: t.end, start: t.start, end: t.end, at: v });
+        continue;
+      }
+      const np = leadingSubject(toks, v - 1);
+      if (np) {
+        const speaker = interpret(text, toks, np, ctx, cues);
+        cues.push(makeCue(t.start, t.end, toks[np[0]].start, t.end, v, speaker, ctx));
+      }
+      continue;
+    }
     const left = afterQuote ? null : collectSubject(toks, v);
     if (left) {
       const speaker = interpret(text, toks, left, ctx, cues);
       cues.push(makeCue(t.start, t.end, toks[left[0]].start, t.end, v, speaker, ctx));
       continue;
     }
-    if (afterQuote || v === 0) {
+    if ((afterQuote && !NO_INVERSION.has(t.lower)) || v === 0) {
       const np = collectForward(toks, v + 1);
       if (np) {
         const speaker = interpret(text, toks, np, ctx, cues);
@@ -298,7 +333,65 @@ function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
       }
     }
   }
+  colonCues(text, toks, cues, ctx);
   return cues;
+}
+
+/**
+ * "Jonas Brekke, chief economist at Nordhavn Bank: “…”", "Governor Marta Kellner was blunt: “…”":
+ * a quotation right after a colon, with no verb of saying before it, belongs to the name the
+ * sentence opens with.
+ */
+function colonCues(text: string, toks: Tok[], cues: Cue[], ctx: Context) {
+  for (let k = 2; k < toks.length; k++) {
+    if (toks[k].kind !== "quote" || toks[k - 1].text !== ":") continue;
+    if (k - 1 > 24 || cues.some((c) => c.at < k)) continue;
+    const np = leadingSubject(toks, k - 1);
+    if (!np) continue;
+    const speaker = interpret(text, toks, np, ctx, cues);
+    if (!speaker?.speaker) continue;
+    cues.push(makeCue(toks[k - 1].start, toks[k - 1].end, toks[np[0]].start, toks[k - 1].end, k - 1, speaker, ctx));
+  }
+}
+
+/**
+ * The noun phrase a sentence opens with, up to its first comma, verb or colon
+ * ("Opposition leader Victor Sande, whose …", "Governor Marta Kellner was …"), when it names
+ * someone: a capitalised name, or a role or body noun ("The housing minister has …").
+ */
+function leadingSubject(toks: Tok[], limit: number): [number, number] | null {
+  let e = 0;
+  while (e < limit && e < 14) {
+    const t = toks[e];
+    if (t.kind !== "word" || BE.has(t.lower) || (!t.cap && (SPEECH.has(t.lower) || ADVERB_SKIP.has(t.lower) || RELATIVES.has(t.lower)))) break;
+    e++;
+  }
+  if (e === 0) return null;
+  const np = collectBack(toks, e - 1);
+  if (!np || np[0] !== 0) return null;
+  if (CLAUSE_WORDS.has(toks[0].lower) && !ARTICLES.has(toks[0].lower)) return null; // "In Saint-Aubin, …"
+  const head = toks[np[1]].lower;
+  return isNameLike(toks, np) || ORGS.has(head) || PERSON_HEADS.has(head) || TITLES.has(head) ? np : null;
+}
+
+const PARTICIPLES = new Set([
+  "seen", "written", "given", "taken", "shown", "made", "known", "drawn", "sent", "done", "obtained", "published",
+  "released", "issued", "produced", "prepared", "compiled", "authored", "leaked", "circulated", "presented",
+]);
+const DEMONSTRATIVES = new Set(["this", "these", "last", "next"]);
+const ISSUING = new Set(["published", "released", "issued", "produced", "prepared", "written", "compiled", "authored", "presented"]);
+
+/** "a report published on Wednesday by the Halden Institute": the issuer's token range, or null. */
+function issuedBy(toks: Tok[], k: number): [number, number] | null {
+  if (!toks[k] || !ISSUING.has(toks[k].lower)) return null;
+  for (let j = k + 1; j < toks.length && j <= k + 7; j++) {
+    if (toks[j].kind !== "word") return null;
+    if (toks[j].lower === "by") {
+      const np = collectForward(toks, j + 1);
+      return np && isNameLike(toks, np) ? np : null;
+    }
+  }
+  return null;
 }
 
 /** The capitalised noun phrase a sentence opens with ("The Foreign Office on Thursday …"). */
@@ -359,6 +452,10 @@ function collectSubject(toks: Tok[], v: number): [number, number] | null {
   if (j < 0) return null;
   const t = toks[j];
   if (t.kind === "punct" && t.text === ",") {
+    // "Mikel Sora, director of Open Line, the group that brought the case, had long described":
+    // after two or more insertions the subject is the name the sentence opens with.
+    const chain = openingNameBeforeInsertions(toks, j);
+    if (chain) return chain;
     // "X, the Y of Z, said", "Islamabad, however, rejected", "The Taliban, in a statement, said":
     // prefer the name before the comma-delimited insertion.
     let c = j - 1;
@@ -368,13 +465,32 @@ function collectSubject(toks: Tok[], v: number): [number, number] | null {
       // ", released on Wednesday," / ", however," modify the subject before them; ", the mayor," names it again.
       const insertion = toks[c + 1];
       const modifier = insertion && insertion.kind === "word" && !insertion.cap && !ARTICLES.has(insertion.lower);
-      if (np0 && (isNameLike(toks, np0) || modifier)) return np0;
+      if (np0 && isNameLike(toks, np0)) return np0;
+      // "Its author, senior economist Clara Voss, said": a role noun, then the person's name.
+      if (np0 && modifier) {
+        const named = collectBack(toks, j - 1);
+        if (named && named[0] > c && personTail(toks, named[0], named[1])) return named;
+        return np0;
+      }
     }
     const np1 = collectBack(toks, j - 1);
     return np1 && isNameLike(toks, np1) ? np1 : null;
   }
   if (t.kind !== "word") return null;
   return collectBack(toks, j);
+}
+
+function openingNameBeforeInsertions(toks: Tok[], j: number): [number, number] | null {
+  const commas: number[] = [];
+  for (let k = 0; k <= j; k++) {
+    const t = toks[k];
+    if (t.kind === "quote" || (t.kind === "punct" && t.text !== ",") || (t.kind === "word" && SPEECH.has(t.lower) && !t.cap)) return null;
+    if (t.text === ",") commas.push(k);
+  }
+  if (commas.length < 3 || j - commas[0] > 24) return null;
+  if (CLAUSE_WORDS.has(toks[0].lower) && !ARTICLES.has(toks[0].lower)) return null;
+  const np = collectBack(toks, commas[0] - 1);
+  return np && np[0] === 0 && isNameLike(toks, np) ? np : null;
 }
 
 function collectBack(toks: Tok[], j: number): [number, number] | null {
@@ -389,21 +505,29 @@ function collectBack(toks: Tok[], j: number): [number, number] | null {
     if (t.kind !== "word") break;
     const lw = t.lower;
     if (ARTICLES.has(lw) || POSSESSIVE_DETS.has(lw)) {
+      // "Sofie Lund of the Norland Institute": "of the" between two names joins them.
+      const j2 = toks[k - 1];
+      if (lw === "the" && j2 && (j2.lower === "of" || j2.lower === "at") && toks[k - 2]?.cap && toks[k + 1]?.cap && end - k < 10) {
+        start = k;
+        k--;
+        continue;
+      }
       start = k;
       // "the the State Department’s": a doubled article is a typo, keep going.
       if (toks[k - 1]?.lower === lw) k--;
       break;
     }
-    if (NP_JOINERS.has(lw)) {
+    if (NP_JOINERS.has(lw) || (lw === "at" && toks[k + 1]?.lower === "the")) {
       const left = toks[k - 1];
-      const right = toks[k + 1];
+      const right = toks[k + 1] && ARTICLES.has(toks[k + 1].lower) ? toks[k + 2] : toks[k + 1];
       // "Ministry of Foreign Affairs", "the … section on Afghanistan"
       if (!(left && left.kind === "word" && (left.cap || DOCS.has(left.lower)) && right && right.cap)) break;
     } else if (CLAUSE_WORDS.has(lw) && !(t.cap && k !== 0 && !CLAUSE_WORDS.has(lw))) {
       break;
     } else if (!t.cap && !/^\d/.test(lw)) {
       // Lower-case words belong to the phrase only as its head or near it: "the Pakistani foreign office".
-      if ((SPEECH.has(lw) && !(k === end && NOUNISH.has(lw))) || end - k > 4 || /ing$|ed$/.test(lw)) break;
+      const modifier = k === end - 1 && /ing$/.test(lw) && !!toks[k - 1] && (ARTICLES.has(toks[k - 1].lower) || POSSESSIVE_DETS.has(toks[k - 1].lower));
+      if ((SPEECH.has(lw) && !(k === end && NOUNISH.has(lw))) || end - k > 4 || (/ing$|ed$/.test(lw) && !modifier)) break;
     }
     start = k;
     k--;
@@ -428,8 +552,11 @@ function collectForward(toks: Tok[], j: number): [number, number] | null {
     if (t.kind !== "word") break;
     const lw = t.lower;
     if (isPronoun(t) && k === start) return [k, k];
-    if (isRelative(t) || SPEECH.has(lw) && !t.cap && sawNoun) break;
-    if (ARTICLES.has(lw) || POSSESSIVE_DETS.has(lw)) {
+    // "its annual report", "the ministry statement": a document noun, not the verb "report".
+    if (isRelative(t) || SPEECH.has(lw) && !t.cap && sawNoun && !DOCS.has(lw)) break;
+    // "a statement published on Monday", "a document seen by GearWire": the modifier is no part of the name.
+    if (sawNoun && !t.cap && (PARTICIPLES.has(lw) || (/ed$/.test(lw) && lw.length > 4))) break;
+    if (ARTICLES.has(lw) || POSSESSIVE_DETS.has(lw) || (DEMONSTRATIVES.has(lw) && !sawNoun)) {
       if (sawNoun && !NP_JOINERS.has(toks[k - 1]?.lower ?? "")) break;
       continue;
     }
@@ -439,7 +566,11 @@ function collectForward(toks: Tok[], j: number): [number, number] | null {
       if (!(nn && nn.cap)) break;
       continue;
     }
-    if (!t.cap && /ing$/.test(lw) && sawNoun) break; // "the report running into more"
+    // "the report running into more" (but "chief operating officer Dana Whitfield" goes on).
+    if (!t.cap && /ing$/.test(lw) && sawNoun) {
+      const n = toks[k + 1];
+      if (!n || n.kind !== "word" || n.cap || CLAUSE_WORDS.has(n.lower) || ARTICLES.has(n.lower) || POSSESSIVE_DETS.has(n.lower) || /ing$/.test(n.lower)) break;
+    }
     if (CLAUSE_WORDS.has(lw) && !t.cap) break;
     end = k;
     sawNoun = true;
@@ -484,7 +615,11 @@ function nearestCue(cues: Cue[], k: number, toks: Tok[]): Cue | null {
     let d = Math.abs(c.at - k);
     // Across a semicolon or dash the cue usually belongs to another clause.
     const [a, b] = c.at < k ? [c.at, k] : [k, c.at];
-    for (let j = a + 1; j < b; j++) if (toks[j].text === ";") d += 20;
+    for (let j = a + 1; j < b; j++) {
+      if (toks[j].text === ";") d += 20;
+      // "“…” — a finding the government dismissed": a cue after a dash is an aside's.
+      else if ((toks[j].text === "—" || toks[j].text === "–") && c.at > k) d = Infinity;
+    }
     if (c.at > k) d -= 0.5;
     if (d < bestD) {
       bestD = d;
@@ -571,6 +706,16 @@ function interpret(text: string, toks: Tok[], np: [number, number], ctx: Context
   const whole = ctx.registry.resolve(phrase);
   if (whole) return fromRegistry(ctx, whole, undefined);
 
+  // "Sofie Lund of the Norland Institute", "Radu Kiss at the union": the person, not the body.
+  for (let k = s + 2; k < b; k++) {
+    const w = toks[k].lower;
+    if (w !== "of" && w !== "at" && w !== "from") continue;
+    if (isPersonName(toks, s, k - 1) && !ctx.registry.resolve(text.slice(toks[s].start, toks[k - 1].end))) {
+      return interpret(text, toks, [s, k - 1], ctx, prior);
+    }
+    break;
+  }
+
   // "Prime Minister Narendra Modi", "Pentagon spokesman John Kirby": the named person speaks,
   // except that a spokesperson speaks for the body named before the title.
   const named = personAfterTitle(toks, s, b);
@@ -590,6 +735,13 @@ function interpret(text: string, toks: Tok[], np: [number, number], ctx: Context
     for (let k = s; k < named[0]; k++) if (TITLES.has(toks[k].lower) && person.speaker) ctx.roles.set(toks[k].lower, person.speaker);
     return person;
   }
+  // "chief executive Lukas Brandt", "senior economist Clara Voss": a role in lower case, then the name.
+  const tail = personTail(toks, s, b);
+  if (tail) {
+    const person = interpret(text, toks, tail, ctx, prior);
+    if (person?.speaker) ctx.roles.set(toks[tail[0] - 1].lower, person.speaker);
+    return person;
+  }
 
   // "the Foreign Office", "FO", "the foreign ministry spokesperson": whose? The article's country.
   if (GENERIC_MINISTRY.test(phrase)) {
@@ -603,6 +755,11 @@ function interpret(text: string, toks: Tok[], np: [number, number], ctx: Context
   // "the U.S. State Department’s Annual Country Report …", "Foggy Bottom’s report": the owner speaks.
   for (let k = s; k < b; k++) {
     if (!toks[k].poss) continue;
+    if (TIME_WORDS.has(toks[k].lower)) break; // "this year's report"
+    // "Norland’s Kellner", "Pakistan’s Imran Khan": a place's person is that person.
+    if (b - k <= 3 && isPersonName(toks, k + 1, b) && !ctx.registry.findIn(text.slice(toks[k + 1].start, toks[b].end))) {
+      return { speaker: newSpeaker(text.slice(toks[k + 1].start, toks[b].end), toks, k + 1, b, ctx), documentKey: null };
+    }
     const owner = interpret(text, toks, [s, k], ctx, prior);
     if (owner?.speaker) {
       const rest = text.slice(toks[k + 1].start, toks[b].end);
@@ -642,20 +799,68 @@ function interpret(text: string, toks: Tok[], np: [number, number], ctx: Context
   // "the ministry", "the group": the speaker named before whose name has that word.
   if (toks[a].lower === "the" && coreEnd === s && !toks[s].cap && ORGS.has(head)) {
     for (let k = ctx.recent.length - 1; k >= 0; k--) {
-      if (new RegExp(`\\b${head}\\b`, "i").test(ctx.recent[k].name)) return { speaker: ctx.recent[k], documentKey: null };
+      const r = ctx.recent[k];
+      if (!new RegExp(`\\b${head}\\b`, "i").test(r.name)) continue;
+      // "UN agency" (a description, as in a headline) … "the World Food Programme said" … "the agency":
+      // the body named since the description is the one meant.
+      if (new RegExp(`\\b${head}\\b`).test(r.name)) {
+        const named = ctx.recent.slice(k + 1).reverse().find((x) => x.kind === "organization" && !x.generic && isProperName(x.name));
+        if (named) return { speaker: named, documentKey: null };
+      }
+      return { speaker: r, documentKey: null };
     }
   }
   // "the report", "the statement": the document (or organisation) named last.
   if (DOCS.has(head)) {
+    // "a new Halden Institute report": the capitalised name before the document noun issued it.
+    let n0 = coreEnd;
+    while (n0 > s && toks[n0 - 1].cap && !toks[n0 - 1].poss && !TIME_WORDS.has(toks[n0 - 1].lower) && !/^\d/.test(toks[n0 - 1].lower)) n0--;
+    if (n0 < coreEnd && (coreEnd - n0 >= 2 || ORGS.has(toks[coreEnd - 1].lower))) {
+      const issuer: ResolvedSpeaker = { id: null, name: cleanName(text.slice(toks[n0].start, toks[coreEnd - 1].end)), kind: "organization", generic: false };
+      setDocument(ctx, issuer, null);
+      return { speaker: issuer, documentKey: null };
+    }
     const onlyCommon = toks.slice(s, coreEnd).every((t) => !t.cap);
     if (onlyCommon || toks[a].lower !== "a") {
-      const sp = ctx.lastDocument ?? ctx.lastOrg;
+      // A generic body ("privacy campaigners", "the company") is no document's known issuer.
+      const sp = ctx.lastDocument ?? (ctx.lastOrg && !ctx.lastOrg.generic ? ctx.lastOrg : null);
       if (sp) return { speaker: sp, documentKey: ctx.lastDocumentKey };
     }
     return { speaker: { id: null, name: cleanName(phrase), kind: "document", generic: true }, documentKey: null };
   }
   return { speaker: newSpeaker(phrase, toks, s, b, ctx), documentKey: null };
 }
+
+/** Two to four capitalised words that are no body, document or title: "Clara Voss", "Kellner" (one word allowed when `one`). */
+function isPersonName(toks: Tok[], a: number, b: number, one = true): boolean {
+  if (b < a || b - a > 3 || (!one && b === a)) return false;
+  for (let k = a; k <= b; k++) {
+    const t = toks[k];
+    if (t.kind !== "word" || !t.cap || (t.poss && k < b) || /^\d/.test(t.lower) || /\.$/.test(t.text) && t.text.length > 3) return false;
+    if (ORGS.has(t.lower) || DOCS.has(t.lower) || REPORTS.has(t.lower) || TITLES.has(t.lower) || PERSON_HEADS.has(t.lower)) return false;
+    if (CLAUSE_WORDS.has(t.lower) || TIME_WORDS.has(t.lower) || NP_JOINERS.has(t.lower)) return false;
+    if (t.text.length > 1 && t.text === t.text.toUpperCase()) return false; // "WFP", "UN"
+  }
+  return true;
+}
+
+/** "chief executive Lukas Brandt": the name after a lower-case role, as a token range, or null. */
+function personTail(toks: Tok[], s: number, b: number): [number, number] | null {
+  let k = b;
+  while (k >= s && toks[k].kind === "word" && toks[k].cap) k--;
+  const first = k + 1;
+  if (k < s || b - first < 1 || !isPersonName(toks, first, b, false)) return null;
+  const role = toks[k];
+  if (role.kind !== "word" || role.cap || NP_JOINERS.has(role.lower) || ARTICLES.has(role.lower) || POSSESSIVE_DETS.has(role.lower)) return null;
+  if (CLAUSE_WORDS.has(role.lower) || /^\d/.test(role.lower) || SPEECH.has(role.lower)) return null;
+  return [first, b];
+}
+
+/** A name whose every word is capitalised ("World Food Programme"), not a description ("UN agency"). */
+function isProperName(name: string): boolean {
+  return name.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || SMALL.has(w));
+}
+const SMALL = new Set(["of", "for", "on", "and", "the", "de", "&"]);
 
 /** Token range of a person's name after a title ("Sen. Chuck Schumer" → Chuck Schumer), or null. */
 function personAfterTitle(toks: Tok[], s: number, b: number): [number, number] | null {
@@ -811,6 +1016,29 @@ function noteDocuments(text: string, toks: Tok[], cues: Cue[], ctx: Context) {
         return;
       }
     }
+  }
+}
+
+/**
+ * "In its statement, the bank was a little more hopeful. “…,” it said.": a body that is a
+ * sentence's subject is what a later "it" means, even when that sentence quotes nobody.
+ */
+function noteSubject(text: string, toks: Tok[], ctx: Context) {
+  let from = 0;
+  // Skip an opening prepositional phrase up to its comma ("In its statement,").
+  if (toks[0]?.kind === "word" && CLAUSE_WORDS.has(toks[0].lower) && !ARTICLES.has(toks[0].lower)) {
+    from = toks.findIndex((t, k) => k < 10 && t.text === ",") + 1;
+    if (from <= 0) return;
+  }
+  let e = from;
+  while (e < toks.length && e - from < 8 && toks[e].kind === "word" && !BE.has(toks[e].lower) && !ADVERB_SKIP.has(toks[e].lower)) e++;
+  if (e === from || e >= toks.length || toks[e].kind !== "word" || !(BE.has(toks[e].lower) || ADVERB_SKIP.has(toks[e].lower))) return;
+  const np = collectBack(toks, e - 1);
+  if (!np || np[0] !== from || toks[np[0]].lower !== "the" || !ORGS.has(toks[np[1]].lower)) return;
+  const r = interpret(text, toks, np, ctx, []);
+  if (r?.speaker && r.speaker.kind !== "person") {
+    ctx.lastOrg = r.speaker;
+    ctx.lastSpeaker = r.speaker;
   }
 }
 

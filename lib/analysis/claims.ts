@@ -10,6 +10,7 @@
 // query costs a bounded amount of work and indexing N quotes is O(N).
 
 import { STOPWORDS } from "./data/stopwords";
+import { looksLikeVerb } from "./kinds";
 import { fnv1a, slugify, wordTokens } from "./text";
 
 export interface ClaimQuote {
@@ -57,6 +58,8 @@ export interface Entry {
   norm: string;
   /** " " + norm + " ": contiguous containment of words is then a substring test. */
   padded: string;
+  /** The same with words as written (no stemming): a phrase found only after stemming ranks lower. */
+  surface: string;
   content: Set<string>;
   segments: string[][];
   speakerKey: string | null;
@@ -72,10 +75,34 @@ export interface EntryMatch {
   via: ClaimLinkVia;
 }
 
+/**
+ * Light stemming for comparing wordings: plural and third-person -s dropped
+ * ("safe havens" = "safe haven", "courts" = "court"), decades unified ("’90s" = "1990s").
+ * Deliberately shallow: no -ed/-ing, so "allowed" and "allowing" stay apart.
+ */
+export function stem(w: string): string {
+  const n = w.length;
+  if (n === 3 && /^\d0s$/.test(w)) return "19" + w; // ’90s (apostrophe already gone) → 1990s
+  if (n <= 3) return w;
+  const c = w.charCodeAt(n - 1);
+  if (c !== 115) return w; // "s"
+  if (/\d/.test(w)) return w;
+  if (w.endsWith("ies") && n > 4) return w.slice(0, -3) + "y";
+  if (w.endsWith("sses") || /(?:x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (/(?:ss|us|is|ous|ics|news|ws)$/.test(w)) return w;
+  return w.slice(0, -1);
+}
+
+function stems(words: string[]): string[] {
+  for (let i = 0; i < words.length; i++) words[i] = stem(words[i]);
+  return words;
+}
+
 function prepare(q: ClaimQuote, claimKey: string): Entry {
+  const raw = wordTokens(q.text);
   const segments = /…|\.\s*\.\s*\./.test(q.text)
-    ? q.text.split(/\.\s*\.\s*\.|…/).map((s) => wordTokens(s)).filter((s) => s.length)
-    : [wordTokens(q.text)].filter((s) => s.length);
+    ? q.text.split(/\.\s*\.\s*\.|…/).map((s) => stems(wordTokens(s))).filter((s) => s.length)
+    : [stems(wordTokens(q.text))].filter((s) => s.length);
   const tokens = segments.length === 1 ? segments[0] : segments.flat();
   return {
     id: q.id,
@@ -83,6 +110,7 @@ function prepare(q: ClaimQuote, claimKey: string): Entry {
     tokens,
     norm: tokens.join(" "),
     padded: " " + tokens.join(" ") + " ",
+    surface: " " + raw.join(" ") + " ",
     content: new Set(tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1)),
     segments,
     speakerKey: q.speakerKey ?? null,
@@ -157,7 +185,9 @@ function similarity(q: Entry, e: Entry): { score: number; via: ClaimLinkVia } | 
 
 function trimmedScore(short: Entry, long: Entry): { score: number; via: ClaimLinkVia } {
   const cover = short.tokens.length / long.tokens.length;
-  return { score: Math.min(0.97, 0.85 + 0.12 * cover), via: "trimmed" };
+  // “safe haven” inside “… a safe haven for …” beats “safe haven” inside “… safe havens …”.
+  const inflected = short.segments.length === 1 && !long.surface.includes(short.surface) ? 0.04 : 0;
+  return { score: Math.min(0.97, 0.85 + 0.12 * cover) - inflected, via: "trimmed" };
 }
 
 function bigramOverlap(a: string[], b: string[]): number {
@@ -182,11 +212,39 @@ export function sameDocument(a: string, b: string): boolean {
   return da === db && (!ya || !yb);
 }
 
+/**
+ * Same speaker key, where a family name as written ("name:kellner") fits the full
+ * name ("name:marta kellner"): outlets introduce a person once and then use the surname.
+ */
+export function sameSpeakerKey(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!a.startsWith("name:") || !b.startsWith("name:")) return false;
+  const [short, long] = a.length <= b.length ? [a.slice(5), b.slice(5)] : [b.slice(5), a.slice(5)];
+  return !short.includes(" ") && short.length > 2 && long.endsWith(" " + short);
+}
+
+/**
+ * A quoted characterisation (“a historic day for privacy”, after "called the ruling") and a
+ * quote that says little else (“… was a historic day for privacy in this country”) are one
+ * claim; a label lifted from a longer, different assertion (“India-focused” in “… to restrain
+ * some India-focused militant groups”) is not. The label must cover half the other's content.
+ */
+export function labelBridge(a: Entry, b: Entry): boolean {
+  if (a.label === b.label) return true;
+  const [lab, other] = a.label ? [a, b] : [b, a];
+  let shared = 0;
+  for (const t of lab.content) if (other.content.has(t)) shared++;
+  if (shared < 3 || shared / other.content.size < 0.5) return false;
+  // “… to restrain some India-focused militant groups” asserts something else about the label's words.
+  for (const t of other.content) if (!lab.content.has(t) && looksLikeVerb(t)) return false;
+  return true;
+}
+
 function compatible(q: Entry, e: Entry, score: number): boolean {
   if (q.documentKey && e.documentKey && !sameDocument(q.documentKey, e.documentKey)) return false;
-  if (q.label !== e.label && !(q.label && e.label)) return false;
+  if (q.label !== e.label && !labelBridge(q, e)) return false;
   if (q.label && e.label && score < 1) return false;
-  if (q.speakerKey && e.speakerKey && q.speakerKey !== e.speakerKey) {
+  if (q.speakerKey && e.speakerKey && !sameSpeakerKey(q.speakerKey, e.speakerKey)) {
     return score >= 0.95 && Math.min(q.tokens.length, e.tokens.length) >= 8;
   }
   return true;
@@ -409,9 +467,11 @@ export function groupClaims(items: ClaimQuote[], opts: { hints?: ClaimHint[]; th
   const idOf = new Map<string, number>();
   items.forEach((q, i) => idOf.set(q.id, i));
   const edges: { a: number; b: number; score: number; via: ClaimLinkVia }[] = [];
+  const preparedAll: Entry[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const q = items[i];
     const prepared = prepare(q, String(i));
+    preparedAll[i] = prepared;
     const matches = index.matchPrepared(prepared, opts.threshold ?? LINK_THRESHOLD);
     for (const m of matches.slice(0, 8)) {
       // Prefer linking a phrase to a quote in its own article (the sentence it invokes).
@@ -446,14 +506,21 @@ export function groupClaims(items: ClaimQuote[], opts: { hints?: ClaimHint[]; th
   for (const e of edges) {
     const ra = find(e.a);
     const rb = find(e.b);
-    if (ra === rb) continue;
+    if (ra === rb) {
+      // The phrase already sits with a longer quote that contains it: it is attached.
+      if (e.via === "trimmed") {
+        const shortSide = lengths[e.a] <= lengths[e.b] ? e.a : e.b;
+        if (lengths[shortSide] <= SHORT) phraseAttached[shortSide] = 1;
+      }
+      continue;
+    }
     if (e.via !== "context") {
-      if (labels[ra] !== labels[rb]) continue;
+      if (labels[ra] !== labels[rb] && !labelBridge(preparedAll[e.a], preparedAll[e.b])) continue;
       const da = docs[ra], db = docs[rb];
       if (da && db && [...db].some((d) => [...da].some((x) => !sameDocument(x, d)))) continue; // another document (or year)
       const sa = speakers[ra], sb = speakers[rb];
       const verbatim = e.score >= 0.95 && Math.min(lengths[e.a], lengths[e.b]) >= 8;
-      if (sa && sb && ![...sa].some((s) => sb.has(s)) && !verbatim) continue;
+      if (sa && sb && ![...sa].some((s) => [...sb].some((t) => sameSpeakerKey(s, t))) && !verbatim) continue;
       if (e.via === "trimmed") {
         const shortSide = lengths[e.a] <= lengths[e.b] ? e.a : e.b;
         if (lengths[shortSide] <= SHORT) {

@@ -56,6 +56,11 @@ export function classifyKind(quote: string, ctx: KindContext): QuoteKind {
   return "phrase";
 }
 
+/** A lower-case word that is (or is likely) a verb form: an auxiliary, a frequent news verb, or an -ed form. */
+export function looksLikeVerb(w: string): boolean {
+  return AUX.has(w) || COMMON_VERBS.has(w) || (w.length > 4 && w.endsWith("ed") && !NOT_VERBS.has(w));
+}
+
 function hasVerb(words: string[]): boolean {
   const lw = words.map((w) => {
     const l = w.toLowerCase();

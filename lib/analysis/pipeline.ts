@@ -165,7 +165,9 @@ function cueInClause(text: string, open: number, close: number, a: Attribution):
     const gap = text.slice(close + 1, a.cueStart);
     return !/;/.test(gap) && (gap.length < 6 || /,\s*$/.test(gap));
   }
-  return open - a.cueEnd < 60 && !/[,;]/.test(text.slice(a.cueEnd, open));
+  // "According to the report, X faces “…”": the comma closing the cue does not end its clause.
+  const gap = text.slice(a.cueEnd, open);
+  return open - a.cueEnd < 60 && !/[,;]/.test(/^according/i.test(a.verb ?? "") ? gap.replace(/^\s*,/, "") : gap);
 }
 
 /**

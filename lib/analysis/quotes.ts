@@ -223,6 +223,12 @@ function scanParagraph(
     if (reopened || typographic) {
       cands.push({ start: bottom.pos + 1, end: pe, openMark: bottom.pos, closeMark: null, orphan: false, continuesNext: reopened });
       if (reopened) leftOpen = bottom.fam;
+    } else {
+      // A straight quotation whose closing mark was dropped: it ends where its attribution
+      // starts ("We will win, said Ann Cole.), or, opening the paragraph or after a colon,
+      // at the paragraph end. Anything else (a stray inch mark) is no quotation.
+      const end = droppedCloseEnd(text, bottom.pos + 1, pe);
+      if (end !== null) cands.push({ start: bottom.pos + 1, end, openMark: bottom.pos, closeMark: null, orphan: false, continuesNext: false });
     }
   }
 
@@ -245,6 +251,20 @@ function scanParagraph(
     });
   }
   return { spans, leftOpen };
+}
+
+const DROPPED_CLOSE_CUE =
+  /[,?!](?=\s+(?:(?:he|she|they|it|we|I)\s+|(?:the\s+)?(?:[A-Z][\p{L}.’'-]*\s+){1,4})?(?:said|says|added|adds|told|asked|wrote|writes|explained|insisted|noted)\b)/u;
+
+function droppedCloseEnd(text: string, from: number, pe: number): number | null {
+  const inner = text.slice(from, pe);
+  if (!/^\s*[\p{L}\p{N}]/u.test(inner)) return null;
+  const m = DROPPED_CLOSE_CUE.exec(inner);
+  if (m) return from + m.index + 1;
+  let b = from - 2;
+  while (b >= 0 && (text[b] === " " || text[b] === "\u00a0")) b--;
+  const atStart = b < 0 || text[b] === "\n" || text[b] === ":";
+  return atStart ? pe : null;
 }
 
 /** Keeps candidates not contained in another (nested quotes belong to the outer one). */

@@ -47,7 +47,7 @@ export function splitSentences(text: string, paragraphs: Paragraph[], quotes: Qu
       if (!startsSentence) continue;
       while (r < inside.length && inside[r][1] < j) r++;
       if (r < inside.length && inside[r][0] < j && j <= inside[r][1]) continue;
-      if (c === "." && j === i + 1 && isAbbreviation(wordBefore(text, i, para.start))) continue;
+      if (c === "." && j === i + 1 && isAbbreviation(wordBefore(text, i, para.start)) && !initialismEndsSentence(text, i, k, para)) continue;
       out.push({ index: out.length, paragraphIndex: para.index, start: sentStart, end: j });
       sentStart = k;
     }
@@ -60,4 +60,24 @@ function wordBefore(text: string, i: number, min: number): string {
   let s = i;
   while (s > min && (isWordCode(text.charCodeAt(s - 1)) || text[s - 1] === ".")) s--;
   return text.slice(s, i);
+}
+
+// Words that open a sentence but cannot follow a name inside one: "… in the U.S. The agency said".
+const SENTENCE_OPENERS = new Set(
+  ("the a an but and he she it they we this these those there however meanwhile its their his her our yet so " +
+    "still after when while although in on at if").split(" "),
+);
+
+/**
+ * An initialism with dots ("U.S.", "U.N.") ends the sentence when a function word that only
+ * opens sentences follows it with a capital ("… in the U.S. The …"); a title ("Dr.", "Gen.")
+ * never does, since a name follows it.
+ */
+function initialismEndsSentence(text: string, dot: number, next: number, para: Paragraph): boolean {
+  const w = wordBefore(text, dot, para.start);
+  if (!/^(\p{L}\.)+\p{L}$/u.test(w) || w.length < 3) return false;
+  let e = next;
+  while (e < para.end && isWordCode(text.charCodeAt(e))) e++;
+  const nw = text.slice(next, e);
+  return nw.length > 0 && nw[0] !== nw[0].toLowerCase() && SENTENCE_OPENERS.has(nw.toLowerCase());
 }

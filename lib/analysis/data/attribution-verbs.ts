@@ -43,6 +43,7 @@ export const SPEECH_VERBS: readonly string[] = [
   "confirm", "confirms", "confirmed",
   "deny", "denies", "denied",
   "reject", "rejects", "rejected",
+  "dismiss", "dismisses", "dismissed",
   "call", "calls", "called",
   "describe", "describes", "described", "describing",
   "refer", "refers", "referred",
@@ -168,4 +169,7 @@ export const ORGANIZATION_NOUNS: readonly string[] = [
   "center", "centre", "parliament", "senate", "congress", "assembly", "cabinet", "presidency",
   "secretariat", "command", "directorate", "taliban", "spokesman", "spokeswoman",
   "spokesperson", "officials", "sources",
+  "programme", "program", "initiative", "project", "society", "trust", "league", "institution", "academy",
+  "college", "school", "hospital", "forum", "panel", "regulator", "tribunal", "observatory", "watchdog",
+  "unit", "observers", "monitors", "campaigners", "activists",
 ];
