@@ -1,20 +1,25 @@
 import Link from "next/link";
+import { EditorNav } from "@/components/editor/editor-nav";
 import { requireEditor } from "@/lib/auth";
+import { prisma } from "@/lib/db";
 import { SignOutButton } from "./_components/sign-out-button";
+import "./editor.css";
 
 export default async function EditorLayout({ children }: { children: React.ReactNode }) {
   const user = await requireEditor();
+  const suggested = await prisma.quote.count({ where: { reviewStatus: "suggested" } });
   return (
-    <div>
-      <nav className="nav" aria-label="Editor" style={{ marginBottom: "1.5rem", paddingBottom: "0.75rem", borderBottom: "1px solid var(--line)" }}>
-        <Link href="/editor">Dashboard</Link>
-        <Link href="/editor/account">Account</Link>
-        <span className="nav__spacer" />
-        <span className="muted small">
-          {user.name} · {user.role}
-        </span>
-        <SignOutButton />
-      </nav>
+    <div className="editor-shell">
+      <div className="editor-nav">
+        <EditorNav isAdmin={user.role === "admin"} suggested={suggested} />
+        <div className="editor-nav__user">
+          <Link href="/editor/account" className="editor-nav__name">
+            {user.name}
+          </Link>
+          {user.role === "admin" && <span className="badge badge--accent">admin</span>}
+          <SignOutButton />
+        </div>
+      </div>
       {children}
     </div>
   );

@@ -1,21 +1,100 @@
 import type { Metadata } from "next";
-import { getEditorDashboard } from "@/lib/editor-dashboard";
+import Link from "next/link";
+import { plural } from "@/components/format";
 import { requireEditor } from "@/lib/auth";
+import { getEditorDashboard } from "@/lib/editor-dashboard";
+import { getRecentActivity } from "@/lib/history";
+import { prisma } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Editor" };
 
-export default async function EditorHome() {
+const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+function entityHref(type: string, id: string): string | null {
+  if (type === "claim" || type === "rating") return `/editor/claims/${id}`;
+  if (type === "quote") return `/editor/quotes/${id}`;
+  if (type === "article") return `/editor/articles/${id}`;
+  if (type === "tag") return `/editor/tags/${id}`;
+  return null;
+}
+
+export default async function EditorHome({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const user = await requireEditor();
-  const stats = await getEditorDashboard();
+  const [stats, activity, byStatus, { denied }] = await Promise.all([
+    getEditorDashboard(),
+    getRecentActivity(12),
+    prisma.claim.groupBy({ by: ["status"], _count: { _all: true } }),
+    searchParams,
+  ]);
+  const count = (status: string) => byStatus.find((s) => s.status === status)?._count._all ?? 0;
   return (
     <>
-      <h1>Welcome, {user.name}</h1>
-      <p className="lede">The state of the corpus at a glance.</p>
-      <div className="grid grid--3">
-        <div className="card"><div className="stat">{stats.articles}</div><div className="muted">articles</div></div>
-        <div className="card"><div className="stat">{stats.suggestedQuotes}</div><div className="muted">quotes awaiting review</div></div>
-        <div className="card"><div className="stat">{stats.claims}</div><div className="muted">claims ({stats.publishedClaims} published)</div></div>
+      {denied === "admin" && (
+        <p className="notice notice--error" role="alert">
+          Only an admin can manage accounts.
+        </p>
+      )}
+      <div className="page-head">
+        <div>
+          <h1>Welcome, {user.name}</h1>
+          <p className="lede">What needs an editor’s eye today.</p>
+        </div>
+        <div className="toolbar">
+          <Link className="button" href="/editor/review">
+            Review quotes
+          </Link>
+          <Link className="button button--secondary" href="/editor/import">
+            Import an article
+          </Link>
+        </div>
       </div>
+      <div className="grid grid--3">
+        <Link className="card stat-card" href="/editor/review">
+          <div className="stat">{stats.suggestedQuotes}</div>
+          <div className="muted">quotes awaiting review</div>
+        </Link>
+        <Link className="card stat-card" href="/editor/claims?status=draft">
+          <div className="stat">{count("draft")}</div>
+          <div className="muted">draft claims</div>
+        </Link>
+        <Link className="card stat-card" href="/editor/claims?status=in_review">
+          <div className="stat">{count("in_review")}</div>
+          <div className="muted">claims in review</div>
+        </Link>
+        <Link className="card stat-card" href="/editor/claims?status=published">
+          <div className="stat">{stats.publishedClaims}</div>
+          <div className="muted">published claims</div>
+        </Link>
+        <Link className="card stat-card" href="/editor/articles">
+          <div className="stat">{stats.articles}</div>
+          <div className="muted">{stats.articles === 1 ? "article" : "articles"} in the corpus</div>
+        </Link>
+      </div>
+      <section className="section">
+        <div className="section__head">
+          <h2>Recent activity</h2>
+          <span className="muted small">{plural(activity.length, "change")}</span>
+        </div>
+        {activity.length === 0 ? (
+          <p className="empty">Nothing has been changed yet.</p>
+        ) : (
+          <ul className="activity card">
+            {activity.map((event) => {
+              const href = entityHref(event.entityType, event.entityId);
+              return (
+                <li key={event.id}>
+                  <strong>{event.actor?.name ?? "The system"}</strong>
+                  <span>
+                    {event.action.replace(/[-_]/g, " ")} {href ? <Link href={href}>{event.entityType}</Link> : event.entityType}
+                  </span>
+                  <span className="spacer" />
+                  <span className="muted small">{when.format(event.createdAt)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

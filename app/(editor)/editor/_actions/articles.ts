@@ -1,0 +1,24 @@
+"use server";
+
+import { action } from "@/lib/action";
+import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/annotations";
+import { correctArticle } from "@/lib/article-corrections";
+import { invalidate } from "@/lib/editor-cache";
+import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "@/lib/validation/annotation";
+import { correctArticleSchema } from "@/lib/validation/article";
+
+export const createAnnotationAction = action(createAnnotationSchema, async (input, user) => {
+  const { id, ...touched } = await createAnnotation(user.id, input);
+  invalidate(touched);
+  return { id };
+});
+
+export const updateAnnotationAction = action(updateAnnotationSchema, async (input, user) => updateAnnotation(user.id, input));
+
+export const deleteAnnotationAction = action(deleteAnnotationSchema, async (input, user) => deleteAnnotation(user.id, input));
+
+export const correctArticleAction = action(correctArticleSchema, async (input, user) => {
+  const { version, summary, ...touched } = await correctArticle(user.id, input);
+  invalidate(touched);
+  return { version, summary };
+});

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArticleWorkspace } from "@/components/editor/article-workspace";
+import { formatDate } from "@/components/format";
+import { HistoryList } from "@/components/editor/history-list";
+import { requireEditor } from "@/lib/auth";
+import { getArticleWorkspace } from "@/lib/article-workspace";
+import { listClaimOptions } from "@/lib/claim-edits";
+import { getArticleHistory } from "@/lib/history";
+import { listSpeakerOptions } from "@/lib/quotes";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await getArticleWorkspace((await params).id);
+  return { title: article?.title ?? "Article not found" };
+}
+
+export default async function ArticleWorkspacePage({ params }: Props) {
+  const { id } = await params;
+  await requireEditor(`/editor/articles/${id}`);
+  const article = await getArticleWorkspace(id);
+  if (!article) notFound();
+  const [speakers, claims, history] = await Promise.all([listSpeakerOptions(), listClaimOptions(), getArticleHistory(id)]);
+  const suggested = article.quotes.filter((q) => q.reviewStatus === "suggested").length;
+  return (
+    <>
+      <p className="eyebrow">
+        <Link href="/editor/articles">Articles</Link> · {article.outlet.name} · {formatDate(article.publishedAt)}
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>{article.title}</h1>
+          <p className="muted small" style={{ margin: 0 }}>
+            {article.byline ?? "No byline"} · version {article.version}
+            {suggested > 0 && (
+              <>
+                {" · "}
+                <Link href={`/editor/review?status=suggested`}>{suggested} suggested {suggested === 1 ? "quote" : "quotes"} to review</Link>
+              </>
+            )}
+          </p>
+        </div>
+        <div className="toolbar">
+          <Link className="button button--secondary button--small" href={`/editor/articles/${article.id}/correct`}>
+            Correct the text
+          </Link>
+          <Link className="button button--secondary button--small" href={`/articles/${article.slug}`}>
+            Public page
+          </Link>
+        </div>
+      </div>
+      <ArticleWorkspace
+        article={{ id: article.id, version: article.version, body: article.body }}
+        quotes={article.quotes}
+        annotations={article.annotations.map(({ author, ...a }) => ({ ...a, authorName: author?.name ?? null }))}
+        speakers={speakers}
+        claims={claims}
+      />
+      <details className="card section">
+        <summary>History ({history.length})</summary>
+        <HistoryList events={history} />
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { ClaimEditForm, ClaimQuotes, MergeClaimForm, RatingForm, WorkflowControls } from "@/components/editor/claim-forms";
+import { HistoryList } from "@/components/editor/history-list";
+import { ClaimStatusBadge } from "@/components/editor/status-badge";
+import { TagPicker } from "@/components/editor/tag-picker";
+import { requireEditor } from "@/lib/auth";
+import { getClaimForEditor, listClaimsForEditor, listSourceDocumentOptions } from "@/lib/claim-edits";
+import { findMergeSurvivor, getClaimHistory } from "@/lib/history";
+import { listSpeakerOptions } from "@/lib/quotes";
+import { listVerdictLabels } from "@/lib/ratings";
+import { listTags } from "@/lib/tags";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const claim = await getClaimForEditor((await params).id);
+  return { title: claim ? `Claim: ${claim.canonical.slice(0, 60)}` : "Claim" };
+}
+
+export default async function ClaimPage({ params }: Props) {
+  const { id } = await params;
+  await requireEditor(`/editor/claims/${id}`);
+  const claim = await getClaimForEditor(id);
+  if (!claim) {
+    const survivor = await findMergeSurvivor(id);
+    if (survivor) redirect(`/editor/claims/${survivor}?merged=${id}`);
+    notFound();
+  }
+  const [speakers, documents, allClaims, labels, tags, history] = await Promise.all([
+    listSpeakerOptions(),
+    listSourceDocumentOptions(),
+    listClaimsForEditor(),
+    listVerdictLabels(),
+    listTags(),
+    getClaimHistory(id),
+  ]);
+  const others = allClaims.filter((c) => c.id !== claim.id).map((c) => ({ id: c.id, canonical: c.canonical, status: c.status, quotes: c._count.quotes }));
+  const confirmed = claim.quotes.filter((q) => q.reviewStatus === "confirmed").length;
+  return (
+    <>
+      <p className="eyebrow">
+        <Link href="/editor/claims">Claims</Link>
+        {claim.speaker ? ` · ${claim.speaker.name}` : ""}
+      </p>
+      <div className="page-head">
+        <div style={{ maxWidth: "70ch" }}>
+          <h1 className="quote-title">{claim.canonical}</h1>
+          <div className="row">
+            <ClaimStatusBadge status={claim.status} />
+            <span className="muted small">
+              {claim.quotes.length} {claim.quotes.length === 1 ? "quote" : "quotes"} ({confirmed} confirmed) · version {claim.version}
+            </span>
+            {claim.status === "published" && <Link href={`/claims/${claim.slug}`} className="small">Public page</Link>}
+          </div>
+        </div>
+      </div>
+      <section className="card" aria-label="Workflow" style={{ marginBottom: "1.25rem" }}>
+        <WorkflowControls claim={{ id: claim.id, version: claim.version, status: claim.status }} />
+        {claim.status !== "published" && (!claim.rating || confirmed === 0) && (
+          <p className="small muted" style={{ margin: "0.5rem 0 0" }}>
+            To publish: {[!claim.rating && "rate the claim", confirmed === 0 && "confirm at least one quote"].filter(Boolean).join(" and ")}.
+          </p>
+        )}
+      </section>
+      <div className="claim-grid">
+        <div className="stack">
+          <section className="card">
+            <h2>Claim</h2>
+            <ClaimEditForm
+              claim={{
+                id: claim.id,
+                version: claim.version,
+                canonical: claim.canonical,
+                summary: claim.summary,
+                speakerId: claim.speakerId,
+                sourceDocumentId: claim.sourceDocumentId,
+                rebutsId: claim.rebutsId,
+              }}
+              speakers={speakers}
+              documents={documents}
+              claims={others}
+            />
+            {claim.rebuttals.length > 0 && (
+              <p className="small muted" style={{ marginTop: "0.75rem" }}>
+                Answered by:{" "}
+                {claim.rebuttals.map((r, i) => (
+                  <span key={r.id}>
+                    {i > 0 && "; "}
+                    <Link href={`/editor/claims/${r.id}`}>{r.canonical}</Link>
+                  </span>
+                ))}
+              </p>
+            )}
+          </section>
+          <section className="card">
+            <h2>Quotes</h2>
+            <ClaimQuotes claim={{ id: claim.id, version: claim.version, canonical: claim.canonical }} quotes={claim.quotes} />
+          </section>
+          <section className="card">
+            <h2>History</h2>
+            <HistoryList events={history} subjectLabel={(e) => (e.entityType === "rating" ? "rating" : e.entityId !== claim.id ? "a claim merged into this one" : null)} />
+          </section>
+        </div>
+        <aside className="stack">
+          <section className="card">
+            <h2>Rating</h2>
+            <RatingForm
+              claimId={claim.id}
+              labels={labels}
+              rating={
+                claim.rating
+                  ? {
+                      version: claim.rating.version,
+                      verdictLabelId: claim.rating.verdictLabelId,
+                      verdictExplanation: claim.rating.verdictExplanation,
+                      fidelityRating: claim.rating.fidelityRating,
+                      fidelityExplanation: claim.rating.fidelityExplanation,
+                      framingRating: claim.rating.framingRating,
+                      framingExplanation: claim.rating.framingExplanation,
+                    }
+                  : null
+              }
+            />
+            {claim.rating?.reviewer && <p className="small muted" style={{ marginTop: "0.5rem" }}>Last rated by {claim.rating.reviewer.name}.</p>}
+          </section>
+          <section className="card">
+            <h2>Tags</h2>
+            <TagPicker target="claim" targetId={claim.id} attached={claim.tags.map((t) => t.tag)} all={tags} />
+          </section>
+          <section className="card">
+            <h2>Merge</h2>
+            <p className="small muted">Fold a duplicate claim into this one.</p>
+            <MergeClaimForm claim={{ id: claim.id, version: claim.version }} others={others} />
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Maps a DOM selection inside the article text back to offsets in the article
+ * body. Every run of text is rendered as one element holding only a text node,
+ * with `data-start`/`data-end` = its offsets in the body, so a boundary inside
+ * a text node is `data-start + offset`, exactly (no text re-measuring).
+ */
+function runOf(node: Node | null): HTMLElement | null {
+  const el = node instanceof HTMLElement ? node : node?.parentElement ?? null;
+  return el?.closest<HTMLElement>("[data-start]") ?? null;
+}
+
+function boundaryOffset(root: HTMLElement, node: Node, offset: number, side: "start" | "end"): number | null {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const run = runOf(node);
+    if (!run || !root.contains(run) || run.dataset.end === undefined) return null;
+    return Number(run.dataset.start) + offset;
+  }
+  if (!(node instanceof HTMLElement)) return null;
+  // A boundary between children: the child after it starts there, or the child before it ends there.
+  const children = [...node.childNodes];
+  const after = children[offset];
+  const before = children[offset - 1];
+  const first = (n: Node | undefined) => (n instanceof HTMLElement ? (n.matches("[data-start]") ? n : n.querySelector<HTMLElement>("[data-start]")) : null);
+  const last = (n: Node | undefined) => {
+    if (!(n instanceof HTMLElement)) return null;
+    const all = n.matches("[data-end]") ? [n] : [...n.querySelectorAll<HTMLElement>("[data-end]")];
+    return all[all.length - 1] ?? null;
+  };
+  if (side === "start") {
+    const el = first(after) ?? last(before);
+    if (!el) return null;
+    return el === last(before) ? Number(el.dataset.end) : Number(el.dataset.start);
+  }
+  const el = last(before) ?? first(after);
+  if (!el) return null;
+  return el === first(after) ? Number(el.dataset.start) : Number(el.dataset.end);
+}
+
+export function selectionOffsets(root: HTMLElement, selection: Selection | null): { start: number; end: number } | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!root.contains(range.commonAncestorContainer)) return null;
+  const start = boundaryOffset(root, range.startContainer, range.startOffset, "start");
+  const end = boundaryOffset(root, range.endContainer, range.endOffset, "end");
+  if (start === null || end === null || end <= start) return null;
+  return { start, end };
+}

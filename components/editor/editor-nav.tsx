@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/editor", label: "Dashboard", exact: true },
+  { href: "/editor/review", label: "Review queue" },
+  { href: "/editor/articles", label: "Articles" },
+  { href: "/editor/claims", label: "Claims" },
+  { href: "/editor/tags", label: "Tags" },
+  { href: "/editor/import", label: "Import" },
+];
+
+export function EditorNav({ isAdmin, suggested }: { isAdmin: boolean; suggested: number }) {
+  const pathname = usePathname();
+  const links = isAdmin ? [...LINKS, { href: "/editor/admin", label: "Accounts" }] : LINKS;
+  return (
+    <nav className="editor-nav__links" aria-label="Editor">
+      {links.map((link) => {
+        const active = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
+        return (
+          <Link key={link.href} href={link.href} aria-current={active ? "page" : undefined}>
+            {link.label}
+            {link.href === "/editor/review" && suggested > 0 && <span className="editor-nav__count">{suggested}</span>}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,242 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { quoteToNewClaimAction, updateQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
+import { quoteToNewClaimSchema, updateQuoteSchema } from "@/lib/validation/quote";
+import { applyActionErrors, type ServerProblem } from "./action-result";
+import { ConflictNotice } from "./conflict-notice";
+import { useVersionedRecord } from "./use-versioned-record";
+
+export interface EditableQuote {
+  id: string;
+  version: number;
+  start: number;
+  end: number;
+  exact: string;
+  speakerId: string | null;
+  claimId: string | null;
+  reviewStatus: "suggested" | "confirmed" | "rejected";
+}
+
+type Values = z.input<typeof updateQuoteSchema>;
+
+/** Moves a span edge by one whole word, so that spans start and end on word boundaries. */
+function nudge(body: string, offset: number, direction: -1 | 1, edge: "start" | "end"): number {
+  const ws = (i: number) => /\s/.test(body[i] ?? " ");
+  let i = offset;
+  if (direction > 0) {
+    // start → past this word and its trailing space; end → past the next space and word.
+    const first = edge === "start" ? false : true;
+    while (i < body.length && ws(i) === first) i++;
+    while (i < body.length && ws(i) !== first) i++;
+    return i;
+  }
+  // start ← to the start of the previous word; end ← to the end of the previous word.
+  if (edge === "start") {
+    while (i > 0 && ws(i - 1)) i--;
+    while (i > 0 && !ws(i - 1)) i--;
+  } else {
+    while (i > 0 && !ws(i - 1)) i--;
+    while (i > 0 && ws(i - 1)) i--;
+  }
+  return i;
+}
+
+export function QuoteEditor({
+  quote,
+  body,
+  speakers,
+  claims,
+}: {
+  quote: EditableQuote;
+  body: string;
+  speakers: { id: string; name: string }[];
+  claims: { id: string; canonical: string }[];
+}) {
+  const router = useRouter();
+  const record = useVersionedRecord(quote, { exact: "Quoted words", speakerId: "Speaker", claimId: "Claim", reviewStatus: "Review status" });
+  const [problem, setProblem] = useState<ServerProblem | null>(null);
+  const [saved, setSaved] = useState(false);
+  const { register, handleSubmit, setError, setValue, control, formState } = useForm<Values, unknown, z.output<typeof updateQuoteSchema>>({
+    resolver: zodResolver(updateQuoteSchema),
+    defaultValues: {
+      id: quote.id,
+      version: quote.version,
+      start: quote.start,
+      end: quote.end,
+      speakerId: quote.speakerId ?? "",
+      claimId: quote.claimId ?? "",
+      reviewStatus: quote.reviewStatus,
+    },
+  });
+  const start = Number(useWatch({ control, name: "start" }));
+  const end = Number(useWatch({ control, name: "end" }));
+  const validSpan = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= body.length && start < end;
+  const from = Math.max(0, (validSpan ? start : quote.start) - 200);
+  const to = Math.min(body.length, (validSpan ? end : quote.end) + 200);
+  const orphaned = quote.start < 0;
+
+  function move(edge: "start" | "end", direction: -1 | 1) {
+    const value = edge === "start" ? start : end;
+    const next = nudge(body, value, direction, edge);
+    setValue(edge, Math.max(0, Math.min(body.length, next)), { shouldDirty: true });
+  }
+
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={handleSubmit(async (values) => {
+        setProblem(null);
+        setSaved(false);
+        const result = await updateQuoteAction({ ...values, version: record.version });
+        if (!result.ok) {
+          if (result.code === "conflict") record.markStale();
+          setProblem(applyActionErrors(result, setError, ["start", "end", "speakerId", "claimId", "reviewStatus"]));
+          return;
+        }
+        record.saved(result.data.version);
+        setSaved(true);
+        router.refresh();
+      })}
+    >
+      <ConflictNotice stale={record.stale} message={problem?.message} changes={record.changes} onReload={() => { setProblem(null); record.reload(); }} onDismiss={record.dismiss} />
+      {problem && !record.stale && (
+        <p className="notice notice--error" role="alert">
+          {problem.message}
+        </p>
+      )}
+      {saved && !problem && (
+        <p className="notice notice--ok" role="status">
+          Saved.
+        </p>
+      )}
+      <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend className="field-legend">Span</legend>
+        {orphaned ? (
+          <p className="notice notice--info">
+            This quote lost its place when the article text was corrected. Enter a new span below to re-anchor it, or reject it.
+          </p>
+        ) : null}
+        <div className="span-preview" aria-live="polite">
+          {validSpan ? (
+            <>
+              {from > 0 && "…"}
+              {body.slice(from, start)}
+              <mark>{body.slice(start, end)}</mark>
+              {body.slice(end, to)}
+              {to < body.length && "…"}
+            </>
+          ) : (
+            <span className="muted">Choose a span inside the article (0 to {body.length}).</span>
+          )}
+        </div>
+        <div className="row" style={{ marginTop: "0.5rem" }}>
+          <span className="small muted">Start</span>
+          <div className="nudges">
+            <button type="button" className="button button--secondary button--small" onClick={() => move("start", -1)} aria-label="Start one word earlier">
+              ← word
+            </button>
+            <button type="button" className="button button--secondary button--small" onClick={() => move("start", 1)} aria-label="Start one word later">
+              word →
+            </button>
+          </div>
+          <input aria-label="Start offset" type="number" className="select-small" style={{ width: "6rem" }} {...register("start", { valueAsNumber: true })} />
+          <span className="spacer" />
+          <span className="small muted">End</span>
+          <div className="nudges">
+            <button type="button" className="button button--secondary button--small" onClick={() => move("end", -1)} aria-label="End one word earlier">
+              ← word
+            </button>
+            <button type="button" className="button button--secondary button--small" onClick={() => move("end", 1)} aria-label="End one word later">
+              word →
+            </button>
+          </div>
+          <input aria-label="End offset" type="number" className="select-small" style={{ width: "6rem" }} {...register("end", { valueAsNumber: true })} />
+        </div>
+        {(formState.errors.start || formState.errors.end) && (
+          <span className="field__error">{formState.errors.start?.message ?? formState.errors.end?.message}</span>
+        )}
+      </fieldset>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="q-speaker">Speaker</label>
+          <select id="q-speaker" {...register("speakerId")}>
+            <option value="">No speaker</option>
+            {speakers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="q-claim">Claim</label>
+          <select id="q-claim" {...register("claimId")}>
+            <option value="">No claim</option>
+            {claims.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.canonical.length > 90 ? `${c.canonical.slice(0, 90)}…` : c.canonical}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="q-status">Review status</label>
+          <select id="q-status" {...register("reviewStatus")}>
+            <option value="suggested">Suggested</option>
+            <option value="confirmed">Confirmed</option>
+            <option value="rejected">Rejected</option>
+          </select>
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Save quote"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function NewClaimFromQuote({ quote }: { quote: { id: string; version: number; exact: string } }) {
+  const router = useRouter();
+  const [problem, setProblem] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof quoteToNewClaimSchema>>({
+    resolver: zodResolver(quoteToNewClaimSchema),
+    defaultValues: { id: quote.id, version: quote.version, canonical: quote.exact },
+  });
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={handleSubmit(async (values) => {
+        setProblem(null);
+        const result = await quoteToNewClaimAction({ ...values, version: quote.version });
+        if (!result.ok) {
+          setProblem(applyActionErrors(result, setError, ["canonical"]).message);
+          return;
+        }
+        router.push(`/editor/claims/${result.data.claimId}`);
+      })}
+    >
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="nc-canonical">The claim, in neutral wording</label>
+        <textarea id="nc-canonical" className="short" aria-invalid={Boolean(formState.errors.canonical)} {...register("canonical")} />
+        {formState.errors.canonical && <span className="field__error">{formState.errors.canonical.message}</span>}
+      </div>
+      <button type="submit" className="button button--secondary" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? "Creating…" : "Create a claim from this quote"}
+      </button>
+    </form>
+  );
+}

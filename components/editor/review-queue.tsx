@@ -1,0 +1,519 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { moveQuotesAction, quoteToNewClaimAction, reviewQuotesAction, updateQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
+import type { listReviewQueue } from "@/lib/review-queue";
+import { quoteToNewClaimSchema, updateQuoteSchema, type ReviewQueueFilter } from "@/lib/validation/quote";
+import { applyActionErrors, useActionRunner, type ServerProblem } from "./action-result";
+import { hasModifier, isTypingTarget } from "./keyboard";
+import { ShortcutHelp, type Shortcut } from "./shortcut-help";
+import { AnchorBadge, ClaimStatusBadge, ReviewBadge } from "./status-badge";
+
+type QueueQuote = Awaited<ReturnType<typeof listReviewQueue>>["quotes"][number];
+type Option = { id: string; name: string };
+type ClaimOption = { id: string; canonical: string; status: string };
+
+const SHORTCUTS: Shortcut[] = [
+  { keys: ["j", "↓"], label: "Next quote" },
+  { keys: ["k", "↑"], label: "Previous quote" },
+  { keys: ["c"], label: "Confirm the quote" },
+  { keys: ["r"], label: "Reject the quote" },
+  { keys: ["o", "Enter"], label: "Open the quote" },
+  { keys: ["e"], label: "Edit speaker or claim" },
+  { keys: ["x"], label: "Select or unselect for a bulk action" },
+  { keys: ["?"], label: "Show or hide this help" },
+];
+
+function truncate(text: string, n: number) {
+  return text.length > n ? `${text.slice(0, n)}…` : text;
+}
+
+export function ReviewQueue({
+  filter,
+  total,
+  pages,
+  quotes,
+  outlets,
+  speakerFilters,
+  claims,
+  speakers,
+}: {
+  filter: ReviewQueueFilter;
+  total: number;
+  pages: number;
+  quotes: QueueQuote[];
+  outlets: { slug: string; name: string }[];
+  speakerFilters: { slug: string; name: string }[];
+  claims: ClaimOption[];
+  speakers: Option[];
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const { run, busy, problem, setProblem } = useActionRunner();
+  const [active, setActive] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [editing, setEditing] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const [moveTo, setMoveTo] = useState("");
+  const [flash, setFlash] = useState<string | null>(null);
+
+  const current = quotes[Math.min(active, quotes.length - 1)];
+  const activeIndex = Math.min(active, Math.max(0, quotes.length - 1));
+  const selectedItems = useMemo(() => quotes.filter((q) => selected.has(q.id)), [quotes, selected]);
+
+  function setFilter(name: string, value: string) {
+    const params = new URLSearchParams(searchParams.toString());
+    if (value) params.set(name, value);
+    else params.delete(name);
+    params.delete("page");
+    router.push(`${pathname}?${params.toString()}`);
+  }
+
+  const decide = useCallback(
+    async (items: QueueQuote[], decision: "confirmed" | "rejected" | "suggested") => {
+      if (items.length === 0) return;
+      const data = await run(() => reviewQuotesAction({ items: items.map((q) => ({ id: q.id, version: q.version })), decision }));
+      if (data) {
+        const verb = decision === "confirmed" ? "Confirmed" : decision === "rejected" ? "Rejected" : "Re-opened";
+        setFlash(`${verb} ${data.count === 1 ? "1 quote" : `${data.count} quotes`}.`);
+        setSelected(new Set());
+      }
+    },
+    [run],
+  );
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (help || isTypingTarget(e.target) || hasModifier(e)) return;
+      if (e.key === "?") {
+        e.preventDefault();
+        setHelp(true);
+        return;
+      }
+      if (!current) return;
+      const k = e.key;
+      if (k === "j" || k === "ArrowDown") {
+        e.preventDefault();
+        setActive(Math.min(quotes.length - 1, activeIndex + 1));
+      } else if (k === "k" || k === "ArrowUp") {
+        e.preventDefault();
+        setActive(Math.max(0, activeIndex - 1));
+      } else if (k === "c" && !busy) {
+        e.preventDefault();
+        void decide([current], "confirmed");
+      } else if (k === "r" && !busy) {
+        e.preventDefault();
+        void decide([current], "rejected");
+      } else if (k === "o" || (k === "Enter" && (e.target === document.body || (e.target as HTMLElement).closest?.(".queue-item")))) {
+        if (k === "Enter" && (e.target as HTMLElement).closest?.("button, a")) return;
+        e.preventDefault();
+        router.push(`/editor/quotes/${current.id}`);
+      } else if (k === "e") {
+        e.preventDefault();
+        setEditing((id) => (id === current.id ? null : current.id));
+      } else if (k === "x") {
+        e.preventDefault();
+        setSelected((s) => {
+          const next = new Set(s);
+          if (next.has(current.id)) next.delete(current.id);
+          else next.add(current.id);
+          return next;
+        });
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [help, current, quotes.length, activeIndex, busy, decide, router]);
+
+  useEffect(() => {
+    document.getElementById(`queue-${current?.id}`)?.scrollIntoView({ block: "nearest" });
+  }, [current?.id]);
+
+  const allSelected = quotes.length > 0 && quotes.every((q) => selected.has(q.id));
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Review queue</h1>
+          <p className="lede">
+            {total === 0
+              ? "No quotes match these filters."
+              : `${total.toLocaleString("en")} ${filter.status === "all" ? "" : `${filter.status} `}${total === 1 ? "quote" : "quotes"}.`}
+          </p>
+        </div>
+        <button type="button" className="button button--secondary button--small" onClick={() => setHelp(true)}>
+          Keyboard shortcuts <kbd>?</kbd>
+        </button>
+      </div>
+
+      <form className="queue-filters" role="search" aria-label="Filter quotes" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="f-status">Status</label>
+          <select id="f-status" value={filter.status} onChange={(e) => setFilter("status", e.target.value)}>
+            <option value="suggested">Suggested</option>
+            <option value="confirmed">Confirmed</option>
+            <option value="rejected">Rejected</option>
+            <option value="all">All</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-outlet">Outlet</label>
+          <select id="f-outlet" value={filter.outlet ?? ""} onChange={(e) => setFilter("outlet", e.target.value)}>
+            <option value="">All outlets</option>
+            {outlets.map((o) => (
+              <option key={o.slug} value={o.slug}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-speaker">Speaker</label>
+          <select id="f-speaker" value={filter.speaker ?? ""} onChange={(e) => setFilter("speaker", e.target.value)}>
+            <option value="">All speakers</option>
+            <option value="none">No speaker</option>
+            {speakerFilters.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-claim">Claim</label>
+          <select id="f-claim" value={filter.claim ?? ""} onChange={(e) => setFilter("claim", e.target.value)}>
+            <option value="">All claims</option>
+            <option value="none">No claim</option>
+            {claims.map((c) => (
+              <option key={c.id} value={c.id}>
+                {truncate(c.canonical, 70)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      {problem && (
+        <div className="notice notice--error" role="alert">
+          {problem.message}{" "}
+          {problem.code === "conflict" && (
+            <button type="button" className="button button--secondary button--small" onClick={() => { setProblem(null); router.refresh(); }}>
+              Reload the queue
+            </button>
+          )}
+        </div>
+      )}
+      {flash && !problem && (
+        <p className="notice notice--ok" role="status" aria-live="polite">
+          {flash}
+        </p>
+      )}
+
+      {quotes.length > 0 && (
+        <div className="bulk-bar" aria-label="Bulk actions">
+          <label className="field--inline small">
+            <input
+              type="checkbox"
+              checked={allSelected}
+              onChange={() => setSelected(allSelected ? new Set() : new Set(quotes.map((q) => q.id)))}
+            />
+            Select all on this page
+          </label>
+          <span className="muted small">{selectedItems.length} selected</span>
+          <span className="spacer" />
+          <button type="button" className="button button--ok button--small" disabled={busy || !selectedItems.length} onClick={() => decide(selectedItems, "confirmed")}>
+            Confirm selected
+          </button>
+          <button type="button" className="button button--ghost-danger button--small" disabled={busy || !selectedItems.length} onClick={() => decide(selectedItems, "rejected")}>
+            Reject selected
+          </button>
+          <select aria-label="Move selected to claim" value={moveTo} onChange={(e) => setMoveTo(e.target.value)}>
+            <option value="">Move selected to claim…</option>
+            {claims.map((c) => (
+              <option key={c.id} value={c.id}>
+                {truncate(c.canonical, 60)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={busy || !selectedItems.length || !moveTo}
+            onClick={async () => {
+              const data = await run(() => moveQuotesAction({ items: selectedItems.map((q) => ({ id: q.id, version: q.version })), claimId: moveTo }));
+              if (data) {
+                setFlash(`Moved ${data.count === 1 ? "1 quote" : `${data.count} quotes`} and confirmed ${data.count === 1 ? "it" : "them"}.`);
+                setSelected(new Set());
+                setMoveTo("");
+              }
+            }}
+          >
+            Move
+          </button>
+        </div>
+      )}
+
+      {quotes.length === 0 ? (
+        <div className="empty">
+          {filter.status === "suggested" ? (
+            <>
+              <strong>All caught up.</strong> Every suggested quote matching these filters has been reviewed.{" "}
+              <Link href="/editor/import">Import an article</Link> or <Link href="/editor/articles">mark quotes in an article</Link>.
+            </>
+          ) : (
+            "No quotes match these filters."
+          )}
+        </div>
+      ) : (
+        <ol className="queue" aria-label="Quotes to review">
+          {quotes.map((q, i) => (
+            <li
+              key={q.id}
+              id={`queue-${q.id}`}
+              className="queue-item"
+              aria-current={i === activeIndex ? "true" : undefined}
+              onClick={() => setActive(i)}
+            >
+              <div className="queue-item__check">
+                <input
+                  type="checkbox"
+                  aria-label="Select quote"
+                  checked={selected.has(q.id)}
+                  onChange={() =>
+                    setSelected((s) => {
+                      const next = new Set(s);
+                      if (next.has(q.id)) next.delete(q.id);
+                      else next.add(q.id);
+                      return next;
+                    })
+                  }
+                />
+              </div>
+              <div>
+                <p className="queue-item__quote">
+                  <span className="ctx">…{q.prefix.slice(-60)}</span>
+                  <mark>{q.exact}</mark>
+                  <span className="ctx">{q.suffix.slice(0, 60)}…</span>
+                </p>
+                <div className="queue-item__meta">
+                  <ReviewBadge status={q.reviewStatus} />
+                  <AnchorBadge status={q.anchorStatus} />
+                  <span>
+                    <strong>{q.article.outlet.name}</strong> · <Link href={`/editor/articles/${q.article.id}`}>{truncate(q.article.title, 70)}</Link>
+                  </span>
+                  <span>Speaker: <strong>{q.speaker?.name ?? "none"}</strong></span>
+                  <span>
+                    Claim:{" "}
+                    {q.claim ? (
+                      <>
+                        <Link href={`/editor/claims/${q.claim.id}`}>{truncate(q.claim.canonical, 60)}</Link> <ClaimStatusBadge status={q.claim.status} />
+                      </>
+                    ) : (
+                      <strong>none</strong>
+                    )}
+                    {q.matchScore != null && <span title="How sure the matcher was"> ({Math.round(q.matchScore * 100)}% match)</span>}
+                  </span>
+                  {q.origin === "editor" && <span className="badge badge--accent">by an editor</span>}
+                </div>
+              </div>
+              <div className="queue-item__actions">
+                {q.reviewStatus !== "confirmed" && (
+                  <button type="button" className="button button--ok button--small" disabled={busy} onClick={() => decide([q], "confirmed")}>
+                    Confirm
+                  </button>
+                )}
+                {q.reviewStatus !== "rejected" && (
+                  <button type="button" className="button button--ghost-danger button--small" disabled={busy} onClick={() => decide([q], "rejected")}>
+                    Reject
+                  </button>
+                )}
+                {q.reviewStatus !== "suggested" && (
+                  <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => decide([q], "suggested")}>
+                    Re-open
+                  </button>
+                )}
+                <button type="button" className="button button--secondary button--small" aria-expanded={editing === q.id} onClick={() => setEditing(editing === q.id ? null : q.id)}>
+                  Edit
+                </button>
+                <Link className="button button--secondary button--small" href={`/editor/quotes/${q.id}`}>
+                  Open
+                </Link>
+              </div>
+              {editing === q.id && (
+                <div className="queue-item__edit">
+                  <QuickEdit quote={q} claims={claims} speakers={speakers} onDone={(message) => { setEditing(null); setFlash(message); }} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {pages > 1 && (
+        <nav className="pager" aria-label="Pages">
+          {filter.page > 1 && <Link href={`?${withPage(searchParams, filter.page - 1)}`}>← Previous</Link>}
+          <span className="muted small">
+            Page {filter.page} of {pages}
+          </span>
+          {filter.page < pages && <Link href={`?${withPage(searchParams, filter.page + 1)}`}>Next →</Link>}
+        </nav>
+      )}
+      <p className="shortcut-hint">
+        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>c</kbd> confirm · <kbd>r</kbd> reject · <kbd>o</kbd> open · <kbd>?</kbd> all shortcuts
+      </p>
+      {help && <ShortcutHelp shortcuts={SHORTCUTS} onClose={() => setHelp(false)} />}
+    </>
+  );
+}
+
+function withPage(params: URLSearchParams, page: number) {
+  const next = new URLSearchParams(params.toString());
+  next.set("page", String(page));
+  return next.toString();
+}
+
+type EditValues = z.input<typeof updateQuoteSchema>;
+
+/** Change the speaker or the claim of a quote (saving confirms it), or start a new claim from it. */
+function QuickEdit({ quote, claims, speakers, onDone }: { quote: QueueQuote; claims: ClaimOption[]; speakers: Option[]; onDone: (message: string) => void }) {
+  const router = useRouter();
+  const [problem, setProblem] = useState<ServerProblem | null>(null);
+  const [mode, setMode] = useState<"edit" | "new-claim">("edit");
+  const form = useForm<EditValues, unknown, z.output<typeof updateQuoteSchema>>({
+    resolver: zodResolver(updateQuoteSchema),
+    defaultValues: {
+      id: quote.id,
+      version: quote.version,
+      start: 0,
+      end: 1,
+      speakerId: quote.speaker?.id ?? "",
+      claimId: quote.claim?.id ?? "",
+      reviewStatus: "confirmed",
+    },
+  });
+  const newClaim = useForm<z.input<typeof quoteToNewClaimSchema>>({
+    resolver: zodResolver(quoteToNewClaimSchema),
+    defaultValues: { id: quote.id, version: quote.version, canonical: quote.exact.replace(/^[“"‘']|[”"’']$/g, "") },
+  });
+  return (
+    <>
+      <div className="tabs" role="group" aria-label="What to change">
+        <button type="button" aria-pressed={mode === "edit"} onClick={() => setMode("edit")}>
+          Speaker and claim
+        </button>
+        <button type="button" aria-pressed={mode === "new-claim"} onClick={() => setMode("new-claim")}>
+          Start a new claim
+        </button>
+      </div>
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problem.message}
+        </p>
+      )}
+      {mode === "edit" ? (
+        <QuickEditFields quote={quote} claims={claims} speakers={speakers} form={form} onProblem={setProblem} onDone={onDone} />
+      ) : (
+        <form
+          className="form"
+          noValidate
+          onSubmit={newClaim.handleSubmit(async (values) => {
+            setProblem(null);
+            const result = await quoteToNewClaimAction(values);
+            if (!result.ok) {
+              setProblem(applyActionErrors(result, newClaim.setError, ["canonical"]));
+              return;
+            }
+            router.push(`/editor/claims/${result.data.claimId}`);
+          })}
+        >
+          <div className="field">
+            <label htmlFor={`canonical-${quote.id}`}>The claim, in neutral wording</label>
+            <textarea id={`canonical-${quote.id}`} className="short" aria-invalid={Boolean(newClaim.formState.errors.canonical)} {...newClaim.register("canonical")} />
+            {newClaim.formState.errors.canonical && <span className="field__error">{newClaim.formState.errors.canonical.message}</span>}
+            <span className="field__hint">The quote moves to the new draft claim and is confirmed.</span>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button--small" disabled={newClaim.formState.isSubmitting}>
+              {newClaim.formState.isSubmitting ? "Creating…" : "Create claim"}
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
+
+function QuickEditFields({
+  quote,
+  claims,
+  speakers,
+  form,
+  onProblem,
+  onDone,
+}: {
+  quote: QueueQuote;
+  claims: ClaimOption[];
+  speakers: Option[];
+  form: ReturnType<typeof useForm<EditValues, unknown, z.output<typeof updateQuoteSchema>>>;
+  onProblem: (p: ServerProblem | null) => void;
+  onDone: (message: string) => void;
+}) {
+  const router = useRouter();
+  const { register, handleSubmit, setError, formState } = form;
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={handleSubmit(async (values) => {
+        onProblem(null);
+        const result = await updateQuoteAction({ ...values, start: quote.start, end: quote.end });
+        if (!result.ok) {
+          onProblem(applyActionErrors(result, setError, ["speakerId", "claimId"]));
+          return;
+        }
+        router.refresh();
+        onDone("Saved and confirmed.");
+      })}
+    >
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={`speaker-${quote.id}`}>Speaker</label>
+          <select id={`speaker-${quote.id}`} {...register("speakerId")}>
+            <option value="">No speaker</option>
+            {speakers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`claim-${quote.id}`}>Claim</label>
+          <select id={`claim-${quote.id}`} {...register("claimId")}>
+            <option value="">No claim</option>
+            {claims.map((c) => (
+              <option key={c.id} value={c.id}>
+                {truncate(c.canonical, 80)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button--small" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Save and confirm"}
+        </button>
+        <Link href={`/editor/quotes/${quote.id}`} className="small">
+          Adjust the span…
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,227 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { createTagAction, deleteTagAction, mergeTagsAction, updateTagAction } from "@/app/(editor)/editor/_actions/tags";
+import { createTagSchema, mergeTagsSchema, tagKindValues, updateTagSchema, type CreateTagInput, type MergeTagsInput, type UpdateTagInput } from "@/lib/validation/tag";
+import { applyActionErrors, useActionRunner, type ServerProblem } from "./action-result";
+import { ConflictNotice } from "./conflict-notice";
+import { useVersionedRecord } from "./use-versioned-record";
+
+const PALETTE = ["#1d4ed8", "#067647", "#b42318", "#b54708", "#6d28d9", "#0e7490", "#be185d", "#64748b"];
+
+function TagFields({ register, errors, idPrefix }: { register: ReturnType<typeof useForm<CreateTagInput>>["register"]; errors: Partial<Record<"name" | "colour" | "kind", { message?: string }>>; idPrefix: string }) {
+  return (
+    <div className="form-grid">
+      <div className="field">
+        <label htmlFor={`${idPrefix}-name`}>Name</label>
+        <input id={`${idPrefix}-name`} aria-invalid={Boolean(errors.name)} {...register("name")} />
+        {errors.name && <span className="field__error">{errors.name.message}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-kind`}>Kind</label>
+        <select id={`${idPrefix}-kind`} {...register("kind")}>
+          {tagKindValues.map((k) => (
+            <option key={k} value={k}>
+              {k[0].toUpperCase() + k.slice(1)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-colour`}>Colour</label>
+        <div className="row">
+          <input id={`${idPrefix}-colour`} type="color" style={{ width: "3rem", padding: "0.15rem", height: "2.4rem" }} aria-invalid={Boolean(errors.colour)} {...register("colour")} />
+          <span className="small muted">or type #rrggbb</span>
+        </div>
+        {errors.colour && <span className="field__error">{errors.colour.message}</span>}
+      </div>
+    </div>
+  );
+}
+
+export function NewTagForm() {
+  const router = useRouter();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+  const { register, handleSubmit, setError, reset, formState } = useForm<CreateTagInput>({
+    resolver: zodResolver(createTagSchema),
+    defaultValues: { name: "", colour: PALETTE[0], kind: "topic" },
+  });
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-label="New tag"
+      onSubmit={handleSubmit(async (values) => {
+        setProblem(null);
+        setCreated(null);
+        const result = await createTagAction(values);
+        if (!result.ok) {
+          setProblem(applyActionErrors(result, setError, ["name", "colour", "kind"]).message);
+          return;
+        }
+        setCreated(values.name);
+        reset({ name: "", colour: values.colour, kind: values.kind });
+        router.refresh();
+      })}
+    >
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      )}
+      {created && (
+        <p className="notice notice--ok" role="status">
+          Tag “{created}” created.
+        </p>
+      )}
+      <TagFields register={register} errors={formState.errors} idPrefix="new-tag" />
+      <div>
+        <button type="submit" className="button" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Creating…" : "Create tag"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function EditTagForm({ tag }: { tag: { id: string; version: number; name: string; colour: string; kind: "topic" | "entity" | "framing" } }) {
+  const router = useRouter();
+  const record = useVersionedRecord(tag, { name: "Name", colour: "Colour", kind: "Kind" });
+  const [problem, setProblem] = useState<ServerProblem | null>(null);
+  const [saved, setSaved] = useState(false);
+  const { register, handleSubmit, setError, formState } = useForm<UpdateTagInput>({
+    resolver: zodResolver(updateTagSchema),
+    defaultValues: tag,
+  });
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-label="Edit tag"
+      onSubmit={handleSubmit(async (values) => {
+        setProblem(null);
+        setSaved(false);
+        const result = await updateTagAction({ ...values, version: record.version });
+        if (!result.ok) {
+          if (result.code === "conflict") record.markStale();
+          setProblem(applyActionErrors(result, setError, ["name", "colour", "kind"]));
+          return;
+        }
+        record.saved(result.data.version);
+        setSaved(true);
+        router.refresh();
+      })}
+    >
+      <ConflictNotice stale={record.stale} message={problem?.message} changes={record.changes} onReload={() => { setProblem(null); record.reload(); }} onDismiss={record.dismiss} />
+      {problem && !record.stale && (
+        <p className="notice notice--error" role="alert">
+          {problem.message}
+        </p>
+      )}
+      {saved && !problem && (
+        <p className="notice notice--ok" role="status">
+          Tag saved.
+        </p>
+      )}
+      <TagFields register={register as unknown as ReturnType<typeof useForm<CreateTagInput>>["register"]} errors={formState.errors} idPrefix="edit-tag" />
+      <div>
+        <button type="submit" className="button" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Save tag"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function MergeTagForm({ tag, others }: { tag: { id: string; version: number; name: string }; others: { id: string; name: string; kind: string }[] }) {
+  const router = useRouter();
+  const [problem, setProblem] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<MergeTagsInput>({
+    resolver: zodResolver(mergeTagsSchema),
+    defaultValues: { sourceId: tag.id, sourceVersion: tag.version, targetId: "" },
+  });
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-label="Merge tag"
+      onSubmit={handleSubmit(async (values) => {
+        setProblem(null);
+        const result = await mergeTagsAction({ ...values, sourceVersion: tag.version });
+        if (!result.ok) {
+          setProblem(applyActionErrors(result, setError, ["targetId"]).message);
+          return;
+        }
+        router.push(`/editor/tags/${result.data.id}`);
+      })}
+    >
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="merge-target">Merge “{tag.name}” into</label>
+        <select id="merge-target" aria-invalid={Boolean(formState.errors.targetId)} {...register("targetId")}>
+          <option value="">Choose the tag to keep…</option>
+          {others.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name} ({o.kind})
+            </option>
+          ))}
+        </select>
+        {formState.errors.targetId && <span className="field__error">{formState.errors.targetId.message}</span>}
+        <span className="field__hint">Every claim and quote carrying “{tag.name}” gets the kept tag; “{tag.name}” is deleted.</span>
+      </div>
+      <div>
+        <button type="submit" className="button button--secondary" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Merging…" : "Merge tags"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function DeleteTagButton({ tag, uses }: { tag: { id: string; version: number; name: string }; uses: number }) {
+  const router = useRouter();
+  const { run, busy, problem } = useActionRunner();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="stack">
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problem.message}
+        </p>
+      )}
+      {confirming ? (
+        <div className="row">
+          <span>
+            Delete “{tag.name}”{uses > 0 ? ` and remove it from ${uses} ${uses === 1 ? "claim or quote" : "claims and quotes"}` : ""}?
+          </span>
+          <button
+            type="button"
+            className="button button--danger button--small"
+            disabled={busy}
+            onClick={async () => {
+              const done = await run(() => deleteTagAction({ id: tag.id, version: tag.version }), { refresh: false });
+              if (done) router.push("/editor/tags");
+            }}
+          >
+            Delete tag
+          </button>
+          <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button button--ghost-danger" onClick={() => setConfirming(true)}>
+          Delete…
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { createUserAction, resetPasswordAction, setUserActiveAction } from "@/app/(editor)/editor/_actions/users";
+import { createUserSchema, resetPasswordSchema, type CreateUserInput, type ResetPasswordInput } from "@/lib/validation/user";
+import { applyActionErrors, useActionRunner } from "./action-result";
+
+export function CreateUserForm() {
+  const router = useRouter();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+  const { register, handleSubmit, setError, reset, formState } = useForm<CreateUserInput>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: { name: "", email: "", password: "", role: "editor" },
+  });
+  const e = formState.errors;
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-label="New account"
+      onSubmit={handleSubmit(async (values) => {
+        setProblem(null);
+        setCreated(null);
+        const result = await createUserAction(values);
+        if (!result.ok) {
+          setProblem(applyActionErrors(result, setError, ["name", "email", "password", "role"]).message);
+          return;
+        }
+        setCreated(values.email);
+        reset();
+        router.refresh();
+      })}
+    >
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      )}
+      {created && (
+        <p className="notice notice--ok" role="status">
+          Account for {created} created. Give them the password by a safe channel; they can change it under Account.
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="u-name">Name</label>
+        <input id="u-name" autoComplete="off" aria-invalid={Boolean(e.name)} {...register("name")} />
+        {e.name && <span className="field__error">{e.name.message}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor="u-email">Email</label>
+        <input id="u-email" type="email" autoComplete="off" aria-invalid={Boolean(e.email)} {...register("email")} />
+        {e.email && <span className="field__error">{e.email.message}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor="u-password">First password</label>
+        <input id="u-password" type="password" autoComplete="new-password" aria-invalid={Boolean(e.password)} {...register("password")} />
+        {e.password ? <span className="field__error">{e.password.message}</span> : <span className="field__hint">At least 10 characters.</span>}
+      </div>
+      <div className="field">
+        <label htmlFor="u-role">Role</label>
+        <select id="u-role" {...register("role")}>
+          <option value="editor">Editor</option>
+          <option value="admin">Admin (can manage accounts)</option>
+        </select>
+      </div>
+      <div>
+        <button type="submit" className="button" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Creating…" : "Create account"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function UserRowActions({ user, self }: { user: { id: string; name: string; banned: boolean }; self: boolean }) {
+  const { run, busy, problem } = useActionRunner();
+  const [resetting, setResetting] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const { register, handleSubmit, setError, reset, formState } = useForm<ResetPasswordInput>({
+    resolver: zodResolver(resetPasswordSchema),
+    defaultValues: { userId: user.id, password: "" },
+  });
+  return (
+    <div className="stack" style={{ minWidth: "14rem" }}>
+      <div className="row">
+        {!self &&
+          (user.banned ? (
+            <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => run(() => setUserActiveAction({ userId: user.id, active: true }))}>
+              Reactivate
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--ghost-danger button--small"
+              disabled={busy}
+              aria-label={`Deactivate ${user.name}`}
+              onClick={() => run(() => setUserActiveAction({ userId: user.id, active: false }))}
+            >
+              Deactivate
+            </button>
+          ))}
+        <button type="button" className="button button--secondary button--small" aria-expanded={resetting} onClick={() => setResetting(!resetting)}>
+          Reset password
+        </button>
+      </div>
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem.message}
+        </p>
+      )}
+      {done && (
+        <p className="small" role="status" style={{ color: "var(--ok)", margin: 0 }}>
+          {done}
+        </p>
+      )}
+      {resetting && (
+        <form
+          className="row"
+          noValidate
+          onSubmit={handleSubmit(async (values) => {
+            const result = await resetPasswordAction(values);
+            if (!result.ok) {
+              applyActionErrors(result, setError, ["password"]);
+              if (!result.fieldErrors) setError("password", { message: result.error });
+              return;
+            }
+            reset();
+            setResetting(false);
+            setDone("Password reset; their sessions were ended.");
+          })}
+        >
+          <input type="password" aria-label={`New password for ${user.name}`} autoComplete="new-password" className="select-small" aria-invalid={Boolean(formState.errors.password)} {...register("password")} />
+          <button type="submit" className="button button--small" disabled={formState.isSubmitting}>
+            Set
+          </button>
+          {formState.errors.password && <span className="field__error" style={{ width: "100%" }}>{formState.errors.password.message}</span>}
+        </form>
+      )}
+    </div>
+  );
+}

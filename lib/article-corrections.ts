@@ -1,0 +1,134 @@
+import "server-only";
+import { ActionError, ConflictError, NotFoundError } from "./action";
+import { reanchor, type ReanchorResult } from "./anchoring/reanchor";
+import { paragraphRanges } from "./anchoring/segments";
+import { CONTEXT_LENGTH } from "./anchoring/selectors";
+import { recordAudit } from "./audit";
+import { contentHash } from "./content-hash";
+import { prisma } from "./db";
+import type { Touched } from "./editor-cache";
+import { correctArticleSchema, type CorrectArticleInput } from "./validation/article";
+
+export interface CorrectionSummary {
+  anchored: number;
+  fuzzy: number;
+  orphaned: number;
+}
+
+function context(body: string, start: number, end: number) {
+  return { prefix: body.slice(Math.max(0, start - CONTEXT_LENGTH), start), suffix: body.slice(end, end + CONTEXT_LENGTH) };
+}
+
+function tally(summary: CorrectionSummary, result: ReanchorResult) {
+  summary[result.status] += 1;
+}
+
+/**
+ * Replaces an article's text with a corrected one and re-anchors every quote and
+ * annotation on it (lib/anchoring/reanchor): by position if the text there is
+ * unchanged, else by fuzzy quote match (marked "fuzzy", with its score), else
+ * orphaned — an orphan keeps its old words and is shown as such, never moved.
+ */
+export async function correctArticle(actorId: string, raw: CorrectArticleInput) {
+  const input = correctArticleSchema.parse(raw);
+  return prisma.$transaction(
+    async (tx) => {
+      const before = await tx.article.findUnique({ where: { id: input.id }, select: { id: true, slug: true, body: true, version: true, contentHash: true } });
+      if (!before) throw new NotFoundError("article");
+      if (before.version !== input.version) throw new ConflictError();
+      if (before.body === input.body) throw new ActionError("The text is unchanged.", "invalid", { body: ["The text is unchanged."] });
+      const hash = contentHash(input.body);
+      const twin = await tx.article.findFirst({ where: { contentHash: hash, id: { not: input.id } }, select: { title: true } });
+      if (twin) throw new ActionError(`That text is already stored as another article (“${twin.title}”).`, "invalid", { body: ["Another article has exactly this text."] });
+
+      const { count } = await tx.article.updateMany({
+        where: { id: input.id, version: input.version },
+        data: { body: input.body, contentHash: hash, version: { increment: 1 } },
+      });
+      if (count === 0) throw new ConflictError();
+
+      const summary: CorrectionSummary = { anchored: 0, fuzzy: 0, orphaned: 0 };
+      const paragraphs = paragraphRanges(input.body);
+      const paragraphOf = (offset: number) => {
+        const i = paragraphs.findIndex((p) => offset >= p.start && offset < p.end);
+        return i < 0 ? null : i;
+      };
+
+      const quotes = await tx.quote.findMany({ where: { articleId: input.id }, select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true } });
+      const results = quotes.map((q) => ({ quote: q, result: reanchor(input.body, q) }));
+      // Quotes are unique per (article, start, end): park them all out of range first
+      // so that moving one onto another's old span never collides mid-update.
+      for (const [i, { quote }] of results.entries()) {
+        await tx.quote.update({ where: { id: quote.id }, data: { start: -1 - i, end: -1 - i } });
+      }
+      const taken = new Set<string>();
+      for (const { quote, result } of results) {
+        tally(summary, result);
+        let data;
+        if (result.status !== "orphaned" && !taken.has(`${result.start}:${result.end}`)) {
+          taken.add(`${result.start}:${result.end}`);
+          data = {
+            start: result.start,
+            end: result.end,
+            exact: result.exact,
+            ...context(input.body, result.start, result.end),
+            anchorStatus: result.status,
+            paragraphIndex: paragraphOf(result.start),
+          };
+        } else {
+          if (result.status !== "orphaned") {
+            summary[result.status] -= 1;
+            summary.orphaned += 1;
+          }
+          // Orphans keep their words; their offsets no longer mean anything, so
+          // they get a unique out-of-range position that no highlight will use.
+          data = { start: -1 - quotes.indexOf(quote), end: -1 - quotes.indexOf(quote), anchorStatus: "orphaned" as const };
+        }
+        await tx.quote.update({ where: { id: quote.id }, data: { ...data, version: { increment: 1 } } });
+        if (quote.anchorStatus !== data.anchorStatus || quote.start !== data.start || quote.exact !== ("exact" in data ? data.exact : quote.exact)) {
+          await recordAudit(tx, {
+            actorId,
+            entityType: "quote",
+            entityId: quote.id,
+            action: "reanchor",
+            before: { start: quote.start, end: quote.end, exact: quote.exact, anchorStatus: quote.anchorStatus },
+            after: { ...("exact" in data ? { start: data.start, end: data.end, exact: data.exact } : {}), anchorStatus: data.anchorStatus, score: result.score },
+          });
+        }
+      }
+
+      const annotations = await tx.annotation.findMany({ where: { articleId: input.id }, select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true } });
+      for (const a of annotations) {
+        const result = reanchor(input.body, a);
+        tally(summary, result);
+        const data =
+          result.status === "orphaned"
+            ? { anchorStatus: "orphaned" as const, anchorScore: result.score }
+            : { start: result.start, end: result.end, exact: result.exact, ...context(input.body, result.start, result.end), anchorStatus: result.status, anchorScore: result.score };
+        await tx.annotation.update({ where: { id: a.id }, data: { ...data, version: { increment: 1 } } });
+        if (a.anchorStatus !== data.anchorStatus || ("start" in data && a.start !== data.start)) {
+          await recordAudit(tx, {
+            actorId,
+            entityType: "annotation",
+            entityId: a.id,
+            action: "reanchor",
+            before: { start: a.start, end: a.end, exact: a.exact, anchorStatus: a.anchorStatus },
+            after: { ...("start" in data ? { start: data.start, end: data.end, exact: data.exact } : {}), anchorStatus: data.anchorStatus, score: result.score },
+          });
+        }
+      }
+
+      await recordAudit(tx, {
+        actorId,
+        entityType: "article",
+        entityId: input.id,
+        action: "correct",
+        before: { body: before.body, version: before.version },
+        after: { body: input.body, version: before.version + 1, note: input.note ?? null, reanchored: summary },
+      });
+      const claims = await tx.claim.findMany({ where: { quotes: { some: { articleId: input.id } } }, select: { slug: true } });
+      return { version: before.version + 1, summary, articles: [before.slug], claims: claims.map((c) => c.slug) } satisfies Touched & { version: number; summary: CorrectionSummary };
+    },
+    { timeout: 60_000 },
+  );
+}

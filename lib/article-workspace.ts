@@ -1,0 +1,74 @@
+import "server-only";
+import { prisma } from "./db";
+import { cleanSearchTerm } from "./validation/text";
+
+/** Editor reads for articles: every quote, whatever its review status. */
+export function listArticlesForEditor({ q, outlet }: { q?: string; outlet?: string } = {}) {
+  return prisma.article.findMany({
+    where: {
+      ...(q ? { title: { contains: cleanSearchTerm(q), mode: "insensitive" as const } } : {}),
+      ...(outlet ? { outlet: { slug: cleanSearchTerm(outlet) } } : {}),
+    },
+    orderBy: [{ publishedAt: "desc" }, { createdAt: "desc" }],
+    take: 200,
+    select: {
+      id: true,
+      title: true,
+      publishedAt: true,
+      outlet: { select: { name: true } },
+      _count: { select: { quotes: true, annotations: true } },
+      quotes: { where: { reviewStatus: "suggested" }, select: { id: true } },
+    },
+  });
+}
+
+export function getArticleWorkspace(id: string) {
+  return prisma.article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      byline: true,
+      url: true,
+      publishedAt: true,
+      body: true,
+      version: true,
+      updatedAt: true,
+      outlet: { select: { name: true } },
+      quotes: {
+        orderBy: { start: "asc" },
+        select: {
+          id: true,
+          exact: true,
+          start: true,
+          end: true,
+          kind: true,
+          origin: true,
+          reviewStatus: true,
+          anchorStatus: true,
+          version: true,
+          speaker: { select: { id: true, name: true } },
+          claim: { select: { id: true, canonical: true, status: true } },
+        },
+      },
+      annotations: {
+        orderBy: { start: "asc" },
+        select: {
+          id: true,
+          exact: true,
+          start: true,
+          end: true,
+          body: true,
+          motivation: true,
+          anchorStatus: true,
+          anchorScore: true,
+          version: true,
+          createdAt: true,
+          author: { select: { name: true } },
+          claim: { select: { id: true, canonical: true } },
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,285 @@
+import "server-only";
+import type { ClaimStatus, Prisma } from "@/generated/prisma/client";
+import { ActionError, ConflictError, NotFoundError } from "./action";
+import { recordAudit } from "./audit";
+import { prisma, type Tx } from "./db";
+import type { Touched } from "./editor-cache";
+import { uniqueSlug } from "./slug";
+import type { ClaimEditInput, ClaimStatusInput, CreateClaimInput, MergeClaimsInput, SplitClaimInput } from "./validation/claim";
+import { claimEditSchema, createClaimSchema } from "./validation/claim";
+import { cleanSearchTerm } from "./validation/text";
+
+/**
+ * Editor-side claim reads and every claim mutation. Public reads live in
+ * lib/claims.ts; these see drafts too.
+ */
+const auditSelect = {
+  id: true,
+  slug: true,
+  canonical: true,
+  summary: true,
+  speakerId: true,
+  sourceDocumentId: true,
+  rebutsId: true,
+  status: true,
+  publishedAt: true,
+  version: true,
+} satisfies Prisma.ClaimSelect;
+
+export function listClaimsForEditor({ status, q }: { status?: ClaimStatus; q?: string } = {}) {
+  return prisma.claim.findMany({
+    where: {
+      ...(status ? { status } : {}),
+      ...(q ? { canonical: { contains: cleanSearchTerm(q), mode: "insensitive" as const } } : {}),
+    },
+    orderBy: [{ updatedAt: "desc" }],
+    take: 200,
+    select: {
+      id: true,
+      slug: true,
+      canonical: true,
+      status: true,
+      updatedAt: true,
+      speaker: { select: { name: true } },
+      rating: { select: { verdictLabel: { select: { name: true } } } },
+      tags: { select: { tag: { select: { id: true, name: true, colour: true } } } },
+      _count: { select: { quotes: { where: { reviewStatus: { not: "rejected" } } } } },
+    },
+  });
+}
+
+export function listClaimOptions() {
+  return prisma.claim.findMany({ orderBy: { canonical: "asc" }, select: { id: true, canonical: true, status: true } });
+}
+
+export function getClaimForEditor(id: string) {
+  return prisma.claim.findUnique({
+    where: { id },
+    select: {
+      ...auditSelect,
+      createdAt: true,
+      updatedAt: true,
+      speaker: { select: { id: true, name: true } },
+      sourceDocument: { select: { id: true, title: true } },
+      rebuts: { select: { id: true, canonical: true } },
+      rebuttals: { select: { id: true, canonical: true } },
+      tags: { select: { tag: { select: { id: true, name: true, colour: true, kind: true } } } },
+      rating: {
+        select: {
+          version: true,
+          verdictLabelId: true,
+          verdictExplanation: true,
+          fidelityRating: true,
+          fidelityExplanation: true,
+          framingRating: true,
+          framingExplanation: true,
+          updatedAt: true,
+          reviewer: { select: { name: true } },
+        },
+      },
+      quotes: {
+        orderBy: [{ article: { publishedAt: "asc" } }, { start: "asc" }],
+        select: {
+          id: true,
+          exact: true,
+          reviewStatus: true,
+          anchorStatus: true,
+          fidelity: true,
+          version: true,
+          article: { select: { id: true, title: true, publishedAt: true, outlet: { select: { name: true } } } },
+          speaker: { select: { name: true } },
+        },
+      },
+      annotations: { select: { id: true, exact: true, body: true, articleId: true, anchorStatus: true } },
+    },
+  });
+}
+
+export function listSourceDocumentOptions() {
+  return prisma.sourceDocument.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } });
+}
+
+async function freeSlug(tx: Tx, text: string) {
+  return uniqueSlug(text, async (s) => Boolean(await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })));
+}
+
+export async function createClaim(actorId: string, raw: CreateClaimInput) {
+  const input = createClaimSchema.parse(raw);
+  return prisma.$transaction(async (tx) => {
+    const claim = await tx.claim.create({
+      data: { slug: await freeSlug(tx, input.canonical), canonical: input.canonical, speakerId: input.speakerId },
+      select: auditSelect,
+    });
+    await recordAudit(tx, { actorId, entityType: "claim", entityId: claim.id, action: "create", after: claim });
+    return { id: claim.id, claims: [claim.slug] };
+  });
+}
+
+/** Edits wording, summary, speaker, source document and the counter-claim link. The slug stays: public links keep working. */
+export async function editClaim(actorId: string, raw: ClaimEditInput) {
+  const input = claimEditSchema.parse(raw);
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.claim.findUnique({ where: { id: input.id }, select: auditSelect });
+    if (!before) throw new NotFoundError("claim");
+    if (input.rebutsId && !(await tx.claim.findUnique({ where: { id: input.rebutsId }, select: { id: true } }))) throw new NotFoundError("answered claim");
+    const { count } = await tx.claim.updateMany({
+      where: { id: input.id, version: input.version },
+      data: {
+        canonical: input.canonical,
+        summary: input.summary,
+        speakerId: input.speakerId,
+        sourceDocumentId: input.sourceDocumentId,
+        rebutsId: input.rebutsId,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw new ConflictError();
+    const after = await tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect });
+    await recordAudit(tx, { actorId, entityType: "claim", entityId: input.id, action: "edit", before, after });
+    return { version: after.version, claims: [after.slug] } satisfies Touched & { version: number };
+  });
+}
+
+/**
+ * Moves a claim through draft → in review → published, or back. Publishing needs
+ * a rating and at least one confirmed quote: a public page without them says
+ * nothing. Unpublishing is recorded like any other change.
+ */
+export async function setClaimStatus(actorId: string, input: ClaimStatusInput) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.claim.findUnique({
+      where: { id: input.id },
+      select: { ...auditSelect, rating: { select: { id: true } }, _count: { select: { quotes: { where: { reviewStatus: "confirmed" } } } } },
+    });
+    if (!before) throw new NotFoundError("claim");
+    if (before.version !== input.version) throw new ConflictError();
+    if (before.status === input.status) return { version: before.version, claims: [before.slug] };
+    if (input.status === "published") {
+      if (!before.rating) throw new ActionError("Rate the claim before publishing it: readers see the verdict and both ratings.", "invalid");
+      if (before._count.quotes === 0) throw new ActionError("Confirm at least one quote of this claim before publishing it.", "invalid");
+    }
+    const now = new Date();
+    const publishedAt = input.status === "published" ? now : null;
+    const { count } = await tx.claim.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { status: input.status, publishedAt, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError();
+    if (before.rating) await tx.rating.update({ where: { claimId: input.id }, data: { publishedAt } });
+    const action = input.status === "published" ? "publish" : before.status === "published" ? "unpublish" : "status";
+    await recordAudit(tx, {
+      actorId,
+      entityType: "claim",
+      entityId: input.id,
+      action,
+      before: { status: before.status, publishedAt: before.publishedAt },
+      after: { status: input.status, publishedAt, ...(input.note ? { note: input.note } : {}) },
+    });
+    return { version: before.version + 1, claims: [before.slug] };
+  });
+}
+
+/**
+ * Merges `absorbed` into `survivor`: quotes, tags, annotations, counter-claim
+ * links and (if the survivor has none) the rating move over; the absorbed claim
+ * is deleted. Its history stays findable: the survivor records a "merge" event
+ * naming it, and lib/history follows those events.
+ */
+export async function mergeClaims(actorId: string, input: MergeClaimsInput) {
+  return prisma.$transaction(async (tx) => {
+    const survivor = await tx.claim.findUnique({ where: { id: input.survivorId }, select: { ...auditSelect, rating: { select: { id: true } } } });
+    const absorbed = await tx.claim.findUnique({
+      where: { id: input.absorbedId },
+      select: { ...auditSelect, rating: { select: { id: true } }, tags: { select: { tagId: true } } },
+    });
+    if (!survivor) throw new NotFoundError("claim");
+    if (!absorbed) throw new NotFoundError("claim to merge");
+    const { count } = await tx.claim.updateMany({
+      where: { id: survivor.id, version: input.survivorVersion },
+      data: {
+        version: { increment: 1 },
+        // Keep the survivor's own fields; fill only what it lacks.
+        summary: survivor.summary ?? absorbed.summary,
+        speakerId: survivor.speakerId ?? absorbed.speakerId,
+        sourceDocumentId: survivor.sourceDocumentId ?? absorbed.sourceDocumentId,
+        rebutsId: survivor.rebutsId ?? (absorbed.rebutsId === survivor.id ? null : absorbed.rebutsId),
+      },
+    });
+    if (count === 0) throw new ConflictError();
+    const quotes = await tx.quote.updateMany({ where: { claimId: absorbed.id }, data: { claimId: survivor.id, version: { increment: 1 } } });
+    const annotations = await tx.annotation.updateMany({ where: { claimId: absorbed.id }, data: { claimId: survivor.id, version: { increment: 1 } } });
+    if (absorbed.tags.length) {
+      await tx.claimTag.createMany({ data: absorbed.tags.map((t) => ({ claimId: survivor.id, tagId: t.tagId })), skipDuplicates: true });
+    }
+    await tx.claim.updateMany({ where: { rebutsId: absorbed.id, id: { not: survivor.id } }, data: { rebutsId: survivor.id } });
+    await tx.claim.updateMany({ where: { rebutsId: absorbed.id, id: survivor.id }, data: { rebutsId: null } });
+    const { rating: survivorRating, ...survivorBefore } = survivor;
+    const { rating: absorbedRating, tags, ...absorbedFields } = absorbed;
+    let ratingMoved = false;
+    if (absorbedRating && !survivorRating) {
+      await tx.rating.update({ where: { claimId: absorbed.id }, data: { claimId: survivor.id } });
+      ratingMoved = true;
+    }
+    await tx.claim.delete({ where: { id: absorbed.id } });
+    await recordAudit(tx, {
+      actorId,
+      entityType: "claim",
+      entityId: survivor.id,
+      action: "merge",
+      before: survivorBefore,
+      after: {
+        absorbedId: absorbed.id,
+        absorbedSlug: absorbed.slug,
+        absorbedCanonical: absorbed.canonical,
+        quotesMoved: quotes.count,
+        annotationsMoved: annotations.count,
+        tagsMoved: tags.length,
+        ratingMoved,
+      },
+    });
+    await recordAudit(tx, {
+      actorId,
+      entityType: "claim",
+      entityId: absorbed.id,
+      action: "merged_into",
+      before: absorbedFields,
+      after: { survivorId: survivor.id, survivorSlug: survivor.slug },
+    });
+    return { id: survivor.id, claims: [survivor.slug, absorbed.slug] };
+  });
+}
+
+/** Splits the selected quotes off into a new draft claim with the same speaker and source. */
+export async function splitClaim(actorId: string, input: SplitClaimInput) {
+  return prisma.$transaction(async (tx) => {
+    const claim = await tx.claim.findUnique({ where: { id: input.id }, select: auditSelect });
+    if (!claim) throw new NotFoundError("claim");
+    const { count } = await tx.claim.updateMany({ where: { id: input.id, version: input.version }, data: { version: { increment: 1 } } });
+    if (count === 0) throw new ConflictError();
+    const owned = await tx.quote.count({ where: { id: { in: input.quoteIds }, claimId: input.id } });
+    if (owned !== new Set(input.quoteIds).size) throw new ConflictError("Some of the selected quotes no longer belong to this claim. Reload and select again.");
+    const created = await tx.claim.create({
+      data: {
+        slug: await freeSlug(tx, input.canonical),
+        canonical: input.canonical,
+        speakerId: claim.speakerId,
+        sourceDocumentId: claim.sourceDocumentId,
+      },
+      select: auditSelect,
+    });
+    await tx.quote.updateMany({ where: { id: { in: input.quoteIds } }, data: { claimId: created.id, matchScore: null, version: { increment: 1 } } });
+    await recordAudit(tx, { actorId, entityType: "claim", entityId: created.id, action: "create", after: { ...created, splitFrom: claim.id, quoteIds: input.quoteIds } });
+    await recordAudit(tx, {
+      actorId,
+      entityType: "claim",
+      entityId: claim.id,
+      action: "split",
+      before: { quoteIds: input.quoteIds },
+      after: { newClaimId: created.id, newClaimCanonical: created.canonical },
+    });
+    for (const quoteId of input.quoteIds) {
+      await recordAudit(tx, { actorId, entityType: "quote", entityId: quoteId, action: "move", before: { claimId: claim.id }, after: { claimId: created.id } });
+    }
+    return { id: created.id, claims: [claim.slug, created.slug] };
+  });
+}

@@ -1,0 +1,270 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { ActionError, ConflictError, NotFoundError } from "./action";
+import { describeSpan } from "./anchoring/selectors";
+import { paragraphRanges } from "./anchoring/segments";
+import { recordAudit } from "./audit";
+import { prisma, type Tx } from "./db";
+import type { Touched } from "./editor-cache";
+import { uniqueSlug } from "./slug";
+import type {
+  BulkMoveQuotesInput,
+  CreateQuoteInput,
+  QuoteToNewClaimInput,
+  ReviewQuotesInput,
+  UpdateQuoteInput,
+} from "./validation/quote";
+
+/** The fields of a quote an audit event records (before → after). */
+const auditSelect = {
+  id: true,
+  exact: true,
+  start: true,
+  end: true,
+  speakerId: true,
+  claimId: true,
+  reviewStatus: true,
+  anchorStatus: true,
+  version: true,
+} satisfies Prisma.QuoteSelect;
+
+export function getQuoteForEditor(id: string) {
+  return prisma.quote.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      start: true,
+      end: true,
+      kind: true,
+      cue: true,
+      verb: true,
+      origin: true,
+      reviewStatus: true,
+      anchorStatus: true,
+      matchScore: true,
+      fidelity: true,
+      inHeadline: true,
+      hedges: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
+      speakerId: true,
+      claimId: true,
+      article: { select: { id: true, title: true, slug: true, body: true, outlet: { select: { name: true } } } },
+      speaker: { select: { id: true, name: true } },
+      claim: { select: { id: true, slug: true, canonical: true, status: true } },
+      tags: { select: { tag: { select: { id: true, name: true, colour: true, kind: true } } } },
+    },
+  });
+}
+
+function paragraphIndexOf(body: string, offset: number): number | null {
+  const index = paragraphRanges(body).findIndex((p) => offset >= p.start && offset < p.end);
+  return index < 0 ? null : index;
+}
+
+async function claimSlugs(tx: Tx, ids: (string | null | undefined)[]): Promise<string[]> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return [];
+  const rows = await tx.claim.findMany({ where: { id: { in: wanted } }, select: { slug: true } });
+  return rows.map((r) => r.slug);
+}
+
+async function assertClaimExists(tx: Tx, claimId: string | null) {
+  if (claimId && !(await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } }))) throw new NotFoundError("claim");
+}
+
+async function assertSpeakerExists(tx: Tx, speakerId: string | null) {
+  if (speakerId && !(await tx.speaker.findUnique({ where: { id: speakerId }, select: { id: true } }))) throw new NotFoundError("speaker");
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Confirms, rejects or re-suggests quotes. All or nothing: if any quote was
+ * changed by someone else since the editor loaded it, no quote is changed.
+ */
+export async function reviewQuotes(actorId: string, input: ReviewQuotesInput): Promise<Touched & { count: number }> {
+  return prisma.$transaction(async (tx) => {
+    const ids = input.items.map((i) => i.id);
+    const before = await tx.quote.findMany({ where: { id: { in: ids } }, select: { ...auditSelect, article: { select: { slug: true } } } });
+    const byId = new Map(before.map((q) => [q.id, q]));
+    for (const item of input.items) {
+      const row = byId.get(item.id);
+      if (!row) throw new NotFoundError("quote");
+      const { count } = await tx.quote.updateMany({
+        where: { id: item.id, version: item.version },
+        data: { reviewStatus: input.decision, version: { increment: 1 } },
+      });
+      if (count === 0) {
+        throw new ConflictError(
+          input.items.length > 1
+            ? "One of the selected quotes was changed by someone else since you loaded the queue. Nothing was saved: reload the queue and try again."
+            : undefined,
+        );
+      }
+      await recordAudit(tx, {
+        actorId,
+        entityType: "quote",
+        entityId: item.id,
+        action: input.decision === "suggested" ? "reopen" : input.decision === "confirmed" ? "confirm" : "reject",
+        before: { reviewStatus: row.reviewStatus },
+        after: { reviewStatus: input.decision },
+      });
+    }
+    return {
+      count: input.items.length,
+      claims: await claimSlugs(tx, before.map((q) => q.claimId)),
+      articles: [...new Set(before.map((q) => q.article.slug))],
+    };
+  });
+}
+
+/**
+ * An editor's quote from a selection. The selection's offsets were computed on
+ * the page the editor loaded: if the article text changed since, the text at
+ * those offsets must still be what they selected, else nothing is stored.
+ */
+export async function createEditorQuote(actorId: string, input: CreateQuoteInput) {
+  return prisma.$transaction(async (tx) => {
+    const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { id: true, slug: true, body: true, version: true } });
+    if (!article) throw new NotFoundError("article");
+    const anchor = describeSpan(article.body, input.start, input.end);
+    if (!anchor || anchor.exact !== input.exact.trim()) {
+      throw new ConflictError("The article text changed since you opened it, so the selection no longer matches. Reload the article and select the text again.");
+    }
+    await assertClaimExists(tx, input.claimId);
+    await assertSpeakerExists(tx, input.speakerId);
+    let quote;
+    try {
+      quote = await tx.quote.create({
+        data: {
+          articleId: article.id,
+          exact: anchor.exact,
+          prefix: anchor.prefix,
+          suffix: anchor.suffix,
+          start: anchor.start,
+          end: anchor.end,
+          origin: "editor",
+          reviewStatus: "confirmed",
+          claimId: input.claimId,
+          speakerId: input.speakerId,
+          paragraphIndex: paragraphIndexOf(article.body, anchor.start),
+        },
+        select: auditSelect,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ActionError("That exact span is already a quote. Open it from the side panel instead.", "invalid");
+      throw error;
+    }
+    await recordAudit(tx, { actorId, entityType: "quote", entityId: quote.id, action: "create", after: quote });
+    return { id: quote.id, claims: await claimSlugs(tx, [input.claimId]), articles: [article.slug] } satisfies Touched & { id: string };
+  });
+}
+
+/** Adjusts a quote's span, speaker, claim or review status. */
+export async function updateQuote(actorId: string, input: UpdateQuoteInput) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.quote.findUnique({ where: { id: input.id }, select: { ...auditSelect, article: { select: { body: true, slug: true } } } });
+    if (!before) throw new NotFoundError("quote");
+    if (before.version !== input.version) throw new ConflictError();
+    const spanChanged = before.start !== input.start || before.end !== input.end;
+    const anchor = spanChanged ? describeSpan(before.article.body, input.start, input.end) : null;
+    if (spanChanged && !anchor) throw new ActionError("That span is empty or outside the article.", "invalid", { start: ["Choose a span inside the article."] });
+    await assertClaimExists(tx, input.claimId);
+    await assertSpeakerExists(tx, input.speakerId);
+    const claimChanged = before.claimId !== input.claimId;
+    let count: number;
+    try {
+      ({ count } = await tx.quote.updateMany({
+        where: { id: input.id, version: input.version },
+        data: {
+          ...(anchor
+            ? { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start: anchor.start, end: anchor.end, anchorStatus: "anchored" as const, paragraphIndex: paragraphIndexOf(before.article.body, anchor.start) }
+            : {}),
+          speakerId: input.speakerId,
+          claimId: input.claimId,
+          // An editor's link is not a machine guess: no match score.
+          ...(claimChanged ? { matchScore: null } : {}),
+          reviewStatus: input.reviewStatus,
+          version: { increment: 1 },
+        },
+      }));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ActionError("Another quote already has exactly that span.", "invalid", { start: ["Another quote already has exactly that span."] });
+      throw error;
+    }
+    if (count === 0) throw new ConflictError();
+    const after = await tx.quote.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect });
+    const { article, ...beforeFields } = before;
+    await recordAudit(tx, { actorId, entityType: "quote", entityId: input.id, action: "update", before: beforeFields, after });
+    return { version: after.version, claims: await claimSlugs(tx, [before.claimId, input.claimId]), articles: [article.slug] } satisfies Touched & { version: number };
+  });
+}
+
+/** Moves quotes to a claim (or to none), confirming them: the editor decided. */
+export async function moveQuotes(actorId: string, input: BulkMoveQuotesInput): Promise<Touched & { count: number }> {
+  return prisma.$transaction(async (tx) => {
+    await assertClaimExists(tx, input.claimId);
+    const before = await tx.quote.findMany({ where: { id: { in: input.items.map((i) => i.id) } }, select: { ...auditSelect, article: { select: { slug: true } } } });
+    for (const item of input.items) {
+      const row = before.find((q) => q.id === item.id);
+      if (!row) throw new NotFoundError("quote");
+      const { count } = await tx.quote.updateMany({
+        where: { id: item.id, version: item.version },
+        data: { claimId: input.claimId, matchScore: null, reviewStatus: "confirmed", version: { increment: 1 } },
+      });
+      if (count === 0) throw new ConflictError("A selected quote was changed by someone else since you loaded the page. Nothing was saved: reload and try again.");
+      await recordAudit(tx, {
+        actorId,
+        entityType: "quote",
+        entityId: item.id,
+        action: "move",
+        before: { claimId: row.claimId, reviewStatus: row.reviewStatus },
+        after: { claimId: input.claimId, reviewStatus: "confirmed" },
+      });
+    }
+    return {
+      count: input.items.length,
+      claims: await claimSlugs(tx, [...before.map((q) => q.claimId), input.claimId]),
+      articles: [...new Set(before.map((q) => q.article.slug))],
+    };
+  });
+}
+
+/** Starts a new draft claim from a quote: its words, its speaker. */
+export async function createClaimFromQuote(actorId: string, input: QuoteToNewClaimInput) {
+  return prisma.$transaction(async (tx) => {
+    const quote = await tx.quote.findUnique({ where: { id: input.id }, select: { ...auditSelect, article: { select: { slug: true } } } });
+    if (!quote) throw new NotFoundError("quote");
+    const slug = await uniqueSlug(input.canonical, async (s) => Boolean(await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })));
+    const claim = await tx.claim.create({
+      data: { slug, canonical: input.canonical, speakerId: quote.speakerId, status: "draft" },
+      select: { id: true, slug: true, canonical: true, speakerId: true, status: true },
+    });
+    const { count } = await tx.quote.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { claimId: claim.id, matchScore: null, reviewStatus: "confirmed", version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError();
+    await recordAudit(tx, { actorId, entityType: "claim", entityId: claim.id, action: "create", after: { ...claim, fromQuoteId: quote.id } });
+    await recordAudit(tx, {
+      actorId,
+      entityType: "quote",
+      entityId: quote.id,
+      action: "move",
+      before: { claimId: quote.claimId, reviewStatus: quote.reviewStatus },
+      after: { claimId: claim.id, reviewStatus: "confirmed" },
+    });
+    return { claimId: claim.id, claims: await claimSlugs(tx, [quote.claimId, claim.id]), articles: [quote.article.slug] };
+  });
+}
+
+export function listSpeakerOptions() {
+  return prisma.speaker.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

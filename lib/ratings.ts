@@ -1,0 +1,56 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { ConflictError, NotFoundError } from "./action";
+import { recordAudit } from "./audit";
+import { prisma } from "./db";
+import type { Touched } from "./editor-cache";
+import type { RatingInput } from "./validation/rating";
+
+const auditSelect = {
+  id: true,
+  claimId: true,
+  verdictLabelId: true,
+  verdictExplanation: true,
+  fidelityRating: true,
+  fidelityExplanation: true,
+  framingRating: true,
+  framingExplanation: true,
+  version: true,
+} satisfies Prisma.RatingSelect;
+
+export function listVerdictLabels() {
+  return prisma.verdictLabel.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, slug: true, name: true, description: true, ratingValue: true } });
+}
+
+/**
+ * Creates or updates a claim's rating. `version: null` means "there was no
+ * rating when I opened the form": if someone rated it meanwhile, that is a conflict.
+ * Recorded on the claim's history (entity "rating", id = the claim's id).
+ */
+export async function saveRating(actorId: string, input: RatingInput) {
+  return prisma.$transaction(async (tx) => {
+    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { slug: true, status: true, rating: { select: auditSelect } } });
+    if (!claim) throw new NotFoundError("claim");
+    if (!(await tx.verdictLabel.findUnique({ where: { id: input.verdictLabelId }, select: { id: true } }))) throw new NotFoundError("verdict");
+    const data = {
+      verdictLabelId: input.verdictLabelId,
+      verdictExplanation: input.verdictExplanation,
+      fidelityRating: input.fidelityRating,
+      fidelityExplanation: input.fidelityExplanation,
+      framingRating: input.framingRating,
+      framingExplanation: input.framingExplanation,
+      reviewerId: actorId,
+    };
+    const before = claim.rating;
+    if (input.version === null) {
+      if (before) throw new ConflictError("Someone else rated this claim after you opened it. Reload to see their rating, then apply yours again.");
+      await tx.rating.create({ data: { claimId: input.claimId, ...data, publishedAt: claim.status === "published" ? new Date() : null } });
+    } else {
+      const { count } = await tx.rating.updateMany({ where: { claimId: input.claimId, version: input.version }, data: { ...data, version: { increment: 1 } } });
+      if (count === 0) throw new ConflictError();
+    }
+    const after = await tx.rating.findUniqueOrThrow({ where: { claimId: input.claimId }, select: auditSelect });
+    await recordAudit(tx, { actorId, entityType: "rating", entityId: input.claimId, action: before ? "re-rate" : "rate", before, after });
+    return { version: after.version, claims: [claim.slug] } satisfies Touched & { version: number };
+  });
+}

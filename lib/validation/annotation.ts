@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { safeString } from "./text";
+
+const id = z.string().min(1).max(64);
+const version = z.number().int().positive();
+
+export const motivationValues = ["commenting", "questioning", "assessing", "tagging"] as const;
+
+const body = safeString("The note").trim().min(1, "Write the note.").max(5000, "At most 5,000 characters.");
+
+export const createAnnotationSchema = z
+  .object({
+    articleId: id,
+    articleVersion: version,
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    exact: z.string().min(1, "Select some text first.").max(5000),
+    body,
+    motivation: z.enum(motivationValues),
+    claimId: z.string().max(64).nullable().transform((v) => v || null),
+  })
+  .refine((v) => v.end > v.start, { path: ["end"], message: "Select some text first." });
+export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
+
+export const updateAnnotationSchema = z.object({ id, version, body, motivation: z.enum(motivationValues) });
+export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
+
+export const deleteAnnotationSchema = z.object({ id, version });

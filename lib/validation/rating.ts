@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { safeString } from "./text";
+
+const explanation = (what: string) =>
+  safeString(`The ${what} explanation`).trim().min(10, `Explain the ${what} in at least 10 characters.`).max(4000, "At most 4,000 characters.");
+// Coerced: radio buttons give their value as a string ("4") in the form.
+const scale = (what: string) =>
+  z.coerce.number({ error: `Choose a ${what} from 1 to 5.` }).int().min(1, `Choose a ${what} from 1 to 5.`).max(5, `Choose a ${what} from 1 to 5.`);
+
+export const ratingSchema = z.object({
+  claimId: z.string().min(1).max(64),
+  // The rating's version as loaded, or null when the claim had no rating yet.
+  version: z.number().int().positive().nullable(),
+  verdictLabelId: z.string().min(1, "Choose a verdict.").max(64),
+  verdictExplanation: explanation("verdict"),
+  fidelityRating: scale("fidelity rating"),
+  fidelityExplanation: explanation("fidelity rating"),
+  framingRating: scale("framing rating"),
+  framingExplanation: explanation("framing rating"),
+});
+export type RatingInput = z.infer<typeof ratingSchema>;

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { safeString } from "./text";
+
+const password = z.string().min(10, "Use at least 10 characters.").max(128, "Passwords are at most 128 characters.");
+
+export const createUserSchema = z.object({
+  name: safeString("The name").refine((s) => !/[\r\n]/.test(s), { message: "The name must be one line." }).trim().min(2, "Enter the editor's name.").max(100, "At most 100 characters."),
+  email: z.email("Enter a valid email address.").max(254),
+  password,
+  role: z.enum(["editor", "admin"]),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const setUserActiveSchema = z.object({ userId: z.string().min(1).max(64), active: z.boolean() });
+export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;
+
+export const resetPasswordSchema = z.object({ userId: z.string().min(1).max(64), password });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
