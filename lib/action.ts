@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { getCurrentUser, isAdmin, isEditor, type CurrentUser } from "./auth";
 
 /**
@@ -36,6 +37,20 @@ export class NotFoundError extends ActionError {
   }
 }
 
+/**
+ * Database refusals an editor can cause with a stale page (a speaker, claim or
+ * tag removed by someone else, a name taken a moment ago): said plainly rather
+ * than as a failure. The transaction has rolled back, so nothing was changed.
+ */
+function databaseRefusal(error: unknown): ActionError | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null;
+  if (error.code === "P2003" || error.code === "P2025") {
+    return new ActionError("Something this refers to (a speaker, claim, tag, outlet or label) does not exist any more. Reload the page and choose again.", "not_found");
+  }
+  if (error.code === "P2002") return new ActionError("That already exists: someone may have just saved the same thing. Reload the page to see it.", "conflict");
+  return null;
+}
+
 type Role = "editor" | "admin";
 
 export function action<S extends z.ZodType, T>(
@@ -61,6 +76,8 @@ export function action<S extends z.ZodType, T>(
       return { ok: true, data: await run(parsed.data, user) };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
+      const known = databaseRefusal(error);
+      if (known) return { ok: false, code: known.code, error: known.message };
       console.error("action failed", error);
       return { ok: false, code: "error", error: "The change could not be saved. Nothing was changed; try again." };
     }

@@ -26,11 +26,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * A burst of editorial writes (many editors, a bulk action) queues for the pool's
+ * connections: Prisma's default 2 s wait for one fails the write with a generic
+ * error, so transactions wait longer to start before giving up.
+ */
+const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
+
 function createDatabase(): Database {
   const url = process.env.DATABASE_URL;
   if (url) {
     const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
     return {
       kind: "postgres",
       prisma,
@@ -49,7 +56,7 @@ function createDatabase(): Database {
     unlock = lockDataDir(dataDir);
   }
   const pg = new PGlite({ dataDir: inMemory ? undefined : dataDir, extensions: pgliteExtensions });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pg), transactionOptions });
   return {
     kind: "pglite",
     prisma,

@@ -17,6 +17,27 @@ export function textField({ label, min = 1, max }: { label: string; min?: number
     .refine((s) => !CONTROL.test(s), { message: `${label} contains control characters: is this a binary file?` });
 }
 
+/**
+ * A string with the same Unicode and control-character checks, for fields that
+ * keep their own length rules and messages (chain `.trim().min().max()` on it).
+ */
+export function safeString(label: string) {
+  return z
+    .string({ error: `${label} must be text.` })
+    .refine((s) => s.isWellFormed(), { message: `${label} contains invalid characters (broken Unicode).` })
+    .refine((s) => !CONTROL.test(s), { message: `${label} contains control characters.` });
+}
+
+/** A search or filter term made safe to send to the database: control characters dropped, broken Unicode replaced. */
+export function cleanSearchTerm(s: string): string {
+  return s.replace(new RegExp(CONTROL.source, "g"), "").toWellFormed();
+}
+
+/** True for text with no control characters and well-formed Unicode. */
+export function isCleanText(s: string): boolean {
+  return s.isWellFormed() && !CONTROL.test(s);
+}
+
 export function lineField({ label, min = 1, max }: { label: string; min?: number; max: number }) {
   return textField({ label, min, max })
     .refine((s) => !/[\r\n]/.test(s), { message: `${label} must be one line.` })
