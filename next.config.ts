@@ -38,6 +38,14 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   typedRoutes: false,
+  // Reader pages and data are cached in memory and expired by tag on every editorial
+  // write (lib/cache-tags.ts). Not on disk: the database is the source of truth, and a
+  // restart against another database (a restore, a test run) must not serve old pages.
+  cacheMaxMemorySize: 256 * 1024 * 1024,
+  // Server actions take up to 5 MB: an article of 1,000,000 characters (the import
+  // limit) in a non-Latin script is 2–3 MB of UTF-8. proxy.ts refuses bigger bodies
+  // with a 413, because Next answers them with a 500.
+  experimental: { isrFlushToDisk: false, serverActions: { bodySizeLimit: "5mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/auth";
+import { AccountNav } from "@/components/account-nav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,8 +10,7 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body>
@@ -30,17 +29,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/claims">Claims</Link>
               <Link href="/articles">Articles</Link>
               <Link href="/outlets">Outlets</Link>
+              <Link href="/speakers">Speakers</Link>
+              <Link href="/search">Search</Link>
             </nav>
             <span className="nav__spacer" />
             <nav className="nav" aria-label="Account">
-              {user ? (
-                <>
-                  <Link href="/editor">Editor</Link>
-                  <span className="muted small">{user.name}</span>
-                </>
-              ) : (
-                <Link href="/sign-in">Editor sign-in</Link>
-              )}
+              <AccountNav />
             </nav>
           </div>
         </header>

@@ -20,6 +20,8 @@ export function ArticleText({ body, quotes, skipHeadline = true }: { body: strin
     quotes.map((q) => ({ start: q.start, end: q.end, data: q })),
   );
   const shown = skipHeadline ? paragraphs.slice(1) : paragraphs;
+  // The first run of each quote carries its anchor (#quote-ID) for links from search and claim pages.
+  const anchored = new Set<string>();
   return (
     <div className="article-body">
       {shown.map((p) => (
@@ -29,7 +31,12 @@ export function ArticleText({ body, quotes, skipHeadline = true }: { body: strin
             if (!quote) return <span key={run.start}>{run.text}</span>;
             const label = quote.speakerName ? `Quote attributed to ${quote.speakerName}` : "Quote";
             return (
-              <mark key={run.start} title={label} data-quote-id={quote.id}>
+              <mark
+                key={run.start}
+                title={label}
+                data-quote-id={quote.id}
+                id={anchored.has(quote.id) ? undefined : (anchored.add(quote.id), `quote-${quote.id}`)}
+              >
                 {quote.claimSlug && quote.claimPublished ? (
                   <Link href={`/claims/${quote.claimSlug}`}>{run.text}</Link>
                 ) : (

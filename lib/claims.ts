@@ -1,18 +1,480 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { paragraphRanges } from "./anchoring/segments";
+import { cachedRead } from "./cached-read";
+import { cacheTags } from "./cache-tags";
 import { prisma } from "./db";
+import { parseStoredDiff, wordDiff, type DiffPart } from "./word-diff";
 
-export function listPublishedClaims({ take = 50 }: { take?: number } = {}) {
-  return prisma.claim.findMany({
-    where: { status: "published" },
-    orderBy: { publishedAt: "desc" },
-    take,
+/**
+ * Reader reads of claims. Only `published` claims are public and only quotes an
+ * editor has not rejected are shown. Results are plain JSON (ISO date strings)
+ * because they pass through Next's data cache; each cached read carries the tags
+ * of lib/cache-tags.ts that editors' writes expire.
+ */
+
+const visibleQuote = { reviewStatus: { not: "rejected" } } as const satisfies Prisma.QuoteWhereInput;
+
+export interface ClaimFilters {
+  tag?: string;
+  speaker?: string;
+  outlet?: string;
+  verdict?: string;
+}
+
+function claimWhere(filters: ClaimFilters): Prisma.ClaimWhereInput {
+  return {
+    status: "published",
+    ...(filters.tag ? { tags: { some: { tag: { slug: filters.tag } } } } : {}),
+    ...(filters.speaker ? { speaker: { slug: filters.speaker } } : {}),
+    ...(filters.outlet ? { quotes: { some: { ...visibleQuote, article: { outlet: { slug: filters.outlet } } } } } : {}),
+    ...(filters.verdict ? { rating: { verdictLabel: { slug: filters.verdict } } } : {}),
+  };
+}
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export interface ClaimListItem {
+  id: string;
+  slug: string;
+  canonical: string;
+  summary: string | null;
+  publishedAt: string | null;
+  speaker: { name: string; slug: string } | null;
+  verdict: { name: string; slug: string; ratingValue: number } | null;
+  tags: { name: string; slug: string; colour: string }[];
+  quoteCount: number;
+}
+
+async function loadClaimPage(filters: ClaimFilters, page: number, perPage: number) {
+  const where = claimWhere(filters);
+  const [total, rows] = await Promise.all([
+    prisma.claim.count({ where }),
+    prisma.claim.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: {
+        id: true,
+        slug: true,
+        canonical: true,
+        summary: true,
+        publishedAt: true,
+        speaker: { select: { name: true, slug: true } },
+        rating: { select: { verdictLabel: { select: { name: true, slug: true, ratingValue: true } } } },
+        tags: { select: { tag: { select: { name: true, slug: true, colour: true } } }, orderBy: { tag: { name: "asc" } } },
+        _count: { select: { quotes: { where: visibleQuote } } },
+      },
+    }),
+  ]);
+  const items: ClaimListItem[] = rows.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    canonical: c.canonical,
+    summary: c.summary,
+    publishedAt: iso(c.publishedAt),
+    speaker: c.speaker,
+    verdict: c.rating?.verdictLabel ?? null,
+    tags: c.tags.map((t) => t.tag),
+    quoteCount: c._count.quotes,
+  }));
+  return { items, total, page, perPage, pageCount: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+export type ClaimPage = Awaited<ReturnType<typeof loadClaimPage>>;
+
+/** Published claims, newest first, filtered by tag, speaker, outlet and verdict slugs. */
+export function listPublishedClaimsPage(filters: ClaimFilters = {}, page = 1, perPage = 20): Promise<ClaimPage> {
+  const key = JSON.stringify([filters.tag ?? "", filters.speaker ?? "", filters.outlet ?? "", filters.verdict ?? "", page, perPage]);
+  return cachedRead(() => loadClaimPage(filters, page, perPage), ["claims-page", key], [cacheTags.claims, cacheTags.articles]);
+}
+
+/** The newest published claims (home page). */
+export async function listPublishedClaims({ take = 50 }: { take?: number } = {}): Promise<ClaimListItem[]> {
+  return (await listPublishedClaimsPage({}, 1, take)).items;
+}
+
+/** What the browse filters offer: only values that some published claim has. */
+export function getClaimFacets() {
+  return cachedRead(async () => {
+    const published = { status: "published" } as const;
+    const [tags, speakers, outlets, verdicts] = await Promise.all([
+      prisma.tag.findMany({
+        where: { claims: { some: { claim: published } } },
+        orderBy: { name: "asc" },
+        select: { name: true, slug: true, kind: true },
+      }),
+      prisma.speaker.findMany({ where: { claims: { some: published } }, orderBy: { name: "asc" }, select: { name: true, slug: true } }),
+      prisma.outlet.findMany({
+        where: { articles: { some: { quotes: { some: { ...visibleQuote, claim: published } } } } },
+        orderBy: { name: "asc" },
+        select: { name: true, slug: true },
+      }),
+      prisma.verdictLabel.findMany({
+        where: { ratings: { some: { claim: published } } },
+        orderBy: { sortOrder: "asc" },
+        select: { name: true, slug: true },
+      }),
+    ]);
+    return { tags, speakers, outlets, verdicts };
+  }, ["claim-facets"], [cacheTags.claims, cacheTags.tags, cacheTags.articles]);
+}
+
+/** Tags on published claims, with how many claims carry each. */
+export function listClaimTags() {
+  return cachedRead(async () => {
+    const tags = await prisma.tag.findMany({
+      orderBy: { name: "asc" },
+      select: { name: true, slug: true, colour: true, kind: true, _count: { select: { claims: { where: { claim: { status: "published" } } }, quotes: true } } },
+    });
+    return tags.map((t) => ({ name: t.name, slug: t.slug, colour: t.colour, kind: t.kind, claims: t._count.claims, quotes: t._count.quotes }));
+  }, ["public-tags"], [cacheTags.tags, cacheTags.claims]);
+}
+
+// ---- One claim page ----
+
+export interface FramingRow {
+  quoteId: string;
+  exact: string;
+  kind: string;
+  verb: string | null;
+  cue: string | null;
+  inHeadline: boolean;
+  /** 1-based paragraph number counting the headline as paragraph 0; null when unknown. */
+  paragraph: number | null;
+  paragraphCount: number;
+  hedges: string[];
+  fidelity: "verbatim" | "trimmed" | "altered" | "not_found" | null;
+  /** Source wording → outlet wording; "delete" = dropped words, "insert" = added words. */
+  diff: DiffPart[];
+  framingTags: { name: string; slug: string; colour: string }[];
+  speaker: string | null;
+  /** The article's own quote of a counter-claim (e.g. the government's rejection), if any. */
+  counter: { paragraph: number | null; inHeadline: boolean; exact: string; claim: { slug: string; canonical: string } | null } | null;
+  articleId: string;
+  article: { slug: string; title: string; url: string | null; publishedAt: string | null; byline: string | null };
+  outlet: { name: string; slug: string };
+}
+
+export interface TimelineStep {
+  key: string;
+  /** "source": the claim where it was first made; "article": an outlet picking it up. */
+  kind: "source" | "article";
+  publishedAt: string | null;
+  /** The outlet, or the source's speaker. */
+  by: string;
+  href: string | null;
+  title: string;
+  exact: string;
+  /** The wording against the step before it (none for the source). */
+  diff: DiffPart[];
+}
+
+export interface ClaimDetail {
+  id: string;
+  slug: string;
+  canonical: string;
+  summary: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
+  speaker: { name: string; slug: string; kind: string } | null;
+  source: {
+    title: string;
+    slug: string;
+    url: string | null;
+    publishedAt: string | null;
+    /** The passage stating the claim, with a little context either side. */
+    passage: { before: string; text: string; after: string } | null;
+  } | null;
+  rating: {
+    verdict: { name: string; slug: string; ratingValue: number; description: string | null };
+    verdictExplanation: string;
+    fidelityRating: number;
+    fidelityExplanation: string;
+    framingRating: number;
+    framingExplanation: string;
+    reviewer: string | null;
+    publishedAt: string | null;
+  } | null;
+  tags: { name: string; slug: string; colour: string; kind: string }[];
+  rebuts: { slug: string; canonical: string } | null;
+  rebuttals: { slug: string; canonical: string; speaker: string | null }[];
+  /** Every counter-claim, published or not: the matrix shows whether articles carry it. */
+  counterClaims: { id: string; slug: string; canonical: string; published: boolean }[];
+  rows: FramingRow[];
+  timeline: TimelineStep[];
+  coverage: { outlet: string; slug: string; quotes: number; verbatim: number; trimmed: number; altered: number; other: number }[];
+}
+
+const CONTEXT = 160;
+
+function paragraphNumber(index: number | null, start: number, ranges: { start: number; end: number }[]): number | null {
+  if (index !== null) return index;
+  const found = ranges.findIndex((r) => start >= r.start && start < r.end);
+  return found < 0 ? null : found;
+}
+
+async function loadClaim(slug: string): Promise<ClaimDetail | null> {
+  const claim = await prisma.claim.findUnique({
+    where: { slug },
     select: {
       id: true,
       slug: true,
       canonical: true,
       summary: true,
-      speaker: { select: { name: true, slug: true } },
-      _count: { select: { quotes: { where: { reviewStatus: { not: "rejected" } } } } },
+      status: true,
+      publishedAt: true,
+      updatedAt: true,
+      sourceStart: true,
+      sourceEnd: true,
+      speaker: { select: { name: true, slug: true, kind: true } },
+      sourceDocument: { select: { title: true, slug: true, url: true, publishedAt: true, text: true } },
+      rebuts: { select: { slug: true, canonical: true, status: true } },
+      rebuttals: { select: { id: true, slug: true, canonical: true, status: true, speaker: { select: { name: true } } } },
+      rating: {
+        select: {
+          verdictExplanation: true,
+          fidelityRating: true,
+          fidelityExplanation: true,
+          framingRating: true,
+          framingExplanation: true,
+          publishedAt: true,
+          reviewer: { select: { name: true } },
+          verdictLabel: { select: { name: true, slug: true, ratingValue: true, description: true } },
+        },
+      },
+      tags: { select: { tag: { select: { name: true, slug: true, colour: true, kind: true } } }, orderBy: { tag: { name: "asc" } } },
+      quotes: {
+        where: visibleQuote,
+        select: {
+          id: true,
+          articleId: true,
+          exact: true,
+          kind: true,
+          start: true,
+          verb: true,
+          cue: true,
+          inHeadline: true,
+          paragraphIndex: true,
+          hedges: true,
+          fidelity: true,
+          fidelityDiff: true,
+          speaker: { select: { name: true } },
+          tags: { where: { tag: { kind: "framing" } }, select: { tag: { select: { name: true, slug: true, colour: true } } } },
+          article: {
+            select: {
+              slug: true,
+              title: true,
+              url: true,
+              byline: true,
+              publishedAt: true,
+              createdAt: true,
+              body: true,
+              outlet: { select: { name: true, slug: true } },
+            },
+          },
+        },
+      },
     },
   });
+  if (!claim || claim.status !== "published") return null;
+
+  const doc = claim.sourceDocument;
+  const hasPassage = doc?.text != null && claim.sourceStart != null && claim.sourceEnd != null && claim.sourceStart < claim.sourceEnd && claim.sourceEnd <= doc.text.length;
+  const passage = hasPassage
+    ? {
+        before: doc!.text!.slice(Math.max(0, claim.sourceStart! - CONTEXT), claim.sourceStart!),
+        text: doc!.text!.slice(claim.sourceStart!, claim.sourceEnd!),
+        after: doc!.text!.slice(claim.sourceEnd!, claim.sourceEnd! + CONTEXT),
+      }
+    : null;
+  const sourceWording = passage?.text ?? claim.canonical;
+
+  const paragraphsByArticle = new Map<string, { start: number; end: number }[]>();
+  const rangesOf = (articleId: string, body: string) => {
+    let ranges = paragraphsByArticle.get(articleId);
+    if (!ranges) paragraphsByArticle.set(articleId, (ranges = paragraphRanges(body)));
+    return ranges;
+  };
+
+  const published = (c: { status: string }) => c.status === "published";
+  const rows: FramingRow[] = claim.quotes.map((q) => {
+    const ranges = rangesOf(q.articleId, q.article.body);
+    return {
+      quoteId: q.id,
+      exact: q.exact,
+      kind: q.kind,
+      verb: q.verb,
+      cue: q.cue,
+      inHeadline: q.inHeadline,
+      paragraph: paragraphNumber(q.paragraphIndex, q.start, ranges),
+      paragraphCount: Math.max(0, ranges.length - 1),
+      hedges: q.hedges,
+      fidelity: q.fidelity,
+      diff: parseStoredDiff(q.fidelityDiff) ?? wordDiff(sourceWording, q.exact),
+      framingTags: q.tags.map((t) => t.tag),
+      speaker: q.speaker?.name ?? null,
+      counter: null,
+      articleId: q.articleId,
+      article: {
+        slug: q.article.slug,
+        title: q.article.title,
+        url: q.article.url,
+        publishedAt: iso(q.article.publishedAt),
+        byline: q.article.byline,
+      },
+      outlet: q.article.outlet,
+    };
+  });
+
+  // Oldest article first; within an article, headline then reading order.
+  const when = (q: (typeof claim.quotes)[number]) => (q.article.publishedAt ?? q.article.createdAt).getTime();
+  const ordered = [...claim.quotes].sort((a, b) => when(a) - when(b) || a.articleId.localeCompare(b.articleId) || a.start - b.start);
+  const byQuote = new Map(rows.map((r) => [r.quoteId, r]));
+  rows.sort((a, b) => ordered.findIndex((q) => q.id === a.quoteId) - ordered.findIndex((q) => q.id === b.quoteId));
+
+  // The timeline follows the wording from the source through each article that
+  // picked it up, oldest first; an article is represented by its fullest statement.
+  const timeline: TimelineStep[] = [];
+  if (passage && doc) {
+    timeline.push({
+      key: "source",
+      kind: "source",
+      publishedAt: iso(doc.publishedAt),
+      by: claim.speaker?.name ?? "Source",
+      href: doc.url,
+      title: doc.title,
+      exact: passage.text,
+      diff: [{ op: "equal", text: passage.text }],
+    });
+  }
+  const seenArticles = new Set<string>();
+  let previous = sourceWording;
+  for (const q of ordered) {
+    if (seenArticles.has(q.articleId)) continue;
+    seenArticles.add(q.articleId);
+    const sameArticle = ordered.filter((o) => o.articleId === q.articleId);
+    const statements = sameArticle.filter((o) => o.kind === "statement");
+    const best = (statements.length ? statements : sameArticle).reduce((a, b) => (b.exact.length > a.exact.length ? b : a));
+    const row = byQuote.get(best.id)!;
+    timeline.push({
+      key: best.id,
+      kind: "article",
+      publishedAt: row.article.publishedAt,
+      by: row.outlet.name,
+      href: `/articles/${row.article.slug}`,
+      title: row.article.title,
+      exact: best.exact,
+      diff: wordDiff(previous, best.exact),
+    });
+    previous = best.exact;
+  }
+
+  const coverage = new Map<string, ClaimDetail["coverage"][number]>();
+  for (const row of rows) {
+    const entry = coverage.get(row.outlet.slug) ?? { outlet: row.outlet.name, slug: row.outlet.slug, quotes: 0, verbatim: 0, trimmed: 0, altered: 0, other: 0 };
+    entry.quotes++;
+    if (row.fidelity === "verbatim" || row.fidelity === "trimmed" || row.fidelity === "altered") entry[row.fidelity]++;
+    else entry.other++;
+    coverage.set(row.outlet.slug, entry);
+  }
+
+  return {
+    id: claim.id,
+    slug: claim.slug,
+    canonical: claim.canonical,
+    summary: claim.summary,
+    publishedAt: iso(claim.publishedAt),
+    updatedAt: claim.updatedAt.toISOString(),
+    speaker: claim.speaker,
+    source: doc ? { title: doc.title, slug: doc.slug, url: doc.url, publishedAt: iso(doc.publishedAt), passage } : null,
+    rating: claim.rating
+      ? {
+          verdict: claim.rating.verdictLabel,
+          verdictExplanation: claim.rating.verdictExplanation,
+          fidelityRating: claim.rating.fidelityRating,
+          fidelityExplanation: claim.rating.fidelityExplanation,
+          framingRating: claim.rating.framingRating,
+          framingExplanation: claim.rating.framingExplanation,
+          reviewer: claim.rating.reviewer?.name ?? null,
+          publishedAt: iso(claim.rating.publishedAt),
+        }
+      : null,
+    tags: claim.tags.map((t) => t.tag),
+    rebuts: claim.rebuts && published(claim.rebuts) ? { slug: claim.rebuts.slug, canonical: claim.rebuts.canonical } : null,
+    counterClaims: claim.rebuttals.map((r) => ({ id: r.id, slug: r.slug, canonical: r.canonical, published: published(r) })),
+    rebuttals: claim.rebuttals.filter(published).map((r) => ({ slug: r.slug, canonical: r.canonical, speaker: r.speaker?.name ?? null })),
+    rows,
+    timeline,
+    coverage: [...coverage.values()].sort((a, b) => b.quotes - a.quotes || a.outlet.localeCompare(b.outlet)),
+  };
+}
+
+async function loadCounterQuotes(counterIds: string[], articleIds: string[]) {
+  const quotes = await prisma.quote.findMany({
+    where: { ...visibleQuote, claimId: { in: counterIds }, articleId: { in: articleIds } },
+    orderBy: { start: "asc" },
+    select: { articleId: true, exact: true, start: true, paragraphIndex: true, inHeadline: true, claimId: true, article: { select: { body: true } } },
+  });
+  return quotes.map((q) => ({
+    articleId: q.articleId,
+    claimId: q.claimId,
+    exact: q.exact,
+    inHeadline: q.inHeadline,
+    paragraph: paragraphNumber(q.paragraphIndex, q.start, paragraphRanges(q.article.body)),
+  }));
+}
+
+/**
+ * A published claim with everything its public page shows, or null (missing or
+ * not published). Two cached reads: the claim (its own tag, and `articles`, since
+ * the page shows article titles and outlets), then the counter-claims' quotes in
+ * the same articles, which also carries each counter-claim's tag so that an edit
+ * to a counter-claim expires this page too.
+ */
+export async function getPublishedClaim(slug: string): Promise<ClaimDetail | null> {
+  const claim = await cachedRead(() => loadClaim(slug), ["claim-detail", slug], [cacheTags.claim(slug), cacheTags.articles]);
+  if (!claim || claim.counterClaims.length === 0) return claim;
+  const counterIds = claim.counterClaims.map((c) => c.id);
+  const articleIds = [...new Set(claim.rows.map((r) => r.articleId))];
+  const counters = await cachedRead(() => loadCounterQuotes(counterIds, articleIds), ["claim-counters", slug, ...counterIds], [
+    cacheTags.claim(slug),
+    cacheTags.articles,
+    ...claim.counterClaims.map((c) => cacheTags.claim(c.slug)),
+  ]);
+  return withCounters(claim, counters);
+}
+
+function withCounters(claim: ClaimDetail, counters: Awaited<ReturnType<typeof loadCounterQuotes>>): ClaimDetail {
+  return {
+    ...claim,
+    rows: claim.rows.map((row) => {
+      const counter = counters.find((c) => c.articleId === row.articleId);
+      if (!counter) return row;
+      const counterClaim = claim.counterClaims.find((c) => c.id === counter.claimId);
+      return {
+        ...row,
+        counter: {
+          paragraph: counter.paragraph,
+          inHeadline: counter.inHeadline,
+          exact: counter.exact,
+          claim: counterClaim?.published ? { slug: counterClaim.slug, canonical: counterClaim.canonical } : null,
+        },
+      };
+    }),
+  };
+}
+
+/** Every published claim slug (sitemaps, exports). */
+export async function listPublishedClaimSlugs(): Promise<string[]> {
+  const rows = await prisma.claim.findMany({ where: { status: "published" }, orderBy: { slug: "asc" }, select: { slug: true } });
+  return rows.map((r) => r.slug);
+}
+
+/** Uncached: for exports and tests, which read the database directly. */
+export async function loadPublishedClaim(slug: string): Promise<ClaimDetail | null> {
+  const claim = await loadClaim(slug);
+  if (!claim || claim.counterClaims.length === 0) return claim;
+  return withCounters(claim, await loadCounterQuotes(claim.counterClaims.map((c) => c.id), [...new Set(claim.rows.map((r) => r.articleId))]));
 }

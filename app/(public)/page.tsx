@@ -34,7 +34,8 @@ export default async function HomePage() {
                   “{claim.canonical}”
                 </Link>
                 <p className="card__meta">
-                  {claim.speaker?.name ?? "Unattributed"} · {plural(claim._count.quotes, "quote")}
+                  {claim.verdict && <span className="badge badge--accent">{claim.verdict.name}</span>} {claim.speaker?.name ?? "Unattributed"} ·{" "}
+                  {plural(claim.quoteCount, "quote")}
                 </p>
               </article>
             ))}
@@ -67,7 +68,11 @@ export default async function HomePage() {
         <div className="grid grid--3">
           {outlets.map((o) => (
             <div key={o.id} className="card">
-              <h3>{o.name}</h3>
+              <h3>
+                <Link className="card__title" href={`/outlets/${o.slug}`}>
+                  {o.name}
+                </Link>
+              </h3>
               <p className="card__meta">
                 {o.country} · {plural(o._count.articles, "article")}
               </p>

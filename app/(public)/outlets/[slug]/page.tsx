@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { BarList } from "@/components/bar-list";
+import { ClaimCard } from "@/components/claim-card";
+import { formatDate, plural } from "@/components/format";
+import { getOutletProfile } from "@/lib/outlets";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const profile = await getOutletProfile((await params).slug);
+  return profile ? { title: profile.outlet.name, description: `How ${profile.outlet.name} quotes and frames the claims it reports.` } : { title: "Outlet not found" };
+}
+
+export default async function OutletPage({ params }: Props) {
+  await connection();
+  const profile = await getOutletProfile((await params).slug);
+  if (!profile) notFound();
+  const { outlet, framing } = profile;
+  const pct = (n: number) => (framing.quotes ? `${Math.round((100 * n) / framing.quotes)}%` : "–");
+  return (
+    <>
+      <div className="page-head">
+        <p className="eyebrow">Outlet</p>
+        <h1>{outlet.name}</h1>
+        <p className="muted">{[outlet.domain, outlet.country].filter(Boolean).join(" · ")}</p>
+        {outlet.description && <p className="lede">{outlet.description}</p>}
+      </div>
+      <section aria-labelledby="framing-heading">
+        <h2 id="framing-heading">How it quotes</h2>
+        <p className="muted small">Over the {plural(framing.quotes, "reviewed quote")} of published claims in its articles.</p>
+        <div className="stats">
+          <div className="card">
+            <div className="stat__label">Faithful quotes</div>
+            <div className="stat">{pct(framing.faithful)}</div>
+            <div className="muted small">verbatim or trimmed</div>
+          </div>
+          <div className="card">
+            <div className="stat__label">Verbatim</div>
+            <div className="stat">{pct(framing.fidelity.verbatim)}</div>
+          </div>
+          <div className="card">
+            <div className="stat__label">Altered</div>
+            <div className="stat">{pct(framing.fidelity.altered)}</div>
+          </div>
+          <div className="card">
+            <div className="stat__label">In headlines</div>
+            <div className="stat">{pct(framing.inHeadline)}</div>
+          </div>
+        </div>
+        <div className="two-col">
+          <div>
+            <h3>Attribution verbs</h3>
+            {framing.verbs.length ? (
+              <BarList label="Attribution verbs by use" items={framing.verbs.map((v) => ({ label: `“${v.verb}”`, value: v.count }))} />
+            ) : (
+              <p className="muted small">No attribution verbs recorded.</p>
+            )}
+          </div>
+          <div>
+            <h3>Hedges</h3>
+            {framing.hedges.length ? (
+              <BarList label="Hedging words by use" items={framing.hedges.map((h) => ({ label: `“${h.hedge}”`, value: h.count }))} />
+            ) : (
+              <p className="muted small">No hedging words around its quotes.</p>
+            )}
+          </div>
+        </div>
+      </section>
+      <section className="section" aria-labelledby="claims-heading">
+        <h2 id="claims-heading">Claims it carried</h2>
+        {profile.claims.length ? (
+          <ul className="claim-list">
+            {profile.claims.map((c) => (
+              <li key={c.id}>
+                <ClaimCard claim={c} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No published claims quote this outlet yet.</p>
+        )}
+      </section>
+      <section className="section" aria-labelledby="articles-heading">
+        <h2 id="articles-heading">Articles</h2>
+        <ul className="list">
+          {profile.articles.map((a) => (
+            <li key={a.slug}>
+              <Link href={`/articles/${a.slug}`}>{a.title}</Link>
+              <div className="muted small">
+                {formatDate(a.publishedAt)} · {plural(a.quotes, "quote")}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { ClaimCard } from "@/components/claim-card";
+import { formatDate } from "@/components/format";
+import { getSpeakerProfile } from "@/lib/speakers";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const speaker = await getSpeakerProfile((await params).slug);
+  return speaker ? { title: speaker.name, description: `Claims by ${speaker.name} and how the news quoted them.` } : { title: "Speaker not found" };
+}
+
+export default async function SpeakerPage({ params }: Props) {
+  await connection();
+  const speaker = await getSpeakerProfile((await params).slug);
+  if (!speaker) notFound();
+  return (
+    <>
+      <div className="page-head">
+        <p className="eyebrow">Speaker</p>
+        <h1>{speaker.name}</h1>
+        {speaker.description && <p className="lede">{speaker.description}</p>}
+        {speaker.aliases.length > 0 && <p className="muted small">Also quoted as: {speaker.aliases.join(", ")}</p>}
+      </div>
+      {speaker.documents.length > 0 && (
+        <section aria-labelledby="docs-heading">
+          <h2 id="docs-heading">Source documents</h2>
+          <ul className="list">
+            {speaker.documents.map((d) => (
+              <li key={d.title}>
+                {d.url ? (
+                  <a href={d.url} rel="noopener noreferrer nofollow">
+                    {d.title}
+                  </a>
+                ) : (
+                  d.title
+                )}
+                <div className="muted small">{formatDate(d.publishedAt)}</div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="section" aria-labelledby="claims-heading">
+        <h2 id="claims-heading">Published claims</h2>
+        {speaker.claims.length ? (
+          <ul className="claim-list">
+            {speaker.claims.map((c) => (
+              <li key={c.id}>
+                <ClaimCard claim={c} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No published claims by this speaker yet.</p>
+        )}
+      </section>
+    </>
+  );
+}

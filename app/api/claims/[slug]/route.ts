@@ -1,0 +1,14 @@
+import { publicClaim } from "@/lib/api/read";
+import { json, notFound } from "@/lib/api/respond";
+import { buildClaimReview } from "@/lib/claim-review";
+import { getPublishedClaim } from "@/lib/claims";
+import { slugParamSchema } from "@/lib/validation/api";
+
+/** GET /api/claims/SLUG: one published claim with its framing matrix, timeline and ClaimReview. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const slug = slugParamSchema.safeParse((await params).slug);
+  if (!slug.success) return notFound("claim");
+  const claim = await getPublishedClaim(slug.data);
+  if (!claim) return notFound("claim");
+  return json({ data: { ...publicClaim(claim), claimReview: buildClaimReview(claim) } });
+}

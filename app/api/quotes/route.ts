@@ -1,0 +1,12 @@
+import { listPublicQuotes } from "@/lib/api/read";
+import { badRequest, json, pageEnvelope, queryOf } from "@/lib/api/respond";
+import { quoteListSchema } from "@/lib/validation/api";
+
+/** GET /api/quotes?page&perPage&claim&outlet&article: quotes editors have not rejected. */
+export async function GET(request: Request) {
+  const parsed = quoteListSchema.safeParse(queryOf(request));
+  if (!parsed.success) return badRequest(parsed.error);
+  const { page, perPage, ...filter } = parsed.data;
+  const result = await listPublicQuotes(filter, page, perPage);
+  return json(pageEnvelope(result.data, { page, perPage, total: result.total }, request));
+}

@@ -1,0 +1,197 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { ClaimDetail } from "../claims";
+import { articleUrl, claimUrl } from "../claim-review";
+import { prisma } from "../db";
+
+/**
+ * Reads for the public API and exports. Only published claims are visible, and
+ * only quotes an editor has not rejected; a quote's claim is named only when the
+ * claim is published.
+ */
+
+const visibleQuote = { reviewStatus: { not: "rejected" } } as const satisfies Prisma.QuoteWhereInput;
+
+/** The public JSON form of a claim page: drops the names of unpublished counter-claims. */
+export function publicClaim(claim: ClaimDetail) {
+  const { counterClaims, rows, ...rest } = claim;
+  return {
+    ...rest,
+    url: claimUrl(claim.slug),
+    counterClaims: counterClaims.filter((c) => c.published).map((c) => ({ slug: c.slug, canonical: c.canonical, url: claimUrl(c.slug) })),
+    quotes: rows.map((row) => {
+      const { articleId, ...rest } = row;
+      void articleId;
+      return { ...rest, article: { ...row.article, page: articleUrl(row.article.slug) } };
+    }),
+  };
+}
+
+export interface QuoteFilter {
+  claim?: string;
+  outlet?: string;
+  article?: string;
+}
+
+function quoteWhere(filter: QuoteFilter): Prisma.QuoteWhereInput {
+  return {
+    ...visibleQuote,
+    ...(filter.claim ? { claim: { slug: filter.claim, status: "published" } } : {}),
+    ...(filter.outlet || filter.article
+      ? { article: { ...(filter.outlet ? { outlet: { slug: filter.outlet } } : {}), ...(filter.article ? { slug: filter.article } : {}) } }
+      : {}),
+  };
+}
+
+export const publicQuoteSelect = {
+  id: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  start: true,
+  end: true,
+  kind: true,
+  anchorStatus: true,
+  cue: true,
+  verb: true,
+  fidelity: true,
+  inHeadline: true,
+  paragraphIndex: true,
+  hedges: true,
+  reviewStatus: true,
+  createdAt: true,
+  updatedAt: true,
+  speaker: { select: { name: true, slug: true } },
+  claim: { select: { slug: true, status: true } },
+  article: { select: { slug: true, title: true, url: true, publishedAt: true, outlet: { select: { name: true, slug: true } } } },
+  tags: { select: { tag: { select: { name: true, slug: true, kind: true } } } },
+} satisfies Prisma.QuoteSelect;
+
+type PublicQuoteRow = Prisma.QuoteGetPayload<{ select: typeof publicQuoteSelect }>;
+
+export function publicQuote(q: PublicQuoteRow) {
+  const claim = q.claim?.status === "published" ? { slug: q.claim.slug, url: claimUrl(q.claim.slug) } : null;
+  return {
+    id: q.id,
+    exact: q.exact,
+    prefix: q.prefix,
+    suffix: q.suffix,
+    start: q.start,
+    end: q.end,
+    kind: q.kind,
+    anchorStatus: q.anchorStatus,
+    cue: q.cue,
+    verb: q.verb,
+    fidelity: q.fidelity,
+    inHeadline: q.inHeadline,
+    paragraphIndex: q.paragraphIndex,
+    hedges: q.hedges,
+    reviewStatus: q.reviewStatus,
+    speaker: q.speaker,
+    claim,
+    article: { slug: q.article.slug, title: q.article.title, url: q.article.url, page: articleUrl(q.article.slug), publishedAt: q.article.publishedAt?.toISOString() ?? null },
+    outlet: q.article.outlet,
+    tags: q.tags.map((t) => t.tag),
+    createdAt: q.createdAt.toISOString(),
+    updatedAt: q.updatedAt.toISOString(),
+  };
+}
+
+export async function listPublicQuotes(filter: QuoteFilter, page: number, perPage: number) {
+  const where = quoteWhere(filter);
+  const [total, rows] = await Promise.all([
+    prisma.quote.count({ where }),
+    prisma.quote.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: (page - 1) * perPage, take: perPage, select: publicQuoteSelect }),
+  ]);
+  return { total, data: rows.map(publicQuote) };
+}
+
+/** Every visible quote in batches (exports), in a stable order. */
+export async function* allPublicQuotes(filter: QuoteFilter = {}, batch = 2000) {
+  const where = quoteWhere(filter);
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await prisma.quote.findMany({
+      where,
+      orderBy: { id: "asc" },
+      take: batch,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: publicQuoteSelect,
+    });
+    if (rows.length === 0) return;
+    yield rows.map(publicQuote);
+    cursor = rows[rows.length - 1].id;
+  }
+}
+
+export async function listPublicArticles(filter: { outlet?: string }, page: number, perPage: number) {
+  const where: Prisma.ArticleWhereInput = filter.outlet ? { outlet: { slug: filter.outlet } } : {};
+  const [total, rows] = await Promise.all([
+    prisma.article.count({ where }),
+    prisma.article.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: {
+        slug: true,
+        title: true,
+        byline: true,
+        url: true,
+        language: true,
+        publishedAt: true,
+        outlet: { select: { name: true, slug: true } },
+        _count: { select: { quotes: { where: visibleQuote } } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    data: rows.map((a) => ({
+      slug: a.slug,
+      title: a.title,
+      byline: a.byline,
+      url: a.url,
+      page: articleUrl(a.slug),
+      language: a.language,
+      publishedAt: a.publishedAt?.toISOString() ?? null,
+      outlet: a.outlet,
+      quoteCount: a._count.quotes,
+    })),
+  };
+}
+
+export async function listPublicOutlets(page: number, perPage: number) {
+  const [total, rows] = await Promise.all([
+    prisma.outlet.count(),
+    prisma.outlet.findMany({
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: { slug: true, name: true, domain: true, country: true, description: true, _count: { select: { articles: true } } },
+    }),
+  ]);
+  return { total, data: rows.map(({ _count, ...o }) => ({ ...o, articleCount: _count.articles })) };
+}
+
+/** Annotations are editors' notes; only those about a published claim are public. */
+export function listPublicAnnotations() {
+  return prisma.annotation.findMany({
+    where: { claim: { status: "published" } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      start: true,
+      end: true,
+      body: true,
+      motivation: true,
+      createdAt: true,
+      updatedAt: true,
+      article: { select: { slug: true } },
+      claim: { select: { slug: true } },
+    },
+  });
+}

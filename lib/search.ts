@@ -1,0 +1,284 @@
+import "server-only";
+import { cachedRead } from "./cached-read";
+import { cacheTags } from "./cache-tags";
+import { prisma } from "./db";
+import { splitHighlights, START_SEL, STOP_SEL, type SnippetSegment } from "./search-highlight";
+import type { SearchInput, SearchType } from "./validation/search";
+
+/**
+ * Search across published claims, reviewed quotes and articles: PostgreSQL
+ * full-text search (the generated `searchVector` columns, GIN-indexed) ranked by
+ * ts_rank with ts_headline snippets; when that finds nothing, a trigram match
+ * (pg_trgm word similarity, GIN-indexed on claims and quotes) catches
+ * misspellings such as "safe havn".
+ */
+
+export const SEARCH_PER_PAGE = 20;
+/** With type "all", each section shows its best few and links to the rest. */
+export const SEARCH_PREVIEW = 5;
+/** Counting every match of a common word is slow and pointless: counts stop here. */
+export const SEARCH_COUNT_CAP = 1000;
+
+export interface ClaimHit {
+  slug: string;
+  canonical: SnippetSegment[];
+  speaker: string | null;
+  verdict: string | null;
+}
+
+export interface QuoteHit {
+  id: string;
+  exact: SnippetSegment[];
+  outlet: string;
+  articleSlug: string;
+  articleTitle: string;
+  publishedAt: string | null;
+  claimSlug: string | null;
+}
+
+export interface ArticleHit {
+  slug: string;
+  title: SnippetSegment[];
+  snippet: SnippetSegment[];
+  outlet: string;
+  publishedAt: string | null;
+}
+
+export interface Section<T> {
+  total: number;
+  /** True when `total` stopped at SEARCH_COUNT_CAP. */
+  capped: boolean;
+  hits: T[];
+}
+
+export interface SearchResults {
+  q: string;
+  type: SearchType;
+  page: number;
+  perPage: number;
+  /** True when full-text search found nothing and these are trigram (spelling-tolerant) matches. */
+  fuzzy: boolean;
+  claims: Section<ClaimHit> | null;
+  quotes: Section<QuoteHit> | null;
+  articles: Section<ArticleHit> | null;
+}
+
+const SHORT_HEADLINE = `StartSel=${START_SEL}, StopSel=${STOP_SEL}, HighlightAll=true`;
+const BODY_HEADLINE = `StartSel=${START_SEL}, StopSel=${STOP_SEL}, MaxWords=32, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+const plain = (text: string): SnippetSegment[] => [{ text, mark: false }];
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+const count = (rows: { n: bigint | number }[]) => Number(rows[0]?.n ?? 0);
+const section = <T>(total: number, hits: T[]): Section<T> => ({ total, capped: total >= SEARCH_COUNT_CAP, hits });
+
+interface Window {
+  limit: number;
+  offset: number;
+}
+
+// ---- Full text ----
+
+async function claimsFullText(q: string, { limit, offset }: Window): Promise<Section<ClaimHit>> {
+  const [totalRows, rows] = await Promise.all([
+    prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM (
+        SELECT 1 FROM "Claim" c
+        WHERE c.status = 'published' AND c."searchVector" @@ websearch_to_tsquery('english', ${q})
+        LIMIT ${SEARCH_COUNT_CAP}) x`,
+    prisma.$queryRaw<{ slug: string; snippet: string; speaker: string | null; verdict: string | null }[]>`
+      WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq)
+      SELECT c.slug, ts_headline('english', c.canonical, query.tsq, ${SHORT_HEADLINE}) AS snippet,
+             s.name AS speaker, v.name AS verdict
+      FROM "Claim" c CROSS JOIN query
+      LEFT JOIN "Speaker" s ON s.id = c."speakerId"
+      LEFT JOIN "Rating" r ON r."claimId" = c.id
+      LEFT JOIN "VerdictLabel" v ON v.id = r."verdictLabelId"
+      WHERE c.status = 'published' AND c."searchVector" @@ query.tsq
+      ORDER BY ts_rank(c."searchVector", query.tsq) DESC, c."publishedAt" DESC NULLS LAST, c.id
+      LIMIT ${limit} OFFSET ${offset}`,
+  ]);
+  return section(
+    count(totalRows),
+    rows.map((r) => ({ slug: r.slug, canonical: splitHighlights(r.snippet), speaker: r.speaker, verdict: r.verdict })),
+  );
+}
+
+type QuoteRow = {
+  id: string;
+  text: string;
+  outlet: string;
+  article_slug: string;
+  article_title: string;
+  published_at: Date | null;
+  claim_slug: string | null;
+};
+
+const quoteHit = (r: QuoteRow, highlighted: boolean): QuoteHit => ({
+  id: r.id,
+  exact: highlighted ? splitHighlights(r.text) : plain(r.text),
+  outlet: r.outlet,
+  articleSlug: r.article_slug,
+  articleTitle: r.article_title,
+  publishedAt: iso(r.published_at),
+  claimSlug: r.claim_slug,
+});
+
+async function quotesFullText(q: string, { limit, offset }: Window): Promise<Section<QuoteHit>> {
+  const [totalRows, rows] = await Promise.all([
+    prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM (
+        SELECT 1 FROM "Quote" qu
+        WHERE qu."reviewStatus" <> 'rejected' AND qu."searchVector" @@ websearch_to_tsquery('english', ${q})
+        LIMIT ${SEARCH_COUNT_CAP}) x`,
+    prisma.$queryRaw<QuoteRow[]>`
+      WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
+      ranked AS (
+        SELECT qu.id, qu.exact, qu."articleId", qu."claimId", ts_rank(qu."searchVector", query.tsq) AS rank
+        FROM "Quote" qu CROSS JOIN query
+        WHERE qu."reviewStatus" <> 'rejected' AND qu."searchVector" @@ query.tsq
+        ORDER BY rank DESC, qu.id
+        LIMIT ${limit} OFFSET ${offset})
+      SELECT ranked.id, ts_headline('english', ranked.exact, query.tsq, ${SHORT_HEADLINE}) AS text,
+             o.name AS outlet, a.slug AS article_slug, a.title AS article_title, a."publishedAt" AS published_at,
+             CASE WHEN c.status = 'published' THEN c.slug END AS claim_slug
+      FROM ranked CROSS JOIN query
+      JOIN "Article" a ON a.id = ranked."articleId"
+      JOIN "Outlet" o ON o.id = a."outletId"
+      LEFT JOIN "Claim" c ON c.id = ranked."claimId"
+      ORDER BY ranked.rank DESC, ranked.id`,
+  ]);
+  return section(
+    count(totalRows),
+    rows.map((r) => quoteHit(r, true)),
+  );
+}
+
+type ArticleRow = { slug: string; title: string; snippet: string | null; outlet: string; published_at: Date | null };
+
+const articleHit = (r: ArticleRow, highlighted: boolean): ArticleHit => ({
+  slug: r.slug,
+  title: highlighted ? splitHighlights(r.title) : plain(r.title),
+  snippet: r.snippet ? (highlighted ? splitHighlights(r.snippet) : plain(r.snippet)) : [],
+  outlet: r.outlet,
+  publishedAt: iso(r.published_at),
+});
+
+async function articlesFullText(q: string, { limit, offset }: Window): Promise<Section<ArticleHit>> {
+  // Rank first, then ts_headline only the page's rows: headlines over whole bodies are the costly part.
+  const [totalRows, rows] = await Promise.all([
+    prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM (
+        SELECT 1 FROM "Article" a WHERE a."searchVector" @@ websearch_to_tsquery('english', ${q})
+        LIMIT ${SEARCH_COUNT_CAP}) x`,
+    prisma.$queryRaw<ArticleRow[]>`
+      WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
+      ranked AS (
+        SELECT a.id, ts_rank(a."searchVector", query.tsq) AS rank
+        FROM "Article" a CROSS JOIN query
+        WHERE a."searchVector" @@ query.tsq
+        ORDER BY rank DESC, a."publishedAt" DESC NULLS LAST, a.id
+        LIMIT ${limit} OFFSET ${offset})
+      SELECT a.slug, ts_headline('english', a.title, query.tsq, ${SHORT_HEADLINE}) AS title,
+             ts_headline('english', a.body, query.tsq, ${BODY_HEADLINE}) AS snippet,
+             o.name AS outlet, a."publishedAt" AS published_at
+      FROM ranked CROSS JOIN query
+      JOIN "Article" a ON a.id = ranked.id
+      JOIN "Outlet" o ON o.id = a."outletId"
+      ORDER BY ranked.rank DESC, a."publishedAt" DESC NULLS LAST, a.id`,
+  ]);
+  return section(
+    count(totalRows),
+    rows.map((r) => articleHit(r, true)),
+  );
+}
+
+// ---- Trigram fallback (misspellings) ----
+
+async function claimsFuzzy(q: string, { limit, offset }: Window): Promise<Section<ClaimHit>> {
+  const rows = await prisma.$queryRaw<{ slug: string; canonical: string; speaker: string | null; verdict: string | null }[]>`
+    SELECT c.slug, c.canonical, s.name AS speaker, v.name AS verdict
+    FROM "Claim" c
+    LEFT JOIN "Speaker" s ON s.id = c."speakerId"
+    LEFT JOIN "Rating" r ON r."claimId" = c.id
+    LEFT JOIN "VerdictLabel" v ON v.id = r."verdictLabelId"
+    WHERE c.status = 'published' AND ${q} <% c.canonical
+    ORDER BY word_similarity(${q}, c.canonical) DESC, c.id
+    LIMIT ${limit + 1} OFFSET ${offset}`;
+  return section(
+    offset + rows.length,
+    rows.slice(0, limit).map((r) => ({ slug: r.slug, canonical: plain(r.canonical), speaker: r.speaker, verdict: r.verdict })),
+  );
+}
+
+async function quotesFuzzy(q: string, { limit, offset }: Window): Promise<Section<QuoteHit>> {
+  const rows = await prisma.$queryRaw<QuoteRow[]>`
+    SELECT qu.id, qu.exact AS text, o.name AS outlet, a.slug AS article_slug, a.title AS article_title,
+           a."publishedAt" AS published_at, CASE WHEN c.status = 'published' THEN c.slug END AS claim_slug
+    FROM "Quote" qu
+    JOIN "Article" a ON a.id = qu."articleId"
+    JOIN "Outlet" o ON o.id = a."outletId"
+    LEFT JOIN "Claim" c ON c.id = qu."claimId"
+    WHERE qu."reviewStatus" <> 'rejected' AND ${q} <% qu.exact
+    ORDER BY word_similarity(${q}, qu.exact) DESC, qu.id
+    LIMIT ${limit + 1} OFFSET ${offset}`;
+  return section(
+    offset + rows.length,
+    rows.slice(0, limit).map((r) => quoteHit(r, false)),
+  );
+}
+
+async function articlesFuzzy(q: string, { limit, offset }: Window): Promise<Section<ArticleHit>> {
+  const rows = await prisma.$queryRaw<ArticleRow[]>`
+    SELECT a.slug, a.title, NULL AS snippet, o.name AS outlet, a."publishedAt" AS published_at
+    FROM "Article" a JOIN "Outlet" o ON o.id = a."outletId"
+    WHERE ${q} <% a.title
+    ORDER BY word_similarity(${q}, a.title) DESC, a.id
+    LIMIT ${limit + 1} OFFSET ${offset}`;
+  return section(
+    offset + rows.length,
+    rows.slice(0, limit).map((r) => articleHit(r, false)),
+  );
+}
+
+async function runSearch({ q, type, page }: SearchInput): Promise<SearchResults> {
+  const perPage = type === "all" ? SEARCH_PREVIEW : SEARCH_PER_PAGE;
+  const window = { limit: perPage, offset: type === "all" ? 0 : (page - 1) * perPage };
+  const wants = (t: SearchType) => type === "all" || type === t;
+  const fullText = await Promise.all([
+    wants("claims") ? claimsFullText(q, window) : null,
+    wants("quotes") ? quotesFullText(q, window) : null,
+    wants("articles") ? articlesFullText(q, window) : null,
+  ]);
+  const found = fullText.some((s) => s && s.total > 0);
+  const [claims, quotes, articles] = found
+    ? fullText
+    : await Promise.all([
+        wants("claims") ? claimsFuzzy(q, window) : null,
+        wants("quotes") ? quotesFuzzy(q, window) : null,
+        wants("articles") ? articlesFuzzy(q, window) : null,
+      ]);
+  return {
+    q,
+    type,
+    page: type === "all" ? 1 : page,
+    perPage,
+    fuzzy: !found,
+    claims: claims as Section<ClaimHit> | null,
+    quotes: quotes as Section<QuoteHit> | null,
+    articles: articles as Section<ArticleHit> | null,
+  };
+}
+
+/**
+ * Cached per (query, type, page) under the `search` tag, which every editorial
+ * write expires: repeated searches cost no database work, and results never
+ * outlive a change.
+ */
+export function search(input: SearchInput): Promise<SearchResults> {
+  const q = input.q.replace(/\s+/g, " ").trim();
+  const normalised = { ...input, q };
+  return cachedRead(() => runSearch(normalised), ["search", q.toLowerCase(), input.type, String(input.page)], [cacheTags.search]);
+}
+
+/** Uncached, for tests and the benchmark's cold figures. */
+export const searchUncached = runSearch;

@@ -1,0 +1,80 @@
+import "server-only";
+import { cachedRead } from "./cached-read";
+import { cacheTags } from "./cache-tags";
+import type { ClaimListItem } from "./claims";
+import { prisma } from "./db";
+
+const published = { status: "published" } as const;
+
+/** Speakers with at least one published claim or reviewed quote, most-claimed first. */
+export function listSpeakers() {
+  return cachedRead(async () => {
+    const rows = await prisma.speaker.findMany({
+      orderBy: { name: "asc" },
+      select: {
+        slug: true,
+        name: true,
+        kind: true,
+        description: true,
+        _count: { select: { claims: { where: published }, quotes: { where: { reviewStatus: { not: "rejected" } } } } },
+      },
+    });
+    return rows
+      .map((s) => ({ slug: s.slug, name: s.name, kind: s.kind, description: s.description, claims: s._count.claims, quotes: s._count.quotes }))
+      .sort((a, b) => b.claims - a.claims || b.quotes - a.quotes || a.name.localeCompare(b.name));
+  }, ["speakers"], [cacheTags.speakers, cacheTags.claims, cacheTags.articles]);
+}
+
+async function loadSpeaker(slug: string) {
+  const speaker = await prisma.speaker.findUnique({
+    where: { slug },
+    select: {
+      name: true,
+      slug: true,
+      kind: true,
+      aliases: true,
+      description: true,
+      documents: { orderBy: { publishedAt: "desc" }, select: { title: true, url: true, publishedAt: true } },
+      claims: {
+        where: published,
+        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+        select: {
+          id: true,
+          slug: true,
+          canonical: true,
+          summary: true,
+          publishedAt: true,
+          rating: { select: { verdictLabel: { select: { name: true, slug: true, ratingValue: true } } } },
+          tags: { select: { tag: { select: { name: true, slug: true, colour: true } } } },
+          _count: { select: { quotes: { where: { reviewStatus: { not: "rejected" } } } } },
+        },
+      },
+    },
+  });
+  if (!speaker) return null;
+  return {
+    name: speaker.name,
+    slug: speaker.slug,
+    kind: speaker.kind,
+    aliases: speaker.aliases,
+    description: speaker.description,
+    documents: speaker.documents.map((d) => ({ title: d.title, url: d.url, publishedAt: d.publishedAt?.toISOString() ?? null })),
+    claims: speaker.claims.map(
+      (c): ClaimListItem => ({
+        id: c.id,
+        slug: c.slug,
+        canonical: c.canonical,
+        summary: c.summary,
+        publishedAt: c.publishedAt?.toISOString() ?? null,
+        speaker: { name: speaker.name, slug: speaker.slug },
+        verdict: c.rating?.verdictLabel ?? null,
+        tags: c.tags.map((t) => t.tag),
+        quoteCount: c._count.quotes,
+      }),
+    ),
+  };
+}
+
+export function getSpeakerProfile(slug: string) {
+  return cachedRead(() => loadSpeaker(slug), ["speaker-profile", slug], [cacheTags.speakers, cacheTags.claims]);
+}
