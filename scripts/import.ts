@@ -128,7 +128,7 @@ async function main() {
 
   const total = plans.length;
   const bar = new SingleBar(
-    { format: "importing [{bar}] {value}/{total} {file}", hideCursor: true, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 2000 },
+    { format: "importing [{bar}] {value}/{total} {file}", hideCursor: true, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 250 },
     Presets.shades_classic,
   );
   bar.start(total, before.done, { file: "" });
