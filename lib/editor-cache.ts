@@ -1,6 +1,7 @@
 import "server-only";
 import { updateTag } from "next/cache";
 import { cacheTags } from "./cache-tags";
+import { purgePublicPages } from "./page-cache";
 
 /**
  * What an editorial write changed, for cache invalidation after it commits.
@@ -26,4 +27,6 @@ export function invalidate(touched: Touched): void {
   if (touched.articles?.length) tags.add(cacheTags.articles);
   if (touched.tags) tags.add(cacheTags.tags);
   for (const tag of tags) updateTag(tag);
+  // The rendered pages in front of Next (server.ts) go too, on every app server.
+  void purgePublicPages();
 }

@@ -207,7 +207,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 }
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
-  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const server = spawn("npx", ["tsx", "server.ts"], {
     env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, PGLITE_DATA_DIR: dataDir, CLAIMSCOPE_SEED: "0", NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: BASE, SITE_URL: BASE, PORT: String(PORT) },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

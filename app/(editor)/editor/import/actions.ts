@@ -5,6 +5,7 @@ import { action, ActionError } from "@/lib/action";
 import { cacheTags } from "@/lib/cache-tags";
 import { prisma } from "@/lib/db";
 import { importArticle, ImportInputError } from "@/lib/import-article";
+import { purgePublicPages } from "@/lib/page-cache";
 import { importArticleSchema } from "@/lib/validation/import";
 
 export const importArticleAction = action(importArticleSchema, async (input, user) => {
@@ -13,6 +14,7 @@ export const importArticleAction = action(importArticleSchema, async (input, use
     revalidateTag(cacheTags.articles, { expire: 0 });
     revalidateTag(cacheTags.outlets, { expire: 0 });
     revalidateTag(cacheTags.search, { expire: 0 });
+    await purgePublicPages();
     return {
       articleId: outcome.articleId,
       slug: outcome.slug,
