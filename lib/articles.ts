@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma, type Tx } from "./db";
 import { uniqueSlug } from "./slug";
+import { isPlausibleSlug } from "./validation/text";
 
 export interface NewArticle {
   outletId: string;
@@ -53,6 +54,7 @@ export function listArticles({ take = 50 }: { take?: number } = {}) {
 }
 
 export async function getArticleBySlug(slug: string) {
+  if (!isPlausibleSlug(slug)) return null;
   return prisma.article.findUnique({
     where: { slug },
     select: {

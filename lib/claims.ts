@@ -5,6 +5,7 @@ import { cachedRead } from "./cached-read";
 import { cacheTags } from "./cache-tags";
 import { prisma } from "./db";
 import { parseStoredDiff, wordDiff, type DiffPart } from "./word-diff";
+import { isPlausibleSlug } from "./validation/text";
 
 /**
  * Reader reads of claims. Only `published` claims are public and only quotes an
@@ -434,6 +435,8 @@ async function loadCounterQuotes(counterIds: string[], articleIds: string[]) {
  * to a counter-claim expires this page too.
  */
 export async function getPublishedClaim(slug: string): Promise<ClaimDetail | null> {
+  // A URL can carry anything; a NUL or a broken surrogate is no slug, and PostgreSQL refuses it.
+  if (!isPlausibleSlug(slug)) return null;
   const claim = await cachedRead(() => loadClaim(slug), ["claim-detail", slug], [cacheTags.claim(slug), cacheTags.articles]);
   if (!claim || claim.counterClaims.length === 0) return claim;
   const counterIds = claim.counterClaims.map((c) => c.id);

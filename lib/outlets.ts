@@ -3,6 +3,7 @@ import { cachedRead } from "./cached-read";
 import { cacheTags } from "./cache-tags";
 import type { ClaimListItem } from "./claims";
 import { prisma } from "./db";
+import { isPlausibleSlug } from "./validation/text";
 
 export function listOutlets() {
   return prisma.outlet.findMany({
@@ -121,5 +122,6 @@ export type OutletProfile = NonNullable<Awaited<ReturnType<typeof loadOutletProf
 
 /** An outlet, its articles, the published claims it quoted, and how it tends to frame them. */
 export function getOutletProfile(slug: string): Promise<OutletProfile | null> {
+  if (!isPlausibleSlug(slug)) return Promise.resolve(null);
   return cachedRead(() => loadOutletProfile(slug), ["outlet-profile", slug], [cacheTags.outlets, cacheTags.claims, cacheTags.articles]);
 }

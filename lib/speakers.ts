@@ -3,6 +3,7 @@ import { cachedRead } from "./cached-read";
 import { cacheTags } from "./cache-tags";
 import type { ClaimListItem } from "./claims";
 import { prisma } from "./db";
+import { isPlausibleSlug } from "./validation/text";
 
 const published = { status: "published" } as const;
 
@@ -76,5 +77,6 @@ async function loadSpeaker(slug: string) {
 }
 
 export function getSpeakerProfile(slug: string) {
+  if (!isPlausibleSlug(slug)) return Promise.resolve(null);
   return cachedRead(() => loadSpeaker(slug), ["speaker-profile", slug], [cacheTags.speakers, cacheTags.claims]);
 }

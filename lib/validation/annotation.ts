@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { safeString } from "./text";
+import { idField, safeString } from "./text";
 
-const id = z.string().min(1).max(64);
+const id = idField().min(1);
 const version = z.number().int().positive();
 
 export const motivationValues = ["commenting", "questioning", "assessing", "tagging"] as const;
@@ -17,7 +17,7 @@ export const createAnnotationSchema = z
     exact: z.string().min(1, "Select some text first.").max(5000),
     body,
     motivation: z.enum(motivationValues),
-    claimId: z.string().max(64).nullable().transform((v) => v || null),
+    claimId: idField().nullable().transform((v) => v || null),
   })
   .refine((v) => v.end > v.start, { path: ["end"], message: "Select some text first." });
 export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { safeString } from "./text";
+import { idField, safeString } from "./text";
 
 export const correctArticleSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: idField().min(1),
   version: z.number().int().positive(),
   body: safeString("The article text")
     .transform((v) => v.replace(/\r\n?/g, "\n").trim())

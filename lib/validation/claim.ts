@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { safeString } from "./text";
+import { idField, safeString } from "./text";
 
-const id = z.string().min(1).max(64);
+const id = idField().min(1);
 const version = z.number().int().positive();
-const optionalId = z.string().max(64).nullable().transform((v) => v || null);
+const optionalId = idField().nullable().transform((v) => v || null);
 
 export const claimStatusValues = ["draft", "in_review", "published"] as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lineField, textField } from "./text";
+import { idField, lineField, textField } from "./text";
 
 export const MAX_ARTICLE_CHARS = 1_000_000;
 
@@ -10,7 +10,7 @@ const optionalLine = (label: string, max: number) =>
 
 export const importArticleSchema = z
   .object({
-    outletId: z.string().max(64).nullish().transform((v) => v || null),
+    outletId: idField().nullish().transform((v) => v || null),
     newOutletName: optionalLine("Outlet name", 120),
     title: optionalLine("Title", 300),
     byline: optionalLine("Byline", 200),

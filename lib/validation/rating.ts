@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { safeString } from "./text";
+import { idField, safeString } from "./text";
 
 const explanation = (what: string) =>
   safeString(`The ${what} explanation`).trim().min(10, `Explain the ${what} in at least 10 characters.`).max(4000, "At most 4,000 characters.");
@@ -8,10 +8,10 @@ const scale = (what: string) =>
   z.coerce.number({ error: `Choose a ${what} from 1 to 5.` }).int().min(1, `Choose a ${what} from 1 to 5.`).max(5, `Choose a ${what} from 1 to 5.`);
 
 export const ratingSchema = z.object({
-  claimId: z.string().min(1).max(64),
+  claimId: idField().min(1),
   // The rating's version as loaded, or null when the claim had no rating yet.
   version: z.number().int().positive().nullable(),
-  verdictLabelId: z.string().min(1, "Choose a verdict.").max(64),
+  verdictLabelId: idField().min(1, "Choose a verdict."),
   verdictExplanation: explanation("verdict"),
   fidelityRating: scale("fidelity rating"),
   fidelityExplanation: explanation("fidelity rating"),

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { safeString } from "./text";
+import { idField, safeString } from "./text";
 
-const id = z.string().min(1).max(64);
+const id = idField().min(1);
 const version = z.number().int().positive();
 
 export const tagKindValues = ["topic", "entity", "framing"] as const;

@@ -33,9 +33,19 @@ export function cleanSearchTerm(s: string): string {
   return s.replace(new RegExp(CONTROL.source, "g"), "").toWellFormed();
 }
 
+/** True for a URL segment that could be a slug: short, no control characters, well-formed Unicode (anything else is a 404 without a query). */
+export function isPlausibleSlug(s: string): boolean {
+  return s.length <= 200 && isCleanText(s);
+}
+
 /** True for text with no control characters and well-formed Unicode. */
 export function isCleanText(s: string): boolean {
   return s.isWellFormed() && !CONTROL.test(s);
+}
+
+/** A record id (cuid, uuid or better-auth id): letters, digits, "_" and "-"; "" passes, chain `.min(1)` where one is required. */
+export function idField() {
+  return z.string({ error: "That is not a valid id." }).max(64, "That is not a valid id.").regex(/^[\w-]*$/, "That is not a valid id.");
 }
 
 export function lineField({ label, min = 1, max }: { label: string; min?: number; max: number }) {

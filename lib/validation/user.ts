@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { safeString } from "./text";
+import { idField, safeString } from "./text";
 
 const password = z.string().min(10, "Use at least 10 characters.").max(128, "Passwords are at most 128 characters.");
 
@@ -11,8 +11,8 @@ export const createUserSchema = z.object({
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-export const setUserActiveSchema = z.object({ userId: z.string().min(1).max(64), active: z.boolean() });
+export const setUserActiveSchema = z.object({ userId: idField().min(1), active: z.boolean() });
 export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;
 
-export const resetPasswordSchema = z.object({ userId: z.string().min(1).max(64), password });
+export const resetPasswordSchema = z.object({ userId: idField().min(1), password });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
