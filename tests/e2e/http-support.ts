@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
+
+/**
+ * Calling the app over plain HTTP exactly as the browser does: server actions
+ * (found in the build's own manifest), sign-in for a session cookie, and a
+ * fingerprint of the database when the test can see it (PostgreSQL only: on
+ * PGlite the server process owns the database).
+ */
+export interface ActionRef {
+  id: string;
+  /** file#exportedName */
+  name: string;
+  exportedName: string;
+  /** A page that uses the action, with dynamic segments replaced by "no-such-id". */
+  page: string;
+}
+
+function pageOf(worker: string): string {
+  return (
+    worker
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace(/\/\([^)]+\)/g, "")
+      .replace(/\[\.\.\.[^\]]+\]|\[[^\]]+\]/g, "no-such-id") || "/"
+  );
+}
+
+/** Every server action in the build; the page is the one with the fewest dynamic segments. */
+export function listActions(): ActionRef[] {
+  const dist = process.env.NEXT_DIST_DIR ?? ".next";
+  const manifest = JSON.parse(readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const workers = Object.keys(entry.workers).sort((a, b) => (a.match(/\[/g)?.length ?? 0) - (b.match(/\[/g)?.length ?? 0));
+    return { id, name: `${entry.filename}#${entry.exportedName}`, exportedName: entry.exportedName, page: pageOf(workers[0]) };
+  });
+}
+
+export const origin = () => test.info().project.use.baseURL!;
+
+export interface ActionResponse {
+  status: number;
+  body: string;
+  /** The action's return value (the RSC line `1:{…}`), when the action returned one. */
+  result: { ok: boolean; data?: unknown; error?: string; code?: string; fieldErrors?: Record<string, string[]> } | null;
+}
+
+/** POSTs `body` (a JS value, sent as the one argument; or raw bytes) to the action as Next's client does. */
+export async function callAction(request: APIRequestContext, action: ActionRef, cookie: string, body: { arg: unknown } | { raw: string | Buffer }): Promise<ActionResponse> {
+  const response = await request.post(action.page, {
+    headers: {
+      "Next-Action": action.id,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: origin(),
+      Cookie: cookie,
+    },
+    data: "raw" in body ? body.raw : JSON.stringify([body.arg]),
+    maxRedirects: 0,
+    timeout: 60_000,
+  });
+  const text = await response.text();
+  const line = /^1:(\{.*\})$/m.exec(text);
+  let result: ActionResponse["result"] = null;
+  if (line) {
+    try {
+      result = JSON.parse(line[1]);
+    } catch {
+      result = null;
+    }
+  }
+  return { status: response.status(), body: text, result };
+}
+
+export async function signInCookie(request: APIRequestContext, email: string, password: string): Promise<{ cookie: string; userId: string }> {
+  const response = await request.post("/api/auth/sign-in/email", { headers: { Origin: origin() }, data: { email, password } });
+  expect(response.status(), `sign-in of ${email}`).toBe(200);
+  const setCookie = response
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value.split(";")[0]);
+  return { cookie: setCookie.join("; "), userId: (await response.json()).user.id };
+}
+
+/** Row count and content hash of every table (sessions and rate-limit counters aside), or null without DATABASE_URL. */
+export async function fingerprint(client?: pg.Client): Promise<string | null> {
+  if (!process.env.DATABASE_URL) return null;
+  const own = !client;
+  const db = client ?? new pg.Client({ connectionString: process.env.DATABASE_URL });
+  if (own) await db.connect();
+  try {
+    const { rows: tables } = await db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('rateLimit', 'session', '_prisma_migrations') ORDER BY 1`,
+    );
+    const sql = tables
+      .map(({ table_name }) => `SELECT '${table_name}' AS t, count(*)::text AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${table_name}" x`)
+      .join(" UNION ALL ");
+    const { rows } = await db.query<{ t: string; n: string; h: string }>(`${sql} ORDER BY 1`);
+    return rows.map((r) => `${r.t}:${r.n}:${r.h}`).join("\n");
+  } finally {
+    if (own) await db.end();
+  }
+}
