@@ -104,7 +104,14 @@ test("reader pages have no axe violations, on a desktop and on a phone", async (
       // Nothing wider than the screen at phone width (tables scroll inside their own box).
       if (width === 390) {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+        // Name the elements that stick out, so a failure says what to fix.
+        const culprits = await page.evaluate(() =>
+          [...document.querySelectorAll("body *")]
+            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest(".table-wrap, [data-scroll-x]"))
+            .slice(-5)
+            .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`),
+        );
+        expect(overflow, `horizontal overflow on ${path}: ${culprits.join(", ")}`).toBeLessThanOrEqual(0);
       }
     }
   }
