@@ -15,6 +15,7 @@ import { createQuoteSchema } from "@/lib/validation/quote";
 import { applyActionErrors, useActionRunner } from "./action-result";
 import { selectionOffsets } from "./dom-selection";
 import { AnchorBadge, ClaimStatusBadge, ReviewBadge, claimHue } from "./status-badge";
+import { SelectField } from "./select-field";
 
 export interface WorkspaceQuote {
   id: string;
@@ -393,17 +394,7 @@ function NewQuoteForm({
           {problem}
         </p>
       )}
-      <div className="field">
-        <label htmlFor="nq-speaker">Speaker</label>
-        <select id="nq-speaker" {...register("speakerId")}>
-          <option value="">No speaker</option>
-          {speakers.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="nq-speaker" label="Speaker" empty="No speaker" options={speakers.map((s) => ({ value: s.id, label: s.name }))} {...register("speakerId")} />
       <div className="field">
         <label htmlFor="nq-claim">Claim</label>
         <select id="nq-claim" {...register("claimId")}>

@@ -20,6 +20,7 @@ import { applyActionErrors, useActionRunner, type ServerProblem } from "./action
 import { ConflictNotice } from "./conflict-notice";
 import { AnchorBadge, ReviewBadge } from "./status-badge";
 import { useVersionedRecord } from "./use-versioned-record";
+import { SelectField } from "./select-field";
 
 type Option = { id: string; name: string };
 type ClaimOption = { id: string; canonical: string; status?: string };
@@ -126,17 +127,7 @@ export function ClaimEditForm({
         <ErrorText message={errors.summary?.message} />
       </div>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="c-speaker">Speaker</label>
-          <select id="c-speaker" {...register("speakerId")}>
-            <option value="">Not set</option>
-            {speakers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="c-speaker" label="Speaker" empty="Not set" options={speakers.map((s) => ({ value: s.id, label: s.name }))} {...register("speakerId")} />
         <div className="field">
           <label htmlFor="c-source">Source document</label>
           <select id="c-source" {...register("sourceDocumentId")}>
@@ -586,17 +577,7 @@ export function NewClaimForm({ speakers }: { speakers: Option[] }) {
         <textarea id="new-canonical" className="short" aria-invalid={Boolean(formState.errors.canonical)} {...register("canonical")} />
         <ErrorText message={formState.errors.canonical?.message} />
       </div>
-      <div className="field">
-        <label htmlFor="new-speaker">Speaker</label>
-        <select id="new-speaker" {...register("speakerId")}>
-          <option value="">Not set</option>
-          {speakers.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="new-speaker" label="Speaker" empty="Not set" options={speakers.map((s) => ({ value: s.id, label: s.name }))} {...register("speakerId")} />
       <button type="submit" className="button" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Creating…" : "Create draft claim"}
       </button>

@@ -10,6 +10,7 @@ import { quoteToNewClaimSchema, updateQuoteSchema } from "@/lib/validation/quote
 import { applyActionErrors, type ServerProblem } from "./action-result";
 import { ConflictNotice } from "./conflict-notice";
 import { useVersionedRecord } from "./use-versioned-record";
+import { SelectField } from "./select-field";
 
 export interface EditableQuote {
   id: string;
@@ -163,17 +164,7 @@ export function QuoteEditor({
         )}
       </fieldset>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="q-speaker">Speaker</label>
-          <select id="q-speaker" {...register("speakerId")}>
-            <option value="">No speaker</option>
-            {speakers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="q-speaker" label="Speaker" empty="No speaker" options={speakers.map((s) => ({ value: s.id, label: s.name }))} {...register("speakerId")} />
         <div className="field">
           <label htmlFor="q-claim">Claim</label>
           <select id="q-claim" {...register("claimId")}>

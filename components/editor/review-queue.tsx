@@ -13,6 +13,7 @@ import { applyActionErrors, useActionRunner, type ServerProblem } from "./action
 import { hasModifier, isTypingTarget } from "./keyboard";
 import { ShortcutHelp, type Shortcut } from "./shortcut-help";
 import { AnchorBadge, ClaimStatusBadge, ReviewBadge } from "./status-badge";
+import { SelectField } from "./select-field";
 
 type QueueQuote = Awaited<ReturnType<typeof listReviewQueue>>["quotes"][number];
 type Option = { id: string; name: string };
@@ -163,17 +164,7 @@ export function ReviewQueue({
             <option value="all">All</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-outlet">Outlet</label>
-          <select id="f-outlet" value={filter.outlet ?? ""} onChange={(e) => setFilter("outlet", e.target.value)}>
-            <option value="">All outlets</option>
-            {outlets.map((o) => (
-              <option key={o.slug} value={o.slug}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="f-outlet" label="Outlet" empty="All outlets" options={outlets.map((o) => ({ value: o.slug, label: o.name }))} value={filter.outlet ?? ""} onChange={(e) => setFilter("outlet", e.target.value)} />
         <div className="field">
           <label htmlFor="f-speaker">Speaker</label>
           <select id="f-speaker" value={filter.speaker ?? ""} onChange={(e) => setFilter("speaker", e.target.value)}>
