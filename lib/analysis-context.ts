@@ -16,6 +16,8 @@ import { createSpeakerRegistry, type SpeakerEntry, type SpeakerRegistry } from "
  * so callers check that a candidate claim still exists before linking to it.
  */
 export interface AnalysisContext {
+  /** The database's speakers, as loaded for the registry. */
+  speakers: { id: string; name: string }[];
   registry: SpeakerRegistry;
   sources: SourceIndex | null;
   claims: ClaimIndex;
@@ -76,6 +78,7 @@ export async function loadAnalysisContext(prisma: PrismaClient): Promise<Analysi
     aliases: [s.name, ...s.aliases],
   }));
   return {
+    speakers: speakers.map((s) => ({ id: s.id, name: s.name })),
     registry: createSpeakerRegistry(entries),
     sources: documents.length ? indexSources(documents.map((d) => ({ id: d.id, text: d.text! }))) : null,
     claims,

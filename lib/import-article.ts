@@ -1,8 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { stripBoilerplate } from "./analysis/boilerplate";
 import { htmlToArticle } from "./html-to-text";
 import { ingestArticle, type IngestResult } from "./ingest";
-import { stripPageFurniture } from "./page-furniture";
 import { uniqueSlug } from "./slug";
 import type { ImportArticleData } from "./validation/import";
 
@@ -60,7 +60,7 @@ export async function importArticle(
     }
   } else {
     text = input.content.replace(/\r\n?/g, "\n");
-    if (input.stripBoilerplate) text = stripPageFurniture(text);
+    if (input.stripBoilerplate) text = stripBoilerplate(text);
   }
   text = text.trim();
   if (!text) throw new ImportInputError("No article text was found in what you gave.");

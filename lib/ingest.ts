@@ -212,7 +212,7 @@ export async function reanalyzeArticle(prisma: PrismaClient, articleId: string, 
 
 async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: AnalyzedQuote[], sameClaim: [number, number][]) {
   const knownIds = new Set(ctx.registry.entries().map((e) => e.id));
-  const dbSpeakers = await prisma.speaker.findMany({ select: { id: true, name: true } });
+  const dbSpeakers = ctx.speakers;
   const dbIds = new Set(dbSpeakers.map((s) => s.id));
   const byName = new Map(dbSpeakers.map((s) => [s.name.toLowerCase(), s.id]));
 
