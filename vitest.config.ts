@@ -24,7 +24,7 @@ export default defineConfig({
   },
   test: {
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"], environment: "node" } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "tests/fixtures/**/*.test.ts"], environment: "node" } },
       integration("pglite"),
       integration("postgres"),
     ],
