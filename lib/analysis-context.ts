@@ -65,21 +65,27 @@ async function syncClaimIndex(prisma: PrismaClient): Promise<ClaimIndex> {
   return cache.index;
 }
 
-export async function loadAnalysisContext(prisma: PrismaClient): Promise<AnalysisContext> {
-  const [speakers, documents, claims] = await Promise.all([
-    prisma.speaker.findMany({ select: { id: true, name: true, kind: true, aliases: true } }),
-    prisma.sourceDocument.findMany({ where: { text: { not: null } }, select: { id: true, text: true } }),
-    syncClaimIndex(prisma),
-  ]);
+/** The speaker registry alone: the database's speakers and their aliases, over the built-in defaults. */
+export async function loadSpeakerRegistry(prisma: PrismaClient): Promise<Pick<AnalysisContext, "speakers" | "registry">> {
+  const speakers = await prisma.speaker.findMany({ select: { id: true, name: true, kind: true, aliases: true } });
   const entries: SpeakerEntry[] = speakers.map((s) => ({
     id: s.id,
     name: s.name,
     kind: DB_KIND_TO_ANALYSIS[s.kind],
     aliases: [s.name, ...s.aliases],
   }));
+  return { speakers: speakers.map((s) => ({ id: s.id, name: s.name })), registry: createSpeakerRegistry(entries) };
+}
+
+export async function loadAnalysisContext(prisma: PrismaClient): Promise<AnalysisContext> {
+  const [{ speakers, registry }, documents, claims] = await Promise.all([
+    loadSpeakerRegistry(prisma),
+    prisma.sourceDocument.findMany({ where: { text: { not: null } }, select: { id: true, text: true } }),
+    syncClaimIndex(prisma),
+  ]);
   return {
-    speakers: speakers.map((s) => ({ id: s.id, name: s.name })),
-    registry: createSpeakerRegistry(entries),
+    speakers,
+    registry,
     sources: documents.length ? indexSources(documents.map((d) => ({ id: d.id, text: d.text! }))) : null,
     claims,
   };

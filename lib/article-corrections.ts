@@ -1,6 +1,8 @@
 import "server-only";
 import { ActionError, ConflictError, NotFoundError } from "./action";
-import { reanchor, type ReanchorResult } from "./anchoring/reanchor";
+import { analyzeArticle } from "./analysis/pipeline";
+import { loadSpeakerRegistry } from "./analysis-context";
+import { reanchorAll, type AttributedSpan, type ReanchorResult } from "./anchoring/reanchor";
 import { paragraphRanges } from "./anchoring/segments";
 import { CONTEXT_LENGTH } from "./anchoring/selectors";
 import { recordAudit } from "./audit";
@@ -24,13 +26,35 @@ function tally(summary: CorrectionSummary, result: ReanchorResult) {
 }
 
 /**
+ * The words of `body` the analysis attributes to a named speaker, keyed by
+ * speaker id as stored on quotes (a name the registry lacks is keyed by name,
+ * and so differs from every stored speaker).
+ */
+async function attributedSpans(body: string): Promise<AttributedSpan[]> {
+  const { speakers, registry } = await loadSpeakerRegistry(prisma);
+  const ids = new Set(speakers.map((s) => s.id));
+  const key = (name: string) => name.normalize("NFC").toLowerCase();
+  const byName = new Map(speakers.map((s) => [key(s.name), s.id]));
+  const spans: AttributedSpan[] = [];
+  for (const q of analyzeArticle(body, { registry }).quotes) {
+    if (q.kind === "title" || !q.speakerName || q.speakerKey === null) continue;
+    const speaker = (q.speakerId && ids.has(q.speakerId) ? q.speakerId : byName.get(key(q.speakerName))) ?? `name:${key(q.speakerName)}`;
+    spans.push({ start: q.start, end: q.end, speaker });
+  }
+  return spans;
+}
+
+/**
  * Replaces an article's text with a corrected one and re-anchors every quote and
  * annotation on it (lib/anchoring/reanchor): by position if the text there is
  * unchanged, else by fuzzy quote match (marked "fuzzy", with its score), else
  * orphaned — an orphan keeps its old words and is shown as such, never moved.
+ * Quotes and annotations are placed together (reanchorAll), so one never moves
+ * onto words another still holds or that the new text gives another speaker.
  */
 export async function correctArticle(actorId: string, raw: CorrectArticleInput) {
   const input = correctArticleSchema.parse(raw);
+  const attributions = await attributedSpans(input.body);
   return prisma.$transaction(
     async (tx) => {
       const before = await tx.article.findUnique({ where: { id: input.id }, select: { id: true, slug: true, body: true, version: true, contentHash: true } });
@@ -54,8 +78,25 @@ export async function correctArticle(actorId: string, raw: CorrectArticleInput) 
         return i < 0 ? null : i;
       };
 
-      const quotes = await tx.quote.findMany({ where: { articleId: input.id }, select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true } });
-      const results = quotes.map((q) => ({ quote: q, result: reanchor(input.body, q) }));
+      const quotes = await tx.quote.findMany({
+        where: { articleId: input.id },
+        select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true, speakerId: true },
+      });
+      const annotations = await tx.annotation.findMany({ where: { articleId: input.id }, select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true } });
+      // An annotation on a quote's words speaks of that quote's speaker.
+      const speakerAt = (span: { start: number; end: number }) => {
+        const under = new Set(quotes.filter((q) => q.anchorStatus !== "orphaned" && q.speakerId && q.start < span.end && span.start < q.end).map((q) => q.speakerId));
+        return under.size === 1 ? [...under][0] : null;
+      };
+      const placedAll = reanchorAll(
+        input.body,
+        [
+          ...quotes.map((q) => ({ ...q, ...(q.anchorStatus === "orphaned" ? { start: -1, end: -1 } : {}), speaker: q.speakerId })),
+          ...annotations.map((a) => ({ ...a, ...(a.anchorStatus === "orphaned" ? { start: -1, end: -1 } : {}), speaker: a.anchorStatus === "orphaned" ? null : speakerAt(a) })),
+        ],
+        { attributions },
+      );
+      const results = quotes.map((q, i) => ({ quote: q, result: placedAll[i] }));
       // Quotes are unique per (article, start, end): park them all out of range first
       // so that moving one onto another's old span never collides mid-update.
       for (const [i, { quote }] of results.entries()) {
@@ -97,9 +138,8 @@ export async function correctArticle(actorId: string, raw: CorrectArticleInput) 
         }
       }
 
-      const annotations = await tx.annotation.findMany({ where: { articleId: input.id }, select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true } });
-      for (const a of annotations) {
-        const result = reanchor(input.body, a);
+      for (const [i, a] of annotations.entries()) {
+        const result = placedAll[quotes.length + i];
         tally(summary, result);
         const data =
           result.status === "orphaned"

@@ -37,6 +37,18 @@ export async function createArticle(tx: Tx, input: NewArticle) {
   });
 }
 
+/**
+ * The bodies of those articles (by slug) that have characters outside the Basic
+ * Multilingual Plane — the only ones whose W3C positions (code points) differ
+ * from stored offsets (UTF-16) — so that exports load no other article text.
+ */
+export async function bodiesWithAstralCharacters(slugs: string[]): Promise<Map<string, string>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<{ slug: string; body: string }[]>`
+    SELECT slug, body FROM "Article" WHERE slug = ANY(${slugs}) AND body ~ '[\U00010000-\U0010FFFF]'`;
+  return new Map(rows.map((r) => [r.slug, r.body]));
+}
+
 export function listArticles({ take = 50 }: { take?: number } = {}) {
   return prisma.article.findMany({
     orderBy: [{ publishedAt: "desc" }, { createdAt: "desc" }],

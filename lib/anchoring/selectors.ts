@@ -45,33 +45,45 @@ export function describeSpan(body: string, start: number, end: number, context =
   };
 }
 
-export function toSelectors(anchor: TextAnchor): [TextQuoteSelector, TextPositionSelector] {
+/**
+ * The W3C selectors of a stored anchor in `text` (the article body it was
+ * anchored in). The W3C Web Annotation model counts a TextPositionSelector in
+ * characters — Unicode code points — while stored offsets are JavaScript
+ * string indices (UTF-16 code units), so positions after an emoji or other
+ * astral character are converted (apache/incubator-annotator#75).
+ */
+export function toSelectors(anchor: TextAnchor, text: string): [TextQuoteSelector, TextPositionSelector] {
   return [
     { type: "TextQuoteSelector", exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix },
-    { type: "TextPositionSelector", start: anchor.start, end: anchor.end },
+    { type: "TextPositionSelector", start: toCodePointOffset(text, anchor.start), end: toCodePointOffset(text, anchor.end) },
   ];
 }
 
-/** A stored annotation as a W3C Web Annotation (JSON-LD) for export and APIs. */
-export function toWebAnnotation(input: {
-  id: string;
-  source: string;
-  anchor: TextAnchor;
-  body: string;
-  motivation: string;
-  creator?: string | null;
-  created: Date;
-  modified: Date;
-}) {
-  return {
-    "@context": "http://www.w3.org/ns/anno.jsonld",
-    id: input.id,
-    type: "Annotation",
-    motivation: input.motivation,
-    created: input.created.toISOString(),
-    modified: input.modified.toISOString(),
-    ...(input.creator ? { creator: input.creator } : {}),
-    body: { type: "TextualBody", value: input.body, format: "text/plain" },
-    target: { source: input.source, selector: toSelectors(input.anchor) },
-  };
+/** The code-point offset of a UTF-16 offset into `text` (a surrogate pair counts once). */
+export function toCodePointOffset(text: string, offset: number): number {
+  let points = offset;
+  const stop = Math.min(offset, text.length);
+  for (let i = 0; i < stop - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        points--;
+        i++;
+      }
+    }
+  }
+  return points;
+}
+
+/** The UTF-16 offset of a code-point offset into `text` (the inverse of toCodePointOffset). */
+export function fromCodePointOffset(text: string, points: number): number {
+  let i = 0;
+  for (let n = 0; n < points && i < text.length; n++) i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+  return i;
+}
+
+/** True when `text` has characters outside the Basic Multilingual Plane (where code points and UTF-16 offsets differ). */
+export function hasAstralCharacters(text: string): boolean {
+  return /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text);
 }

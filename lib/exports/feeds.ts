@@ -1,5 +1,6 @@
 import "server-only";
 import { allPublicQuotes, listPublicAnnotations, type QuoteFilter } from "../api/read";
+import { bodiesWithAstralCharacters } from "../articles";
 import { buildClaimReview, siteUrl } from "../claim-review";
 import { listPublishedClaimSlugs, loadPublishedClaim } from "../claims";
 import { prisma } from "../db";
@@ -23,6 +24,7 @@ export async function claimReviewFeed(base = siteUrl()) {
 export async function webAnnotationExport(filter: QuoteFilter = {}, base = siteUrl()) {
   const items: object[] = [];
   for await (const batch of allPublicQuotes(filter)) {
+    const bodies = await bodiesWithAstralCharacters([...new Set(batch.map((q) => q.article.slug))]);
     for (const q of batch) {
       items.push(
         quoteAnnotation(
@@ -33,6 +35,7 @@ export async function webAnnotationExport(filter: QuoteFilter = {}, base = siteU
             suffix: q.suffix,
             start: q.start,
             end: q.end,
+            articleBody: bodies.get(q.article.slug) ?? null,
             articleSlug: q.article.slug,
             speaker: q.speaker?.name ?? null,
             verb: q.verb,
@@ -47,7 +50,9 @@ export async function webAnnotationExport(filter: QuoteFilter = {}, base = siteU
     }
   }
   if (!filter.outlet && !filter.article) {
-    for (const n of await listPublicAnnotations()) {
+    const notes = await listPublicAnnotations();
+    const bodies = await bodiesWithAstralCharacters([...new Set(notes.map((n) => n.article.slug))]);
+    for (const n of notes) {
       if (filter.claim && n.claim?.slug !== filter.claim) continue;
       items.push(
         noteAnnotation(
@@ -58,6 +63,7 @@ export async function webAnnotationExport(filter: QuoteFilter = {}, base = siteU
             suffix: n.suffix,
             start: n.start,
             end: n.end,
+            articleBody: bodies.get(n.article.slug) ?? null,
             articleSlug: n.article.slug,
             body: n.body,
             motivation: n.motivation,

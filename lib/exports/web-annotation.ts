@@ -2,8 +2,10 @@
  * W3C Web Annotation Data Model (JSON-LD) for quotes and annotations: each one
  * targets the article snapshot it was anchored in (our article page) with a
  * TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (start,
- * end). Pure: takes plain rows, returns JSON.
+ * end — counted in code points, as the W3C model does). Pure: takes plain rows,
+ * returns JSON.
  */
+import { toSelectors } from "../anchoring/selectors";
 import { articleUrl, claimUrl, SITE_NAME } from "../claim-review";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -14,6 +16,12 @@ export interface AnchoredSpan {
   suffix: string;
   start: number;
   end: number;
+  /**
+   * The article text, needed to count the position in code points when it has
+   * characters outside the Basic Multilingual Plane (emoji); null when it has
+   * none (code points and stored offsets then agree).
+   */
+  articleBody: string | null;
 }
 
 export interface QuoteForAnnotation extends AnchoredSpan {
@@ -43,10 +51,7 @@ function target(span: AnchoredSpan, articleSlug: string, base: string) {
   return {
     type: "SpecificResource",
     source: articleUrl(articleSlug, base),
-    selector: [
-      { type: "TextQuoteSelector", exact: span.exact, prefix: span.prefix, suffix: span.suffix },
-      { type: "TextPositionSelector", start: span.start, end: span.end },
-    ],
+    selector: toSelectors(span, span.articleBody ?? ""),
   };
 }
 

@@ -203,8 +203,23 @@ describe(`exports (${process.env.TEST_DB})`, () => {
       expect(target.selector.map((s) => s.type)).toEqual(["TextQuoteSelector", "TextPositionSelector"]);
       const article = await prisma.article.findUniqueOrThrow({ where: { slug: target.source.split("/articles/")[1] } });
       const [quote, position] = target.selector;
-      expect(article.body.slice(position.start, position.end)).toBe(quote.exact);
+      // W3C positions count code points, not UTF-16 units.
+      expect([...article.body].slice(position.start, position.end).join("")).toBe(quote.exact);
     }
+  });
+
+  it("counts TextPosition selectors in code points after emoji, while stored offsets stay UTF-16", async () => {
+    const body = "Flood 🚨 warning 🌧️\n\nResidents 📸 said “the water is higher than ever” on Sunday.";
+    const article = await createArticle({ title: "Flood 🚨 warning 🌧️", body });
+    const claim = (await prisma.claim.findUniqueOrThrow({ where: { slug } })).id;
+    const quote = await createQuote(article.id, "the water is higher than ever", { claimId: claim, reviewStatus: "confirmed" });
+    expect(quote.start).toBe(body.indexOf("the water"));
+    const collection = await webAnnotationExport({ claim: slug }, "https://claimscope.example");
+    const item = (collection.first.items as { id: string; target: { selector: { type: string; start?: number; end?: number }[] } }[]).find((i) => i.id.endsWith(`#quote-${quote.id}`))!;
+    const position = item.target.selector[1];
+    const astralBefore = 3; // 🚨, 🌧 and 📸 are one code point and two UTF-16 units each
+    expect(position).toEqual({ type: "TextPositionSelector", start: quote.start - astralBefore, end: quote.end - astralBefore });
+    await prisma.quote.delete({ where: { id: quote.id } });
   });
 
   it("writes CSV with formula cells neutralised", async () => {
