@@ -1,0 +1,85 @@
+// Shapes shared by the attribution modules: the speaker a mention resolves to, a cue, the
+// per-article context (what was named last, people by family name, roles, documents).
+
+import type { QuoteSpan } from "../quotes";
+import type { Sentence } from "../sentences";
+import type { SpeakerKind, SpeakerRegistry } from "../speakers";
+import type { Paragraph } from "../text";
+
+/** A speaker as resolved for one article. */
+export interface ResolvedSpeaker {
+  /** Registry id, or null for a name the registry does not know (kept as written). */
+  id: string | null;
+  name: string;
+  kind: SpeakerKind | "unknown";
+  /** A bare common noun ("officials", "the Department"): too vague to keep two claims apart. */
+  generic: boolean;
+}
+
+export type AttributionSource = "direct" | "carried" | "headline" | "fallback" | "none";
+
+export interface Attribution {
+  speaker: ResolvedSpeaker | null;
+  /** Cue text as written ("the report said", "according to State"), or null. */
+  cue: string | null;
+  /** Attribution verb as written ("notes", "blasts", "according to"), or null. */
+  verb: string | null;
+  /** Where the speaker came from: the quote's sentence, a neighbour, the headline, or the article's main source. */
+  source: AttributionSource;
+  /** A quoted term the speaker applies to something (“affiliated”, after "refers to X as"). */
+  label: boolean;
+  /** Key of the document the words come from (registry id + year), when known. */
+  documentKey: string | null;
+  /** Index of the sentence holding the quote. */
+  sentenceIndex: number;
+  /** Offsets of the cue when it is in the quote's own sentence (-1 otherwise). */
+  cueStart: number;
+  cueEnd: number;
+  /** Hedging words within a dozen words of the quote in its sentence. */
+  hedges: string[];
+}
+
+export interface Cue {
+  verbStart: number;
+  verbEnd: number;
+  start: number;
+  end: number;
+  /** Token index of the verb (for distances). */
+  at: number;
+  speaker: ResolvedSpeaker | null;
+  documentKey: string | null;
+}
+
+export interface Context {
+  registry: SpeakerRegistry;
+  lastDocument: ResolvedSpeaker | null;
+  lastDocumentKey: string | null;
+  lastOrg: ResolvedSpeaker | null;
+  lastPerson: ResolvedSpeaker | null;
+  lastSpeaker: ResolvedSpeaker | null;
+  /** Family names of people named in full so far ("Khalilzad" → Zalmay Khalilzad). */
+  people: Map<string, ResolvedSpeaker>;
+  /** Speakers in order of mention, for "the ministry" / "the group". */
+  recent: ResolvedSpeaker[];
+  /** Role → the person last named with it ("spokesperson" → Aisha Farooqui), for "the spokesperson said". */
+  roles: Map<string, ResolvedSpeaker>;
+  /** Demonyms/countries the article is about (dateline first), computed on first need. */
+  countries: string[] | null;
+  text: string;
+  documentKeys: Map<string, { key: string; issuer: string | null; count: number }>;
+}
+
+export interface Interp {
+  speaker: ResolvedSpeaker | null;
+  documentKey: string | null;
+}
+
+export interface AttributionInput {
+  text: string;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  quotes: QuoteSpan[];
+  registry: SpeakerRegistry;
+  /** Treat the first line as a headline ("Pakistan a ‘safe haven’: U.S. State Department"). Default true. */
+  headline?: boolean;
+}

@@ -1,0 +1,315 @@
+// Attribution cues inside one sentence: "X said", "said X", "according to X", "X: “…”",
+// participles and coordinated verbs that share a subject, and headline cues after a colon.
+
+import { CLAUSE_WORDS, DETERMINERS } from "../data/stopwords";
+import type { Tok } from "../tokens";
+import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
+import { interpret, remember, setDocument } from "./mentions";
+import { collectBack, collectForward, isNameLike, personTail } from "./noun-phrases";
+import { ADVERB_SKIP, ISSUING, ARTICLES, BE, LABEL, NOUNISH, NO_INVERSION, NP_JOINERS, ORGS, PERSON_HEADS, PRONOUNS, RELATIVES, SPEECH, TIME_LEADS, TIME_WORDS, TITLES, WEAK } from "./words";
+
+// ---------------------------------------------------------------------------
+// Cue detection
+
+export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
+  const cues: Cue[] = [];
+  for (let v = 0; v < toks.length; v++) {
+    const t = toks[v];
+    if (t.kind !== "word") continue;
+    // "according to X" (and the typo "according the X")
+    if (t.lower === "according") {
+      let j = v + 1;
+      if (toks[j]?.lower === "to") j++;
+      const np = collectForward(toks, j);
+      if (np) {
+        const by = issuedBy(toks, np[1] + 1);
+        const speaker = interpret(text, toks, by ?? np, ctx, cues);
+        if (by && speaker?.speaker && speaker.speaker.kind !== "person") setDocument(ctx, speaker.speaker, speaker.documentKey);
+        cues.push(makeCue(t.start, toks[v + 1]?.lower === "to" ? toks[v + 1].end : t.end, toks[np[0]].start, toks[(by ?? np)[1]].end, v, speaker, ctx));
+      }
+      continue;
+    }
+    if (!isVerb(toks, v)) continue;
+    const prev = toks[v - 1];
+    // Inverted order right after a quotation: "“…,” said the report".
+    const afterQuote = prev && (prev.kind === "quote" || (prev.text === "," && toks[v - 2]?.kind === "quote"));
+    // "The Foreign Office rejected the report, saying it was “…”": the participle's subject is the clause's.
+    if (t.lower.endsWith("ing") && prev?.text === ",") {
+      const earlier = [...cues].reverse().find((c) => c.speaker);
+      if (earlier) {
+        cues.push({ ...earlier, verbStart: t.start, verbEnd: t.end, start: t.start, end: t.end, at: v });
+        continue;
+      }
+      const np = sentenceSubject(toks);
+      if (np) {
+        const speaker = interpret(text, toks, np, ctx, cues);
+        cues.push(makeCue(t.start, t.end, toks[np[0]].start, t.end, v, speaker, ctx));
+      }
+      continue;
+    }
+    // "Victor Sande, whose party trails, repeated his claim … but said he would …": a verb
+    // coordinated by "and"/"but" shares the clause's subject (an earlier cue, or the sentence's opening name).
+    if (prev && prev.kind === "word" && (prev.lower === "and" || prev.lower === "but") && !afterQuote) {
+      const earlier = [...cues].reverse().find((c) => c.speaker);
+      if (earlier) {
+        cues.push({ ...earlier, verbStart: t.start, verbEnd: t.end, start: t.start, end: t.end, at: v });
+        continue;
+      }
+      const np = leadingSubject(toks, v - 1);
+      if (np) {
+        const speaker = interpret(text, toks, np, ctx, cues);
+        cues.push(makeCue(t.start, t.end, toks[np[0]].start, t.end, v, speaker, ctx));
+      }
+      continue;
+    }
+    const left = afterQuote ? null : collectSubject(toks, v);
+    if (left) {
+      const speaker = interpret(text, toks, left, ctx, cues);
+      cues.push(makeCue(t.start, t.end, toks[left[0]].start, t.end, v, speaker, ctx));
+      continue;
+    }
+    if ((afterQuote && !NO_INVERSION.has(t.lower)) || v === 0) {
+      const np = collectForward(toks, v + 1);
+      if (np) {
+        const speaker = interpret(text, toks, np, ctx, cues);
+        cues.push(makeCue(t.start, t.end, t.start, toks[np[1]].end, v, speaker, ctx));
+      }
+    }
+  }
+  colonCues(text, toks, cues, ctx);
+  return cues;
+}
+
+/**
+ * "Jonas Brekke, chief economist at Nordhavn Bank: “…”", "Governor Marta Kellner was blunt: “…”":
+ * a quotation right after a colon, with no verb of saying before it, belongs to the name the
+ * sentence opens with.
+ */
+export function colonCues(text: string, toks: Tok[], cues: Cue[], ctx: Context) {
+  for (let k = 2; k < toks.length; k++) {
+    if (toks[k].kind !== "quote" || toks[k - 1].text !== ":") continue;
+    if (k - 1 > 24 || cues.some((c) => c.at < k)) continue;
+    const np = leadingSubject(toks, k - 1);
+    if (!np) continue;
+    const speaker = interpret(text, toks, np, ctx, cues);
+    if (!speaker?.speaker) continue;
+    cues.push(makeCue(toks[k - 1].start, toks[k - 1].end, toks[np[0]].start, toks[k - 1].end, k - 1, speaker, ctx));
+  }
+}
+
+/**
+ * The noun phrase a sentence opens with, up to its first comma, verb or colon
+ * ("Opposition leader Victor Sande, whose …", "Governor Marta Kellner was …"), when it names
+ * someone: a capitalised name, or a role or body noun ("The housing minister has …").
+ */
+export function leadingSubject(toks: Tok[], limit: number): [number, number] | null {
+  let e = 0;
+  while (e < limit && e < 14) {
+    const t = toks[e];
+    if (t.kind !== "word" || BE.has(t.lower) || (!t.cap && (SPEECH.has(t.lower) || ADVERB_SKIP.has(t.lower) || RELATIVES.has(t.lower)))) break;
+    e++;
+  }
+  if (e === 0) return null;
+  const np = collectBack(toks, e - 1);
+  if (!np || np[0] !== 0) return null;
+  if (CLAUSE_WORDS.has(toks[0].lower) && !ARTICLES.has(toks[0].lower)) return null; // "In Saint-Aubin, …"
+  const head = toks[np[1]].lower;
+  return isNameLike(toks, np) || ORGS.has(head) || PERSON_HEADS.has(head) || TITLES.has(head) ? np : null;
+}
+
+
+/** "a report published on Wednesday by the Halden Institute": the issuer's token range, or null. */
+export function issuedBy(toks: Tok[], k: number): [number, number] | null {
+  if (!toks[k] || !ISSUING.has(toks[k].lower)) return null;
+  for (let j = k + 1; j < toks.length && j <= k + 7; j++) {
+    if (toks[j].kind !== "word") return null;
+    if (toks[j].lower === "by") {
+      const np = collectForward(toks, j + 1);
+      return np && isNameLike(toks, np) ? np : null;
+    }
+  }
+  return null;
+}
+
+/** The capitalised noun phrase a sentence opens with ("The Foreign Office on Thursday …"). */
+export function sentenceSubject(toks: Tok[]): [number, number] | null {
+  let e = 0;
+  while (e < toks.length && toks[e].kind === "word" && (toks[e].cap || ARTICLES.has(toks[e].lower) || (e > 0 && NP_JOINERS.has(toks[e].lower)))) e++;
+  return e > 0 && isNameLike(toks, [0, e - 1]) ? [0, e - 1] : null;
+}
+
+export function makeCue(verbStart: number, verbEnd: number, a: number, b: number, at: number, speaker: Interp | null, ctx: Context): Cue {
+  const s = speaker?.speaker ?? null;
+  if (s) remember(ctx, s);
+  return {
+    verbStart, verbEnd, start: Math.min(a, verbStart), end: Math.max(b, verbEnd), at, speaker: s,
+    documentKey: speaker?.documentKey ?? null,
+  };
+}
+
+export function isVerb(toks: Tok[], v: number): boolean {
+  const t = toks[v];
+  if (!SPEECH.has(t.lower) || t.poss) return false;
+  if (t.cap && v > 0) return false; // "Country Reports", "United States"
+  const prev = toks[v - 1];
+  const next = toks[v + 1];
+  if (prev && prev.kind === "word" && (BE.has(prev.lower))) return false; // passive: "is believed", "was called"
+  if (prev && prev.kind === "word" && DETERMINERS.has(prev.lower)) return false; // "the report", "its statement"
+  if (prev && prev.kind === "word" && prev.lower === "to") return false; // "wrong to call", "to say"
+  if (WEAK.has(t.lower)) {
+    const n = next?.lower === "out" ? toks[v + 2] : next;
+    if (!n || !(n.lower === "that" || n.text === ":")) return false;
+  }
+  if (NOUNISH.has(t.lower)) {
+    if (next && next.kind === "word" && ["of", "have", "has", "had", "were", "are", "was", "is", "by", "from", "and"].includes(next.lower)) return false;
+    // Base forms ("state", "report") need a plural or pronoun subject: "officials state".
+    if (!/(s|ed)$/.test(t.lower) && !(prev && (PRONOUNS.has(prev.lower) || /s$/.test(prev.lower)))) return false;
+  }
+  // Gerunds only attribute right after a quotation: "“…,” adding that".
+  if (t.lower.endsWith("ing") && !(prev && (prev.kind === "quote" || prev.text === ","))) return false;
+  return true;
+}
+
+/** Token range [first, last] of the subject noun phrase left of a verb, or null. */
+export function collectSubject(toks: Tok[], v: number): [number, number] | null {
+  let j = v - 1;
+  for (;;) {
+    while (j >= 0 && toks[j].kind === "word" && !toks[j].cap && (ADVERB_SKIP.has(toks[j].lower) || (toks[j].lower.endsWith("ly") && toks[j].lower.length > 4))) j--;
+    // "Amnesty International on Monday said": a time phrase is not part of the subject.
+    if (j >= 0 && toks[j].kind === "word" && (TIME_WORDS.has(toks[j].lower) || /^\d+$/.test(toks[j].lower)) && j > 0) {
+      let k = j - 1;
+      while (k >= 0 && toks[k].kind === "word" && (TIME_LEADS.has(toks[k].lower) || TIME_WORDS.has(toks[k].lower) || /^\d+$/.test(toks[k].lower))) k--;
+      if (k < j - 1 || TIME_WORDS.has(toks[j].lower) && !toks[j].cap) {
+        j = k;
+        continue;
+      }
+    }
+    break;
+  }
+  if (j < 0) return null;
+  const t = toks[j];
+  if (t.kind === "punct" && t.text === ",") {
+    // "Mikel Sora, director of Open Line, the group that brought the case, had long described":
+    // after two or more insertions the subject is the name the sentence opens with.
+    const chain = openingNameBeforeInsertions(toks, j);
+    if (chain) return chain;
+    // "X, the Y of Z, said", "Islamabad, however, rejected", "The Taliban, in a statement, said":
+    // prefer the name before the comma-delimited insertion.
+    let c = j - 1;
+    while (c >= 0 && j - c < 16 && toks[c].kind === "word") c--;
+    if (c > 0 && toks[c].text === ",") {
+      const np0 = collectBack(toks, c - 1);
+      // ", released on Wednesday," / ", however," modify the subject before them; ", the mayor," names it again.
+      const insertion = toks[c + 1];
+      const modifier = insertion && insertion.kind === "word" && !insertion.cap && !ARTICLES.has(insertion.lower);
+      if (np0 && isNameLike(toks, np0)) return np0;
+      // "Its author, senior economist Clara Voss, said": a role noun, then the person's name.
+      if (np0 && modifier) {
+        const named = collectBack(toks, j - 1);
+        if (named && named[0] > c && personTail(toks, named[0], named[1])) return named;
+        return np0;
+      }
+    }
+    const np1 = collectBack(toks, j - 1);
+    return np1 && isNameLike(toks, np1) ? np1 : null;
+  }
+  if (t.kind !== "word") return null;
+  return collectBack(toks, j);
+}
+
+export function openingNameBeforeInsertions(toks: Tok[], j: number): [number, number] | null {
+  const commas: number[] = [];
+  for (let k = 0; k <= j; k++) {
+    const t = toks[k];
+    if (t.kind === "quote" || (t.kind === "punct" && t.text !== ",") || (t.kind === "word" && SPEECH.has(t.lower) && !t.cap)) return null;
+    if (t.text === ",") commas.push(k);
+  }
+  if (commas.length < 3 || j - commas[0] > 24) return null;
+  if (CLAUSE_WORDS.has(toks[0].lower) && !ARTICLES.has(toks[0].lower)) return null;
+  const np = collectBack(toks, commas[0] - 1);
+  return np && np[0] === 0 && isNameLike(toks, np) ? np : null;
+}
+
+
+/** The cue a quote belongs to: the nearest one in its sentence, ties going to the cue after it. */
+export function nearestCue(cues: Cue[], k: number, toks: Tok[]): Cue | null {
+  let best: Cue | null = null;
+  let bestD = Infinity;
+  for (const c of cues) {
+    if (!c.speaker) continue;
+    let d = Math.abs(c.at - k);
+    // Across a semicolon or dash the cue usually belongs to another clause.
+    const [a, b] = c.at < k ? [c.at, k] : [k, c.at];
+    for (let j = a + 1; j < b; j++) {
+      if (toks[j].text === ";") d += 20;
+      // "“…” — a finding the government dismissed": a cue after a dash is an aside's.
+      else if ((toks[j].text === "—" || toks[j].text === "–") && c.at > k) d = Infinity;
+    }
+    if (c.at > k) d -= 0.5;
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+export const COMMIT_GERUNDS = new Set(["committing", "pledging", "vowing", "promising", "agreeing", "undertaking", "resolving"]);
+export const FINITE = new Set(["has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "can", "could", "must", "should", "continues", "remains"]);
+
+/**
+ * "Despite committing to “…”, Islamabad has done little": a commitment in a
+ * participle has the main clause's subject as its author, not the sentence's
+ * reporting cue. Returns that subject as a cue, or null.
+ */
+export function commitmentCue(text: string, toks: Tok[], k: number, ctx: Context): Cue | null {
+  if (toks[k - 1]?.lower !== "to" || !COMMIT_GERUNDS.has(toks[k - 2]?.lower ?? "")) return null;
+  for (let j = k + 1; j < toks.length - 1; j++) {
+    if (toks[j].kind !== "word" || !toks[j].cap || toks[j - 1]?.text !== ",") continue;
+    let e = j;
+    while (e + 1 < toks.length && toks[e + 1].kind === "word" && toks[e + 1].cap) e++;
+    if (!FINITE.has(toks[e + 1]?.lower ?? "")) continue;
+    const r = interpret(text, toks, [j, e], ctx, []);
+    if (!r?.speaker) return null;
+    return { verbStart: toks[k - 2].start, verbEnd: toks[k - 2].end, start: toks[j].start, end: toks[e].end, at: j, speaker: r.speaker, documentKey: null };
+  }
+  return null;
+}
+
+/** “affiliated” after "refers to X as", “India-focused” after "classifies X as", "calls X “…”". */
+export function isLabelled(toks: Tok[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 8; j--) {
+    const t = toks[j];
+    if (t.kind !== "word") {
+      if (t.kind === "quote" && toks[j + 1]?.lower === "and") continue;
+      if (t.text === "," || t.text === ";" || t.text === ":") return false;
+      continue;
+    }
+    if (LABEL.has(t.lower)) {
+      if (/^call/.test(t.lower) && ["to", "for", "on", "out", "upon"].includes(toks[j + 1]?.lower ?? "")) return false;
+      // "call" labels directly; the others need "as" between: "describes Pakistan as".
+      if (/^call/.test(t.lower) || /^(dub|term|brand|label)/.test(t.lower)) return true;
+      for (let m = j + 1; m < k; m++) if (toks[m].lower === "as") return true;
+      return false;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Headlines: "Pakistan a ‘safe haven’ for ‘terror groups’: U.S. State Department"
+
+export function headlineCue(text: string, toks: Tok[], ctx: Context): { speaker: ResolvedSpeaker; cue: string } | null {
+  const colons = toks.map((t, k) => (t.text === ":" ? k : -1)).filter((k) => k >= 0);
+  if (!colons.length) return null;
+  const tryRange = (a: number, b: number, strict: boolean) => {
+    if (b < a || b - a > 6) return null;
+    for (let k = a; k <= b; k++) if (toks[k].kind !== "word") return null;
+    if (!isNameLike(toks, [a, b])) return null;
+    const r = interpret(text, toks, [a, b], ctx, []);
+    if (!r?.speaker || (strict && !r.speaker.id)) return null;
+    return { speaker: r.speaker, cue: text.slice(toks[a].start, toks[b].end) };
+  };
+  const last = colons[colons.length - 1];
+  return tryRange(last + 1, toks.length - 1, false) ?? tryRange(0, colons[0] - 1, true);
+}

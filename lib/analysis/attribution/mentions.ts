@@ -1,0 +1,266 @@
+// What a noun phrase names: a registry entry, a person, a body, a document and its issuer,
+// or a pronoun / "the ministry" / "the report" resolved against what the article named before.
+
+import type { SpeakerEntry, SpeakerRegistry } from "../speakers";
+import { foldTypography } from "../text";
+import type { Tok } from "../tokens";
+import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
+import { antecedent, isPersonName, isProperName, personAfterTitle, personTail } from "./noun-phrases";
+import { ARTICLES, DATA, DOCS, ORGS, PERSON_HEADS, PRONOUNS, RELATIVES, REPORTS, TIME_WORDS, TITLES, YEAR } from "./words";
+
+// ---------------------------------------------------------------------------
+// Mentions
+
+
+export function fromEntry(registry: SpeakerRegistry, e: SpeakerEntry): ResolvedSpeaker {
+  const s = registry.speakerOf(e);
+  return { id: s.id, name: s.name, kind: s.kind, generic: false };
+}
+
+export function docKeyOf(e: SpeakerEntry, year: string | undefined): string {
+  const y = year && YEAR.test(year) ? year.slice(0, 4) : "";
+  return y ? `${e.id}:${y}` : e.id;
+}
+
+export function interpret(text: string, toks: Tok[], np: [number, number], ctx: Context, prior: Cue[]): Interp | null {
+  const [a, b] = np;
+  const first = toks[a];
+  if (a === b && PRONOUNS.has(first.lower)) return { speaker: pronoun(first.lower, ctx, prior), documentKey: null };
+  if (a === b && RELATIVES.has(first.lower)) {
+    const ante = antecedent(toks, a);
+    return ante ? interpret(text, toks, ante, ctx, prior) : null;
+  }
+  let s = a;
+  while (s <= b && (ARTICLES.has(toks[s].lower) || toks[s].lower === toks[s - 1]?.lower && ARTICLES.has(toks[s].lower))) s++;
+  if (s > b) return null;
+  if (DATA.has(toks[b].lower)) return null; // "according to the ANDSF’s own statistics"
+
+  const phrase = text.slice(toks[s].start, toks[b].end).replace(/['’]s$|’$/, "");
+  const whole = ctx.registry.resolve(phrase);
+  if (whole) return fromRegistry(ctx, whole, undefined);
+
+  // "Sofie Lund of the Norland Institute", "Radu Kiss at the union": the person, not the body.
+  for (let k = s + 2; k < b; k++) {
+    const w = toks[k].lower;
+    if (w !== "of" && w !== "at" && w !== "from") continue;
+    if (isPersonName(toks, s, k - 1) && !ctx.registry.resolve(text.slice(toks[s].start, toks[k - 1].end))) {
+      return interpret(text, toks, [s, k - 1], ctx, prior);
+    }
+    break;
+  }
+
+  // "Prime Minister Narendra Modi", "Pentagon spokesman John Kirby": the named person speaks,
+  // except that a spokesperson speaks for the body named before the title.
+  const named = personAfterTitle(toks, s, b);
+  if (named) {
+    const titleAt = named[0] - 1;
+    if (/^spokes/.test(toks[titleAt].lower) && titleAt > s) {
+      const body = interpret(text, toks, [s, titleAt - 1], ctx, prior);
+      if (body?.speaker?.id) {
+        ctx.roles.set(toks[titleAt].lower, body.speaker);
+        ctx.lastPerson = body.speaker; // "she said" later means the spokesperson, i.e. the body
+        return body;
+      }
+    }
+    const name = text.slice(toks[named[0]].start, toks[named[1]].end);
+    const known = ctx.registry.resolve(name);
+    const person = known ? fromRegistry(ctx, known, undefined) : { speaker: newSpeaker(name, toks, named[0], named[1], ctx), documentKey: null };
+    for (let k = s; k < named[0]; k++) if (TITLES.has(toks[k].lower) && person.speaker) ctx.roles.set(toks[k].lower, person.speaker);
+    return person;
+  }
+  // "chief executive Lukas Brandt", "senior economist Clara Voss": a role in lower case, then the name.
+  const tail = personTail(toks, s, b);
+  if (tail) {
+    const person = interpret(text, toks, tail, ctx, prior);
+    if (person?.speaker) ctx.roles.set(toks[tail[0] - 1].lower, person.speaker);
+    return person;
+  }
+
+  // "the Foreign Office", "FO", "the foreign ministry spokesperson": whose? The article's country.
+  if (GENERIC_MINISTRY.test(phrase)) {
+    const p = phrase.replace(/^the\s+/i, "").replace(/^FO$/i, "Foreign Office").replace(/^MOFA$/i, "Ministry of Foreign Affairs");
+    for (const c of articleCountries(ctx)) {
+      const hit = ctx.registry.resolve(`${c} ${p}`) ?? ctx.registry.resolve(`${p} of ${c}`);
+      if (hit) return fromRegistry(ctx, hit, undefined);
+    }
+  }
+
+  // "the U.S. State Department’s Annual Country Report …", "Foggy Bottom’s report": the owner speaks.
+  for (let k = s; k < b; k++) {
+    if (!toks[k].poss) continue;
+    if (TIME_WORDS.has(toks[k].lower)) break; // "this year's report"
+    // "Norland’s Kellner", "Pakistan’s Imran Khan": a place's person is that person.
+    if (b - k <= 3 && isPersonName(toks, k + 1, b) && !ctx.registry.findIn(text.slice(toks[k + 1].start, toks[b].end))) {
+      return { speaker: newSpeaker(text.slice(toks[k + 1].start, toks[b].end), toks, k + 1, b, ctx), documentKey: null };
+    }
+    const owner = interpret(text, toks, [s, k], ctx, prior);
+    if (owner?.speaker) {
+      const rest = text.slice(toks[k + 1].start, toks[b].end);
+      const doc = ctx.registry.findAll(rest).find((m) => m.entry.kind === "document");
+      const restIsDoc = !!doc || toks.slice(k + 1, b + 1).some((t) => REPORTS.has(t.lower));
+      let documentKey = owner.documentKey;
+      if (doc) documentKey = noteDocument(ctx, doc.entry, doc.after ?? doc.before);
+      if (restIsDoc) setDocument(ctx, owner.speaker, documentKey);
+      return { speaker: owner.speaker, documentKey };
+    }
+    break;
+  }
+
+  // A known name inside a longer mention: accept it when it is the mention's
+  // head ("the Pakistani Foreign Affairs Ministry"), or when the head is a
+  // document or a spokesperson ("the Country Reports on Terrorism 2019 section").
+  let coreEnd = b;
+  for (let k = s + 1; k <= b; k++) {
+    // "the … section on Afghanistan" (a common noun), not "Reports on Terrorism" (a title).
+    if (["on", "in", "about", "regarding", "into"].includes(toks[k].lower) && DOCS.has(toks[k - 1].lower) && !toks[k - 1].cap) {
+      coreEnd = k - 1;
+      break;
+    }
+  }
+  while (coreEnd > s && YEAR.test(toks[coreEnd].lower)) coreEnd--;
+  const core = text.slice(toks[s].start, toks[coreEnd].end);
+  const head = toks[coreEnd].lower;
+  const m = ctx.registry.findIn(core);
+  if (m && (m.atEnd || DOCS.has(head) || PERSON_HEADS.has(head) || m.entry.kind === "document")) {
+    return fromRegistry(ctx, m.entry, m.after ?? m.before);
+  }
+
+  // "the spokesperson", "the minister": the person last named with that title.
+  if (toks[a].lower === "the" && coreEnd === s && !toks[s].cap && ctx.roles.has(head)) {
+    return { speaker: ctx.roles.get(head)!, documentKey: null };
+  }
+  // "the ministry", "the group": the speaker named before whose name has that word.
+  if (toks[a].lower === "the" && coreEnd === s && !toks[s].cap && ORGS.has(head)) {
+    for (let k = ctx.recent.length - 1; k >= 0; k--) {
+      const r = ctx.recent[k];
+      if (!new RegExp(`\\b${head}\\b`, "i").test(r.name)) continue;
+      // "UN agency" (a description, as in a headline) … "the World Food Programme said" … "the agency":
+      // the body named since the description is the one meant.
+      if (new RegExp(`\\b${head}\\b`).test(r.name)) {
+        const named = ctx.recent.slice(k + 1).reverse().find((x) => x.kind === "organization" && !x.generic && isProperName(x.name));
+        if (named) return { speaker: named, documentKey: null };
+      }
+      return { speaker: r, documentKey: null };
+    }
+  }
+  // "the report", "the statement": the document (or organisation) named last.
+  if (DOCS.has(head)) {
+    // "a new Halden Institute report": the capitalised name before the document noun issued it.
+    let n0 = coreEnd;
+    while (n0 > s && toks[n0 - 1].cap && !toks[n0 - 1].poss && !TIME_WORDS.has(toks[n0 - 1].lower) && !/^\d/.test(toks[n0 - 1].lower)) n0--;
+    if (n0 < coreEnd && (coreEnd - n0 >= 2 || ORGS.has(toks[coreEnd - 1].lower))) {
+      const issuer: ResolvedSpeaker = { id: null, name: cleanName(text.slice(toks[n0].start, toks[coreEnd - 1].end)), kind: "organization", generic: false };
+      setDocument(ctx, issuer, null);
+      return { speaker: issuer, documentKey: null };
+    }
+    const onlyCommon = toks.slice(s, coreEnd).every((t) => !t.cap);
+    if (onlyCommon || toks[a].lower !== "a") {
+      // A generic body ("privacy campaigners", "the company") is no document's known issuer.
+      const sp = ctx.lastDocument ?? (ctx.lastOrg && !ctx.lastOrg.generic ? ctx.lastOrg : null);
+      if (sp) return { speaker: sp, documentKey: ctx.lastDocumentKey };
+    }
+    return { speaker: { id: null, name: cleanName(phrase), kind: "document", generic: true }, documentKey: null };
+  }
+  return { speaker: newSpeaker(phrase, toks, s, b, ctx), documentKey: null };
+}
+
+/** Two to four capitalised words that are no body, document or title: "Clara Voss", "Kellner" (one word allowed when `one`). */
+
+export const GENERIC_MINISTRY = /^(?:(?:the\s+)?(?:foreign|external affairs|defen[cs]e|interior)\s+(?:office|ministry|affairs ministry)(?:\s+spokes(?:person|man|woman))?|ministry of (?:foreign|external) affairs|FO|MOFA)$/i;
+export const DATELINE = /^\s*([A-Z][A-Za-z .'-]{2,30}?)\s*(?:,\s*[A-Za-z .]+)?\s*(?:\(\w+\)\s*)?[:\-–—]\s/m;
+
+/** Demonyms and country names the article is about: its dateline first, then the most mentioned. */
+export function articleCountries(ctx: Context): string[] {
+  if (ctx.countries) return ctx.countries;
+  const counts = new Map<string, number>();
+  const names = new Map<string, string[]>(); // government entry id → [demonym-ish name, country]
+  for (const e of ctx.registry.entries()) {
+    if (!e.id.endsWith("-govt") || e.kind !== "government") continue;
+    const country = e.name.replace(/^Government of /, "");
+    const demonym = e.aliases.find((a) => / government$/.test(a) && !a.startsWith(country))?.replace(/ government$/, "") ?? country;
+    names.set(e.id, [demonym, country]);
+  }
+  const body = ctx.text.slice(0, 20000);
+  const para = body.split("\n").find((l, i) => i > 0 && l.trim()) ?? "";
+  const dl = DATELINE.exec(para);
+  for (const m of ctx.registry.findAll(body)) {
+    if (!names.has(m.entry.id)) continue;
+    counts.set(m.entry.id, (counts.get(m.entry.id) ?? 0) + 1);
+  }
+  if (dl) {
+    const hit = ctx.registry.resolve(dl[1].trim().toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()));
+    if (hit && names.has(hit.id)) counts.set(hit.id, (counts.get(hit.id) ?? 0) + 1000);
+  }
+  ctx.countries = [...counts.entries()].sort((a, b) => b[1] - a[1]).flatMap(([id]) => names.get(id)!);
+  return ctx.countries;
+}
+
+export function fromRegistry(ctx: Context, e: SpeakerEntry, near: string | undefined): Interp {
+  const speaker = fromEntry(ctx.registry, e);
+  if (e.kind === "document") {
+    const key = noteDocument(ctx, e, near);
+    setDocument(ctx, speaker, key);
+    return { speaker, documentKey: key };
+  }
+  return { speaker, documentKey: null };
+}
+
+export function noteDocument(ctx: Context, e: SpeakerEntry, near: string | undefined): string {
+  const key = docKeyOf(e, near);
+  const issuer = ctx.registry.speakerOf(e);
+  const rec = ctx.documentKeys.get(key) ?? { key, issuer: issuer.id === e.id ? null : issuer.id, count: 0 };
+  rec.count++;
+  ctx.documentKeys.set(key, rec);
+  return key;
+}
+
+export function setDocument(ctx: Context, issuer: ResolvedSpeaker, key: string | null) {
+  ctx.lastDocument = issuer;
+  ctx.lastDocumentKey = key;
+}
+
+export function pronoun(p: string, ctx: Context, prior: Cue[]): ResolvedSpeaker | null {
+  if (p === "he" || p === "she") return ctx.lastPerson;
+  for (let k = prior.length - 1; k >= 0; k--) {
+    const sp = prior[k].speaker;
+    if (sp && sp.kind !== "person") return sp;
+  }
+  if (ctx.lastSpeaker && ctx.lastSpeaker.kind !== "person") return ctx.lastSpeaker;
+  return ctx.lastOrg ?? ctx.lastDocument ?? ctx.lastSpeaker;
+}
+
+
+
+export function cleanName(s: string): string {
+  return foldTypography(s)
+    .replace(/^(the|a|an|its|their|his|her)\s+/i, "")
+    .replace(/'s$|'$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function newSpeaker(phrase: string, toks: Tok[], s: number, b: number, ctx: Context): ResolvedSpeaker {
+  const name = cleanName(phrase);
+  const words = toks.slice(s, b + 1).filter((t) => t.kind === "word");
+  const caps = words.filter((t) => t.cap);
+  const orgish = words.some((t) => ORGS.has(t.lower));
+  if (!caps.length) return { id: null, name, kind: orgish ? "organization" : "unknown", generic: true };
+  if (words.length === 1) {
+    const known = ctx.people.get(words[0].lower);
+    if (known) return known;
+    return { id: null, name, kind: orgish ? "organization" : "unknown", generic: orgish };
+  }
+  if (!orgish && caps.length === words.length && words.length <= 4) {
+    const person: ResolvedSpeaker = { id: null, name, kind: "person", generic: false };
+    ctx.people.set(words[words.length - 1].lower, person);
+    return person;
+  }
+  return { id: null, name, kind: orgish ? "organization" : "unknown", generic: false };
+}
+
+export function remember(ctx: Context, s: ResolvedSpeaker) {
+  ctx.lastSpeaker = s;
+  if (!s.generic) ctx.recent.push(s);
+  if (s.kind === "person") ctx.lastPerson = s;
+  else ctx.lastOrg = s;
+}
