@@ -24,9 +24,22 @@ export default defineConfig({
   },
   test: {
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "tests/fixtures/**/*.test.ts"], environment: "node" } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "tests/fixtures/**/*.test.ts", "tests/unit/**/*.test.ts"], environment: "node" } },
       integration("pglite"),
       integration("postgres"),
+      {
+        // Real HTTP against the production server (server.ts): needs `next build` first.
+        extends: true,
+        test: {
+          name: "http",
+          include: ["tests/http/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/global-postgres.ts"],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

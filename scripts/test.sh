@@ -65,10 +65,14 @@ else
 fi
 
 echo "── vitest"
-TEST_POSTGRES_URL=${pg_url:-} npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$report_dir/vitest.json"
+TEST_POSTGRES_URL=${pg_url:-} npx --no-install vitest run --project unit --project integration-pglite --project integration-postgres --reporter=default --reporter=json --outputFile.json="$report_dir/vitest.json"
 count_report "$report_dir/vitest.json" vitest
 
 check build npx --no-install next build
+
+echo "── vitest over HTTP (the production server)"
+TEST_POSTGRES_URL=${pg_url:-} npx --no-install vitest run --project http --reporter=default --reporter=json --outputFile.json="$report_dir/vitest-http.json"
+count_report "$report_dir/vitest-http.json" vitest
 
 for db in embedded postgres; do
   echo "── playwright ($db database)"

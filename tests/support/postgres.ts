@@ -32,7 +32,8 @@ function findBinary(name: string): string {
   throw new Error(`${name} not found: install PostgreSQL (apt-get install postgresql) to run the PostgreSQL tests`);
 }
 
-function freePort(): Promise<number> {
+/** A port the OS says is free on 127.0.0.1. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
