@@ -15,7 +15,8 @@ const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
 const CACHEABLE = /^\/(?:$|claims(?:\/|$|\?)|articles(?:\/|$|\?)|outlets(?:\/|$|\?)|speakers(?:\/|$|\?)|tags(?:\/|$|\?)|search(?:$|\?)|api\/(?:claims|quotes|articles|outlets|search)(?:\/|$|\?))/;
 
-function cacheKey(req: IncomingMessage): string | null {
+/** The URL whose rendered response may be served from, or stored in, the page cache; or null. */
+function cacheablePath(req: IncomingMessage): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "/";
   if (!CACHEABLE.test(url)) return null;
@@ -25,16 +26,51 @@ function cacheKey(req: IncomingMessage): string | null {
   return url;
 }
 
-function serveCached(req: IncomingMessage, res: ServerResponse, key: string): boolean {
-  const page = pageCache().get(key);
-  if (!page) return false;
-  res.writeHead(page.status, { ...page.headers, "x-claimscope-cache": "HIT" });
-  res.end(req.method === "HEAD" ? undefined : page.body);
-  return true;
+/**
+ * The content codings a client takes, best first, per RFC 9110 §12.5.3: a
+ * coding with q=0 (or not listed while `*;q=0` is) is refused; identity is
+ * taken unless refused. A cached response is stored under the coding Next chose
+ * for the client that rendered it, and only ever served to a client that takes it.
+ */
+function acceptedEncodings(header: string | undefined): string[] {
+  const q = new Map<string, number>();
+  for (const part of (header ?? "").split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (!name) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    q.set(name, qParam ? Number(qParam.slice(2)) || 0 : 1);
+  }
+  const star = q.get("*");
+  const weight = (coding: string) => q.get(coding) ?? (coding === "identity" ? Math.min(star ?? 1, 0.001) : (star ?? 0));
+  // Stable sort: on equal weight, compressed codings before identity.
+  return ["gzip", "br", "deflate", "identity"].filter((c) => weight(c) > 0).sort((a, b) => weight(b) - weight(a));
+}
+
+function variantKey(path: string, encoding: string): string {
+  return `${encoding} ${path}`;
+}
+
+function serveCached(req: IncomingMessage, res: ServerResponse, path: string): boolean {
+  for (const encoding of acceptedEncodings(req.headers["accept-encoding"] as string | undefined)) {
+    const page = pageCache().get(variantKey(path, encoding));
+    if (!page) continue;
+    res.writeHead(page.status, { ...page.headers, "x-claimscope-cache": "HIT" });
+    res.end(req.method === "HEAD" ? undefined : page.body);
+    return true;
+  }
+  return false;
+}
+
+function withVary(value: unknown, field: string): string {
+  const fields = String(value ?? "")
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
+  return fields.some((f) => f.toLowerCase() === field.toLowerCase()) ? fields.join(", ") : [...fields, field].join(", ");
 }
 
 /** Tees the response Next writes, and keeps it if it is a complete, public 200. */
-function capture(res: ServerResponse, key: string) {
+function capture(res: ServerResponse, path: string) {
   const cache = pageCache();
   const generation = cache.generation;
   const chunks: Buffer[] = [];
@@ -60,7 +96,9 @@ function capture(res: ServerResponse, key: string) {
       delete headers["connection"];
       delete headers["keep-alive"];
       delete headers["date"];
-      cache.set(key, { status: 200, headers, body: Buffer.concat(chunks) }, generation);
+      headers["vary"] = withVary(headers["vary"], "Accept-Encoding");
+      const encoding = String(res.getHeader("content-encoding") ?? "identity").toLowerCase();
+      cache.set(variantKey(path, encoding), { status: 200, headers, body: Buffer.concat(chunks) }, generation);
     }
     return end(chunk, ...rest);
   }) as ServerResponse["end"];
@@ -89,10 +127,11 @@ async function main() {
   await app.prepare();
   await listenForPurges();
   createServer((req, res) => {
-    const key = cacheKey(req);
-    if (key) {
-      if (serveCached(req, res, key)) return;
-      capture(res, key);
+    const path = cacheablePath(req);
+    if (path) {
+      if (serveCached(req, res, path)) return;
+      // A HEAD response has no body: storing it would blank the page for every later GET.
+      if (req.method === "GET") capture(res, path);
     }
     void handle(req, res);
   }).listen(port, hostname, () => {
