@@ -1,6 +1,7 @@
 import "server-only";
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
+import { removePageFurniture } from "./html-furniture";
 
 export interface ExtractedArticle {
   title: string | null;
@@ -11,16 +12,124 @@ export interface ExtractedArticle {
   text: string;
 }
 
-const BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,td";
+/** Block elements: each starts and ends a paragraph of the stored text. */
+const BLOCK = new Set(
+  "ADDRESS ARTICLE ASIDE BLOCKQUOTE CAPTION DD DETAILS DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HGROUP HR LI MAIN OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL".split(" "),
+);
+/** Invisible characters that break words for layout only: soft hyphen, zero-width space. */
+const INVISIBLE = /[\u00AD\u200B]/g;
 
 function collapse(s: string): string {
-  return s.replace(/[\s\u00a0]+/g, " ").trim();
+  return s.replace(INVISIBLE, "").replace(/[\s\u00a0]+/g, " ").trim();
 }
 
 /**
- * Turns an article page into the plain-text snapshot Claimscope stores, with
- * Firefox Reader View's extractor (Readability) deciding what is article and
- * what is page furniture. jsdom runs no scripts and loads no resources here.
+ * The paragraphs of a DOM subtree: every block element is a paragraph break, a
+ * `<br>` is a line break (two in a row are a paragraph break), and text
+ * directly inside a block that also holds blocks (an embedded post's author
+ * line beside its <p>) is a paragraph of its own — nothing is lost between
+ * blocks.
+ */
+function paragraphsOf(root: Node): string[] {
+  const paragraphs: string[] = [];
+  let lines: string[] = [""];
+  const flush = () => {
+    const text = lines.map(collapse).filter(Boolean).join("\n");
+    if (text) paragraphs.push(text);
+    lines = [""];
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      lines[lines.length - 1] += node.nodeValue ?? "";
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (el.tagName === "BR") {
+      // A second <br> with nothing between ends the paragraph.
+      if (collapse(lines[lines.length - 1]) === "" && lines.length > 1) flush();
+      else lines.push("");
+      return;
+    }
+    const block = BLOCK.has(el.tagName);
+    if (block) flush();
+    for (const child of el.childNodes) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return paragraphs;
+}
+
+/** Removes soft hyphens and zero-width spaces from every text node, so headings match the title again. */
+function stripInvisible(document: Document) {
+  const walker = document.createTreeWalker(document, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeValue && /[\u00AD\u200B]/.test(node.nodeValue)) node.nodeValue = node.nodeValue.replace(INVISIBLE, "");
+  }
+}
+
+interface JsonLdArticle {
+  headline: string | null;
+  articleBody: string | null;
+}
+
+const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|Report|ScholarlyArticle|LiveBlogPosting)$/;
+
+/** The first schema.org article in the page's JSON-LD (inside @graph or arrays too). */
+function jsonLdArticle(document: Document): JsonLdArticle | null {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? "");
+    } catch {
+      continue; // a page's broken JSON-LD is its problem, not the import's
+    }
+    const queue: unknown[] = [data];
+    for (let seen = 0; queue.length && seen < 200; seen++) {
+      const item = queue.shift();
+      if (Array.isArray(item)) queue.push(...item);
+      else if (item && typeof item === "object") {
+        const obj = item as Record<string, unknown>;
+        const types = ([] as unknown[]).concat(obj["@type"] ?? []);
+        if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) {
+          return {
+            headline: typeof obj.headline === "string" ? obj.headline : null,
+            articleBody: typeof obj.articleBody === "string" ? obj.articleBody : null,
+          };
+        }
+        if (obj["@graph"]) queue.push(obj["@graph"]);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The headline: the page's one <h1> (or the <h1> its <title> repeats), else
+ * the JSON-LD or Open Graph headline, else the <title> without its
+ * " | Site name" tail.
+ */
+function pageHeadline(document: Document, ld: JsonLdArticle | null): string | null {
+  const pageTitle = collapse(document.title ?? "");
+  const og = collapse(document.querySelector('meta[property="og:title"], meta[name="twitter:title"]')?.getAttribute("content") ?? "");
+  const h1s = [...document.querySelectorAll("h1")].map((h) => collapse(h.textContent ?? "")).filter((t) => t.length >= 3 && t.length <= 300);
+  const h1 = h1s.length === 1 ? h1s[0] : h1s.find((t) => pageTitle.includes(t) || og.includes(t));
+  if (h1) return h1;
+  const headline = collapse(ld?.headline ?? "") || og;
+  if (headline) return headline;
+  const parts = pageTitle.split(/\s+[|–—·»:]\s+|\s+-\s+/);
+  return (parts[0].split(" ").length >= 2 ? parts[0] : pageTitle) || null;
+}
+
+/**
+ * Turns an article page into the plain-text snapshot Claimscope stores. Page
+ * furniture is removed first (./html-furniture), then Firefox Reader View's
+ * extractor (Readability) chooses the article, and its blocks become
+ * paragraphs. When the page's visible body is empty or a stub (a page filled
+ * in by JavaScript) and its JSON-LD carries the article's `articleBody`, that
+ * is the text. Soft hyphens and zero-width spaces are removed. jsdom runs no
+ * scripts and loads no resources here.
  */
 export function htmlToArticle(html: string, url?: string | null): ExtractedArticle {
   const virtualConsole = new VirtualConsole(); // swallow CSS/parse warnings
@@ -30,22 +139,24 @@ export function htmlToArticle(html: string, url?: string | null): ExtractedArtic
     document.querySelector('meta[property="article:published_time"]')?.getAttribute("content") ??
     document.querySelector("time[datetime]")?.getAttribute("datetime") ??
     null;
+  const ld = jsonLdArticle(document);
+  stripInvisible(document);
+  const headline = pageHeadline(document, ld);
+  removePageFurniture(document);
   const parsed = new Readability(document, { charThreshold: 100 }).parse();
-  const title = collapse(parsed?.title ?? document.title ?? "") || null;
+  const title = headline ?? (collapse(parsed?.title ?? "") || null);
 
-  const contentDom = new JSDOM(parsed?.content ?? document.body?.innerHTML ?? "", { virtualConsole });
-  const paragraphs: string[] = [];
-  for (const el of contentDom.window.document.querySelectorAll(BLOCKS)) {
-    // Nested blocks (a <p> inside an <li>) are read once, from the innermost.
-    if (el.querySelector(BLOCKS)) continue;
-    const text = collapse(el.textContent ?? "");
-    if (text) paragraphs.push(text);
-  }
-  if (paragraphs.length === 0) {
-    const fallback = collapse(parsed?.textContent ?? document.body?.textContent ?? "");
-    if (fallback) paragraphs.push(fallback);
-  }
-  if (title && paragraphs[0] !== title) paragraphs.unshift(title);
+  const contentDom = new JSDOM(parsed?.content ?? "", { virtualConsole });
+  let paragraphs = paragraphsOf(contentDom.window.document.body);
+  if (paragraphs.length === 0 && document.body) paragraphs = paragraphsOf(document.body);
+  if (title && paragraphs[0] === title) paragraphs.shift();
+
+  const ldParagraphs = ld?.articleBody ? ld.articleBody.split(/\n\s*\n|\r?\n/).map(collapse).filter(Boolean) : [];
+  const length = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0);
+  // The visible text is a stub of what the page's own metadata says the article is.
+  if (length(ldParagraphs) > 0 && length(paragraphs) < length(ldParagraphs) * 0.6) paragraphs = ldParagraphs;
+
+  if (title) paragraphs.unshift(title);
   dom.window.close();
   contentDom.window.close();
   return {
