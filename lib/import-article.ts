@@ -1,8 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { stripBoilerplate } from "./analysis/boilerplate";
 import { htmlToArticle } from "./html-to-text";
 import { ingestArticle, type IngestResult } from "./ingest";
+import { cleanPastedText } from "./paste-cleaner";
 import { uniqueSlug } from "./slug";
 import type { ImportArticleData } from "./validation/import";
 
@@ -59,8 +59,8 @@ export async function importArticle(
       if (!Number.isNaN(parsed.getTime())) publishedAt = parsed;
     }
   } else {
-    text = input.content.replace(/\r\n?/g, "\n");
-    if (input.stripBoilerplate) text = stripBoilerplate(text);
+    // The same cleaner the import page previews: unwrap, then page furniture.
+    text = input.stripBoilerplate ? cleanPastedText(input.content, { removeFurniture: true, headlineFirst: !input.title }).text : input.content.replace(/\r\n?/g, "\n");
   }
   text = text.trim();
   if (!text) throw new ImportInputError("No article text was found in what you gave.");

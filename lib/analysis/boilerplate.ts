@@ -77,13 +77,25 @@ function isEndMarker(s: string): boolean {
 }
 
 export function stripBoilerplate(raw: string): string {
+  return findBoilerplate(raw).text;
+}
+
+export interface BoilerplateResult {
+  /** The text with furniture lines removed. */
+  text: string;
+  /** The non-blank lines removed, in order, with their 0-based line numbers in `raw`. */
+  removed: { line: number; text: string }[];
+}
+
+/** stripBoilerplate, saying which lines it removed (for showing an editor before saving). */
+export function findBoilerplate(raw: string): BoilerplateResult {
   const lines: Line[] = raw.split(/\r?\n/).map((text) => ({ text, blank: text.trim() === "" }));
   const keep = lines.map(() => true);
 
   // Top: skip furniture until the headline.
   let top = 0;
   while (top < lines.length && (lines[top].blank || isTopFurniture(lines[top].text))) keep[top++] = false;
-  if (top >= lines.length) return raw.trim();
+  if (top >= lines.length) return { text: raw.trim(), removed: [] };
 
   // Bottom: cut at the first end marker past the headline and first paragraphs…
   let bottom = lines.length;
@@ -122,9 +134,13 @@ export function stripBoilerplate(raw: string): string {
   }
 
   const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) if (keep[i]) out.push(lines[i].text);
+  const removed: BoilerplateResult["removed"] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (keep[i]) out.push(lines[i].text);
+    else if (!lines[i].blank) removed.push({ line: i, text: lines[i].text });
+  }
   while (out.length && out[out.length - 1].trim() === "") out.pop();
-  return out.join("\n");
+  return { text: out.join("\n"), removed };
 }
 
 /** True when only blank lines separate the two copies. */

@@ -58,6 +58,22 @@ describe(`import (${process.env.TEST_DB})`, () => {
     expect(article.body.startsWith("A headline given by the editor\n\nThe minister said")).toBe(true);
   });
 
+  it("cleans a paste from a PDF: wrapped, indented lines become whole paragraphs and no body text is lost", async () => {
+    const paragraphs = [
+      "The regional water authority said on Monday that reservoir levels had fallen to their lowest point since records began in 1961.",
+      "“If the autumn is as dry as the summer, we will have to ask households to cut their use by a fifth,” said Hanne Lie, the authority's director.",
+      "Farmers in the valley said they had already been told to stop irrigating the lower fields.",
+    ];
+    const wrapped = paragraphs.map((p) => p.replace(/(.{1,58})(\s|$)/g, "      $1\n").trimEnd()).join("\n\n");
+    const outcome = await importArticle(prisma, parse({ newOutletName: "Valley Post", title: "Reservoirs at record low", content: wrapped, stripBoilerplate: true }), null);
+    const article = await prisma.article.findUniqueOrThrow({ where: { id: outcome.articleId }, select: { body: true, quotes: { select: { exact: true, speaker: { select: { name: true } } } } } });
+    expect(article.body).toBe(["Reservoirs at record low", ...paragraphs].join("\n\n"));
+    expect(article.quotes.map((q) => [q.exact, q.speaker?.name])).toContainEqual([
+      "If the autumn is as dry as the summer, we will have to ask households to cut their use by a fifth,",
+      "Hanne Lie",
+    ]);
+  });
+
   it("refuses bad input with clear messages and stores nothing", async () => {
     const before = await prisma.article.count();
     const cases: [Record<string, unknown>, RegExp][] = [

@@ -2,8 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { cleanPastedText } from "@/lib/paste-cleaner";
 import { importArticleSchema, MAX_ARTICLE_CHARS, type ImportArticleData, type ImportArticleInput } from "@/lib/validation/import";
 import { importArticleAction } from "../actions";
 
@@ -29,6 +30,14 @@ export function ImportForm({ outlets }: { outlets: Outlet[] }) {
   });
   const outletId = useWatch({ control, name: "outletId" });
   const format = useWatch({ control, name: "format" });
+  const cleanPaste = useWatch({ control, name: "stripBoilerplate" });
+  const content = useDeferredValue(useWatch({ control, name: "content" }) ?? "");
+  const title = useWatch({ control, name: "title" });
+  // What the server will store, computed by the same cleaner, so the editor sees it before saving.
+  const cleaned = useMemo(
+    () => (format === "text" && cleanPaste && content.trim() ? cleanPastedText(content, { removeFurniture: true, headlineFirst: !title?.trim() }) : null),
+    [format, cleanPaste, content, title],
+  );
 
   async function onFile(file: File | undefined) {
     setFileNote(null);
@@ -168,10 +177,11 @@ export function ImportForm({ outlets }: { outlets: Outlet[] }) {
         </div>
         {format === "text" && (
           <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
-            <input type="checkbox" {...register("stripBoilerplate")} /> Remove page furniture (navigation, promos, tag lists,
-            reader comments)
+            <input type="checkbox" {...register("stripBoilerplate")} /> Clean up the paste: join lines broken inside paragraphs
+            (PDF, e-mail) and remove page furniture (navigation, promos, tag lists, reader comments)
           </label>
         )}
+        {cleaned && <PastePreview cleaned={cleaned} />}
       </fieldset>
 
       <div>
@@ -180,5 +190,36 @@ export function ImportForm({ outlets }: { outlets: Outlet[] }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** What cleaning will do to the pasted text, shown before saving. */
+function PastePreview({ cleaned }: { cleaned: ReturnType<typeof cleanPastedText> }) {
+  const paragraphs = cleaned.text.split("\n").filter((l) => l.trim()).length;
+  return (
+    <section className="card" aria-label="Cleaned text preview" style={{ display: "grid", gap: "0.5rem" }}>
+      <p className="field__hint" aria-live="polite">
+        Will be stored as {paragraphs.toLocaleString("en")} {paragraphs === 1 ? "paragraph" : "paragraphs"}
+        {cleaned.joinedLines > 0 ? `; ${cleaned.joinedLines.toLocaleString("en")} line breaks inside paragraphs joined` : ""}
+        {cleaned.removed.length > 0 ? `; ${cleaned.removed.length.toLocaleString("en")} lines removed as page furniture (listed below)` : "; nothing removed"}.
+      </p>
+      {cleaned.skipped && <p className="notice">{cleaned.skipped}</p>}
+      {cleaned.removed.length > 0 && (
+        <details open>
+          <summary>Removed as page furniture — untick “Clean up the paste” to keep them</summary>
+          <ul>
+            {cleaned.removed.slice(0, 200).map((line, i) => (
+              <li key={i}>
+                <del>{line}</del>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <details>
+        <summary>Text as it will be stored</summary>
+        <pre style={{ whiteSpace: "pre-wrap", maxHeight: "24rem", overflow: "auto" }}>{cleaned.text.slice(0, 20_000)}</pre>
+      </details>
+    </section>
   );
 }
