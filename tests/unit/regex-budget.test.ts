@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Every regular expression literal in the app's own code (lib/, app/, server.ts,
+ * proxy.ts, scripts/, prisma/) gets 100 KB inputs of the shapes that make a
+ * backtracking engine go super-linear: long runs of each kind of character the
+ * pattern can meet, behind the prefixes that get a match started, with a
+ * character at the end that makes it fail. Each run must finish in under a
+ * second (the run is stopped at the second: a catastrophic pattern fails the
+ * test instead of hanging it). The lint rules (eslint-plugin-regexp's
+ * no-super-linear-backtracking / no-super-linear-move) check the same
+ * statically; this checks it by running the patterns.
+ */
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SOURCES = ["lib", "app", "scripts", "prisma", "server.ts", "proxy.ts"];
+const SIZE = 100 * 1024;
+const BUDGET_MS = 1000;
+
+interface Pattern {
+  where: string;
+  source: string;
+  flags: string;
+}
+
+function files(entry: string): string[] {
+  const full = path.join(ROOT, entry);
+  if (statSync(full).isFile()) return /\.tsx?$/.test(entry) && !/\.test\.tsx?$/.test(entry) ? [entry] : [];
+  return readdirSync(full).flatMap((name) => (name === "node_modules" || name === "seed-data" ? [] : files(path.join(entry, name))));
+}
+
+function patterns(): Pattern[] {
+  const found: Pattern[] = [];
+  for (const file of SOURCES.flatMap(files)) {
+    const text = readFileSync(path.join(ROOT, file), "utf8");
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const visit = (node: ts.Node) => {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const literal = node.getText(sf);
+        const end = literal.lastIndexOf("/");
+        const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+        found.push({ where: `${file}:${line}`, source: literal.slice(1, end), flags: literal.slice(end + 1) });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return found;
+}
+
+// One of each kind of character the app's patterns deal in: spaces and line
+// breaks, letters of each case, digits, punctuation, quotation marks of every
+// style, dashes, brackets, markup and non-Latin text.
+const ALPHABET = [" ", "\n", "\t", "\u00a0", "a", "A", "0", "_", ".", ",", ";", ":", "-", "—", "'", '"', "“", "”", "‘", "’", "«", "»", "(", ")", "[", "<", "/", "\\", "&", "#", "%", "=", "?", "é", "ж", "中", "\u200b"];
+const PREFIXES = ["", "Ab", "Ab, ", "“", "said "];
+
+function shapes(pattern: Pattern): string[] {
+  const bodies = ALPHABET.map((c) => c.repeat(SIZE / c.length));
+  // Pairs alternate two kinds (word, space, word, space, …), which defeats patterns of runs of one.
+  for (const [a, b] of [["a", " "], ["A", " "], ["a", "."], ["a", ","], ["a", "-"], ["a", "\n"], ["0", "."], ["“", " "], ["a", "'"], ["\n", " "]]) {
+    bodies.push((a + b).repeat(SIZE / 2));
+  }
+  // The pattern's own words (cue verbs, titles…), repeated.
+  for (const word of new Set(pattern.source.match(/[a-z]{3,}/gi) ?? [])) bodies.push(`${word} `.repeat(Math.ceil(SIZE / (word.length + 1))));
+  const out: string[] = [];
+  for (const body of bodies) for (const prefix of PREFIXES) out.push(`${prefix}${body}\u0000!`);
+  return out;
+}
+
+const context = vm.createContext({});
+const run = new vm.Script(`(() => { const re = new RegExp(source, flags); return flags.includes("g") ? (input.match(re) ?? []).length : Number(re.test(input)); })()`);
+
+/** Milliseconds for the pattern over the input, or Infinity when stopped at the budget. */
+function time(pattern: Pattern, input: string): number {
+  Object.assign(context, { source: pattern.source, flags: pattern.flags, input });
+  const start = performance.now();
+  try {
+    run.runInContext(context, { timeout: BUDGET_MS });
+  } catch (error) {
+    if (/timed out/i.test(String(error))) return Infinity;
+    throw error;
+  }
+  return performance.now() - start;
+}
+
+describe("regular expressions on 100 KB pathological input", () => {
+  const all = patterns();
+
+  it("finds the project's patterns", () => {
+    expect(all.length).toBeGreaterThan(100);
+  });
+
+  it("every pattern finishes each shape in under a second", { timeout: 600_000 }, () => {
+    const slow: string[] = [];
+    for (const pattern of all) {
+      for (const input of shapes(pattern)) {
+        const ms = time(pattern, input);
+        if (ms >= BUDGET_MS) {
+          slow.push(`${pattern.where} /${pattern.source}/${pattern.flags} on ${JSON.stringify(input.slice(0, 12))}… (${SIZE / 1024} KB): ${ms === Infinity ? "stopped at 1 s" : `${Math.round(ms)} ms`}`);
+          break; // one shape is enough to name the pattern
+        }
+      }
+    }
+    expect(slow).toEqual([]);
+  });
+});
