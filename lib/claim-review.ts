@@ -9,7 +9,7 @@ import type { ClaimDetail } from "./claims";
 
 export function siteUrl(): string {
   const url = process.env.SITE_URL ?? process.env.BETTER_AUTH_URL ?? "http://localhost:3000";
-  return url.replace(/\/+$/, "");
+  return url.replace(/(?<!\/)\/+$/, "");
 }
 
 export const SITE_NAME = "Claimscope";

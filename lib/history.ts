@@ -32,7 +32,7 @@ async function listEvents(where: Prisma.AuditEventWhereInput): Promise<HistoryEv
 }
 
 // Fields that hold the id of a row with a human name (speakerId, claimId, rebutsId…).
-const ID_FIELD = /^(speaker|claim|rebuts|sourceDocument|verdictLabel|absorbed|survivor|newClaim|target)Id$/;
+const ID_FIELD = /^(?:speaker|claim|rebuts|sourceDocument|verdictLabel|absorbed|survivor|newClaim|target)Id$/;
 
 function idValues(values: Prisma.JsonValue[]): string[] {
   const ids = new Set<string>();

@@ -22,11 +22,11 @@ const NEVER_TEXT = [
 ].join(",");
 
 // Class and id words. A word is a whole token or a hyphen/underscore-separated part of one.
-const COMMENTS = /^(comments?|comment-?(list|section|thread|area)|reactions?|repl(y|ies)|respond|responses|discussion|disqus|talkback|guestbook|user-?comments|reader-?comments)$/i;
-const RELATED = /^(related|related-?(links|articles|stories|content|posts)|more-?(stories|news|articles|on)|read-?(more|next)|also-?read|further-?reading|recommend(ed|ations)?|most-?(read|popular|viewed|shared)|trending|popular|outbrain|taboola|newsletter-?(signup|promo)?|promo|share|sharing|social|share-?(bar|tools|buttons))$/i;
-const NOTICES = /^(cookies?|cookie-?(banner|notice|consent|bar)|consent|gdpr|cmp|onetrust|didomi|subscribe-?(box|banner|promo|prompt)|signup)$/i;
-const ADS = /^(ad|ads|advert|adverts|advertisement|advertising|adslot|ad-?(slot|unit|container|wrapper|banner)|dfp|gpt-?ad|sponsored|sponsor)$/i;
-const PAGE_CHROME = /^(site-?header|site-?footer|page-?header|page-?footer|masthead|header|footer|breadcrumbs?|sidebar|toolbar|skip-?link)$/i;
+const COMMENTS = /^(?:comments?|comment-?(?:list|section|thread|area)|reactions?|repl(?:y|ies)|respond|responses|discussion|disqus|talkback|guestbook|user-?comments|reader-?comments)$/i;
+const RELATED = /^(?:related|related-?(?:links|articles|stories|content|posts)|more-?(?:stories|news|articles|on)|read-?(?:more|next)|also-?read|further-?reading|recommend(?:ed|ations)?|most-?(?:read|popular|viewed|shared)|trending|popular|outbrain|taboola|newsletter-?(?:signup|promo)?|promo|share|sharing|social|share-?(?:bar|tools|buttons))$/i;
+const NOTICES = /^(?:cookies?|cookie-?(?:banner|notice|consent|bar)|consent|gdpr|cmp|onetrust|didomi|subscribe-?(?:box|banner|promo|prompt)|signup)$/i;
+const ADS = /^(?:ad|ads|advert|adverts|advertisement|advertising|ad-?(?:slot|unit|container|wrapper|banner)|dfp|gpt-?ad|sponsored|sponsor)$/i;
+const PAGE_CHROME = /^(?:site-?header|site-?footer|page-?header|page-?footer|masthead|header|footer|breadcrumbs?|sidebar|toolbar|skip-?link)$/i;
 
 /**
  * "Comments", "3 comments", "Reader reactions (2)", "Leave a reply" — but not a
@@ -34,16 +34,16 @@ const PAGE_CHROME = /^(site-?header|site-?footer|page-?header|page-?footer|masth
  */
 const COMMENT_HEADING = new RegExp(
   [
-    String.raw`^(\d+\s+)?((reader|readers'?|user|your|top|latest)\s+)?(comments?|replies|discussion)\b[\s\d()[\]:.-]*$`,
-    String.raw`^(\d+\s+|(reader|readers'?|user)\s+)(reactions?|responses?)\b[\s\d()[\]:.-]*$`,
-    String.raw`^(reactions?|responses?)\s*\(\d+\)\s*$`,
-    String.raw`^(have your say|join the (conversation|discussion)|leave a (comment|reply)|post a comment|what (our )?readers (say|think))\b`,
+    String.raw`^(?:\d+\s+)?(?:(?:reader|readers'?|user|your|top|latest)\s+)?(?:comments?|replies|discussion)\b[\s\d()[\]:.-]*$`,
+    String.raw`^(?:\d+\s+|(?:reader|readers'?|user)\s+)(?:reactions?|responses?)\b[\s\d()[\]:.-]*$`,
+    String.raw`^(?:reactions?|responses?)\s*\(\d+\)\s*$`,
+    String.raw`^(?:have your say|join the (?:conversation|discussion)|leave a (?:comment|reply)|post a comment|what (?:our )?readers (?:say|think))\b`,
   ].join("|"),
   "i",
 );
 const FURNITURE_HEADING =
-  /^\s*(related|related (articles|stories|links|content|coverage)|read more|read next|more (on this( story)?|from|stories|news)|most (read|popular|viewed|shared)|you may also like|recommended|trending( now)?|further reading|see also|also read|popular( now)?)\b[\s:]*$/i;
-const AD_TEXT = /^\s*(advertisement|advertising|sponsored( content)?|ad)(\s*[-–—:]?\s*(scroll|continue)[^.]{0,40})?\s*$/i;
+  /^\s*(?:related|related (?:articles|stories|links|content|coverage)|read more|read next|more (?:on this(?: story)?|from|stories|news)|most (?:read|popular|viewed|shared)|you may also like|recommended|trending(?: now)?|further reading|see also|also read|popular(?: now)?)[\s:]*$/i;
+const AD_TEXT = /^\s*(?:advertisement|advertising|sponsored(?: content)?|ad)(?:\s*(?:[-–—:]\s*)?(?:scroll|continue)[^.]{0,40})?\s*$/i;
 
 function classWords(el: Element): string[] {
   const raw = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
@@ -62,9 +62,9 @@ function classWords(el: Element): string[] {
 }
 
 const hasWord = (el: Element, re: RegExp) => classWords(el).some((w) => re.test(w));
-const textOf = (el: Element) => (el.textContent ?? "").replace(/[\s\u00a0]+/g, " ").trim();
+const textOf = (el: Element) => (el.textContent ?? "").replace(/\s+/g, " ").trim();
 const isHeading = (el: Element) =>
-  /^H[2-6]$/.test(el.tagName) || (/^(P|DIV|SPAN)$/.test(el.tagName) && el.children.length === 1 && /^(B|STRONG)$/.test(el.children[0].tagName) && textOf(el) === textOf(el.children[0]));
+  /^H[2-6]$/.test(el.tagName) || (/^(?:P|DIV|SPAN)$/.test(el.tagName) && el.children.length === 1 && /^(?:B|STRONG)$/.test(el.children[0].tagName) && textOf(el) === textOf(el.children[0]));
 
 function remove(el: Element) {
   el.parentNode?.removeChild(el);
@@ -96,7 +96,7 @@ export function removePageFurniture(doc: Document): void {
   for (const el of [...doc.body.querySelectorAll("h2,h3,h4,h5,h6,p,div,span")]) {
     if (!el.isConnected || !isHeading(el) || !COMMENT_HEADING.test(textOf(el))) continue;
     let next = el.nextElementSibling;
-    while (next && /^(DIV|SECTION|ARTICLE|ASIDE|UL|OL|DL|TABLE)$/.test(next.tagName)) {
+    while (next && /^(?:DIV|SECTION|ARTICLE|ASIDE|UL|OL|DL|TABLE)$/.test(next.tagName)) {
       const after = next.nextElementSibling;
       remove(next);
       next = after;
@@ -107,7 +107,7 @@ export function removePageFurniture(doc: Document): void {
   for (const el of [...doc.body.querySelectorAll("h2,h3,h4,h5,h6,p,div,span")]) {
     if (!el.isConnected || !isHeading(el) || !FURNITURE_HEADING.test(textOf(el))) continue;
     const next = el.nextElementSibling;
-    if (next && /^(UL|OL|DIV|SECTION)$/.test(next.tagName) && linkShare(next) > 0.5) remove(next);
+    if (next && /^(?:UL|OL|DIV|SECTION)$/.test(next.tagName) && linkShare(next) > 0.5) remove(next);
     remove(el);
   }
 
@@ -118,7 +118,7 @@ export function removePageFurniture(doc: Document): void {
     if (el === doc.body || el.tagName === "ARTICLE" || el.tagName === "MAIN" || holdsArticle(el)) return false;
     if (hasWord(el, COMMENTS) || hasWord(el, NOTICES) || hasWord(el, ADS)) return true;
     if (hasWord(el, RELATED)) return linkShare(el) > 0.3;
-    return (/^(HEADER|FOOTER|ASIDE)$/.test(el.tagName) || hasWord(el, PAGE_CHROME)) && !insideArticle(el);
+    return (/^(?:HEADER|FOOTER|ASIDE)$/.test(el.tagName) || hasWord(el, PAGE_CHROME)) && !insideArticle(el);
   });
 
   // Lists of links only (menus, related and most-read lists).
@@ -140,9 +140,9 @@ export function removePageFurniture(doc: Document): void {
   removeRepeatedPullQuotes(doc);
 }
 
-const READ_MORE = /^(read more|read also|also read|see also|related|more|more on this|watch|listen|read next|recommended)\s*[:|»>–—-]/i;
-const CONSENT_BUTTON = /^(accept|accept all|accept all cookies|accept cookies|agree|i agree|agree and close|ok|okay|got it|allow|allow all|allow cookies|reject|reject all|decline|manage (cookies|preferences|settings)|cookie settings)$/i;
-const CONSENT_TEXT = /\bcookies?\b|\bconsent\b|\bprivacy (policy|settings)\b/i;
+const READ_MORE = /^(?:read more|read also|also read|see also|related|more|more on this|watch|listen|read next|recommended)\s*[:|»>–—-]/i;
+const CONSENT_BUTTON = /^(?:accept|accept all|accept all cookies|accept cookies|agree|i agree|agree and close|ok|okay|got it|allow|allow all|allow cookies|reject|reject all|decline|manage (?:cookies|preferences|settings)|cookie settings)$/i;
+const CONSENT_TEXT = /\bcookies?\b|\bconsent\b|\bprivacy (?:policy|settings)\b/i;
 
 /**
  * A cookie or consent prompt whatever its markup: the smallest block around an

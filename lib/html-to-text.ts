@@ -20,7 +20,7 @@ const BLOCK = new Set(
 const INVISIBLE = /[\u00AD\u200B]/g;
 
 function collapse(s: string): string {
-  return s.replace(INVISIBLE, "").replace(/[\s\u00a0]+/g, " ").trim();
+  return s.replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
 }
 
 /**
@@ -74,7 +74,7 @@ interface JsonLdArticle {
   articleBody: string | null;
 }
 
-const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|Report|ScholarlyArticle|LiveBlogPosting)$/;
+const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|Report|ScholarlyArticle|LiveBlogPosting)$/;
 
 /** The first schema.org article in the page's JSON-LD (inside @graph or arrays too). */
 function jsonLdArticle(document: Document): JsonLdArticle | null {
@@ -118,7 +118,7 @@ function pageHeadline(document: Document, ld: JsonLdArticle | null): string | nu
   if (h1) return h1;
   const headline = collapse(ld?.headline ?? "") || og;
   if (headline) return headline;
-  const parts = pageTitle.split(/\s+[|–—·»:]\s+|\s+-\s+/);
+  const parts = pageTitle.split(/(?<!\s)\s+[-|–—·»:]\s+/);
   return (parts[0].split(" ").length >= 2 ? parts[0] : pageTitle) || null;
 }
 

@@ -321,7 +321,7 @@ async function materialiseSpeakers(tx: Tx, quotes: PlannedQuote[]): Promise<(str
 
 /** The words of a quote as a claim's first canonical wording: no dangling punctuation or brackets. */
 function canonicalFrom(exact: string): string {
-  let text = exact.trim().replace(/^[\]\s,;:.…]+/, "").replace(/[\s,;:]+$/, "");
+  let text = exact.trim().replace(/^[\]\s,;:.…]+/, "").replace(/(?<![\s,;:])[\s,;:]+$/, "");
   if (!text) text = exact.trim();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -2,7 +2,7 @@ import slugifyLib from "@sindresorhus/slugify";
 
 /** URL slug for a name; transliterates (é → e, ß → ss) and caps the length. */
 export function slugify(input: string, maxLength = 80): string {
-  const slug = slugifyLib(input, { decamelize: false }).slice(0, maxLength).replace(/-+$/, "");
+  const slug = slugifyLib(input, { decamelize: false }).slice(0, maxLength).replace(/(?<!-)-+$/, "");
   return slug || "untitled";
 }
 

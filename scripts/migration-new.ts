@@ -39,7 +39,7 @@ const GENERATED_NOISE = /^ALTER COLUMN "searchVector" DROP DEFAULT$/;
 
 function withoutGeneratedColumnNoise(sql: string): string {
   return sql
-    .split(/\n\n+/)
+    .split(/\n{2,}/)
     .map((block) => {
       const match = /^(-- AlterTable\n)?(ALTER TABLE "\w+" )([\s\S]*);$/.exec(block.trim());
       if (!match) return block;

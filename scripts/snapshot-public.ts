@@ -175,7 +175,7 @@ function derivedFrom(url: string): string[] {
 
 /** A file name for a URL: readable, and unique (a hash of the exact URL). */
 function fileFor(url: string): string {
-  const readable = url.replace(/^\//, "").replace(/[^a-zA-Z0-9._-]+/g, "_").slice(0, 80) || "index";
+  const readable = url.replace(/^\//, "").replace(/[^\w.-]+/g, "_").slice(0, 80) || "index";
   return `${readable}.${createHash("sha256").update(url).digest("hex").slice(0, 10)}`;
 }
 
@@ -305,9 +305,9 @@ function flightRows(html: string): string[] {
  */
 function markup(html: string): string {
   return html
-    .replace(/<script\b[^>]*\bsrc="[^"]*"[^>]*><\/script>/g, "")
+    .replace(/<script\b[^>]+\bsrc="[^"]*"[^>]*><\/script>/g, "")
     .replace(/<script>\(?self\.__next_f[\s\S]*?<\/script>/g, "")
-    .replace(/<link\b[^>]*\bhref="\/_next\/static\/[^"]*"[^>]*\/?>/g, "");
+    .replace(/<link\b[^>]+\bhref="\/_next\/static\/[^"]*"[^>]*>/g, "");
 }
 
 function normalise(body: string, type: string, buildId: string): string {

@@ -24,13 +24,13 @@ const NAV_PHRASES = new Set(
 );
 
 const URL_RE = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/i;
-const WEEKDAY_DATE_RE = /\b(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}\b/i;
-const MASTHEAD_RE = /\b(editor[- ]in[- ]chief|all rights reserved|copyright|©)\b|©/i;
-const TAGS_RE = /^\s*(tags?|topics?|filed under|categories|category|keywords)\s*:/i;
-const COMMENT_HEAD_RE = /^\s*(?:[•·▪◦●*-]\s*)?[^.!?]{1,60}\s(says|said|wrote|writes|commented):\s*$/i;
-const COMMENT_COUNT_RE = /^\s*\d+\s+(comments?|responses?|replies)\s*$/i;
+const WEEKDAY_DATE_RE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/i;
+const MASTHEAD_RE = /\b(?:editor[- ]in[- ]chief|all rights reserved|copyright|©)\b|©/i;
+const TAGS_RE = /^\s*(?:tags?|topics?|filed under|categories|category|keywords)\s*:/i;
+const COMMENT_HEAD_RE = /^\s*(?:[•·▪◦●*-]\s*)?[^.!?]{1,60}\s(?:says|said|wrote|writes|commented):\s*$/i;
+const COMMENT_COUNT_RE = /^\s*\d+\s+(?:comments?|responses?|replies)\s*$/i;
 const BULLET_RE = /^\s*[•·▪◦●]\s*/;
-const CAPTION_RE = /^\s*(file|photo|image|picture|pictured|caption)\s*:|\((ap|afp|reuters|getty)[^)]*photo|\bphoto:\s|\/\s*(reuters|ap|afp|getty images)\b/i;
+const CAPTION_RE = /^\s*(?:file|photo|image|picture|pictured|caption)\s*:|\((?:ap|afp|reuters|getty)[^)]*photo|\bphoto:\s|\/\s*(?:reuters|ap|afp|getty images)\b/i;
 const CREDIT_RE = /^\s*\(.*\)\s*$|^\s*[—–-]\s*\p{Lu}/u;
 
 interface Line {
@@ -48,7 +48,7 @@ function endsLikeSentence(s: string): boolean {
 }
 
 function isNav(s: string): boolean {
-  const t = s.trim().replace(/^[•·▪◦●|»>\-–—\s]+|[\s|:»>]+$/g, "").toLowerCase();
+  const t = s.trim().replace(/^[•·▪◦●|»>\-–—\s]+|(?<![\s|:»>])[\s|:»>]+$/g, "").toLowerCase();
   return NAV_PHRASES.has(t);
 }
 
@@ -64,7 +64,7 @@ function isTopFurniture(s: string): boolean {
 function isBottomFurniture(s: string): boolean {
   if (CREDIT_RE.test(s)) return false; // "(Pajhwok)", "— Reuters": wire credits belong to the story
   if (isNav(s) || TAGS_RE.test(s) || COMMENT_HEAD_RE.test(s) || COMMENT_COUNT_RE.test(s)) return true;
-  if (BULLET_RE.test(s) || /^(\t| {2,})\S/.test(s)) return true; // list items and indented blocks after the story
+  if (BULLET_RE.test(s) || /^(?:\t| {2,})\S/.test(s)) return true; // list items and indented blocks after the story
   if (URL_RE.test(s) && wordsOf(s) <= 8) return true;
   if (MASTHEAD_RE.test(s)) return true;
   return wordsOf(s) <= 4 && !endsLikeSentence(s);
@@ -73,7 +73,7 @@ function isBottomFurniture(s: string): boolean {
 /** A line after which nothing is article text: tag lists and the start of reader comments. */
 function isEndMarker(s: string): boolean {
   return TAGS_RE.test(s) || COMMENT_HEAD_RE.test(s) || COMMENT_COUNT_RE.test(s) ||
-    /^\s*(leave a (reply|comment)|post a comment|join the discussion|\d+\s+comments?)\s*$/i.test(s);
+    /^\s*(?:leave a (?:reply|comment)|post a comment|join the discussion|\d+\s+comments?)\s*$/i.test(s);
 }
 
 export function stripBoilerplate(raw: string): string {

@@ -107,11 +107,11 @@ interface PreparedQuote {
 function prepareQuote(quote: string): PreparedQuote {
   const insertions: string[] = [];
   const cleaned = quote
-    .replace(/\[([^\]]*)\]/g, (_, inner: string) => {
+    .replace(/\[([^[\]]*)\]/g, (_, inner: string) => {
       insertions.push(inner);
       return " ";
     })
-    .replace(/[\[\]]/g, " "); // a bracket whose partner was lost: “Pakistan] did …”
+    .replace(/[[\]]/g, " "); // a bracket whose partner was lost: “Pakistan] did …”
   const segments = cleaned
     .split(/\.\s*\.\s*\.|…/)
     .map((s) => wordTokensWithOffsets(s).map((w) => w.word))

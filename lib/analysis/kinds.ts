@@ -28,7 +28,7 @@ const COMMON_VERBS = new Set(
 
 const NOT_VERBS = new Set(["need", "seed", "speed", "breed", "creed", "united", "based", "hundred", "kindred", "sacred", "naked", "wicked"]);
 
-const TITLE_CUES = /\b(so-called|dubbed|nicknamed|known as|titled|entitled|the book|the film|the novel|the documentary|the song|the album|the programme|the program|operation|campaign)\s*$/i;
+const TITLE_CUES = /\b(?:so-called|dubbed|nicknamed|known as|titled|entitled|the book|the film|the novel|the documentary|the song|the album|the programme|the program|operation|campaign)\s*$/i;
 const SMALL_WORDS = new Set(["of", "on", "and", "the", "for", "in", "a", "an", "to", "at", "by", "with", "or", "de", "&"]);
 
 export interface KindContext {
@@ -48,7 +48,7 @@ export function classifyKind(quote: string, ctx: KindContext): QuoteKind {
   const words = quote.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu) ?? [];
   if (!words.length) return "phrase";
   if (TITLE_CUES.test(ctx.before) && !hasVerb(words)) return "title";
-  const list = /,\s*(and|or|&)\s/i.test(quote); // "Farah, Helmand, Kunduz, and Uruzgan." names places, not a work
+  const list = /,\s*(?:and|or|&)\s/i.test(quote); // "Farah, Helmand, Kunduz, and Uruzgan." names places, not a work
   if (isTitleCase(words) && !list && !(ctx.inHeadline && ctx.headlineTitleCase) && words.length >= 2 && !hasVerb(words)) return "title";
   if (words.length >= 2 && hasVerb(words)) return "statement";
   if (words.length >= 12) return "statement";

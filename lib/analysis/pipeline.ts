@@ -194,7 +194,7 @@ function sameClaimPairs(text: string, quotes: AnalyzedQuote[], attrs: Attributio
       // Phrases lifted from one sentence, or a sentence split by its cue.
       const gap = text.slice(q.end, r.start).replace(/[\s,.;:“”"‘’'«»]/g, " ").trim().replace(/\s+/g, " ");
       const cues = [attrs[i].cue, attrs[j].cue].filter(Boolean).map((c) => c!.replace(/[\s,.;:]+/g, " ").trim());
-      const splitByCue = /[,]\s*$/.test(q.exact) && (gap === "" || cues.includes(gap));
+      const splitByCue = /,\s*$/.test(q.exact) && (gap === "" || cues.includes(gap));
       if (splitByCue || q.kind === "phrase" || r.kind === "phrase") pairs.push([i, j]);
     }
   }

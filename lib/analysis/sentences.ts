@@ -75,7 +75,7 @@ const SENTENCE_OPENERS = new Set(
  */
 function initialismEndsSentence(text: string, dot: number, next: number, para: Paragraph): boolean {
   const w = wordBefore(text, dot, para.start);
-  if (!/^(\p{L}\.)+\p{L}$/u.test(w) || w.length < 3) return false;
+  if (!/^(?:\p{L}\.)+\p{L}$/u.test(w) || w.length < 3) return false;
   let e = next;
   while (e < para.end && isWordCode(text.charCodeAt(e))) e++;
   const nw = text.slice(next, e);

@@ -55,7 +55,7 @@ const MAX_ALIAS_TOKENS = 12;
 function aliasTokens(s: string): { norm: string[]; raw: string[] } {
   const raw = foldTypography(s)
     .replace(/'s\b/g, " 's")
-    .replace(/[,;:()\[\]"“”]/g, " ")
+    .replace(/[,;:()[\]"“”]/g, " ")
     .split(/\s+/)
     .filter((w) => w && w !== "'s" && w !== "'");
   const norm = raw.map((w) => w.toLowerCase().replace(/\./g, "").replace(/'$/, ""));

@@ -60,7 +60,7 @@ export function foldTypography(s: string): string {
     .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u05f4]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, "-")
     .replace(/\u2026/g, "...")
-    .replace(/[\s\u00a0]+/g, " ");
+    .replace(/\s+/g, " ");
 }
 
 /**
@@ -150,5 +150,5 @@ export function isAbbreviation(word: string): boolean {
   const w = word.toLowerCase().replace(/\.$/, "");
   if (ABBREVIATIONS.has(w)) return true;
   if (/^\p{L}$/u.test(w)) return true; // initials: "J. Smith"
-  return /^(\p{L}\.)+\p{L}$/u.test(w); // U.S, U.N, D.C
+  return /^(?:\p{L}\.)+\p{L}$/u.test(w); // U.S, U.N, D.C
 }

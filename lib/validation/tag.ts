@@ -8,7 +8,7 @@ export const tagKindValues = ["topic", "entity", "framing"] as const;
 
 const fields = {
   name: safeString("The tag name").refine((s) => !/[\r\n]/.test(s), { message: "The tag name must be one line." }).trim().min(2, "Name the tag in at least 2 characters.").max(60, "At most 60 characters."),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Pick a colour like #1d4ed8."),
+  colour: z.string().regex(/^#[0-9a-f]{6}$/i, "Pick a colour like #1d4ed8."),
   kind: z.enum(tagKindValues),
 };
 

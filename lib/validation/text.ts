@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-// C0 controls other than tab, line feed and carriage return, and DEL.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// C0 controls other than tab, line feed and carriage return, and DEL: the Unicode
+// control category (C0, DEL, C1) less those three and C1 (U+0080–U+009F).
+const CONTROL = /(?![\t\n\r\u0080-\u009f])\p{Cc}/u;
 
 /**
  * Text that is safe to store and to anchor offsets in: well-formed UTF-16 (no
@@ -30,7 +31,7 @@ export function safeString(label: string) {
 
 /** A search or filter term made safe to send to the database: control characters dropped, broken Unicode replaced. */
 export function cleanSearchTerm(s: string): string {
-  return s.replace(new RegExp(CONTROL.source, "g"), "").toWellFormed();
+  return s.replace(new RegExp(CONTROL.source, "gu"), "").toWellFormed();
 }
 
 /** True for a URL segment that could be a slug: short, no control characters, well-formed Unicode (anything else is a 404 without a query). */

@@ -24,7 +24,7 @@ function pageOf(worker: string): string {
       .replace(/^app/, "")
       .replace(/\/page$/, "")
       .replace(/\/\([^)]+\)/g, "")
-      .replace(/\[\.\.\.[^\]]+\]|\[[^\]]+\]/g, "no-such-id") || "/"
+      .replace(/\[[^[\]]+\]/g, "no-such-id") || "/"
   );
 }
 

@@ -163,7 +163,7 @@ export function isVerb(toks: Tok[], v: number): boolean {
   if (NOUNISH.has(t.lower)) {
     if (next && next.kind === "word" && ["of", "have", "has", "had", "were", "are", "was", "is", "by", "from", "and"].includes(next.lower)) return false;
     // Base forms ("state", "report") need a plural or pronoun subject: "officials state".
-    if (!/(s|ed)$/.test(t.lower) && !(prev && (PRONOUNS.has(prev.lower) || /s$/.test(prev.lower)))) return false;
+    if (!/(?:s|ed)$/.test(t.lower) && !(prev && (PRONOUNS.has(prev.lower) || /s$/.test(prev.lower)))) return false;
   }
   // Gerunds only attribute right after a quotation: "“…,” adding that".
   if (t.lower.endsWith("ing") && !(prev && (prev.kind === "quote" || prev.text === ","))) return false;
@@ -288,7 +288,7 @@ export function isLabelled(toks: Tok[], k: number): boolean {
     if (LABEL.has(t.lower)) {
       if (/^call/.test(t.lower) && ["to", "for", "on", "out", "upon"].includes(toks[j + 1]?.lower ?? "")) return false;
       // "call" labels directly; the others need "as" between: "describes Pakistan as".
-      if (/^call/.test(t.lower) || /^(dub|term|brand|label)/.test(t.lower)) return true;
+      if (/^call/.test(t.lower) || /^(?:dub|term|brand|label)/.test(t.lower)) return true;
       for (let m = j + 1; m < k; m++) if (toks[m].lower === "as") return true;
       return false;
     }

@@ -167,7 +167,7 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
 /** Two to four capitalised words that are no body, document or title: "Clara Voss", "Kellner" (one word allowed when `one`). */
 
 export const GENERIC_MINISTRY = /^(?:(?:the\s+)?(?:foreign|external affairs|defen[cs]e|interior)\s+(?:office|ministry|affairs ministry)(?:\s+spokes(?:person|man|woman))?|ministry of (?:foreign|external) affairs|FO|MOFA)$/i;
-export const DATELINE = /^\s*([A-Z][A-Za-z .'-]{2,30}?)\s*(?:,\s*[A-Za-z .]+)?\s*(?:\(\w+\)\s*)?[:\-–—]\s/m;
+export const DATELINE = /^\s*([A-Z][A-Za-z .'-]{2,30}?)\s*(?:,\s*(?:[A-Za-z.]+(?: +[A-Za-z.]+)*\s*)?)?(?:\(\w+\)\s*)?[:\-–—]\s/;
 
 /** Demonyms and country names the article is about: its dateline first, then the most mentioned. */
 export function articleCountries(ctx: Context): string[] {

@@ -58,7 +58,7 @@ export function ImportForm({ outlets }: { outlets: Outlet[] }) {
       setError("content", { message: "That file is not UTF-8 text. Save it as UTF-8 and upload it again." });
       return;
     }
-    const isHtml = /\.html?$/i.test(file.name) || /^\s*<(!doctype|html)/i.test(text);
+    const isHtml = /\.html?$/i.test(file.name) || /^\s*<(?:!doctype|html)/i.test(text);
     setValue("format", isHtml ? "html" : "text");
     setValue("content", text, { shouldValidate: true });
     setFileNote(`${file.name}: ${text.length.toLocaleString("en")} characters, read as ${isHtml ? "HTML" : "text"}.`);
