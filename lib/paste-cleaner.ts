@@ -42,7 +42,7 @@ export interface PasteOptions {
 /** Share of the text furniture removal may take before it is judged wrong and skipped. */
 export const MAX_REMOVED_SHARE = 0.5;
 
-const LIST_ITEM = /^\s*([-–—•*·▪◦●]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S/;
+const LIST_ITEM = /^\s*(?:[-–—•*·▪◦●]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S/;
 const SENTENCE_END = /[.!?…:;]["”’»)\]]*$/;
 const INVISIBLE = /[\u00AD\u200B]/g;
 
@@ -77,7 +77,7 @@ function bodyMargin(blocks: string[][]): number {
 
 /** Joins the two halves of a word hyphenated at a line end, as the text itself spells it. */
 export function joinHyphenated(left: string, right: string, text: string): string {
-  const head = left.match(/(\p{L}+)-$/u)?.[1];
+  const head = left.match(/(?<!\p{L})(\p{L}+)-$/u)?.[1];
   const tail = right.match(/^(\p{Ll}+)/u)?.[1];
   if (!head || !tail) return `${left}${right}`;
   const joined = `${head}${tail}`;
