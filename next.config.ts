@@ -33,7 +33,11 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at
   // run time; bundling it breaks those paths.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "jsdom", "@mozilla/readability"],
+  serverExternalPackages: [
+    "@electric-sql/pglite", "pglite-prisma-adapter", "jsdom", "@mozilla/readability",
+    // The NLP libraries load their models with require() at run time.
+    "wink-nlp", "wink-eng-lite-web-model", "compromise",
+  ],
   // Separate build folders let several checkouts' test servers build side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,

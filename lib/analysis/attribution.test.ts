@@ -42,6 +42,10 @@ describe("attribution", () => {
     ["spokesperson speaks for the body", "“We are disappointed,” Pakistan Foreign Office spokesperson Aisha Farooqui said. She said it was “selective.”", ["Ministry of Foreign Affairs of Pakistan", "Ministry of Foreign Affairs of Pakistan"]],
     ["the spokesperson → the one named before", "Foreign Minister Sergei Lavrov spoke on Monday.\n\n“We will respond,” the minister said.", ["Sergei Lavrov"]],
     ["commitment in a participle belongs to the main clause's subject", "The U.S. report noted that despite committing to “ensure that no militias operate,” under its plan, Islamabad has done little.", ["Government of Pakistan"]],
+    ["inverted verb outside the word lists", "“The cuts will hurt,” muttered Jan Hollis, a shop owner.", ["Jan Hollis"]],
+    ["speaker then a verb outside the word lists", "“We will appeal,” Ana Ruiz clarified on Friday.", ["Ana Ruiz"]],
+    ["verb outside the lists before “that”", "Judge Ada Moss ruled that the firm held a “durable monopoly” in the market.", ["Ada Moss"]],
+    ["a verb taking the quotation as its complement is no cue", "Rents climbed “almost twice as fast as pay” last year.", [null]],
     ["cue in the previous sentence of the paragraph", "The report said Islamabad failed to act. “Both men remain free,” it noted.", ["report", "report"].slice(0, 1)],
   ])("%s", (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);

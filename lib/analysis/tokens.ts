@@ -2,6 +2,7 @@
 // punctuation, and each quotation collapsed to a single token, so that
 // "“…,” the report said" reads as QUOTE the report said.
 
+import { type Pos, tagPieces } from "./nlp";
 import { isAbbreviation as isAbbr, isSpaceCode as spaceCode, isWordCode as wordCode } from "./text";
 
 // Module-local bindings: hot loops call these per character, and some
@@ -26,6 +27,22 @@ export interface Tok {
   poss: boolean;
   /** Index of the quote in the article's quote list, for quote tokens. */
   quote?: number;
+  /** Part of speech and lemma, once tagTokens has run on the sentence. */
+  pos?: Pos;
+  lemma?: string;
+}
+
+/**
+ * Tags a sentence's tokens in place with the NLP library (lib/analysis/nlp.ts). Each quotation
+ * is read as one quoted placeholder, so only the words around quotations are tagged.
+ */
+export function tagTokens(toks: Tok[]): void {
+  if (!toks.length || toks[0].pos) return; // tagged already
+  const tags = tagPieces(toks.map((t) => (t.kind === "quote" ? "“Q”" : t.text.replace(/\s+/g, ""))));
+  for (let i = 0; i < toks.length; i++) {
+    toks[i].pos = tags[i].pos;
+    toks[i].lemma = tags[i].lemma;
+  }
 }
 
 // Joiners allowed inside a word when a word character follows: U.S., e-Tayyiba, Pakistan’s, AT&T.

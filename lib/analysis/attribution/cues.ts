@@ -1,12 +1,13 @@
 // Attribution cues inside one sentence: "X said", "said X", "according to X", "X: “…”",
 // participles and coordinated verbs that share a subject, and headline cues after a colon.
 
-import { CLAUSE_WORDS, DETERMINERS } from "../data/stopwords";
+import { CLAUSE_WORDS } from "../data/stopwords";
 import type { Tok } from "../tokens";
+import { isVerb } from "./verbs";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
 import { interpret, remember, setDocument } from "./mentions";
 import { collectBack, collectForward, isNameLike, personTail } from "./noun-phrases";
-import { ADVERB_SKIP, ISSUING, ARTICLES, BE, LABEL, NOUNISH, NO_INVERSION, NP_JOINERS, ORGS, PERSON_HEADS, PRONOUNS, RELATIVES, SPEECH, TIME_LEADS, TIME_WORDS, TITLES, WEAK } from "./words";
+import { ADVERB_SKIP, ISSUING, ARTICLES, BE, LABEL, NO_INVERSION, NP_JOINERS, ORGS, PERSON_HEADS, RELATIVES, SPEECH, TIME_LEADS, TIME_WORDS, TITLES } from "./words";
 
 // ---------------------------------------------------------------------------
 // Cue detection
@@ -145,29 +146,6 @@ export function makeCue(verbStart: number, verbEnd: number, a: number, b: number
     verbStart, verbEnd, start: Math.min(a, verbStart), end: Math.max(b, verbEnd), at, speaker: s,
     documentKey: speaker?.documentKey ?? null,
   };
-}
-
-export function isVerb(toks: Tok[], v: number): boolean {
-  const t = toks[v];
-  if (!SPEECH.has(t.lower) || t.poss) return false;
-  if (t.cap && v > 0) return false; // "Country Reports", "United States"
-  const prev = toks[v - 1];
-  const next = toks[v + 1];
-  if (prev && prev.kind === "word" && (BE.has(prev.lower))) return false; // passive: "is believed", "was called"
-  if (prev && prev.kind === "word" && DETERMINERS.has(prev.lower)) return false; // "the report", "its statement"
-  if (prev && prev.kind === "word" && prev.lower === "to") return false; // "wrong to call", "to say"
-  if (WEAK.has(t.lower)) {
-    const n = next?.lower === "out" ? toks[v + 2] : next;
-    if (!n || !(n.lower === "that" || n.text === ":")) return false;
-  }
-  if (NOUNISH.has(t.lower)) {
-    if (next && next.kind === "word" && ["of", "have", "has", "had", "were", "are", "was", "is", "by", "from", "and"].includes(next.lower)) return false;
-    // Base forms ("state", "report") need a plural or pronoun subject: "officials state".
-    if (!/(?:s|ed)$/.test(t.lower) && !(prev && (PRONOUNS.has(prev.lower) || /s$/.test(prev.lower)))) return false;
-  }
-  // Gerunds only attribute right after a quotation: "“…,” adding that".
-  if (t.lower.endsWith("ing") && !(prev && (prev.kind === "quote" || prev.text === ","))) return false;
-  return true;
 }
 
 /** Token range [first, last] of the subject noun phrase left of a verb, or null. */

@@ -1,0 +1,100 @@
+// Which word of a sentence is a verb of saying. A verb from the list in
+// data/attribution-verbs.ts counts wherever it heads a clause; any other verb (as the
+// part-of-speech tagger reads it) counts only where news syntax makes it one:
+//  - right after a closing quotation, before the speaker: “…,” grumbled Halvard Steen;
+//  - between a speaker that follows the quotation and the sentence's end or an adverbial:
+//    “…,” Smith quipped. / “…,” the CEO clarified on X.
+//  - before "that", a colon or a comma that opens a quotation: "Judge Mehta ruled that …",
+//    "The mayor was blunt: “…”".
+
+import { DETERMINERS } from "../data/stopwords";
+import { type Tok, tagTokens } from "../tokens";
+import { ARTICLES, BE, NO_INVERSION, NOUNISH, PRONOUNS, SPEECH, TIME_WORDS, WEAK } from "./words";
+
+/** A verb of saying at token v: a listed one in a verb's place, or any verb in a reporting slot. */
+export function isVerb(toks: Tok[], v: number): boolean {
+  const t = toks[v];
+  if (t.kind !== "word" || t.poss) return false;
+  if (t.cap && v > 0) return false; // "Country Reports", "United States"
+  const prev = toks[v - 1];
+  if (prev && prev.kind === "word" && BE.has(prev.lower)) return false; // passive: "is believed", "was called"
+  if (prev && prev.kind === "word" && DETERMINERS.has(prev.lower)) return false; // "the report", "its statement"
+  if (prev && prev.kind === "word" && prev.lower === "to") return false; // "wrong to call", "to say"
+  if (!SPEECH.has(t.lower)) return reportingSlot(toks, v);
+  return listedVerbFits(toks, v);
+}
+
+function listedVerbFits(toks: Tok[], v: number): boolean {
+  const t = toks[v];
+  const prev = toks[v - 1];
+  const next = toks[v + 1];
+  if (WEAK.has(t.lower)) {
+    const n = next?.lower === "out" ? toks[v + 2] : next;
+    if (!n || !(n.lower === "that" || n.text === ":")) return false;
+  }
+  if (NOUNISH.has(t.lower)) {
+    if (next && next.kind === "word" && ["of", "have", "has", "had", "were", "are", "was", "is", "by", "from", "and"].includes(next.lower)) return false;
+    // Base forms ("state", "report") need a plural or pronoun subject: "officials state".
+    if (!/(?:s|ed)$/.test(t.lower) && !(prev && (PRONOUNS.has(prev.lower) || /s$/.test(prev.lower)))) return false;
+  }
+  // Gerunds only attribute right after a quotation: "“…,” adding that".
+  if (t.lower.endsWith("ing") && !(prev && (prev.kind === "quote" || prev.text === ","))) return false;
+  return true;
+}
+
+/** True when token v follows a closing quotation directly or after a comma. */
+export function afterQuote(toks: Tok[], v: number): boolean {
+  const prev = toks[v - 1];
+  return !!prev && (prev.kind === "quote" || (prev.text === "," && toks[v - 2]?.kind === "quote"));
+}
+
+/**
+ * A verb the word lists do not know, in a place only a verb of saying takes (see the file's
+ * head). The places are found from the words alone; the tagger runs only on a sentence that
+ * has one, to confirm the word is a verb.
+ */
+function reportingSlot(toks: Tok[], v: number): boolean {
+  const t = toks[v];
+  if (t.cap || t.lower.length < 3 || t.lower.endsWith("ing") || NO_INVERSION.has(t.lower)) return false;
+  const slot = slotAt(toks, v);
+  if (!slot) return false;
+  tagTokens(toks);
+  if (NO_INVERSION.has(t.lemma ?? "")) return false;
+  // The tagger reads some inverted verbs as adjectives ("“…,” fumed the mayor").
+  if (t.pos !== "VERB" && !(slot === "inverted" && t.pos === "ADJ" && /ed$/.test(t.lower))) return false;
+  const next = toks[v + 1];
+  if (slot === "inverted") return startsNounPhrase(next);
+  if (slot === "after-speaker") return !next || next.kind === "punct" || next.pos === "ADP" || next.pos === "ADV" || TIME_WORDS.has(next.lower);
+  return true;
+}
+
+type Slot = "inverted" | "after-speaker" | "before-quote";
+
+function slotAt(toks: Tok[], v: number): Slot | null {
+  const next = toks[v + 1];
+  if (afterQuote(toks, v)) return next && next.kind === "word" ? "inverted" : null;
+  if (speakerBetweenQuoteAndVerb(toks, v)) return "after-speaker";
+  if (!next) return null;
+  const opensQuote = (k: number) => toks[k]?.kind === "quote" || (toks[k]?.text === "," && toks[k + 1]?.kind === "quote");
+  if (next.lower === "that" && toks.slice(v + 2).some((x) => x.kind === "quote")) return "before-quote";
+  // Not before the quotation itself: in "rents climbed “almost twice as fast”" the quotation is the verb's complement.
+  return next.text === ":" || (next.text === "," && opensQuote(v + 1)) ? "before-quote" : null;
+}
+
+function startsNounPhrase(t: Tok | undefined): boolean {
+  if (!t || t.kind !== "word") return false;
+  return t.cap || t.pos === "DET" || t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "PRON" || t.pos === "ADJ";
+}
+
+/** “…,” Smith quipped: between the closing quotation and token v stand only capitalised words or a pronoun. */
+function speakerBetweenQuoteAndVerb(toks: Tok[], v: number): boolean {
+  let k = v - 1;
+  let words = 0;
+  while (k >= 0 && toks[k].kind === "word" && (toks[k].cap || ARTICLES.has(toks[k].lower) || PRONOUNS.has(toks[k].lower)) && words < 6) {
+    k--;
+    words++;
+  }
+  if (!words) return false;
+  if (toks[k]?.text === ",") k--;
+  return toks[k]?.kind === "quote";
+}

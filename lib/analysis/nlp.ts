@@ -1,0 +1,139 @@
+// The NLP libraries behind attribution, behind one small interface:
+//  - wink-nlp with wink-eng-lite-web-model: part-of-speech tags (Universal Dependencies tag
+//    set) and lemmas, run only on the words around quotations (a sentence's "frame": its words
+//    with every quotation collapsed to one placeholder), never on whole articles;
+//  - compromise's lexicon (its model data, looked up word by word, never its slow parser): first
+//    names with their usual gender, role nouns ("teacher", "chairwoman"), words that head the names
+//    of organisations ("ministry", "council") and of places, and calendar words.
+// Both load lazily, once per process (about a second each), so importing this module is cheap.
+// Figures behind the choice are in the README's design notes.
+
+import compromise from "compromise/two";
+import winkModel from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
+
+/** Universal Dependencies part-of-speech tags, as wink-nlp gives them. */
+export type Pos =
+  | "ADJ" | "ADP" | "ADV" | "AUX" | "CCONJ" | "DET" | "INTJ" | "NOUN" | "NUM" | "PART" | "PRON" | "PROPN"
+  | "PUNCT" | "SCONJ" | "SYM" | "VERB" | "X" | "SPACE";
+
+export interface Tag {
+  pos: Pos;
+  /** Lower-case lemma ("grumbled" → "grumble"); the lower-cased word when wink has none. */
+  lemma: string;
+}
+
+type Wink = ReturnType<typeof winkNLP>;
+let wink: Wink | null = null;
+
+function winkOnce(): Wink {
+  // Only the POS step: wink's own sentence splitter (which does not know quotations) doubles
+  // the cost, and its lite model's entities are dates and numbers we find without it.
+  if (!wink) wink = winkNLP(winkModel, ["pos"]);
+  return wink;
+}
+
+/**
+ * Tags a sequence of pieces (words, punctuation, placeholders) read as one sentence in that
+ * order. Returns one tag per piece: the tag of the first wink token inside it (wink splits
+ * "won't" and "Kellerby's" in two). Pieces must not contain white space.
+ */
+export function tagPieces(pieces: readonly string[]): Tag[] {
+  if (!pieces.length) return [];
+  const nlp = winkOnce();
+  const frame = pieces.join(" ");
+  const tokens = nlp.readDoc(frame).tokens();
+  const values = tokens.out() as string[];
+  const tags = tokens.out(nlp.its.pos) as Pos[];
+  const out: Tag[] = new Array(pieces.length);
+  let piece = 0;
+  let pieceEnd = pieces[0].length;
+  let cursor = 0;
+  for (let k = 0; k < values.length && piece < pieces.length; k++) {
+    const at = frame.indexOf(values[k], cursor);
+    if (at < 0) continue; // a token wink rewrote: its neighbours still align
+    cursor = at + values[k].length;
+    while (piece < pieces.length && at >= pieceEnd) {
+      piece++;
+      pieceEnd += 1 + (pieces[piece]?.length ?? 0);
+    }
+    if (piece >= pieces.length || out[piece]) continue;
+    const pos = tags[k];
+    // Lemmas only where rules read them (verbs), since wink computes them one token at a time.
+    const lemma = pos === "VERB" || pos === "ADJ" ? String(tokens.itemAt(k).out(nlp.its.lemma as never)).toLowerCase() : values[k].toLowerCase();
+    out[piece] = { pos, lemma };
+  }
+  for (let i = 0; i < out.length; i++) if (!out[i]) out[i] = { pos: "X", lemma: pieces[i].toLowerCase() };
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// compromise's lexicon
+
+interface CompromiseModel {
+  one: { lexicon: Record<string, string | string[]> };
+  two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> };
+}
+
+export type Gender = "male" | "female";
+
+interface Lexicon {
+  words: Map<string, Set<string>>;
+  orgWords: Set<string>;
+  placeWords: Set<string>;
+}
+
+let lexicon: Lexicon | null = null;
+
+function lexiconOnce(): Lexicon {
+  if (lexicon) return lexicon;
+  const model = (compromise as unknown as { model(): CompromiseModel }).model();
+  const words = new Map<string, Set<string>>();
+  for (const [w, tags] of Object.entries(model.one.lexicon)) {
+    if (w.includes(" ")) continue;
+    words.set(w, new Set(Array.isArray(tags) ? tags : [tags]));
+  }
+  lexicon = { words, orgWords: new Set(Object.keys(model.two.orgWords)), placeWords: new Set(Object.keys(model.two.placeWords)) };
+  return lexicon;
+}
+
+const tagsOf = (word: string) => lexiconOnce().words.get(word.toLowerCase());
+
+/** The usual gender of a first name ("Helena" → female), or null when the word is no known first name. */
+export function firstNameGender(word: string): Gender | null {
+  const t = tagsOf(word);
+  if (!t) return null;
+  if (t.has("FemaleName")) return "female";
+  if (t.has("MaleName")) return "male";
+  return null;
+}
+
+/** A known first name of either gender ("Tobias", "Kim"). */
+export function isFirstName(word: string): boolean {
+  const t = tagsOf(word);
+  return !!t && (t.has("FemaleName") || t.has("MaleName") || t.has("FirstName"));
+}
+
+/** A noun for a person by role or occupation ("teacher", "chairwoman", "minister"). */
+export function isRoleNoun(word: string): boolean {
+  return !!tagsOf(word)?.has("Actor");
+}
+
+/** A word that heads an organisation's name ("ministry", "council", "institute", "bank"). */
+export function isOrganizationWord(word: string): boolean {
+  return lexiconOnce().orgWords.has(word.toLowerCase());
+}
+
+/** A country, city, region or place noun ("Kenya", "Geneva", "island"). */
+export function isPlaceWord(word: string): boolean {
+  const w = word.toLowerCase();
+  const t = tagsOf(w);
+  if (t && (t.has("Country") || t.has("City") || t.has("Region") || t.has("Place"))) return true;
+  return lexiconOnce().placeWords.has(w);
+}
+
+/** A calendar word: weekday, month, "today", a duration ("Wednesday", "June", "week"). */
+export function isCalendarWord(word: string): boolean {
+  const t = tagsOf(word);
+  return !!t && (t.has("WeekDay") || t.has("Month") || t.has("Date") || t.has("Duration"));
+}
