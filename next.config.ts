@@ -1,25 +1,15 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy } from "./lib/public-cache/csp";
 
 const isDev = process.env.NODE_ENV === "development";
 
 /**
- * Content-Security-Policy. Next's hydration uses inline scripts, so script-src
- * allows 'unsafe-inline' (a per-request nonce would make every page dynamic and
- * defeat the public pages' cache); the real XSS defence is that stored text is
- * only ever rendered as React text nodes. Everything else is locked to 'self'.
+ * Content-Security-Policy for every response Next sends (lib/public-cache/csp.ts).
+ * In production it allows no inline script: server.ts replaces it on each HTML
+ * response with one naming the hashes of that page's own inline scripts.
+ * `next dev` runs without server.ts, so there inline scripts and eval are allowed.
  */
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${isDev ? " ws: wss:" : ""}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const csp = contentSecurityPolicy({ dev: isDev });
 
 const securityHeaders = [
   { key: "Content-Security-Policy", value: csp },
@@ -42,10 +32,11 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   typedRoutes: false,
-  // Reader pages and data are cached in memory and expired by tag on every editorial
-  // write (lib/cache-tags.ts). Not on disk: the database is the source of truth, and a
-  // restart against another database (a restore, a test run) must not serve old pages.
-  cacheMaxMemorySize: 256 * 1024 * 1024,
+  // Next caches no reader data or page: reader pages are rendered per request and
+  // cached in front of Next by the public cache (lib/public-cache/), the one cache.
+  // Nothing on disk either: a restart against another database (a restore, a test
+  // run) must not serve old pages.
+  cacheMaxMemorySize: 0,
   // Server actions take up to 5 MB: an article of 1,000,000 characters (the import
   // limit) in a non-Latin script is 2–3 MB of UTF-8. proxy.ts refuses bigger bodies
   // with a 413, because Next answers them with a 500.

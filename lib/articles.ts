@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma, type Tx } from "./db";
+import { articleKey, listKeys, recordClaims, recordKeys } from "./public-cache/keys";
 import { uniqueSlug } from "./slug";
 import { isPlausibleSlug } from "./validation/text";
 
@@ -49,7 +50,9 @@ export async function bodiesWithAstralCharacters(slugs: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.slug, r.body]));
 }
 
+/** The newest articles; records `articles` (and `quotes`: the list shows their counts). */
 export function listArticles({ take = 50 }: { take?: number } = {}) {
+  recordKeys(listKeys.articles, listKeys.quotes);
   return prisma.article.findMany({
     orderBy: [{ publishedAt: "desc" }, { createdAt: "desc" }],
     take,
@@ -65,9 +68,11 @@ export function listArticles({ take = 50 }: { take?: number } = {}) {
   });
 }
 
+/** An article with its text and visible quotes; records its key and the keys of the claims it links. */
 export async function getArticleBySlug(slug: string) {
   if (!isPlausibleSlug(slug)) return null;
-  return prisma.article.findUnique({
+  recordKeys(articleKey(slug));
+  const article = await prisma.article.findUnique({
     where: { slug },
     select: {
       id: true,
@@ -95,4 +100,12 @@ export async function getArticleBySlug(slug: string) {
       },
     },
   });
+  if (article) recordClaims(article.quotes.flatMap((q) => (q.claim ? [q.claim.slug] : [])));
+  return article;
+}
+
+/** The slugs of the claims an article's quotes belong to (what an import or a correction of it touches). */
+export async function claimSlugsOfArticle(articleId: string): Promise<string[]> {
+  const rows = await prisma.claim.findMany({ where: { quotes: { some: { articleId } } }, select: { slug: true } });
+  return rows.map((r) => r.slug);
 }

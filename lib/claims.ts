@@ -1,17 +1,16 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { paragraphRanges } from "./anchoring/segments";
-import { cachedRead } from "./cached-read";
-import { cacheTags } from "./cache-tags";
 import { prisma } from "./db";
+import { claimKey, listKeys, recordArticles, recordClaims, recordKeys } from "./public-cache/keys";
 import { parseStoredDiff, wordDiff, type DiffPart } from "./word-diff";
 import { isPlausibleSlug } from "./validation/text";
 
 /**
  * Reader reads of claims. Only `published` claims are public and only quotes an
- * editor has not rejected are shown. Results are plain JSON (ISO date strings)
- * because they pass through Next's data cache; each cached read carries the tags
- * of lib/cache-tags.ts that editors' writes expire.
+ * editor has not rejected are shown. Each read records the surrogate keys of
+ * what it returns (lib/public-cache/keys.ts): the public cache stores the page
+ * under them, and an editor's write purges exactly those pages.
  */
 
 const visibleQuote = { reviewStatus: { not: "rejected" } } as const satisfies Prisma.QuoteWhereInput;
@@ -86,9 +85,11 @@ async function loadClaimPage(filters: ClaimFilters, page: number, perPage: numbe
 export type ClaimPage = Awaited<ReturnType<typeof loadClaimPage>>;
 
 /** Published claims, newest first, filtered by tag, speaker, outlet and verdict slugs. */
-export function listPublishedClaimsPage(filters: ClaimFilters = {}, page = 1, perPage = 20): Promise<ClaimPage> {
-  const key = JSON.stringify([filters.tag ?? "", filters.speaker ?? "", filters.outlet ?? "", filters.verdict ?? "", page, perPage]);
-  return cachedRead(() => loadClaimPage(filters, page, perPage), ["claims-page", key], [cacheTags.claims, cacheTags.articles]);
+export async function listPublishedClaimsPage(filters: ClaimFilters = {}, page = 1, perPage = 20): Promise<ClaimPage> {
+  recordKeys(listKeys.claims);
+  const result = await loadClaimPage(filters, page, perPage);
+  recordClaims(result.items.map((c) => c.slug));
+  return result;
 }
 
 /** The newest published claims (home page). */
@@ -97,40 +98,38 @@ export async function listPublishedClaims({ take = 50 }: { take?: number } = {})
 }
 
 /** What the browse filters offer: only values that some published claim has. */
-export function getClaimFacets() {
-  return cachedRead(async () => {
-    const published = { status: "published" } as const;
-    const [tags, speakers, outlets, verdicts] = await Promise.all([
-      prisma.tag.findMany({
-        where: { claims: { some: { claim: published } } },
-        orderBy: { name: "asc" },
-        select: { name: true, slug: true, kind: true },
-      }),
-      prisma.speaker.findMany({ where: { claims: { some: published } }, orderBy: { name: "asc" }, select: { name: true, slug: true } }),
-      prisma.outlet.findMany({
-        where: { articles: { some: { quotes: { some: { ...visibleQuote, claim: published } } } } },
-        orderBy: { name: "asc" },
-        select: { name: true, slug: true },
-      }),
-      prisma.verdictLabel.findMany({
-        where: { ratings: { some: { claim: published } } },
-        orderBy: { sortOrder: "asc" },
-        select: { name: true, slug: true },
-      }),
-    ]);
-    return { tags, speakers, outlets, verdicts };
-  }, ["claim-facets"], [cacheTags.claims, cacheTags.tags, cacheTags.articles]);
+export async function getClaimFacets() {
+  recordKeys(listKeys.claims, listKeys.tags);
+  const published = { status: "published" } as const;
+  const [tags, speakers, outlets, verdicts] = await Promise.all([
+    prisma.tag.findMany({
+      where: { claims: { some: { claim: published } } },
+      orderBy: { name: "asc" },
+      select: { name: true, slug: true, kind: true },
+    }),
+    prisma.speaker.findMany({ where: { claims: { some: published } }, orderBy: { name: "asc" }, select: { name: true, slug: true } }),
+    prisma.outlet.findMany({
+      where: { articles: { some: { quotes: { some: { ...visibleQuote, claim: published } } } } },
+      orderBy: { name: "asc" },
+      select: { name: true, slug: true },
+    }),
+    prisma.verdictLabel.findMany({
+      where: { ratings: { some: { claim: published } } },
+      orderBy: { sortOrder: "asc" },
+      select: { name: true, slug: true },
+    }),
+  ]);
+  return { tags, speakers, outlets, verdicts };
 }
 
 /** Tags on published claims, with how many claims carry each. */
-export function listClaimTags() {
-  return cachedRead(async () => {
-    const tags = await prisma.tag.findMany({
-      orderBy: { name: "asc" },
-      select: { name: true, slug: true, colour: true, kind: true, _count: { select: { claims: { where: { claim: { status: "published" } } }, quotes: true } } },
-    });
-    return tags.map((t) => ({ name: t.name, slug: t.slug, colour: t.colour, kind: t.kind, claims: t._count.claims, quotes: t._count.quotes }));
-  }, ["public-tags"], [cacheTags.tags, cacheTags.claims]);
+export async function listClaimTags() {
+  recordKeys(listKeys.claims, listKeys.tags);
+  const tags = await prisma.tag.findMany({
+    orderBy: { name: "asc" },
+    select: { name: true, slug: true, colour: true, kind: true, _count: { select: { claims: { where: { claim: { status: "published" } } }, quotes: true } } },
+  });
+  return tags.map((t) => ({ name: t.name, slug: t.slug, colour: t.colour, kind: t.kind, claims: t._count.claims, quotes: t._count.quotes }));
 }
 
 // ---- One claim page ----
@@ -429,24 +428,20 @@ async function loadCounterQuotes(counterIds: string[], articleIds: string[]) {
 
 /**
  * A published claim with everything its public page shows, or null (missing or
- * not published). Two cached reads: the claim (its own tag, and `articles`, since
- * the page shows article titles and outlets), then the counter-claims' quotes in
- * the same articles, which also carries each counter-claim's tag so that an edit
- * to a counter-claim expires this page too.
+ * not published). Records the claim's key (also when it is not public: its
+ * publication purges the not-found page), the keys of the claims it links
+ * (counter-claims, the claim it answers) and of the articles it shows.
  */
 export async function getPublishedClaim(slug: string): Promise<ClaimDetail | null> {
   // A URL can carry anything; a NUL or a broken surrogate is no slug, and PostgreSQL refuses it.
   if (!isPlausibleSlug(slug)) return null;
-  const claim = await cachedRead(() => loadClaim(slug), ["claim-detail", slug], [cacheTags.claim(slug), cacheTags.articles]);
-  if (!claim || claim.counterClaims.length === 0) return claim;
-  const counterIds = claim.counterClaims.map((c) => c.id);
-  const articleIds = [...new Set(claim.rows.map((r) => r.articleId))];
-  const counters = await cachedRead(() => loadCounterQuotes(counterIds, articleIds), ["claim-counters", slug, ...counterIds], [
-    cacheTags.claim(slug),
-    cacheTags.articles,
-    ...claim.counterClaims.map((c) => cacheTags.claim(c.slug)),
-  ]);
-  return withCounters(claim, counters);
+  recordKeys(claimKey(slug));
+  const claim = await loadPublishedClaim(slug);
+  if (claim) {
+    recordClaims([...claim.counterClaims.map((c) => c.slug), ...(claim.rebuts ? [claim.rebuts.slug] : []), ...claim.rebuttals.map((r) => r.slug)]);
+    recordArticles(claim.rows.map((r) => r.article.slug));
+  }
+  return claim;
 }
 
 function withCounters(claim: ClaimDetail, counters: Awaited<ReturnType<typeof loadCounterQuotes>>): ClaimDetail {
@@ -475,7 +470,7 @@ export async function listPublishedClaimSlugs(): Promise<string[]> {
   return rows.map((r) => r.slug);
 }
 
-/** Uncached: for exports and tests, which read the database directly. */
+/** The same read without recording keys: for exports and tests. */
 export async function loadPublishedClaim(slug: string): Promise<ClaimDetail | null> {
   const claim = await loadClaim(slug);
   if (!claim || claim.counterClaims.length === 0) return claim;

@@ -7,7 +7,6 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { Pool } from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { applyMigrations } from "./migrate";
-import { PURGE_CHANNEL, setPurgeNotifier } from "./page-cache";
 import { pgliteExtensions } from "./pglite-extensions";
 import { pgliteRunner, pgPoolRunner, type SqlRunner } from "./sql-runner";
 
@@ -39,10 +38,6 @@ function createDatabase(): Database {
   if (url) {
     const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
-    // Other app servers drop their rendered public pages when this one writes.
-    setPurgeNotifier(async () => {
-      await pool.query(`NOTIFY ${PURGE_CHANNEL}`);
-    });
     return {
       kind: "postgres",
       prisma,

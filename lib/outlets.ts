@@ -1,11 +1,11 @@
 import "server-only";
-import { cachedRead } from "./cached-read";
-import { cacheTags } from "./cache-tags";
 import type { ClaimListItem } from "./claims";
 import { prisma } from "./db";
+import { listKeys, recordKeys } from "./public-cache/keys";
 import { isPlausibleSlug } from "./validation/text";
 
 export function listOutlets() {
+  recordKeys(listKeys.outlets, listKeys.articles);
   return prisma.outlet.findMany({
     orderBy: { name: "asc" },
     select: {
@@ -30,20 +30,19 @@ export interface OutletFraming {
 }
 
 /** The outlets directory with how many reviewed quotes of published claims each carried. */
-export function listOutletsWithStats() {
-  return cachedRead(async () => {
-    const [outlets, counts] = await Promise.all([
-      listOutlets(),
-      prisma.$queryRaw<{ outletId: string; quotes: bigint; faithful: bigint }[]>`
-        SELECT a."outletId", count(*) AS quotes,
-               count(*) FILTER (WHERE q.fidelity IN ('verbatim', 'trimmed')) AS faithful
-        FROM "Quote" q JOIN "Article" a ON a.id = q."articleId" JOIN "Claim" c ON c.id = q."claimId"
-        WHERE q."reviewStatus" <> 'rejected' AND c.status = 'published'
-        GROUP BY a."outletId"`,
-    ]);
-    const byOutlet = new Map(counts.map((c) => [c.outletId, { quotes: Number(c.quotes), faithful: Number(c.faithful) }]));
-    return outlets.map((o) => ({ ...o, articleCount: o._count.articles, quotes: byOutlet.get(o.id)?.quotes ?? 0, faithful: byOutlet.get(o.id)?.faithful ?? 0 }));
-  }, ["outlets-with-stats"], [cacheTags.outlets, cacheTags.claims, cacheTags.articles]);
+export async function listOutletsWithStats() {
+  recordKeys(listKeys.outlets, listKeys.claims, listKeys.quotes);
+  const [outlets, counts] = await Promise.all([
+    listOutlets(),
+    prisma.$queryRaw<{ outletId: string; quotes: bigint; faithful: bigint }[]>`
+      SELECT a."outletId", count(*) AS quotes,
+             count(*) FILTER (WHERE q.fidelity IN ('verbatim', 'trimmed')) AS faithful
+      FROM "Quote" q JOIN "Article" a ON a.id = q."articleId" JOIN "Claim" c ON c.id = q."claimId"
+      WHERE q."reviewStatus" <> 'rejected' AND c.status = 'published'
+      GROUP BY a."outletId"`,
+  ]);
+  const byOutlet = new Map(counts.map((c) => [c.outletId, { quotes: Number(c.quotes), faithful: Number(c.faithful) }]));
+  return outlets.map((o) => ({ ...o, articleCount: o._count.articles, quotes: byOutlet.get(o.id)?.quotes ?? 0, faithful: byOutlet.get(o.id)?.faithful ?? 0 }));
 }
 
 async function loadOutletProfile(slug: string) {
@@ -123,5 +122,6 @@ export type OutletProfile = NonNullable<Awaited<ReturnType<typeof loadOutletProf
 /** An outlet, its articles, the published claims it quoted, and how it tends to frame them. */
 export function getOutletProfile(slug: string): Promise<OutletProfile | null> {
   if (!isPlausibleSlug(slug)) return Promise.resolve(null);
-  return cachedRead(() => loadOutletProfile(slug), ["outlet-profile", slug], [cacheTags.outlets, cacheTags.claims, cacheTags.articles]);
+  recordKeys(listKeys.outlets, listKeys.claims, listKeys.quotes, listKeys.articles);
+  return loadOutletProfile(slug);
 }

@@ -1,7 +1,6 @@
 import "server-only";
-import { cachedRead } from "./cached-read";
-import { cacheTags } from "./cache-tags";
 import { prisma } from "./db";
+import { listKeys, recordKeys } from "./public-cache/keys";
 import { splitHighlights, START_SEL, STOP_SEL, type SnippetSegment } from "./search-highlight";
 import type { SearchInput, SearchType } from "./validation/search";
 
@@ -270,15 +269,11 @@ async function runSearch({ q, type, page }: SearchInput): Promise<SearchResults>
 }
 
 /**
- * Cached per (query, type, page) under the `search` tag, which every editorial
- * write expires: repeated searches cost no database work, and results never
- * outlive a change.
+ * A search, its query's white space folded. Its response is cached under the
+ * `search` key, which every editorial write that changes text or visibility
+ * purges: results never outlive a change.
  */
 export function search(input: SearchInput): Promise<SearchResults> {
-  const q = input.q.replace(/\s+/g, " ").trim();
-  const normalised = { ...input, q };
-  return cachedRead(() => runSearch(normalised), ["search", q.toLowerCase(), input.type, String(input.page)], [cacheTags.search]);
+  recordKeys(listKeys.search);
+  return runSearch({ ...input, q: input.q.replace(/\s+/g, " ").trim() });
 }
-
-/** Uncached, for tests and the benchmark's cold figures. */
-export const searchUncached = runSearch;

@@ -1,29 +1,27 @@
 import "server-only";
-import { cachedRead } from "./cached-read";
-import { cacheTags } from "./cache-tags";
 import type { ClaimListItem } from "./claims";
 import { prisma } from "./db";
+import { listKeys, recordKeys } from "./public-cache/keys";
 import { isPlausibleSlug } from "./validation/text";
 
 const published = { status: "published" } as const;
 
 /** Speakers with at least one published claim or reviewed quote, most-claimed first. */
-export function listSpeakers() {
-  return cachedRead(async () => {
-    const rows = await prisma.speaker.findMany({
-      orderBy: { name: "asc" },
-      select: {
-        slug: true,
-        name: true,
-        kind: true,
-        description: true,
-        _count: { select: { claims: { where: published }, quotes: { where: { reviewStatus: { not: "rejected" } } } } },
-      },
-    });
-    return rows
-      .map((s) => ({ slug: s.slug, name: s.name, kind: s.kind, description: s.description, claims: s._count.claims, quotes: s._count.quotes }))
-      .sort((a, b) => b.claims - a.claims || b.quotes - a.quotes || a.name.localeCompare(b.name));
-  }, ["speakers"], [cacheTags.speakers, cacheTags.claims, cacheTags.articles]);
+export async function listSpeakers() {
+  recordKeys(listKeys.speakers, listKeys.claims);
+  const rows = await prisma.speaker.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      slug: true,
+      name: true,
+      kind: true,
+      description: true,
+      _count: { select: { claims: { where: published }, quotes: { where: { reviewStatus: { not: "rejected" } } } } },
+    },
+  });
+  return rows
+    .map((s) => ({ slug: s.slug, name: s.name, kind: s.kind, description: s.description, claims: s._count.claims, quotes: s._count.quotes }))
+    .sort((a, b) => b.claims - a.claims || b.quotes - a.quotes || a.name.localeCompare(b.name));
 }
 
 async function loadSpeaker(slug: string) {
@@ -76,7 +74,9 @@ async function loadSpeaker(slug: string) {
   };
 }
 
+/** A speaker, its documents and published claims; records `speakers` and `claims` (counts and lists move with any claim). */
 export function getSpeakerProfile(slug: string) {
   if (!isPlausibleSlug(slug)) return Promise.resolve(null);
-  return cachedRead(() => loadSpeaker(slug), ["speaker-profile", slug], [cacheTags.speakers, cacheTags.claims]);
+  recordKeys(listKeys.speakers, listKeys.claims);
+  return loadSpeaker(slug);
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { ClaimDetail } from "../claims";
 import { articleUrl, claimUrl } from "../claim-review";
 import { prisma } from "../db";
+import { listKeys, recordKeys } from "../public-cache/keys";
 
 /**
  * Reads for the public API and exports. Only published claims are visible, and
@@ -98,6 +99,7 @@ export function publicQuote(q: PublicQuoteRow) {
 }
 
 export async function listPublicQuotes(filter: QuoteFilter, page: number, perPage: number) {
+  recordKeys(listKeys.quotes, listKeys.claims, listKeys.articles);
   const where = quoteWhere(filter);
   const [total, rows] = await Promise.all([
     prisma.quote.count({ where }),
@@ -125,6 +127,7 @@ export async function* allPublicQuotes(filter: QuoteFilter = {}, batch = 2000) {
 }
 
 export async function listPublicArticles(filter: { outlet?: string }, page: number, perPage: number) {
+  recordKeys(listKeys.articles, listKeys.quotes);
   const where: Prisma.ArticleWhereInput = filter.outlet ? { outlet: { slug: filter.outlet } } : {};
   const [total, rows] = await Promise.all([
     prisma.article.count({ where }),
@@ -162,6 +165,7 @@ export async function listPublicArticles(filter: { outlet?: string }, page: numb
 }
 
 export async function listPublicOutlets(page: number, perPage: number) {
+  recordKeys(listKeys.outlets, listKeys.articles);
   const [total, rows] = await Promise.all([
     prisma.outlet.count(),
     prisma.outlet.findMany({

@@ -9,7 +9,7 @@ import { correctArticleSchema } from "@/lib/validation/article";
 
 export const createAnnotationAction = action(createAnnotationSchema, async (input, user) => {
   const { id, ...touched } = await createAnnotation(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { id };
 });
 
@@ -19,6 +19,6 @@ export const deleteAnnotationAction = action(deleteAnnotationSchema, async (inpu
 
 export const correctArticleAction = action(correctArticleSchema, async (input, user) => {
   const { version, summary, ...touched } = await correctArticle(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { version, summary };
 });

@@ -9,36 +9,36 @@ import { ratingSchema } from "@/lib/validation/rating";
 
 export const createClaimAction = action(createClaimSchema, async (input, user) => {
   const { id, ...touched } = await createClaim(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { id };
 });
 
 export const editClaimAction = action(claimEditSchema, async (input, user) => {
   const { version, ...touched } = await editClaim(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { version };
 });
 
 export const setClaimStatusAction = action(claimStatusSchema, async (input, user) => {
   const { version, ...touched } = await setClaimStatus(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { version };
 });
 
 export const mergeClaimsAction = action(mergeClaimsSchema, async (input, user) => {
   const { id, ...touched } = await mergeClaims(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { id };
 });
 
 export const splitClaimAction = action(splitClaimSchema, async (input, user) => {
   const { id, ...touched } = await splitClaim(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { id };
 });
 
 export const saveRatingAction = action(ratingSchema, async (input, user) => {
   const { version, ...touched } = await saveRating(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { version };
 });

@@ -7,30 +7,30 @@ import { bulkMoveQuotesSchema, createQuoteSchema, quoteToNewClaimSchema, reviewQ
 
 export const reviewQuotesAction = action(reviewQuotesSchema, async (input, user) => {
   const { count, ...touched } = await reviewQuotes(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { count };
 });
 
 export const createQuoteAction = action(createQuoteSchema, async (input, user) => {
   const { id, ...touched } = await createEditorQuote(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { id };
 });
 
 export const updateQuoteAction = action(updateQuoteSchema, async (input, user) => {
   const { version, ...touched } = await updateQuote(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { version };
 });
 
 export const moveQuotesAction = action(bulkMoveQuotesSchema, async (input, user) => {
   const { count, ...touched } = await moveQuotes(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { count };
 });
 
 export const quoteToNewClaimAction = action(quoteToNewClaimSchema, async (input, user) => {
   const { claimId, ...touched } = await createClaimFromQuote(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { claimId };
 });

@@ -7,27 +7,27 @@ import { createTagSchema, deleteTagSchema, mergeTagsSchema, setTagSchema, update
 
 export const createTagAction = action(createTagSchema, async (input, user) => {
   const { id, ...touched } = await createTag(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { id };
 });
 
 export const updateTagAction = action(updateTagSchema, async (input, user) => {
   const { version, ...touched } = await updateTag(user.id, input);
-  invalidate(touched);
+  await invalidate(touched);
   return { version };
 });
 
 export const deleteTagAction = action(deleteTagSchema, async (input, user) => {
-  invalidate(await deleteTag(user.id, input));
+  await invalidate(await deleteTag(user.id, input));
   return {};
 });
 
 export const mergeTagsAction = action(mergeTagsSchema, async (input, user) => {
-  invalidate(await mergeTags(user.id, input));
+  await invalidate(await mergeTags(user.id, input));
   return { id: input.targetId };
 });
 
 export const setTagAction = action(setTagSchema, async (input, user) => {
-  invalidate(await setTag(user.id, input));
+  await invalidate(await setTag(user.id, input));
   return { attached: input.attached };
 });

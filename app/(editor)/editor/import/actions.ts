@@ -1,20 +1,16 @@
 "use server";
 
-import { revalidateTag } from "next/cache";
 import { action, ActionError } from "@/lib/action";
-import { cacheTags } from "@/lib/cache-tags";
+import { claimSlugsOfArticle } from "@/lib/articles";
 import { prisma } from "@/lib/db";
 import { importArticle, ImportInputError } from "@/lib/import-article";
-import { purgePublicPages } from "@/lib/page-cache";
+import { invalidate } from "@/lib/editor-cache";
 import { importArticleSchema } from "@/lib/validation/import";
 
 export const importArticleAction = action(importArticleSchema, async (input, user) => {
   try {
     const outcome = await importArticle(prisma, input, user.id);
-    revalidateTag(cacheTags.articles, { expire: 0 });
-    revalidateTag(cacheTags.outlets, { expire: 0 });
-    revalidateTag(cacheTags.search, { expire: 0 });
-    await purgePublicPages();
+    await invalidate({ articles: [outcome.slug], claims: await claimSlugsOfArticle(outcome.articleId) });
     return {
       articleId: outcome.articleId,
       slug: outcome.slug,

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -5,16 +6,19 @@ import { ArticleText } from "@/components/article-text";
 import { formatDate, plural } from "@/components/format";
 import { getArticleBySlug } from "@/lib/articles";
 
+// One database read per request for the metadata and the page.
+const getArticle = cache(getArticleBySlug);
+
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getArticleBySlug((await params).slug);
+  const article = await getArticle((await params).slug);
   return { title: article?.title ?? "Article not found" };
 }
 
 export default async function ArticlePage({ params }: Props) {
   await connection();
-  const article = await getArticleBySlug((await params).slug);
+  const article = await getArticle((await params).slug);
   if (!article) notFound();
   const quotes = article.quotes.map((q) => ({
     id: q.id,

@@ -1,6 +1,8 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { ClaimTimeline } from "@/components/claim-timeline";
 import { CoverageChart } from "@/components/coverage-chart";
 import { FramingMatrix } from "@/components/framing-matrix";
@@ -11,17 +13,13 @@ import { DiffLegend } from "@/components/word-diff-view";
 import { buildClaimReview, claimUrl, jsonLdScript, SITE_NAME } from "@/lib/claim-review";
 import { getPublishedClaim } from "@/lib/claims";
 
+// One database read per request for the metadata and the page.
+const getClaim = cache(getPublishedClaim);
+
 type Props = { params: Promise<{ slug: string }> };
 
-// Rendered on first request and kept until an editor's write expires its tags
-// (lib/cache-tags.ts): no time-based expiry, and no build-time database access.
-export const dynamicParams = true;
-export function generateStaticParams(): { slug: string }[] {
-  return [];
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const claim = await getPublishedClaim((await params).slug);
+  const claim = await getClaim((await params).slug);
   if (!claim) return { title: "Claim not found" };
   const outlets = new Set(claim.rows.map((r) => r.outlet.name)).size;
   const verdict = claim.rating ? `${claim.rating.verdict.name}. ` : "";
@@ -44,8 +42,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+// Rendered per request (Next caches nothing): the public cache in front of Next
+// (lib/public-cache/) keeps the response until a write purges its keys.
 export default async function ClaimPage({ params }: Props) {
-  const claim = await getPublishedClaim((await params).slug);
+  await connection();
+  const claim = await getClaim((await params).slug);
   if (!claim) notFound();
   const review = buildClaimReview(claim);
   const outletCount = claim.coverage.length;

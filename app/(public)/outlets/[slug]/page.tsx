@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,16 +8,19 @@ import { ClaimCard } from "@/components/claim-card";
 import { formatDate, plural } from "@/components/format";
 import { getOutletProfile } from "@/lib/outlets";
 
+// One database read per request for the metadata and the page.
+const getOutlet = cache(getOutletProfile);
+
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const profile = await getOutletProfile((await params).slug);
+  const profile = await getOutlet((await params).slug);
   return profile ? { title: profile.outlet.name, description: `How ${profile.outlet.name} quotes and frames the claims it reports.` } : { title: "Outlet not found" };
 }
 
 export default async function OutletPage({ params }: Props) {
   await connection();
-  const profile = await getOutletProfile((await params).slug);
+  const profile = await getOutlet((await params).slug);
   if (!profile) notFound();
   const { outlet, framing } = profile;
   const pct = (n: number) => (framing.quotes ? `${Math.round((100 * n) / framing.quotes)}%` : "–");

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -5,16 +6,19 @@ import { ClaimCard } from "@/components/claim-card";
 import { formatDate } from "@/components/format";
 import { getSpeakerProfile } from "@/lib/speakers";
 
+// One database read per request for the metadata and the page.
+const getSpeaker = cache(getSpeakerProfile);
+
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const speaker = await getSpeakerProfile((await params).slug);
+  const speaker = await getSpeaker((await params).slug);
   return speaker ? { title: speaker.name, description: `Claims by ${speaker.name} and how the news quoted them.` } : { title: "Speaker not found" };
 }
 
 export default async function SpeakerPage({ params }: Props) {
   await connection();
-  const speaker = await getSpeakerProfile((await params).slug);
+  const speaker = await getSpeaker((await params).slug);
   if (!speaker) notFound();
   return (
     <>
