@@ -93,6 +93,8 @@ test("browse: claims filtered by outlet, an outlet's framing profile, a speaker,
 });
 
 test("reader pages have no axe violations, on a desktop and on a phone", async ({ page }) => {
+  // 24 page loads with an axe run each: a minute is not enough on a loaded 2-core machine.
+  test.setTimeout(180_000);
   await page.goto("/search?q=safe+haven");
   const claimPath = new URL(await page.getByRole("region", { name: "Claims" }).getByRole("link").first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
   const paths = ["/", "/claims", claimPath, "/search?q=safe+haven", "/search?q=safe+havn", "/outlets", "/outlets/rferl-gandhara", "/speakers", "/speakers/us-department-of-state", "/tags", "/articles", "/articles/rferl-gandhara-2020-06"];
