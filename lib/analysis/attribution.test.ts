@@ -51,6 +51,27 @@ describe("attribution", () => {
     expect(speakers(body)).toEqual(expected);
   });
 
+  it("a quote with no cue in a story with several voices gets no speaker, and the reason why", () => {
+    const res = analyzeArticle(
+      "H\n\n“We will appeal,” Ana Ruiz said.\n\nTom Reyes said the ruling was “fair.”\n\nThe dispute is about a “right of way” across the farm.",
+      { registry },
+    );
+    expect(res.quotes.map((q) => [q.speakerName, q.attributionReason])).toEqual([
+      ["Ana Ruiz", "cue in its sentence"],
+      ["Tom Reyes", "cue in its sentence"],
+      [null, "no attribution cue in its paragraph"],
+    ]);
+  });
+
+  it("in an article that reads a body's report, quotes without a cue are that body's", () => {
+    const res = analyzeArticle(
+      "H\n\nThe Halden Institute said rents rose “faster than pay.” Its report said the market was “overheated.”\n\nLandlords face “new rules” next year.",
+      { registry },
+    );
+    expect(res.quotes.map((q) => q.speakerName)).toEqual(["Halden Institute", "Halden Institute", "Halden Institute"]);
+    expect(res.quotes[2].attributionReason).toBe("no cue of its own: the source the article reports on");
+  });
+
   it("a bare “Foreign Office” belongs to the article's country (dateline first)", () => {
     const res = analyzeArticle("FO rejects report\n\nISLAMABAD: The Foreign Office said the report was “selective.” Officials in Washington disagreed.", { registry });
     expect(res.quotes[0].speakerName).toBe("Ministry of Foreign Affairs of Pakistan");

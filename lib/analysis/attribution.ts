@@ -26,7 +26,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
   };
   const ranges: QuoteRange[] = quotes.map((q, i) => ({ from: q.openMark ?? q.start, to: (q.closeMark ?? q.end - 1) + 1, quote: i }));
   const out: Attribution[] = quotes.map(() => ({
-    speaker: null, cue: null, verb: null, source: "none", label: false, documentKey: null, sentenceIndex: -1,
+    speaker: null, cue: null, verb: null, source: "none", reason: null, label: false, documentKey: null, sentenceIndex: -1,
     cueStart: -1, cueEnd: -1, hedges: [],
   }));
   // Per sentence: the speaker most recently established there (cue or quote), for carrying.
@@ -70,6 +70,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
         a.cue = text.slice(cue.start, cue.end);
         a.verb = text.slice(cue.verbStart, cue.verbEnd);
         a.source = "direct";
+        a.reason = "cue in its sentence";
         a.documentKey = cue.documentKey;
         a.cueStart = cue.start;
         a.cueEnd = cue.end;
@@ -84,6 +85,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
         a.cue = h.cue;
         a.verb = null;
         a.source = "headline";
+        a.reason = "named in the headline";
       }
     }
     sentenceSpeaker[sent.index] = last;

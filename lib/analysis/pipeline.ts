@@ -60,8 +60,10 @@ export interface AnalyzedQuote {
    * or an umbrella body ("Washington") that outlets use for its agencies.
    */
   speakerKey: string | null;
-  /** direct (own sentence), carried (neighbouring quote/cue), headline, fallback (article's main source), none. */
+  /** direct (own sentence), carried (neighbouring quote/cue), headline, none. */
   attribution: AttributionSource;
+  /** How the speaker was found, or why there is none, for the editor ("no attribution cue in its paragraph"). */
+  attributionReason: string | null;
   paragraphIndex: number;
   paragraphCount: number;
   inHeadline: boolean;
@@ -124,6 +126,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions): ArticleAnaly
       speakerName: a.speaker?.name ?? null,
       speakerKey: speakerKeyOf(a, opts.registry),
       attribution: a.source,
+      attributionReason: a.reason,
       paragraphIndex: s.paragraphIndex,
       paragraphCount: paragraphs.length,
       inHeadline,

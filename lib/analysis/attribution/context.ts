@@ -16,7 +16,7 @@ export interface ResolvedSpeaker {
   generic: boolean;
 }
 
-export type AttributionSource = "direct" | "carried" | "headline" | "fallback" | "none";
+export type AttributionSource = "direct" | "carried" | "headline" | "none";
 
 export interface Attribution {
   speaker: ResolvedSpeaker | null;
@@ -24,8 +24,13 @@ export interface Attribution {
   cue: string | null;
   /** Attribution verb as written ("notes", "blasts", "according to"), or null. */
   verb: string | null;
-  /** Where the speaker came from: the quote's sentence, a neighbour, the headline, or the article's main source. */
+  /** Where the speaker came from: the quote's sentence, a neighbour, the headline. */
   source: AttributionSource;
+  /**
+   * Why the speaker is what it is, in a few words an editor can check ("carried from the
+   * previous paragraph"), or why there is none ("no attribution cue in its paragraph").
+   */
+  reason: string | null;
   /** A quoted term the speaker applies to something (“affiliated”, after "refers to X as"). */
   label: boolean;
   /** Key of the document the words come from (registry id + year), when known. */
