@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { ClaimIndex, type ClaimQuote } from "./analysis/claims";
+import { ClaimIndex, type ClaimQuote } from "./analysis/claim-index";
 import { indexSources, type SourceIndex } from "./analysis/fidelity";
 import { createSpeakerRegistry, type SpeakerEntry, type SpeakerRegistry } from "./analysis/speakers";
 
@@ -32,14 +32,29 @@ const globalForAnalysis = globalThis as unknown as { __claimscopeClaimIndex?: Cl
 
 const DB_KIND_TO_ANALYSIS = { person: "person", organisation: "organization", government: "government" } as const;
 
+/**
+ * A stored quote as the claim index sees it. Its W3C prefix and suffix stand in for the
+ * outlet's words around it; an editor's confirmed quote is its claim's wording.
+ */
 export function quoteForIndex(q: {
   id: string;
   exact: string;
   articleId: string;
   speakerId: string | null;
   documentKey: string | null;
+  prefix?: string;
+  suffix?: string;
+  reviewStatus?: string;
 }): ClaimQuote {
-  return { id: q.id, text: q.exact, articleId: q.articleId, speakerKey: q.speakerId, documentKey: q.documentKey };
+  return {
+    id: q.id,
+    text: q.exact,
+    articleId: q.articleId,
+    speakerKey: q.speakerId,
+    documentKey: q.documentKey,
+    context: q.prefix !== undefined ? { before: q.prefix, after: q.suffix ?? "" } : null,
+    confirmed: q.reviewStatus === "confirmed",
+  };
 }
 
 async function syncClaimIndex(prisma: PrismaClient): Promise<ClaimIndex> {
@@ -52,7 +67,7 @@ async function syncClaimIndex(prisma: PrismaClient): Promise<ClaimIndex> {
   for (;;) {
     const rows = await prisma.quote.findMany({
       where: { claimId: { not: null }, reviewStatus: { not: "rejected" }, kind: { not: "title" }, updatedAt: { gte: since } },
-      select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, documentKey: true },
+      select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, documentKey: true, prefix: true, suffix: true, reviewStatus: true },
       orderBy: { id: "asc" },
       take: BATCH,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),

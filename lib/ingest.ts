@@ -1,6 +1,8 @@
 import "server-only";
 import { Prisma, type PrismaClient, type SpeakerKind } from "@/generated/prisma/client";
-import { LINK_THRESHOLD, newClaimKey, type ClaimQuote } from "./analysis/claims";
+import { LINK_THRESHOLD } from "./analysis/claim-evidence";
+import type { ClaimQuote } from "./analysis/claim-index";
+import { newClaimKey } from "./analysis/claims";
 import { checkFidelity, type FidelityResult, type WordOp } from "./analysis/fidelity";
 import { analyzeArticle, type AnalyzedQuote } from "./analysis/pipeline";
 import type { SpeakerEntry } from "./analysis/speakers";
@@ -266,7 +268,7 @@ async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: An
     for (const i of g.members) {
       const p = planned[i];
       const speakerKey = p.speakerRef && "id" in p.speakerRef ? p.speakerRef.id : null;
-      const cq: ClaimQuote = { id: `new#${i}`, text: p.q.exact, speakerKey, documentKey: p.q.documentKey, label: p.q.label };
+      const cq: ClaimQuote = { id: `new#${i}`, text: p.q.exact, speakerKey, documentKey: p.q.documentKey, label: p.q.label, context: p.q.context };
       for (const c of ctx.claims.query(cq, 3)) {
         if (c.score >= LINK_THRESHOLD && (!best || c.score > best.score)) best = { claimId: c.claimKey, score: c.score };
       }

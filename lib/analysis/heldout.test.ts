@@ -15,10 +15,13 @@ describe("held-out gold set", () => {
     expect(s.claims.pairs).toBeGreaterThanOrEqual(20);
   });
 
-  it("stays above its floors (measured 1.00 / 1.00 / 0.80 when set)", () => {
+  // Claims floor: 0.80 when set; 0.75 since claim grouping stopped chaining (issue 12). Two of the
+  // pairs lost follow the rule the field cases fix (a fragment of a quote's second sentence is not
+  // the claim of its first), one an unknown speaker's three-word phrase with nothing else in common.
+  it("stays above its floors (measured 1.00 / 1.00 / 0.75)", () => {
     expect(s.extraction.f1).toBeGreaterThanOrEqual(0.95);
     expect(s.attribution.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(s.claims.f1).toBeGreaterThanOrEqual(0.75);
+    expect(s.claims.f1).toBeGreaterThanOrEqual(0.74);
     expect(s.claims.precision).toBeGreaterThanOrEqual(0.9);
   });
 });

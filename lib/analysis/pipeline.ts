@@ -12,16 +12,20 @@
 //     analyzeArticle for each article, plus claim keys shared across
 //     articles (with a link score and how the link was made) and, when
 //     primary sources are given, fidelity of each quote against them.
+//   new CorpusStream({ registry, primary? }).add(article) → the same, one
+//     article at a time, keeping only the claim index (for folders of any size).
 //
 // Related modules the app uses directly:
 //   speakers.ts  createSpeakerRegistry(entries, { defaults? }) — pass the database's speakers in.
-//   claims.ts    ClaimIndex (add / query, incremental), groupClaims (batch), newClaimKey.
+//   claim-index.ts ClaimIndex (add / query, incremental); claims.ts groupClaims (batch), ClaimGrouper (streaming), newClaimKey.
 //   fidelity.ts  indexSources, checkFidelity, wordDiff (reader pages).
 //   boilerplate.ts stripBoilerplate(raw) — run it on text as received, before analyzeArticle.
 
 import { type Attribution, type AttributionSource, attributeQuotes } from "./attribution";
-import { type ClaimGroup, type ClaimHint, type ClaimLinkVia, type ClaimQuote, groupClaims } from "./claims";
-import { type FidelityResult, type PrimarySource, checkFidelity, indexSources } from "./fidelity";
+import type { ClaimLinkVia } from "./claim-evidence";
+import type { ClaimQuote } from "./claim-index";
+import { type ClaimGroup, type ClaimHint, ClaimGrouper } from "./claims";
+import { type FidelityResult, type PrimarySource, type SourceIndex, checkFidelity, indexSources } from "./fidelity";
 import { classifyKind, isTitleCase, type QuoteKind } from "./kinds";
 import { findQuotes } from "./quotes";
 import { splitSentences } from "./sentences";
@@ -76,6 +80,10 @@ export interface AnalyzedQuote {
   /** The quotation was left open at the paragraph end / reopens one from the previous paragraph. */
   continuesNext: boolean;
   continuesPrev: boolean;
+  /** The outlet's words around the quote within its sentence (before the opening mark, after the closing one), for claim matching. */
+  context: { before: string; after: string };
+  /** Index of the outlet's sentence the quote is in (-1 when unknown). */
+  sentenceIndex: number;
 }
 
 export interface ArticleAnalysis {
@@ -86,6 +94,8 @@ export interface ArticleAnalysis {
 }
 
 const CONTEXT = 32;
+/** How much of the quote's sentence, either side, claim matching sees. */
+const CONTEXT_CHARS = 160;
 
 export function analyzeArticle(text: string, opts: AnalyzeOptions): ArticleAnalysis {
   const paragraphs = splitParagraphs(text);
@@ -105,6 +115,8 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions): ArticleAnaly
     const a = attrs[i];
     const exact = text.slice(s.start, s.end);
     const open = s.openMark ?? s.start;
+    const close = s.closeMark ?? s.end;
+    const sentence = sentences[a.sentenceIndex] ?? paragraphs[s.paragraphIndex];
     const inHeadline = headlineOn && s.paragraphIndex === 0;
     const kind = classifyKind(exact, {
       before: text.slice(Math.max(0, open - 40), open),
@@ -135,6 +147,11 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions): ArticleAnaly
       documentKey: a.documentKey,
       continuesNext: s.continuesNext,
       continuesPrev: s.continuesPrev,
+      sentenceIndex: a.sentenceIndex,
+      context: {
+        before: text.slice(Math.max(sentence?.start ?? 0, open - CONTEXT_CHARS), open),
+        after: text.slice(Math.min(text.length, close + 1), Math.max(close + 1, Math.min(sentence?.end ?? text.length, close + 1 + CONTEXT_CHARS))),
+      },
     };
   });
 
@@ -176,8 +193,9 @@ function cueInClause(text: string, open: number, close: number, a: Attribution):
 /**
  * Quotes that share a claim by position: a quotation continued across
  * paragraphs, a sentence split by its attribution (“After the fall …,”
- * according to State, “Jalaluddin retreated …”), phrases quoted from one
- * sentence, and the same words quoted twice.
+ * according to State, “Jalaluddin retreated …”), and the same words quoted
+ * twice. Two quotes that merely share an article sentence are not paired: they
+ * may invoke two different assertions (claim matching judges each on its own).
  */
 function sameClaimPairs(text: string, quotes: AnalyzedQuote[], attrs: Attribution[], normText: string[]): [number, number][] {
   const pairs: [number, number][] = [];
@@ -198,7 +216,7 @@ function sameClaimPairs(text: string, quotes: AnalyzedQuote[], attrs: Attributio
       const gap = text.slice(q.end, r.start).replace(/[\s,.;:“”"‘’'«»]/g, " ").trim().replace(/\s+/g, " ");
       const cues = [attrs[i].cue, attrs[j].cue].filter(Boolean).map((c) => c!.replace(/[\s,.;:]+/g, " ").trim());
       const splitByCue = /,\s*$/.test(q.exact) && (gap === "" || cues.includes(gap));
-      if (splitByCue || q.kind === "phrase" || r.kind === "phrase") pairs.push([i, j]);
+      if (splitByCue) pairs.push([i, j]);
     }
   }
   return pairs;
@@ -237,45 +255,98 @@ export interface CorpusAnalysis {
   claims: ClaimGroup[];
 }
 
-export function analyzeCorpus(articles: CorpusArticle[], opts: CorpusOptions): CorpusAnalysis {
-  const sources = opts.primary?.length ? indexSources(opts.primary) : null;
-  const analysed = articles.map((a) => ({ id: a.id, res: analyzeArticle(a.text, { registry: opts.registry, headline: a.headline }) }));
-  const out: CorpusAnalysis["articles"] = [];
-  const items: ClaimQuote[] = [];
-  const hints: ClaimHint[] = [];
-  for (const { id, res } of analysed) {
-    const quotes: CorpusQuote[] = res.quotes.map((q, n) => {
-      const fidelity = sources && q.kind !== "title" ? checkFidelity(q.exact, sources) : null;
-      return { ...q, id: `${id}#${n}`, claimKey: null, claimScore: null, claimVia: null, claimLinkedTo: null, fidelity };
+/** One article as the stream returns it: claim numbers resolve to keys with `claimKey` after the last article. */
+export interface StreamedArticle {
+  id: string;
+  quotes: (CorpusQuote & { claim: number | null })[];
+}
+
+/**
+ * The corpus analysis one article at a time, keeping only the claim index
+ * (one entry per claim) between articles: what `npm run analyze` streams a
+ * folder through. Claims can merge as later articles show two phrases to be
+ * one assertion, so a quote's claim key is final only after the last article:
+ * keep the claim numbers and resolve them with `claimKey` at the end.
+ */
+export class CorpusStream {
+  private grouper = new ClaimGrouper();
+  private sources: SourceIndex | null;
+
+  constructor(private opts: CorpusOptions) {
+    this.sources = opts.primary?.length ? indexSources(opts.primary) : null;
+  }
+
+  add(article: CorpusArticle): StreamedArticle {
+    const res = analyzeArticle(article.text, { registry: this.opts.registry, headline: article.headline });
+    const quotes = res.quotes.map((q, n): StreamedArticle["quotes"][number] => {
+      const fidelity = this.sources && q.kind !== "title" ? checkFidelity(q.exact, this.sources) : null;
+      return { ...q, id: `${article.id}#${n}`, claimKey: null, claimScore: null, claimVia: null, claimLinkedTo: null, fidelity, claim: null };
     });
-    for (const q of quotes) {
-      if (q.kind === "title") continue;
+    const items: ClaimQuote[] = [];
+    const at: number[] = [];
+    quotes.forEach((q, n) => {
+      if (q.kind === "title") return;
       const f = q.fidelity;
       const anchored = f && f.status !== "not-found" && f.coverage >= 0.6 && !q.label && wordTokens(q.exact).length >= 4;
       items.push({
         id: q.id,
         text: q.exact,
-        articleId: id,
+        articleId: article.id,
         speakerKey: q.speakerKey,
         speakerLabel: q.speakerId,
         documentKey: q.documentKey,
         label: q.label,
         anchor: anchored ? `${f!.sourceId}#${f!.sentence}` : null,
+        context: q.context,
+        sentence: q.sentenceIndex >= 0 ? q.sentenceIndex : null,
       });
-    }
-    for (const [a, b] of res.sameClaim) hints.push({ a: quotes[a].id, b: quotes[b].id });
-    out.push({ id, quotes });
-  }
-  const grouped = groupClaims(items, { hints });
-  for (const art of out) {
-    for (const q of art.quotes) {
-      const g = grouped.byQuote.get(q.id);
-      if (!g) continue;
-      q.claimKey = g.claimKey;
+      at.push(n);
+    });
+    const hints: ClaimHint[] = res.sameClaim.map(([a, b]) => ({ a: quotes[a].id, b: quotes[b].id }));
+    const assigned = this.grouper.addArticle(items, hints);
+    assigned.forEach((g, k) => {
+      const q = quotes[at[k]];
+      q.claim = g.claim;
       q.claimScore = g.score;
       q.claimVia = g.via;
       q.claimLinkedTo = g.linkedTo;
-    }
+    });
+    return { id: article.id, quotes };
   }
-  return { articles: out, claims: grouped.claims };
+
+  /** The key of a claim number, as of now (final after the last article). */
+  claimKey(claim: number): string {
+    return this.grouper.keyOf(claim);
+  }
+
+  /** Number of claims kept (the stream's memory is one entry per claim). */
+  get claimCount(): number {
+    return this.grouper.claimCount;
+  }
+
+  /** The claims with their members, for a corpus held in memory. */
+  claimsOf(articles: StreamedArticle[]): ClaimGroup[] {
+    const groups = new Map<string, ClaimGroup>();
+    for (const a of articles) {
+      for (const q of a.quotes) {
+        if (q.claim === null) continue;
+        const key = this.claimKey(q.claim);
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { key, speakerKey: this.grouper.speakerOf(q.claim), quoteIds: [] }));
+        g.quoteIds.push(q.id);
+      }
+    }
+    return [...groups.values()];
+  }
+}
+
+/** analyzeArticle for each article, then claims across them (see CorpusStream), all in memory. */
+export function analyzeCorpus(articles: CorpusArticle[], opts: CorpusOptions): CorpusAnalysis {
+  const stream = new CorpusStream(opts);
+  const streamed = articles.map((a) => stream.add(a));
+  const out: CorpusAnalysis["articles"] = streamed.map((a) => ({
+    id: a.id,
+    quotes: a.quotes.map(({ claim, ...q }) => ({ ...q, claimKey: claim === null ? null : stream.claimKey(claim) })),
+  }));
+  return { articles: out, claims: stream.claimsOf(streamed) };
 }
