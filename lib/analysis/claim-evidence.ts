@@ -63,7 +63,7 @@ const MAX_ALTS = 3;
 const REWORDED_MIN = 0.7;
 
 const PREPOSITIONS = new Set(
-  "at in on from into onto through across between among during within without under over near around behind beyond toward towards via along amid by".split(" "),
+  "at in on from into onto through across between among during within without under over near around behind beyond toward towards via along amid by for of with against about".split(" "),
 );
 // A phrase after one of these (skipping determiners) is the predicate the sentence asserts:
 // “is a reckless gamble”, “remained a weak link”, “serve as a safe haven”.
