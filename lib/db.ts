@@ -23,6 +23,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** The embedded instance (PGlite only): the job queue talks to it in-process. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ function createDatabase(): Database {
     kind: "pglite",
     prisma,
     sql: pgliteRunner(pg),
+    pglite: pg,
     async close() {
       await prisma.$disconnect();
       await pg.close();

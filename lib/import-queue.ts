@@ -1,80 +1,93 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
-import { database, prisma } from "./db";
+import { createHash } from "node:crypto";
+import { prisma } from "./db";
+import { importArticle, ImportInputError } from "./import-article";
+import { getJobs, PermanentJobError, retryJobs, sendJobs, type JobHandler, type QueueSpec } from "./job-queue";
+import { importArticleSchema } from "./validation/import";
 
 /**
- * A PostgreSQL-backed job queue for bulk imports: one row per file. Any number
- * of workers, on any number of machines, drain a batch by claiming rows with
- * FOR UPDATE SKIP LOCKED, so no file is processed twice at once. A row left
- * `running` by a killed worker goes back to the queue when the batch is
- * enqueued again (or after STALE_AFTER_MS).
+ * Bulk imports as jobs of the `import-file` queue (lib/job-queue.ts): one job
+ * per file, one transaction per article, de-duplicated by content hash. A job's
+ * id is derived from its batch, file name and content, so enqueueing a batch
+ * again adds only what changed, and re-running an import resumes it.
  */
-export const STALE_AFTER_MS = 10 * 60_000;
-const MAX_ATTEMPTS = 3;
+export const importFileQueue: QueueSpec = {
+  name: "import-file",
+  retryLimit: 3,
+  retryDelay: 2,
+  // An article's analysis is bounded (sec's budgets); ten minutes is far past it.
+  expireInSeconds: 600,
+};
 
-export interface JobInput {
+export interface ImportFileJob {
+  batchId: string;
   sourceName: string;
-  payload: Prisma.InputJsonValue;
+  /** The import form's fields (lib/validation/import.ts), parsed again when the job runs. */
+  payload: Record<string, unknown>;
 }
 
-export interface ClaimedJob {
-  id: string;
-  sourceName: string;
-  payload: unknown;
-  attempts: number;
+export interface ImportFileOutput {
+  articleId: string;
+  created: boolean;
+  title: string;
 }
 
-export async function enqueueBatch(batchId: string, jobs: JobInput[]): Promise<void> {
-  if (jobs.length) {
-    await prisma.importJob.createMany({
-      data: jobs.map((j) => ({ batchId, sourceName: j.sourceName, payload: j.payload })),
-      skipDuplicates: true,
-    });
+/** A UUID (the form pg-boss ids take) from the job's batch, name and content: the same file is the same job. */
+export function importJobId(job: ImportFileJob): string {
+  const hex = createHash("sha256").update(`${job.batchId}\0${job.sourceName}\0${JSON.stringify(job.payload)}`).digest("hex");
+  // RFC 9562 layout: version 8 (custom), variant 10.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Runs one file's job: invalid input fails it for good; anything else (the database gone) is retried. */
+export const runImportFileJob: JobHandler = async (data) => {
+  const job = data as ImportFileJob;
+  const parsed = importArticleSchema.safeParse(job?.payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PermanentJobError(`${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
   }
-  // Re-running a batch retries its failures and takes back rows a dead worker held.
-  await prisma.importJob.updateMany({
-    where: { batchId, OR: [{ status: "failed" }, { status: "running" }] },
-    data: { status: "queued", lockedBy: null, lockedAt: null, attempts: 0 },
-  });
-}
+  try {
+    const outcome = await importArticle(prisma, parsed.data, null);
+    return { articleId: outcome.articleId, created: outcome.created, title: outcome.title } satisfies ImportFileOutput;
+  } catch (error) {
+    if (error instanceof ImportInputError) throw new PermanentJobError(error.message);
+    throw error;
+  }
+};
 
-export async function claimNextJob(batchId: string, workerId: string): Promise<ClaimedJob | null> {
-  const rows = await database.sql.query<ClaimedJob>(
-    `UPDATE "ImportJob" SET status = 'running', "lockedBy" = $2, "lockedAt" = now(),
-            attempts = attempts + 1, "updatedAt" = now()
-      WHERE id = (
-        SELECT id FROM "ImportJob"
-         WHERE "batchId" = $1
-           AND (status = 'queued' OR (status = 'running' AND "lockedAt" < now() - ($3 || ' milliseconds')::interval))
-           AND attempts < $4
-         ORDER BY "createdAt", "sourceName"
-         LIMIT 1
-         FOR UPDATE SKIP LOCKED)
-      RETURNING id, "sourceName", payload, attempts`,
-    [batchId, workerId, String(STALE_AFTER_MS), MAX_ATTEMPTS],
+/** Adds a batch's files to the queue (those already there are kept) and gives its failed files another try. Returns the job ids. */
+export async function enqueueImportBatch(jobs: ImportFileJob[]): Promise<string[]> {
+  const ids = jobs.map(importJobId);
+  await sendJobs(
+    importFileQueue,
+    jobs.map((data, i) => ({ id: ids[i], data: { ...data } })),
   );
-  return rows[0] ?? null;
+  const failed = (await getJobs(importFileQueue, ids)).filter((j) => j.state === "failed").map((j) => j.id);
+  await retryJobs(importFileQueue, failed);
+  return ids;
 }
 
-export async function completeJob(id: string, articleId: string): Promise<void> {
-  await prisma.importJob.update({ where: { id }, data: { status: "done", articleId, error: null, lockedBy: null } });
+export interface BatchCounts {
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
 }
 
-export async function failJob(id: string, error: string): Promise<void> {
-  await prisma.importJob.update({ where: { id }, data: { status: "failed", error: error.slice(0, 2000), lockedBy: null } });
-}
-
-export async function batchCounts(batchId: string) {
-  const groups = await prisma.importJob.groupBy({ by: ["status"], where: { batchId }, _count: { _all: true } });
-  const counts = { queued: 0, running: 0, done: 0, failed: 0 };
-  for (const g of groups) counts[g.status] = g._count._all;
-  return counts;
-}
-
-export function listFailedJobs(batchId: string) {
-  return prisma.importJob.findMany({
-    where: { batchId, status: "failed" },
-    orderBy: { sourceName: "asc" },
-    select: { sourceName: true, error: true },
-  });
+/** Where each job of a batch is (by the ids enqueueImportBatch returned). */
+export async function importBatchStatus(ids: string[]) {
+  const jobs = await getJobs(importFileQueue, ids);
+  const counts: BatchCounts = { queued: 0, running: 0, done: 0, failed: 0 };
+  const failures: { sourceName: string; error: string }[] = [];
+  for (const job of jobs) {
+    if (job.state === "completed") counts.done++;
+    else if (job.state === "active") counts.running++;
+    else if (job.state === "failed" || job.state === "cancelled") {
+      counts.failed++;
+      failures.push({ sourceName: String(job.data.sourceName), error: String(job.output?.message ?? "failed") });
+    } else counts.queued++;
+  }
+  failures.sort((a, b) => a.sourceName.localeCompare(b.sourceName));
+  return { counts, failures };
 }

@@ -3,15 +3,14 @@
  *
  * Imports a folder of articles: every .txt, .html and .htm file (a `<name>.json`
  * beside it may give title, outlet, url, published, byline; `*.raw.txt` copies
- * of a cleaned `<name>.txt` are skipped). Each file becomes one row of an
- * ImportJob batch; workers drain the batch, one transaction per article, so the
- * import is idempotent when re-run and safe to kill at any point. With
- * DATABASE_URL, several machines can run the same command on the same folder
- * and share the work.
+ * of a cleaned `<name>.txt` are skipped). Each file becomes one job of the
+ * `import-file` queue (lib/import-queue.ts); this command's workers drain the
+ * batch, one transaction per article, so the import is idempotent when re-run
+ * and safe to kill at any point. With DATABASE_URL, several machines can run
+ * the same command on the same folder, or `npm run worker`, and share the work.
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { hostname } from "node:os";
 import path from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import { z } from "zod";
@@ -114,71 +113,78 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const dir = path.resolve(args.dir);
   const { ensureDatabaseReady } = await import("../lib/startup");
-  const { database, prisma } = await import("../lib/db");
-  const queue = await import("../lib/import-queue");
-  const { importArticle, ImportInputError } = await import("../lib/import-article");
-  const { importArticleSchema } = await import("../lib/validation/import");
+  const { database } = await import("../lib/db");
+  const { startWorker, stopJobQueue } = await import("../lib/job-queue");
+  const { enqueueImportBatch, importBatchStatus, importFileQueue, runImportFileJob } = await import("../lib/import-queue");
 
   await ensureDatabaseReady();
   const { plans, problems } = await planFiles(dir, args);
   // The batch is the folder: re-running the command on it resumes the same batch.
   const batchId = `dir:${createHash("sha256").update(dir).digest("hex").slice(0, 16)}`;
-  await queue.enqueueBatch(batchId, plans.map((p) => ({ sourceName: p.sourceName, payload: p.payload as never })));
-  const before = await queue.batchCounts(batchId);
+  const ids = await enqueueImportBatch(plans.map((p) => ({ batchId, sourceName: p.sourceName, payload: p.payload })));
+  const mine = new Set(ids);
+  const before = await importBatchStatus(ids);
 
   const total = plans.length;
   const bar = new SingleBar(
     { format: "importing [{bar}] {value}/{total} {file}", hideCursor: true, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 250 },
     Presets.shades_classic,
   );
-  bar.start(total, before.done, { file: "" });
+  bar.start(total, before.counts.done, { file: "" });
   let created = 0;
   let duplicates = 0;
   let stopping = false;
+
+  // Workers of this command take any import job (other batches' too: the work
+  // is the same), and stop when nothing of this batch is waiting or running.
+  // `npm run worker` processes, when running, share the batch.
+  const worker = await startWorker({
+    concurrency: args.workers,
+    idleMs: 250,
+    queues: [
+      {
+        spec: importFileQueue,
+        handler: async (data, job) => {
+          const file = (data as { sourceName?: string }).sourceName ?? "";
+          if (mine.has(job.id)) bar.update({ file });
+          try {
+            const output = (await runImportFileJob(data, job)) as { created: boolean };
+            if (mine.has(job.id)) {
+              if (output.created) created++;
+              else duplicates++;
+            }
+            return output;
+          } finally {
+            if (mine.has(job.id)) bar.increment();
+          }
+        },
+      },
+    ],
+    until: async () => {
+      const { counts } = await importBatchStatus(ids);
+      return counts.queued + counts.running === 0;
+    },
+  });
   const stop = () => {
     stopping = true;
+    void worker.stop();
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-
-  const worker = async (n: number) => {
-    const workerId = `${hostname()}:${process.pid}:${n}`;
-    while (!stopping) {
-      const job = await queue.claimNextJob(batchId, workerId);
-      if (!job) return;
-      bar.update({ file: job.sourceName });
-      const parsed = importArticleSchema.safeParse(job.payload);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        await queue.failJob(job.id, `${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
-      } else {
-        try {
-          const outcome = await importArticle(prisma, parsed.data, null);
-          if (outcome.created) created++;
-          else duplicates++;
-          await queue.completeJob(job.id, outcome.articleId);
-        } catch (error) {
-          const message = error instanceof ImportInputError || error instanceof Error ? error.message : String(error);
-          await queue.failJob(job.id, message);
-        }
-      }
-      bar.increment();
-    }
-  };
-  await Promise.all(Array.from({ length: args.workers }, (_, i) => worker(i)));
+  await worker.done;
   bar.stop();
 
-  const counts = await queue.batchCounts(batchId);
-  const failed = await queue.listFailedJobs(batchId);
+  const { counts, failures } = await importBatchStatus(ids);
   console.log(`${dir}`);
   console.log(`  files: ${total + problems.length} (${total} readable, ${problems.length} unreadable)`);
   console.log(`  imported now: ${created} new, ${duplicates} already in the database`);
   console.log(`  batch: ${counts.done} done, ${counts.failed} failed, ${counts.queued + counts.running} left`);
   for (const p of problems) console.log(`  ✗ ${p.file}: ${p.error}`);
-  for (const f of failed) console.log(`  ✗ ${f.sourceName}: ${f.error}`);
+  for (const f of failures) console.log(`  ✗ ${f.sourceName}: ${f.error}`);
   if (stopping) console.log("  stopped early: run the same command again to finish");
+  await stopJobQueue();
   await database.close();
-  process.exitCode = problems.length + failed.length > 0 || stopping ? 1 : 0;
+  process.exitCode = problems.length + failures.length > 0 || stopping ? 1 : 0;
 }
 
 main().catch((error) => {

@@ -97,7 +97,7 @@ describe(`import (${process.env.TEST_DB})`, () => {
 });
 
 describe(`npm run import (${process.env.TEST_DB})`, () => {
-  it("imports a folder, reports each bad file, and is idempotent when re-run", async () => {
+  it("imports a folder, reports each bad file, and is idempotent when re-run", { timeout: 240_000 }, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "claimscope-import-"));
     try {
       await writeFile(path.join(dir, "one.txt"), "Talks resume\n\nThe envoy said “talks will resume next week,” according to officials.");
