@@ -102,7 +102,7 @@ describe(`npm run import (${process.env.TEST_DB})`, () => {
     try {
       await writeFile(path.join(dir, "one.txt"), "Talks resume\n\nThe envoy said “talks will resume next week,” according to officials.");
       await writeFile(path.join(dir, "one.json"), JSON.stringify({ outlet: "Wire Service", published: "2021-05-01" }));
-      await writeFile(path.join(dir, "two.html"), HTML.replace("real progress", "some progress"));
+      await writeFile(path.join(dir, "two.html"), HTML.replaceAll("real progress", "some progress"));
       await writeFile(path.join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
       await writeFile(path.join(dir, "latin1.txt"), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
       await writeFile(path.join(dir, "bad-meta.txt"), "Headline\n\nBody.");
