@@ -17,7 +17,16 @@ export const SITE_NAME = "Claimscope";
 export const claimUrl = (slug: string, base = siteUrl()) => `${base}/claims/${encodeURIComponent(slug)}`;
 export const articleUrl = (slug: string, base = siteUrl()) => `${base}/articles/${encodeURIComponent(slug)}`;
 
-type ClaimReviewInput = Pick<ClaimDetail, "slug" | "canonical" | "publishedAt" | "speaker" | "source" | "rating" | "rows">;
+/** What a ClaimReview is built from: a claim page's ClaimDetail has it, and so does the feed's batch read. */
+export interface ClaimReviewInput {
+  slug: string;
+  canonical: string;
+  publishedAt: string | null;
+  speaker: Pick<NonNullable<ClaimDetail["speaker"]>, "name" | "kind"> | null;
+  source: Pick<NonNullable<ClaimDetail["source"]>, "title" | "url" | "publishedAt"> | null;
+  rating: { verdict: Pick<NonNullable<ClaimDetail["rating"]>["verdict"], "name" | "ratingValue">; publishedAt: string | null } | null;
+  rows: { article: Pick<ClaimDetail["rows"][number]["article"], "slug" | "title" | "url" | "publishedAt">; outlet: { name: string } }[];
+}
 
 interface CreativeWork {
   "@type": "CreativeWork";

@@ -14,3 +14,8 @@ export function guardCell(value: unknown): string {
 export function toCsv(header: string[], rows: unknown[][]): string {
   return stringify([header, ...rows.map((r) => r.map(guardCell))], { eof: true, record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }
+
+/** Rows only (a later chunk of a streamed CSV). */
+export function toCsvRows(rows: unknown[][]): string {
+  return rows.length ? stringify(rows.map((r) => r.map(guardCell)), { eof: true, record_delimiter: "\r\n", quoted_match: /[\r\n]/ }) : "";
+}

@@ -1,23 +1,87 @@
 import "server-only";
 import { allPublicQuotes, listPublicAnnotations, type QuoteFilter } from "../api/read";
 import { bodiesWithAstralCharacters } from "../articles";
-import { buildClaimReview, siteUrl } from "../claim-review";
-import { listPublishedClaimSlugs, loadPublishedClaim } from "../claims";
+import { buildClaimReview, siteUrl, type ClaimReviewJson } from "../claim-review";
 import { prisma } from "../db";
-import { toCsv } from "./csv";
+import { toCsv, toCsvRows } from "./csv";
 import { annotationCollection, noteAnnotation, quoteAnnotation } from "./web-annotation";
 
-/** Every rated published claim as schema.org ClaimReview, in a schema.org DataFeed. */
-export async function claimReviewFeed(base = siteUrl()) {
-  const items = [];
-  for (const slug of await listPublishedClaimSlugs()) {
-    const claim = await loadPublishedClaim(slug);
-    const review = claim && buildClaimReview(claim, base);
-    if (review) {
-      items.push(Object.fromEntries(Object.entries(review).filter(([key]) => key !== "@context")));
+const FEED_BATCH = 500;
+
+/**
+ * Every rated published claim as schema.org ClaimReview, in batches of
+ * FEED_BATCH claims, oldest id first: two queries per batch (the claims with
+ * their rating, speaker and source, then the articles their visible quotes
+ * appear in), never one per claim; memory stays that of one batch.
+ */
+export async function* claimReviews(base = siteUrl()): AsyncGenerator<ClaimReviewJson> {
+  let cursor: string | undefined;
+  for (;;) {
+    const claims = await prisma.claim.findMany({
+      where: { status: "published", rating: { isNot: null } },
+      orderBy: { id: "asc" },
+      take: FEED_BATCH,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: {
+        id: true,
+        slug: true,
+        canonical: true,
+        publishedAt: true,
+        speaker: { select: { name: true, kind: true } },
+        sourceDocument: { select: { title: true, url: true, publishedAt: true } },
+        rating: { select: { publishedAt: true, verdictLabel: { select: { name: true, ratingValue: true } } } },
+      },
+    });
+    if (claims.length === 0) return;
+    cursor = claims[claims.length - 1].id;
+    const quotes = await prisma.quote.findMany({
+      where: { reviewStatus: { not: "rejected" }, claimId: { in: claims.map((c) => c.id) } },
+      select: {
+        claimId: true,
+        start: true,
+        articleId: true,
+        article: { select: { slug: true, title: true, url: true, publishedAt: true, createdAt: true, outlet: { select: { name: true } } } },
+      },
+    });
+    const byClaim = new Map<string, typeof quotes>();
+    for (const q of quotes) byClaim.set(q.claimId!, [...(byClaim.get(q.claimId!) ?? []), q]);
+    for (const c of claims) {
+      // Oldest article first, as on the claim page.
+      const when = (q: (typeof quotes)[number]) => (q.article.publishedAt ?? q.article.createdAt).getTime();
+      const rows = (byClaim.get(c.id) ?? [])
+        .sort((x, y) => when(x) - when(y) || x.articleId.localeCompare(y.articleId) || x.start - y.start)
+        .map((q) => ({
+          article: { slug: q.article.slug, title: q.article.title, url: q.article.url, publishedAt: q.article.publishedAt?.toISOString() ?? null },
+          outlet: { name: q.article.outlet.name },
+        }));
+      const review = buildClaimReview(
+        {
+          slug: c.slug,
+          canonical: c.canonical,
+          publishedAt: c.publishedAt?.toISOString() ?? null,
+          speaker: c.speaker,
+          source: c.sourceDocument ? { ...c.sourceDocument, publishedAt: c.sourceDocument.publishedAt?.toISOString() ?? null } : null,
+          rating: c.rating && { verdict: c.rating.verdictLabel, publishedAt: c.rating.publishedAt?.toISOString() ?? null },
+          rows,
+        },
+        base,
+      );
+      if (review) yield review;
     }
   }
-  return { "@context": "https://schema.org", "@type": "DataFeed", name: "Claimscope claim reviews", url: `${base}/api/export/claim-review`, dateModified: new Date().toISOString(), dataFeedElement: items };
+}
+
+/** The ClaimReview DataFeed as JSON text, streamed item by item (constant memory at any size). */
+export async function* claimReviewFeedJson(base = siteUrl()): AsyncGenerator<string> {
+  const head = { "@context": "https://schema.org", "@type": "DataFeed", name: "Claimscope claim reviews", url: `${base}/api/export/claim-review`, dateModified: new Date().toISOString() };
+  yield `${JSON.stringify(head).slice(0, -1)},"dataFeedElement":[`;
+  let first = true;
+  for await (const review of claimReviews(base)) {
+    const item = Object.fromEntries(Object.entries(review).filter(([key]) => key !== "@context"));
+    yield `${first ? "" : ","}${JSON.stringify(item)}`;
+    first = false;
+  }
+  yield "]}";
 }
 
 /** Quotes (and annotations about published claims) as a W3C AnnotationCollection. */
@@ -79,45 +143,58 @@ export async function webAnnotationExport(filter: QuoteFilter = {}, base = siteU
   return annotationCollection(items, base, `${base}/api/export/annotations`);
 }
 
-export async function claimsCsv(base = siteUrl()): Promise<string> {
-  const claims = await prisma.claim.findMany({
-    where: { status: "published" },
-    orderBy: [{ publishedAt: "desc" }, { slug: "asc" }],
-    select: {
-      slug: true,
-      canonical: true,
-      publishedAt: true,
-      speaker: { select: { name: true } },
-      sourceDocument: { select: { title: true, url: true } },
-      rating: { select: { fidelityRating: true, framingRating: true, verdictLabel: { select: { name: true } } } },
-      tags: { select: { tag: { select: { name: true } } } },
-      _count: { select: { quotes: { where: { reviewStatus: { not: "rejected" } } } } },
-    },
-  });
-  return toCsv(
-    ["slug", "claim", "speaker", "source", "source_url", "verdict", "fidelity_rating", "framing_rating", "tags", "quotes", "published_at", "url"],
-    claims.map((c) => [
-      c.slug,
-      c.canonical,
-      c.speaker?.name,
-      c.sourceDocument?.title,
-      c.sourceDocument?.url,
-      c.rating?.verdictLabel.name,
-      c.rating?.fidelityRating,
-      c.rating?.framingRating,
-      c.tags.map((t) => t.tag.name),
-      c._count.quotes,
-      c.publishedAt?.toISOString(),
-      `${base}/claims/${c.slug}`,
-    ]),
-  );
+const CLAIMS_CSV_HEADER = ["slug", "claim", "speaker", "source", "source_url", "verdict", "fidelity_rating", "framing_rating", "tags", "quotes", "published_at", "url"];
+
+/** Published claims as CSV text, newest first, in batches (constant memory at any size). */
+export async function* claimsCsvChunks(base = siteUrl(), batch = 1000): AsyncGenerator<string> {
+  yield toCsv(CLAIMS_CSV_HEADER, []);
+  let cursor: string | undefined;
+  for (;;) {
+    const claims = await prisma.claim.findMany({
+      where: { status: "published" },
+      orderBy: [{ publishedAt: "desc" }, { slug: "asc" }],
+      take: batch,
+      ...(cursor ? { skip: 1, cursor: { slug: cursor } } : {}),
+      select: {
+        slug: true,
+        canonical: true,
+        publishedAt: true,
+        speaker: { select: { name: true } },
+        sourceDocument: { select: { title: true, url: true } },
+        rating: { select: { fidelityRating: true, framingRating: true, verdictLabel: { select: { name: true } } } },
+        tags: { select: { tag: { select: { name: true } } } },
+        _count: { select: { quotes: { where: { reviewStatus: { not: "rejected" } } } } },
+      },
+    });
+    if (claims.length === 0) return;
+    cursor = claims[claims.length - 1].slug;
+    yield toCsvRows(
+      claims.map((c) => [
+        c.slug,
+        c.canonical,
+        c.speaker?.name,
+        c.sourceDocument?.title,
+        c.sourceDocument?.url,
+        c.rating?.verdictLabel.name,
+        c.rating?.fidelityRating,
+        c.rating?.framingRating,
+        c.tags.map((t) => t.tag.name),
+        c._count.quotes,
+        c.publishedAt?.toISOString(),
+        `${base}/claims/${c.slug}`,
+      ]),
+    );
+  }
 }
 
-export async function quotesCsv(filter: QuoteFilter = {}): Promise<string> {
-  const rows: unknown[][] = [];
+const QUOTES_CSV_HEADER = ["id", "claim", "outlet", "article", "article_url", "article_published_at", "exact", "speaker", "cue", "verb", "fidelity", "in_headline", "paragraph", "hedges", "tags", "start", "end"];
+
+/** Visible quotes as CSV text, in batches of allPublicQuotes (constant memory at any size). */
+export async function* quotesCsvChunks(filter: QuoteFilter = {}): AsyncGenerator<string> {
+  yield toCsv(QUOTES_CSV_HEADER, []);
   for await (const batch of allPublicQuotes(filter)) {
-    for (const q of batch) {
-      rows.push([
+    yield toCsvRows(
+      batch.map((q) => [
         q.id,
         q.claim?.slug,
         q.outlet.name,
@@ -135,11 +212,19 @@ export async function quotesCsv(filter: QuoteFilter = {}): Promise<string> {
         q.tags.map((t) => t.name),
         q.start,
         q.end,
-      ]);
-    }
+      ]),
+    );
   }
-  return toCsv(
-    ["id", "claim", "outlet", "article", "article_url", "article_published_at", "exact", "speaker", "cue", "verb", "fidelity", "in_headline", "paragraph", "hedges", "tags", "start", "end"],
-    rows,
-  );
 }
+
+async function joined(chunks: AsyncIterable<string>): Promise<string> {
+  let text = "";
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
+
+/** The whole claims CSV as one string (tests; the route streams claimsCsvChunks). */
+export const claimsCsv = (base = siteUrl()) => joined(claimsCsvChunks(base));
+
+/** The whole quotes CSV as one string (tests; the route streams quotesCsvChunks). */
+export const quotesCsv = (filter: QuoteFilter = {}) => joined(quotesCsvChunks(filter));

@@ -3,7 +3,7 @@ import { listPublicQuotes } from "@/lib/api/read";
 import { buildClaimReview, claimReviewProblems } from "@/lib/claim-review";
 import { getPublishedClaim, listPublishedClaimsPage, loadPublishedClaim } from "@/lib/claims";
 import { migrateDatabase, prisma } from "@/lib/db";
-import { claimsCsv, quotesCsv, webAnnotationExport } from "@/lib/exports/feeds";
+import { claimReviewFeedJson, claimsCsv, quotesCsv, webAnnotationExport } from "@/lib/exports/feeds";
 import { getOutletProfile } from "@/lib/outlets";
 import { search } from "@/lib/search";
 import { createArticle, createClaim, createOutlet, createQuote, createSpeaker } from "../support/factories";
@@ -125,6 +125,19 @@ describe(`claim page read model (${process.env.TEST_DB})`, () => {
     });
     expect(review!.itemReviewed.appearance).toHaveLength(3);
     expect(claimReviewProblems({ ...review, reviewRating: { "@type": "Rating", ratingValue: 5 } })).toContain("reviewRating.alternateName is required");
+  });
+
+  it("the ClaimReview feed, read in batches, gives every rated published claim exactly what its page's ClaimReview says", async () => {
+    const base = "https://claimscope.example";
+    let text = "";
+    for await (const chunk of claimReviewFeedJson(base)) text += chunk;
+    const feed = JSON.parse(text);
+    expect(feed).toMatchObject({ "@type": "DataFeed" });
+    const item = feed.dataFeedElement.find((e: { url: string }) => e.url === `${base}/claims/${slug}`);
+    const { ["@context"]: context, ...fromPage } = buildClaimReview((await loadPublishedClaim(slug))!, base)!;
+    expect(context).toBe("https://schema.org");
+    expect(item).toEqual(fromPage);
+    expect(feed.dataFeedElement.map((e: { url: string }) => e.url)).not.toContain(`${base}/claims/${draftSlug}`);
   });
 
   it("keeps unpublished claims out of pages, lists, the API, search and exports", async () => {

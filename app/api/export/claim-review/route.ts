@@ -1,7 +1,7 @@
-import { json } from "@/lib/api/respond";
-import { claimReviewFeed } from "@/lib/exports/feeds";
+import { streamText } from "@/lib/api/stream";
+import { claimReviewFeedJson } from "@/lib/exports/feeds";
 
-/** GET /api/export/claim-review: every rated published claim as schema.org ClaimReview (a DataFeed). */
+/** GET /api/export/claim-review: every rated published claim as schema.org ClaimReview (a DataFeed), streamed. */
 export async function GET() {
-  return json(await claimReviewFeed(), { headers: { "Content-Type": "application/ld+json; charset=utf-8" } });
+  return streamText(claimReviewFeedJson(), { "Content-Type": "application/ld+json; charset=utf-8", "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=0, must-revalidate" });
 }

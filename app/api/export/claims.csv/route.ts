@@ -1,8 +1,7 @@
-import { claimsCsv } from "@/lib/exports/feeds";
+import { streamText } from "@/lib/api/stream";
+import { claimsCsvChunks } from "@/lib/exports/feeds";
 
-/** GET /api/export/claims.csv: published claims with their verdicts and ratings. */
+/** GET /api/export/claims.csv: published claims with their verdicts and ratings, streamed. */
 export async function GET() {
-  return new Response(await claimsCsv(), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="claimscope-claims.csv"', "Access-Control-Allow-Origin": "*" },
-  });
+  return streamText(claimsCsvChunks(), { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="claimscope-claims.csv"', "Access-Control-Allow-Origin": "*" });
 }

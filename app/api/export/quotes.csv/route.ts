@@ -1,13 +1,12 @@
 import { badRequest } from "@/lib/api/respond";
-import { quotesCsv } from "@/lib/exports/feeds";
+import { streamText } from "@/lib/api/stream";
+import { quotesCsvChunks } from "@/lib/exports/feeds";
 import { quoteListSchema } from "@/lib/validation/api";
 import { queryOf } from "@/lib/api/respond";
 
-/** GET /api/export/quotes.csv?claim&outlet&article: quotes with their framing, one row each. */
+/** GET /api/export/quotes.csv?claim&outlet&article: quotes with their framing, one row each, streamed. */
 export async function GET(request: Request) {
   const parsed = quoteListSchema.pick({ claim: true, outlet: true, article: true }).safeParse(queryOf(request));
   if (!parsed.success) return badRequest(parsed.error);
-  return new Response(await quotesCsv(parsed.data), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="claimscope-quotes.csv"', "Access-Control-Allow-Origin": "*" },
-  });
+  return streamText(quotesCsvChunks(parsed.data), { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="claimscope-quotes.csv"', "Access-Control-Allow-Origin": "*" });
 }
