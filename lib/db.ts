@@ -39,6 +39,9 @@ function createDatabase(): Database {
   const url = process.env.DATABASE_URL;
   if (url) {
     const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // An idle connection cut by a PostgreSQL restart reports here; the pool drops it and
+    // opens a new one on the next query. Unheard, the event would end the process.
+    pool.on("error", (error) => console.error("database: idle connection lost:", error.message));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
     return {
       kind: "postgres",

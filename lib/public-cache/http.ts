@@ -220,11 +220,12 @@ async function servePublic(cache: PublicCache, handle: NextHandler, req: Incomin
         };
       }
       headers = withPolicy(headers, finished.body);
-      finished.send(finished.status, headers, finished.body, headOnly);
-      if (cacheable && rendered) {
-        const encoding = String(headers["content-encoding"] ?? "identity").toLowerCase();
-        void cache.set(variantKey(path, encoding), { status: 200, headers, body: finished.body }, surrogate, rendered).catch(() => false);
-      }
+      const store =
+        cacheable && rendered
+          ? cache.set(variantKey(path, String(headers["content-encoding"] ?? "identity").toLowerCase()), { status: 200, headers, body: finished.body }, surrogate, rendered).catch(() => false)
+          : Promise.resolve(false);
+      // Stored before it is sent: the client's next request finds it.
+      void store.then(() => finished.send(finished.status, headers, finished.body, headOnly));
     },
   );
   await keyCollector().run(keys, () => handle(req, res));

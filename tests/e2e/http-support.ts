@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
+import type { ActionRef } from "../support/server-actions";
+
+export { listActions, type ActionRef } from "../support/server-actions";
 
 /**
  * Calling the app over plain HTTP exactly as the browser does: server actions
@@ -9,37 +10,6 @@ import pg from "pg";
  * fingerprint of the database when the test can see it (PostgreSQL only: on
  * PGlite the server process owns the database).
  */
-export interface ActionRef {
-  id: string;
-  /** file#exportedName */
-  name: string;
-  exportedName: string;
-  /** A page that uses the action, with dynamic segments replaced by "no-such-id". */
-  page: string;
-}
-
-function pageOf(worker: string): string {
-  return (
-    worker
-      .replace(/^app/, "")
-      .replace(/\/page$/, "")
-      .replace(/\/\([^)]+\)/g, "")
-      .replace(/\[[^[\]]+\]/g, "no-such-id") || "/"
-  );
-}
-
-/** Every server action in the build; the page is the one with the fewest dynamic segments. */
-export function listActions(): ActionRef[] {
-  const dist = process.env.NEXT_DIST_DIR ?? ".next";
-  const manifest = JSON.parse(readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
-  };
-  return Object.entries(manifest.node).map(([id, entry]) => {
-    const workers = Object.keys(entry.workers).sort((a, b) => (a.match(/\[/g)?.length ?? 0) - (b.match(/\[/g)?.length ?? 0));
-    return { id, name: `${entry.filename}#${entry.exportedName}`, exportedName: entry.exportedName, page: pageOf(workers[0]) };
-  });
-}
-
 export const origin = () => test.info().project.use.baseURL!;
 
 export interface ActionResponse {

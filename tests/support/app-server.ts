@@ -101,6 +101,20 @@ export async function waitForHealth(url: string, child: ChildProcess, ms: number
   throw new Error(`server at ${url} did not become healthy in ${ms / 1000}s:\n${output()}`);
 }
 
+/** Waits until a running server's health check answers 200 again (after its database came back). */
+export async function waitForHealthy(server: AppServer, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(5000) })).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${server.url} did not become healthy again in ${ms / 1000}s:\n${server.output()}`);
+}
+
 /** Spawns `tsx server.ts` (own process group, so stop() ends Next's workers too). */
 export function spawnServer(port: number, env: Record<string, string | undefined>): { child: ChildProcess; output: () => string } {
   const child = spawn("npx", ["tsx", "server.ts"], {

@@ -14,6 +14,8 @@ export interface TestPostgres {
   url: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** Stops it (fast shutdown: sessions are cut) and starts it again on the same port. */
+  restart(): Promise<void>;
 }
 
 function findBinary(name: string): string {
@@ -65,6 +67,9 @@ export async function startPostgres(): Promise<TestPostgres> {
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     dataDir,
+    async restart() {
+      run(findBinary("pg_ctl"), ["-D", dataDir, "-l", path.join(base, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"], asPostgres);
+    },
     async stop() {
       try {
         run(findBinary("pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"], asPostgres);
