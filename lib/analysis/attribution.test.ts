@@ -46,6 +46,12 @@ describe("attribution", () => {
     ["speaker then a verb outside the word lists", "“We will appeal,” Ana Ruiz clarified on Friday.", ["Ana Ruiz"]],
     ["verb outside the lists before “that”", "Judge Ada Moss ruled that the firm held a “durable monopoly” in the market.", ["Ada Moss"]],
     ["a verb taking the quotation as its complement is no cue", "Rents climbed “almost twice as fast as pay” last year.", [null]],
+    ["title kept apart from the name", "Minister for Water Infrastructure David Oyelaran said the dam was “safe.”", ["David Oyelaran"]],
+    ["acronym and hyphenated title before the name", "“We are ready,” WHO Director-General Tedros Adhanom Ghebreyesus told reporters.", ["Tedros Adhanom Ghebreyesus"]],
+    ["apposition names the subject", "The harbour board's chair, Rosalind Okafor, defended the rise.\n\n“We had no choice,” she told councillors.", ["Rosalind Okafor"]],
+    ["she and he agree with the names", "Engineer Tobias Wren and minister Helena Sorlie toured the site. She said: “It stays shut.” Sorlie left first. He added that it “could take months.”", ["Helena Sorlie", "Tobias Wren"]],
+    ["he after a person named in a sentence without a cue", "CrowdStrike CEO George Kurtz apologized on Friday.\n\n“We're deeply sorry,” he told a morning show.", ["George Kurtz"]],
+    ["coordinated verb after an opening adverbial", "In addition, he issued a clarification and said ‘It wasn’t an attack.’", [null]],
     ["cue in the previous sentence of the paragraph", "The report said Islamabad failed to act. “Both men remain free,” it noted.", ["report", "report"].slice(0, 1)],
   ])("%s", (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);

@@ -11,6 +11,7 @@ import { carrySpeakers } from "./attribution/carry";
 import type { Attribution, AttributionInput, Context, Cue, ResolvedSpeaker } from "./attribution/context";
 import { commitmentCue, findCues, headlineCue, isLabelled, nearestCue } from "./attribution/cues";
 import { assignDocuments, noteDocuments, noteSubject } from "./attribution/documents";
+import { notePeople } from "./attribution/persons";
 import { REPORTS, SPEECH } from "./attribution/words";
 import { hedgesIn } from "./hedges";
 import type { SpeakerRegistry } from "./speakers";
@@ -21,8 +22,8 @@ export type { Attribution, AttributionInput, AttributionSource, ResolvedSpeaker 
 export function attributeQuotes(input: AttributionInput): Attribution[] {
   const { text, sentences, quotes, registry } = input;
   const ctx: Context = {
-    registry, lastDocument: null, lastDocumentKey: null, lastOrg: null, lastPerson: null, lastSpeaker: null,
-    people: new Map(), documentKeys: new Map(), recent: [], roles: new Map(), countries: null, text,
+    registry, lastDocument: null, lastDocumentKey: null, lastOrg: null, lastSpeaker: null,
+    people: new Map(), persons: [], documentKeys: new Map(), recent: [], roles: new Map(), countries: null, text,
   };
   const ranges: QuoteRange[] = quotes.map((q, i) => ({ from: q.openMark ?? q.start, to: (q.closeMark ?? q.end - 1) + 1, quote: i }));
   const out: Attribution[] = quotes.map(() => ({
@@ -40,14 +41,15 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     // Sentences with no quote and no cue word cannot change anything: skip tokenising them.
     while (nextRange < ranges.length && ranges[nextRange].to <= sent.start) nextRange++;
     const hasQuote = nextRange < ranges.length && ranges[nextRange].from < sent.end;
+    const toks = tokenize(text, sent.start, sent.end, ranges);
     if (!hasQuote && !(headlineOn && sent.paragraphIndex === 0)) {
       if (!trigger.test(text.slice(sent.start, sent.end))) {
         sentenceSpeaker[sent.index] = null;
         sentenceCue[sent.index] = null;
+        notePeople(text, toks, ctx);
         continue;
       }
     }
-    const toks = tokenize(text, sent.start, sent.end, ranges);
     const cues = findCues(text, toks, ctx);
     if (!cues.length) noteSubject(text, toks, ctx);
     noteDocuments(text, toks, cues, ctx);
@@ -90,6 +92,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     }
     sentenceSpeaker[sent.index] = last;
     sentenceCue[sent.index] = lastCue;
+    notePeople(text, toks, ctx, cues);
   }
 
   carrySpeakers(input, out, sentenceSpeaker, sentenceCue);

@@ -4,6 +4,7 @@
 import type { QuoteSpan } from "../quotes";
 import type { Sentence } from "../sentences";
 import type { SpeakerKind, SpeakerRegistry } from "../speakers";
+import type { Gender } from "../nlp";
 import type { Paragraph } from "../text";
 
 /** A speaker as resolved for one article. */
@@ -14,6 +15,8 @@ export interface ResolvedSpeaker {
   kind: SpeakerKind | "unknown";
   /** A bare common noun ("officials", "the Department"): too vague to keep two claims apart. */
   generic: boolean;
+  /** For a person: the gender the name or title gives, when it gives one. */
+  gender?: Gender | null;
 }
 
 export type AttributionSource = "direct" | "carried" | "headline" | "none";
@@ -60,10 +63,14 @@ export interface Context {
   lastDocument: ResolvedSpeaker | null;
   lastDocumentKey: string | null;
   lastOrg: ResolvedSpeaker | null;
-  lastPerson: ResolvedSpeaker | null;
   lastSpeaker: ResolvedSpeaker | null;
-  /** Family names of people named in full so far ("Khalilzad" → Zalmay Khalilzad). */
+  /** Parts of the names of people named in full so far ("Khalilzad" → Zalmay Khalilzad). */
   people: Map<string, ResolvedSpeaker>;
+  /**
+   * People in order of mention, for "he" and "she"; a spokesperson who speaks for a body is
+   * there as the body, with the spokesperson's gender.
+   */
+  persons: { speaker: ResolvedSpeaker; gender: Gender | null }[];
   /** Speakers in order of mention, for "the ministry" / "the group". */
   recent: ResolvedSpeaker[];
   /** Role → the person last named with it ("spokesperson" → Aisha Farooqui), for "the spokesperson said". */

@@ -6,7 +6,7 @@ import type { Tok } from "../tokens";
 import { isVerb } from "./verbs";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
 import { interpret, remember, setDocument } from "./mentions";
-import { collectBack, collectForward, isNameLike, personTail } from "./noun-phrases";
+import { collectBack, collectForward, isNameLike, isPronoun, personTail } from "./noun-phrases";
 import { ADVERB_SKIP, ISSUING, ARTICLES, BE, LABEL, NO_INVERSION, NP_JOINERS, ORGS, PERSON_HEADS, RELATIVES, SPEECH, TIME_LEADS, TIME_WORDS, TITLES } from "./words";
 
 // ---------------------------------------------------------------------------
@@ -104,20 +104,25 @@ export function colonCues(text: string, toks: Tok[], cues: Cue[], ctx: Context) 
  * someone: a capitalised name, or a role or body noun ("The housing minister has …").
  */
 export function leadingSubject(toks: Tok[], limit: number): [number, number] | null {
-  let e = 0;
-  while (e < limit && e < 14) {
+  let from = 0;
+  // "In addition, he …", "On Monday, the mayor …": an opening adverbial up to its comma is no subject.
+  if (CLAUSE_WORDS.has(toks[0]?.lower ?? "") && !ARTICLES.has(toks[0].lower)) {
+    from = toks.findIndex((t, k) => k < 8 && t.text === ",") + 1;
+    if (from <= 0) return null; // "In Saint-Aubin the mayor …"
+  }
+  if (toks[from] && isPronoun(toks[from]) && from < limit) return [from, from];
+  let e = from;
+  while (e < limit && e - from < 14) {
     const t = toks[e];
     if (t.kind !== "word" || BE.has(t.lower) || (!t.cap && (SPEECH.has(t.lower) || ADVERB_SKIP.has(t.lower) || RELATIVES.has(t.lower)))) break;
     e++;
   }
-  if (e === 0) return null;
+  if (e === from) return null;
   const np = collectBack(toks, e - 1);
-  if (!np || np[0] !== 0) return null;
-  if (CLAUSE_WORDS.has(toks[0].lower) && !ARTICLES.has(toks[0].lower)) return null; // "In Saint-Aubin, …"
+  if (!np || np[0] !== from) return null;
   const head = toks[np[1]].lower;
   return isNameLike(toks, np) || ORGS.has(head) || PERSON_HEADS.has(head) || TITLES.has(head) ? np : null;
 }
-
 
 /** "a report published on Wednesday by the Halden Institute": the issuer's token range, or null. */
 export function issuedBy(toks: Tok[], k: number): [number, number] | null {

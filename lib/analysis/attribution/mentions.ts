@@ -1,12 +1,13 @@
 // What a noun phrase names: a registry entry, a person, a body, a document and its issuer,
 // or a pronoun / "the ministry" / "the report" resolved against what the article named before.
 
+import { isOrganizationWord } from "../nlp";
 import type { SpeakerEntry, SpeakerRegistry } from "../speakers";
-import { foldTypography } from "../text";
 import type { Tok } from "../tokens";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
-import { antecedent, isPersonName, isProperName, personAfterTitle, personTail } from "./noun-phrases";
-import { ARTICLES, DATA, DOCS, ORGS, PERSON_HEADS, PRONOUNS, RELATIVES, REPORTS, TIME_WORDS, TITLES, YEAR } from "./words";
+import { antecedent, isPersonName, isProperName } from "./noun-phrases";
+import { cleanName, genderOf, isTitleWord, looksLikePersonName, nameAfterRole, personForPronoun, personSpeaker } from "./persons";
+import { ARTICLES, DATA, DOCS, ORGS, PERSON_HEADS, PRONOUNS, RELATIVES, REPORTS, TIME_WORDS, YEAR } from "./words";
 
 // ---------------------------------------------------------------------------
 // Mentions
@@ -49,32 +50,10 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
     break;
   }
 
-  // "Prime Minister Narendra Modi", "Pentagon spokesman John Kirby": the named person speaks,
-  // except that a spokesperson speaks for the body named before the title.
-  const named = personAfterTitle(toks, s, b);
-  if (named) {
-    const titleAt = named[0] - 1;
-    if (/^spokes/.test(toks[titleAt].lower) && titleAt > s) {
-      const body = interpret(text, toks, [s, titleAt - 1], ctx, prior);
-      if (body?.speaker?.id) {
-        ctx.roles.set(toks[titleAt].lower, body.speaker);
-        ctx.lastPerson = body.speaker; // "she said" later means the spokesperson, i.e. the body
-        return body;
-      }
-    }
-    const name = text.slice(toks[named[0]].start, toks[named[1]].end);
-    const known = ctx.registry.resolve(name);
-    const person = known ? fromRegistry(ctx, known, undefined) : { speaker: newSpeaker(name, toks, named[0], named[1], ctx), documentKey: null };
-    for (let k = s; k < named[0]; k++) if (TITLES.has(toks[k].lower) && person.speaker) ctx.roles.set(toks[k].lower, person.speaker);
-    return person;
-  }
-  // "chief executive Lukas Brandt", "senior economist Clara Voss": a role in lower case, then the name.
-  const tail = personTail(toks, s, b);
-  if (tail) {
-    const person = interpret(text, toks, tail, ctx, prior);
-    if (person?.speaker) ctx.roles.set(toks[tail[0] - 1].lower, person.speaker);
-    return person;
-  }
+  // "Prime Minister Narendra Modi", "Pentagon spokesman John Kirby", "chief executive Lukas Brandt":
+  // the named person speaks, except that a spokesperson speaks for the body named before the title.
+  const named = nameAfterRole(toks, s, b);
+  if (named) return personWithRole(text, toks, named.name, named.role, ctx, prior);
 
   // "the Foreign Office", "FO", "the foreign ministry spokesperson": whose? The article's country.
   if (GENERIC_MINISTRY.test(phrase)) {
@@ -220,7 +199,9 @@ export function setDocument(ctx: Context, issuer: ResolvedSpeaker, key: string |
 }
 
 export function pronoun(p: string, ctx: Context, prior: Cue[]): ResolvedSpeaker | null {
-  if (p === "he" || p === "she") return ctx.lastPerson;
+  if (p === "he" || p === "she") return personForPronoun(ctx, p === "he" ? "male" : "female");
+  // "I" and "we" outside quotation marks are the writer's, or a post's author: no one named here.
+  if (p === "i" || p === "we" || p === "you") return null;
   for (let k = prior.length - 1; k >= 0; k--) {
     const sp = prior[k].speaker;
     if (sp && sp.kind !== "person") return sp;
@@ -229,38 +210,50 @@ export function pronoun(p: string, ctx: Context, prior: Cue[]): ResolvedSpeaker 
   return ctx.lastOrg ?? ctx.lastDocument ?? ctx.lastSpeaker;
 }
 
-
-
-export function cleanName(s: string): string {
-  return foldTypography(s)
-    .replace(/^(the|a|an|its|their|his|her)\s+/i, "")
-    .replace(/'s$|'$/, "")
-    .replace(/\s+/g, " ")
-    .trim();
+/**
+ * A person named after a title or role. A spokesperson speaks for the body named before the
+ * title ("Pentagon spokesman John Kirby" → the Pentagon), and "she said" later means that body.
+ */
+function personWithRole(text: string, toks: Tok[], name: [number, number], role: [number, number], ctx: Context, prior: Cue[]): Interp | null {
+  const titleAt = name[0] - 1;
+  const gender = genderOf(toks, role[0], name[1]);
+  if (/^spokes/.test(toks[titleAt].lower) && titleAt > role[0]) {
+    const body = interpret(text, toks, [role[0], titleAt - 1], ctx, prior);
+    if (body?.speaker?.id) {
+      ctx.roles.set(toks[titleAt].lower, body.speaker);
+      ctx.persons.push({ speaker: body.speaker, gender });
+      return body;
+    }
+  }
+  const phrase = text.slice(toks[name[0]].start, toks[name[1]].end);
+  const known = ctx.registry.resolve(phrase);
+  const person = known ? fromRegistry(ctx, known, undefined) : { speaker: personSpeaker(phrase, gender, ctx), documentKey: null };
+  for (let k = role[0]; k <= role[1]; k++) if (isTitleWord(toks[k].lower) && person.speaker) ctx.roles.set(toks[k].lower, person.speaker);
+  return person;
 }
+
+
 
 export function newSpeaker(phrase: string, toks: Tok[], s: number, b: number, ctx: Context): ResolvedSpeaker {
   const name = cleanName(phrase);
   const words = toks.slice(s, b + 1).filter((t) => t.kind === "word");
   const caps = words.filter((t) => t.cap);
-  const orgish = words.some((t) => ORGS.has(t.lower));
+  const orgish = words.some((t) => ORGS.has(t.lower) || isOrganizationWord(t.lower));
   if (!caps.length) return { id: null, name, kind: orgish ? "organization" : "unknown", generic: true };
   if (words.length === 1) {
     const known = ctx.people.get(words[0].lower);
     if (known) return known;
     return { id: null, name, kind: orgish ? "organization" : "unknown", generic: orgish };
   }
-  if (!orgish && caps.length === words.length && words.length <= 4) {
-    const person: ResolvedSpeaker = { id: null, name, kind: "person", generic: false };
-    ctx.people.set(words[words.length - 1].lower, person);
-    return person;
-  }
+  if (!orgish && looksLikePersonName(toks, s, b)) return personSpeaker(phrase, genderOf(toks, s, b), ctx);
   return { id: null, name, kind: orgish ? "organization" : "unknown", generic: false };
 }
 
 export function remember(ctx: Context, s: ResolvedSpeaker) {
   ctx.lastSpeaker = s;
   if (!s.generic) ctx.recent.push(s);
-  if (s.kind === "person") ctx.lastPerson = s;
-  else ctx.lastOrg = s;
+  if (s.kind === "person") {
+    const last = ctx.persons[ctx.persons.length - 1];
+    if (last?.speaker !== s) ctx.persons.push({ speaker: s, gender: s.gender ?? null });
+  } else ctx.lastOrg = s;
 }

@@ -149,16 +149,6 @@ export function isProperName(name: string): boolean {
 }
 export const SMALL = new Set(["of", "for", "on", "and", "the", "de", "&"]);
 
-/** Token range of a person's name after a title ("Sen. Chuck Schumer" → Chuck Schumer), or null. */
-export function personAfterTitle(toks: Tok[], s: number, b: number): [number, number] | null {
-  let k = b;
-  while (k >= s && toks[k].kind === "word" && toks[k].cap && !toks[k].poss && !TITLES.has(toks[k].lower) && !ORGS.has(toks[k].lower) && !/^\d/.test(toks[k].lower)) k--;
-  const first = k + 1;
-  if (first > b || k < s) return null;
-  if (!TITLES.has(toks[k].lower) || toks[k].poss) return null;
-  if (b - first + 1 < 2 && !toks[k].cap) return null; // "the spokesman Kirby" is fine, "a spokesman Smith" rare
-  return [first, b];
-}
 
 
 /** "Zalmay Khalilzad, the U.S. envoy, who praised …" → Zalmay Khalilzad. */
