@@ -24,7 +24,7 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at
   // run time; bundling it breaks those paths.
   serverExternalPackages: [
-    "@electric-sql/pglite", "pglite-prisma-adapter", "jsdom", "@mozilla/readability", "pg-boss",
+    "@electric-sql/pglite", "pglite-prisma-adapter", "jsdom", "@mozilla/readability", "pg-boss", "pdfjs-dist",
     // The NLP libraries load their models with require() at run time.
     "wink-nlp", "wink-eng-lite-web-model", "compromise",
   ],

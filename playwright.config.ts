@@ -48,6 +48,8 @@ export default defineConfig({
       PORT: String(port),
       BETTER_AUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The import-by-URL test serves its article page from 127.0.0.1; every other local address stays refused.
+      CLAIMSCOPE_FETCH_ALLOW: "127.0.0.1",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DATA_DIR: dataDir }),
     },
   },

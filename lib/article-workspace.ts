@@ -36,6 +36,11 @@ export function getArticleWorkspace(id: string) {
       version: true,
       updatedAt: true,
       outlet: { select: { name: true } },
+      rawText: true,
+      captures: {
+        orderBy: { fetchedAt: "desc" },
+        select: { id: true, requestedUrl: true, finalUrl: true, redirects: true, httpStatus: true, mediaType: true, encoding: true, byteLength: true, sha256: true, fetchedAt: true },
+      },
       quotes: {
         orderBy: { start: "asc" },
         select: {
@@ -70,5 +75,13 @@ export function getArticleWorkspace(id: string) {
         },
       },
     },
+  });
+}
+
+/** A stored capture's bytes and type, for an editor to see the page as the server fetched it. */
+export function getArticleCapture(articleId: string, captureId: string) {
+  return prisma.articleCapture.findFirst({
+    where: { id: captureId, articleId },
+    select: { bytes: true, mediaType: true, encoding: true, finalUrl: true, fetchedAt: true },
   });
 }

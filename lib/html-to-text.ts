@@ -2,12 +2,18 @@ import "server-only";
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { removePageFurniture } from "./html-furniture";
+import { readPageMetadata, type JsonLdArticle } from "./html-metadata";
 
 export interface ExtractedArticle {
   title: string | null;
   byline: string | null;
+  /** ISO 8601 as the page gives it, or null. */
   publishedAt: string | null;
   siteName: string | null;
+  /** The URL the page names as its own (link rel=canonical, og:url, JSON-LD), or null. */
+  canonicalUrl: string | null;
+  /** Primary language subtag ("en"), or null. */
+  language: string | null;
   /** Headline as the first line, then one paragraph per line, blank lines between. */
   text: string;
 }
@@ -69,42 +75,6 @@ function stripInvisible(document: Document) {
   }
 }
 
-interface JsonLdArticle {
-  headline: string | null;
-  articleBody: string | null;
-}
-
-const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|Report|ScholarlyArticle|LiveBlogPosting)$/;
-
-/** The first schema.org article in the page's JSON-LD (inside @graph or arrays too). */
-function jsonLdArticle(document: Document): JsonLdArticle | null {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? "");
-    } catch {
-      continue; // a page's broken JSON-LD is its problem, not the import's
-    }
-    const queue: unknown[] = [data];
-    for (let seen = 0; queue.length && seen < 200; seen++) {
-      const item = queue.shift();
-      if (Array.isArray(item)) queue.push(...item);
-      else if (item && typeof item === "object") {
-        const obj = item as Record<string, unknown>;
-        const types = ([] as unknown[]).concat(obj["@type"] ?? []);
-        if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) {
-          return {
-            headline: typeof obj.headline === "string" ? obj.headline : null,
-            articleBody: typeof obj.articleBody === "string" ? obj.articleBody : null,
-          };
-        }
-        if (obj["@graph"]) queue.push(obj["@graph"]);
-      }
-    }
-  }
-  return null;
-}
-
 /**
  * The headline: the page's one <h1> (or the <h1> its <title> repeats), else
  * the JSON-LD or Open Graph headline, else the <title> without its
@@ -135,11 +105,8 @@ export function htmlToArticle(html: string, url?: string | null): ExtractedArtic
   const virtualConsole = new VirtualConsole(); // swallow CSS/parse warnings
   const dom = new JSDOM(html, { url: url ?? "https://example.invalid/", virtualConsole });
   const document = dom.window.document;
-  const metaDate =
-    document.querySelector('meta[property="article:published_time"]')?.getAttribute("content") ??
-    document.querySelector("time[datetime]")?.getAttribute("datetime") ??
-    null;
-  const ld = jsonLdArticle(document);
+  const metadata = readPageMetadata(document, url ?? "https://example.invalid/");
+  const ld = metadata.jsonLd;
   stripInvisible(document);
   const headline = pageHeadline(document, ld);
   removePageFurniture(document);
@@ -159,11 +126,14 @@ export function htmlToArticle(html: string, url?: string | null): ExtractedArtic
   if (title) paragraphs.unshift(title);
   dom.window.close();
   contentDom.window.close();
+  const readabilityDate = parsed?.publishedTime && !Number.isNaN(new Date(parsed.publishedTime).getTime()) ? parsed.publishedTime : null;
   return {
     title,
-    byline: collapse(parsed?.byline ?? "") || null,
-    publishedAt: parsed?.publishedTime ?? metaDate,
-    siteName: collapse(parsed?.siteName ?? "") || null,
+    byline: metadata.byline ?? (collapse(parsed?.byline ?? "").replace(/^by\s+/i, "") || null),
+    publishedAt: metadata.publishedAt ?? readabilityDate,
+    siteName: metadata.siteName ?? (collapse(parsed?.siteName ?? "") || null),
+    canonicalUrl: metadata.canonicalUrl,
+    language: metadata.language,
     text: paragraphs.join("\n\n"),
   };
 }

@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { prisma } from "./db";
 import { importArticle, ImportInputError } from "./import-article";
 import { getJobs, PermanentJobError, retryJobs, sendJobs, type JobHandler, type QueueSpec } from "./job-queue";
-import { importArticleSchema } from "./validation/import";
+import { importFromUrl } from "./import-url";
+import { importArticleSchema, importUrlSchema, type ImportArticleData, type ImportUrlData } from "./validation/import";
 
 /**
  * Bulk imports as jobs of the `import-file` queue (lib/job-queue.ts): one job
@@ -29,6 +30,8 @@ export interface ImportFileJob {
 export interface ImportFileOutput {
   articleId: string;
   created: boolean;
+  /** The URL was imported before with other text: not applied (an editor corrects the article). */
+  changed: boolean;
   title: string;
 }
 
@@ -42,14 +45,18 @@ export function importJobId(job: ImportFileJob): string {
 /** Runs one file's job: invalid input fails it for good; anything else (the database gone) is retried. */
 export const runImportFileJob: JobHandler = async (data) => {
   const job = data as ImportFileJob;
-  const parsed = importArticleSchema.safeParse(job?.payload);
+  // A URL from a list (`npm run import -- URLS.txt`), or a file's text.
+  const byUrl = (job?.payload as { kind?: unknown } | undefined)?.kind === "url";
+  const parsed = byUrl ? importUrlSchema.safeParse(job?.payload) : importArticleSchema.safeParse(job?.payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new PermanentJobError(`${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
   }
   try {
-    const outcome = await importArticle(prisma, parsed.data, null);
-    return { articleId: outcome.articleId, created: outcome.created, title: outcome.title } satisfies ImportFileOutput;
+    const outcome = byUrl
+      ? await importFromUrl(prisma, parsed.data as ImportUrlData, null)
+      : await importArticle(prisma, parsed.data as ImportArticleData, null);
+    return { articleId: outcome.articleId, created: outcome.created, changed: outcome.correction !== null, title: outcome.title } satisfies ImportFileOutput;
   } catch (error) {
     if (error instanceof ImportInputError) throw new PermanentJobError(error.message);
     throw error;

@@ -10,6 +10,7 @@ import { indexLinkedQuotes, loadAnalysisContext, type AnalysisContext } from "./
 import { createArticle } from "./articles";
 import { recordAudit } from "./audit";
 import { contentHash } from "./content-hash";
+import type { CaptureData } from "./fetch-article";
 import type { Tx } from "./db";
 import { slugify, uniqueSlug } from "./slug";
 
@@ -22,6 +23,10 @@ export interface IngestInput {
   publishedAt: Date | null;
   body: string;
   rawText: string | null;
+  /** Primary language subtag; null or absent: the default. */
+  language?: string | null;
+  /** The page as fetched, for an import by URL: stored with the article, in the same transaction. */
+  capture?: CaptureData | null;
   actorId: string | null;
 }
 
@@ -75,7 +80,9 @@ export async function ingestArticle(prisma: PrismaClient, input: IngestInput): P
 
   const result = await prisma.$transaction(
     async (tx) => {
-      const article = await createArticle(tx, { ...input, contentHash: hash });
+      const { capture, ...fields } = input;
+      const article = await createArticle(tx, { ...fields, language: input.language ?? undefined, contentHash: hash });
+      if (capture) await tx.articleCapture.create({ data: { articleId: article.id, ...capture } });
       const speakerIds = await materialiseSpeakers(tx, plan.quotes);
       const claimIds = await materialiseClaims(tx, plan, speakerIds, input.actorId);
       const rows = plan.quotes.map((p, i) => quoteRow(article.id, p, plan.groups, claimIds, speakerIds[i]));

@@ -75,15 +75,21 @@ function bodyMargin(blocks: string[][]): number {
   return best;
 }
 
-/** Joins the two halves of a word hyphenated at a line end, as the text itself spells it. */
-export function joinHyphenated(left: string, right: string, text: string): string {
+/**
+ * Joins the two halves of a word hyphenated at a line end, as the text itself
+ * spells it: with the hyphen when it writes the word with one elsewhere,
+ * without when it writes it without one, else as `whenUnsure` says (a pasted
+ * e-mail wraps at spaces, so its line-end hyphens are real: "keep"; typeset
+ * text hyphenates words to fit: "drop").
+ */
+export function joinHyphenated(left: string, right: string, text: string, whenUnsure: "keep" | "drop" = "keep"): string {
   const head = left.match(/(?<!\p{L})(\p{L}+)-$/u)?.[1];
   const tail = right.match(/^(\p{Ll}+)/u)?.[1];
   if (!head || !tail) return `${left}${right}`;
-  const joined = `${head}${tail}`;
-  const spelledJoined = new RegExp(`(?<!\\p{L})${joined}(?!\\p{L})`, "iu").test(text);
   const spelledHyphenated = new RegExp(`(?<!\\p{L})${head}-${tail}(?!\\p{L})`, "iu").test(text);
-  return spelledJoined && !spelledHyphenated ? `${left.slice(0, -1)}${right}` : `${left}${right}`;
+  const spelledJoined = new RegExp(`(?<!\\p{L})${head}${tail}(?!\\p{L})`, "iu").test(text);
+  const keep = spelledHyphenated || (!spelledJoined && whenUnsure === "keep");
+  return keep ? `${left}${right}` : `${left.slice(0, -1)}${right}`;
 }
 
 function unwrap(raw: string, headlineFirst: boolean): { text: string; joined: number } {

@@ -169,6 +169,9 @@ function agent(): Agent {
     headersTimeout: DEFAULT_TIMEOUT_MS,
     bodyTimeout: DEFAULT_TIMEOUT_MS,
     maxResponseSize: -1,
+    // No keep-alive: imports fetch one page from a site at a time, and a reused
+    // socket the server has just closed fails the request (ECONNRESET).
+    pipelining: 0,
   });
   return globalForFetch.__claimscopeFetchAgent;
 }

@@ -1,7 +1,10 @@
 /**
- * npm run import -- DIR [--outlet NAME] [--raw] [--workers N]
+ * npm run import -- DIR|URLS.txt [--outlet NAME] [--raw] [--workers N]
  *
- * Imports a folder of articles: every .txt, .html and .htm file (a `<name>.json`
+ * Imports a list of URLs (a text file, one per line; blank lines and lines
+ * starting with # are skipped): each page is fetched (lib/safe-fetch), its
+ * outlet found by domain (or --outlet NAME names a new one). Or a folder of
+ * articles: every .txt, .html and .htm file (a `<name>.json`
  * beside it may give title, outlet, url, published, byline; `*.raw.txt` copies
  * of a cleaned `<name>.txt` are skipped). Each file becomes one job of the
  * `import-file` queue (lib/import-queue.ts); this command's workers drain the
@@ -45,7 +48,7 @@ function parseArgs(argv: string[]): Args {
     else if (!a.startsWith("--")) args.dir = a;
     else throw new Error(`unknown option ${a}`);
   }
-  if (!args.dir) throw new Error("usage: npm run import -- DIR [--outlet NAME] [--raw] [--workers N]");
+  if (!args.dir) throw new Error("usage: npm run import -- DIR|URLS.txt [--outlet NAME] [--raw] [--workers N]");
   return args;
 }
 
@@ -109,6 +112,29 @@ async function planFiles(dir: string, args: Args): Promise<{ plans: FilePlan[]; 
   return { plans, problems };
 }
 
+/** A file of URLs, one per line: one job each (a repeated URL is one job). */
+async function planUrls(file: string, args: Args): Promise<{ plans: FilePlan[]; problems: { file: string; error: string }[] }> {
+  const info = await stat(file);
+  if (info.size > MAX_FILE_BYTES) throw new Error(`${file} is too large for a list of URLs (the limit is 2 MB)`);
+  const plans: FilePlan[] = [];
+  const problems: { file: string; error: string }[] = [];
+  const seen = new Set<string>();
+  for (const [i, raw] of (await readFile(file, "utf8")).split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#") || seen.has(line)) continue;
+    seen.add(line);
+    let url: URL | null = null;
+    try {
+      url = new URL(line);
+    } catch {
+      // reported below
+    }
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) problems.push({ file: `line ${i + 1}`, error: `not an http(s) address: ${line.slice(0, 200)}` });
+    else plans.push({ sourceName: line, payload: { kind: "url", url: line, newOutletName: args.outlet ?? "" } });
+  }
+  return { plans, problems };
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const dir = path.resolve(args.dir);
@@ -118,9 +144,10 @@ async function main() {
   const { enqueueImportBatch, importBatchStatus, importFileQueue, runImportFileJob } = await import("../lib/import-queue");
 
   await ensureDatabaseReady();
-  const { plans, problems } = await planFiles(dir, args);
-  // The batch is the folder: re-running the command on it resumes the same batch.
-  const batchId = `dir:${createHash("sha256").update(dir).digest("hex").slice(0, 16)}`;
+  const isList = (await stat(dir)).isFile();
+  const { plans, problems } = isList ? await planUrls(dir, args) : await planFiles(dir, args);
+  // The batch is the folder or the list: re-running the command on it resumes the same batch.
+  const batchId = `${isList ? "list" : "dir"}:${createHash("sha256").update(dir).digest("hex").slice(0, 16)}`;
   const ids = await enqueueImportBatch(plans.map((p) => ({ batchId, sourceName: p.sourceName, payload: p.payload })));
   const mine = new Set(ids);
   const before = await importBatchStatus(ids);
@@ -131,8 +158,10 @@ async function main() {
     Presets.shades_classic,
   );
   bar.start(total, before.counts.done, { file: "" });
+  const started = performance.now();
   let created = 0;
   let duplicates = 0;
+  let changed = 0;
   let stopping = false;
 
   // Workers of this command take any import job (other batches' too: the work
@@ -148,9 +177,10 @@ async function main() {
           const file = (data as { sourceName?: string }).sourceName ?? "";
           if (mine.has(job.id)) bar.update({ file });
           try {
-            const output = (await runImportFileJob(data, job)) as { created: boolean };
+            const output = (await runImportFileJob(data, job)) as { created: boolean; changed?: boolean };
             if (mine.has(job.id)) {
               if (output.created) created++;
+              else if (output.changed) changed++;
               else duplicates++;
             }
             return output;
@@ -172,12 +202,18 @@ async function main() {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   await worker.done;
+  const seconds = (performance.now() - started) / 1000;
   bar.stop();
 
   const { counts, failures } = await importBatchStatus(ids);
   console.log(`${dir}`);
-  console.log(`  files: ${total + problems.length} (${total} readable, ${problems.length} unreadable)`);
+  if (isList) console.log(`  URLs: ${total + problems.length} (${total} to fetch, ${problems.length} not addresses)`);
+  else console.log(`  files: ${total + problems.length} (${total} readable, ${problems.length} unreadable)`);
   console.log(`  imported now: ${created} new, ${duplicates} already in the database`);
+  if (created + duplicates + changed > 0) {
+    console.log(`  throughput: ${((created + duplicates + changed) / seconds).toFixed(1)} articles/s (${created + duplicates + changed} in ${seconds.toFixed(1)} s, analysis included)`);
+  }
+  if (changed) console.log(`  changed since they were imported: ${changed} (open the article and correct its text to take the new version)`);
   console.log(`  batch: ${counts.done} done, ${counts.failed} failed, ${counts.queued + counts.running} left`);
   for (const p of problems) console.log(`  ✗ ${p.file}: ${p.error}`);
   for (const f of failures) console.log(`  ✗ ${f.sourceName}: ${f.error}`);

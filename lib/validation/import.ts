@@ -8,21 +8,25 @@ const optionalLine = (label: string, max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+/** An optional publication date, 1900 to today. */
+const publishedDate = () =>
+  z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => v || null)
+    .pipe(z.iso.date({ message: "Use a date like 2020-06-25." }).nullable())
+    .refine((v) => !v || (v >= "1900-01-01" && new Date(v).getTime() <= Date.now() + 2 * 86_400_000), {
+      message: "The date must be between 1900 and today.",
+    });
+
 export const importArticleSchema = z
   .object({
     outletId: idField().nullish().transform((v) => v || null),
     newOutletName: optionalLine("Outlet name", 120),
     title: optionalLine("Title", 300),
     byline: optionalLine("Byline", 200),
-    publishedAt: z
-      .string()
-      .trim()
-      .nullish()
-      .transform((v) => v || null)
-      .pipe(z.iso.date({ message: "Use a date like 2020-06-25." }).nullable())
-      .refine((v) => !v || (v >= "1900-01-01" && new Date(v).getTime() <= Date.now() + 2 * 86_400_000), {
-        message: "The date must be between 1900 and today.",
-      }),
+    publishedAt: publishedDate(),
     url: z
       .string()
       .trim()
@@ -44,3 +48,20 @@ export const importArticleSchema = z
 // on the client and sends the result, and the server action parses it again.
 export type ImportArticleInput = z.input<typeof importArticleSchema>;
 export type ImportArticleData = z.output<typeof importArticleSchema>;
+
+/** Import by URL: the server fetches the page; every other field is optional (the page's own metadata fills them). */
+export const importUrlSchema = z.object({
+  url: z
+    .string({ error: "Enter the article's address." })
+    .trim()
+    .min(1, "Enter the article's address.")
+    .max(2000, "That address is too long.")
+    .pipe(z.url({ protocol: /^https?$/, message: "Enter a full http(s) address." })),
+  outletId: idField().nullish().transform((v) => v || null),
+  newOutletName: optionalLine("Outlet name", 120),
+  title: optionalLine("Title", 300),
+  byline: optionalLine("Byline", 200),
+  publishedAt: publishedDate(),
+});
+export type ImportUrlInput = z.input<typeof importUrlSchema>;
+export type ImportUrlData = z.output<typeof importUrlSchema>;

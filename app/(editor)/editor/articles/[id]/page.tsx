@@ -58,6 +58,31 @@ export default async function ArticleWorkspacePage({ params }: Props) {
         speakers={speakers}
         claims={claims}
       />
+      {article.captures.length > 0 && (
+        <section className="card section" aria-labelledby="captures-heading">
+          <h2 id="captures-heading">As fetched from the outlet</h2>
+          <ul>
+            {article.captures.map((c) => (
+              <li key={c.id}>
+                {formatDate(c.fetchedAt)}: <span className="muted">{c.finalUrl}</span>
+                {c.redirects.length > 0 && <span className="muted small"> (asked for {c.requestedUrl}, {c.redirects.length} redirects)</span>} · HTTP {c.httpStatus} ·{" "}
+                {c.mediaType}
+                {c.encoding ? `, ${c.encoding}` : ""} · {(c.byteLength / 1024).toLocaleString("en", { maximumFractionDigits: 1 })} KB ·{" "}
+                <a href={`/editor/articles/${article.id}/captures/${c.id}`}>{c.mediaType === "application/pdf" ? "Download the PDF as received" : "View the HTML as received"}</a>{" "}
+                <span className="muted small">sha256 {c.sha256.slice(0, 16)}…</span>
+              </li>
+            ))}
+          </ul>
+          {article.rawText && article.captures[0].mediaType !== "application/pdf" && (
+            <details>
+              <summary>The page&apos;s HTML{article.rawText.length > 100_000 ? " (first 100,000 characters)" : ""}</summary>
+              <pre className="small" style={{ whiteSpace: "pre-wrap", maxHeight: "30rem", overflow: "auto" }}>
+                {article.rawText.slice(0, 100_000)}
+              </pre>
+            </details>
+          )}
+        </section>
+      )}
       <details className="card section">
         <summary>History ({history.length})</summary>
         <HistoryList events={history} />

@@ -1,0 +1,124 @@
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { fetchArticle } from "./fetch-article";
+import { htmlToArticle } from "./html-to-text";
+import { ImportInputError, storeImportedText, type ImportOutcome } from "./import-article";
+import { pdfToText } from "./pdf-to-text";
+import { FetchError } from "./safe-fetch";
+import { uniqueSlug } from "./slug";
+import type { ImportUrlData } from "./validation/import";
+
+/** Largest page or PDF an import fetches. */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
+/** The host an outlet is known by: lower case, without "www.". */
+export function outletDomain(url: string): string {
+  return new URL(url).hostname.toLowerCase().replace(/^www\./, "");
+}
+
+/**
+ * The outlet of a page: the one whose domain is the page's (or a parent of
+ * it: news.example.com belongs to example.com), else one of the page's site
+ * name without a domain yet (which gets it), else a new outlet named after the
+ * site (or the domain).
+ */
+export async function findOrCreateOutletForDomain(prisma: PrismaClient, domain: string, siteName: string | null): Promise<string> {
+  const parents = domain.split(".").map((_, i, parts) => parts.slice(i).join(".")).filter((d) => d.includes("."));
+  const byDomain = await prisma.outlet.findMany({ where: { domain: { in: parents } }, select: { id: true, domain: true } });
+  if (byDomain.length) return byDomain.sort((a, b) => b.domain!.length - a.domain!.length)[0].id;
+  const name = siteName?.trim() || domain;
+  const byName = await prisma.outlet.findFirst({ where: { name: { equals: name, mode: "insensitive" }, domain: null }, select: { id: true } });
+  if (byName) {
+    await prisma.outlet.update({ where: { id: byName.id }, data: { domain } });
+    return byName.id;
+  }
+  const slug = await uniqueSlug(name, async (s) => Boolean(await prisma.outlet.findUnique({ where: { slug: s }, select: { id: true } })));
+  try {
+    return (await prisma.outlet.create({ data: { name, slug, domain }, select: { id: true } })).id;
+  } catch {
+    // Another import created it at the same moment.
+    const row = await prisma.outlet.findFirst({ where: { domain }, select: { id: true } });
+    if (!row) throw new Error(`could not create outlet for ${domain}`);
+    return row.id;
+  }
+}
+
+const validDate = (s: string | null | undefined) => {
+  if (!s) return null;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) || d.getTime() > Date.now() + 2 * 86_400_000 ? null : d;
+};
+
+/**
+ * Imports the article at a URL: fetched with lib/safe-fetch's bounds and
+ * address checks, HTML turned into text (its encoding sniffed) or a PDF read
+ * page by page, metadata from the page (title, byline, date, canonical URL,
+ * site), the outlet found by domain or created, and the page's bytes stored
+ * beside the text in the article's transaction. The editor's fields win over
+ * the page's. Rejects with ImportInputError (a message for the editor) when
+ * the page cannot be fetched or has no text; nothing is stored then.
+ */
+export async function importFromUrl(
+  prisma: PrismaClient,
+  input: ImportUrlData,
+  actorId: string | null,
+  limits: { maxBytes?: number; timeoutMs?: number } = {},
+): Promise<ImportOutcome> {
+  let page;
+  try {
+    page = await fetchArticle(input.url, { maxBytes: MAX_PAGE_BYTES, ...limits });
+  } catch (error) {
+    if (error instanceof FetchError) throw new ImportInputError(error.message);
+    throw error;
+  }
+  const pageUrl = page.capture.finalUrl;
+
+  let text: string;
+  let meta: { title: string | null; byline: string | null; publishedAt: string | null; siteName: string | null; canonicalUrl: string | null; language: string | null };
+  let rawText: string | null;
+  if (page.kind === "html") {
+    const extracted = htmlToArticle(page.html, pageUrl);
+    text = extracted.text;
+    meta = extracted;
+    rawText = page.html;
+  } else {
+    let pdf;
+    try {
+      pdf = await pdfToText(page.bytes);
+    } catch {
+      throw new ImportInputError("That PDF could not be read (it may be damaged or encrypted).");
+    }
+    text = pdf.text;
+    meta = { title: pdf.title, byline: pdf.author, publishedAt: null, siteName: null, canonicalUrl: null, language: null };
+    rawText = null;
+  }
+  if (!text.trim()) throw new ImportInputError(page.kind === "pdf" ? "That PDF has no text (it may be scanned images)." : "No article text was found on that page.");
+
+  // The page's own canonical URL names it, unless it points at another site.
+  const canonical = meta.canonicalUrl && outletDomain(meta.canonicalUrl) === outletDomain(pageUrl) ? meta.canonicalUrl : null;
+  const url = canonical ?? pageUrl;
+  let outletId = input.outletId;
+  if (outletId) {
+    if (!(await prisma.outlet.findUnique({ where: { id: outletId }, select: { id: true } }))) {
+      throw new ImportInputError("That outlet no longer exists. Choose another or leave it empty to use the site's.");
+    }
+  } else {
+    outletId = await findOrCreateOutletForDomain(prisma, outletDomain(url), input.newOutletName ?? meta.siteName);
+  }
+
+  return storeImportedText(
+    prisma,
+    {
+      outletId,
+      title: input.title ?? meta.title,
+      byline: input.byline ?? meta.byline,
+      url,
+      publishedAt: input.publishedAt ? new Date(input.publishedAt) : validDate(meta.publishedAt),
+      text,
+      rawText,
+      language: meta.language,
+      capture: page.capture,
+    },
+    actorId,
+  );
+}
