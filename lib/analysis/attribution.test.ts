@@ -52,6 +52,9 @@ describe("attribution", () => {
     ["she and he agree with the names", "Engineer Tobias Wren and minister Helena Sorlie toured the site. She said: “It stays shut.” Sorlie left first. He added that it “could take months.”", ["Helena Sorlie", "Tobias Wren"]],
     ["he after a person named in a sentence without a cue", "CrowdStrike CEO George Kurtz apologized on Friday.\n\n“We're deeply sorry,” he told a morning show.", ["George Kurtz"]],
     ["coordinated verb after an opening adverbial", "In addition, he issued a clarification and said ‘It wasn’t an attack.’", [null]],
+    ["an adverb after an inverted name is no part of it", "“We must balance the budget,” said Mayor Colm Hart calmly from the podium.", ["Colm Hart"]],
+    ["role, then the name in apposition, speaks", "The club's coach, Ade Baro, called the result 'a sucker punch' and said it 'hurt'.", ["Ade Baro", "Ade Baro"]],
+    ["apposition after a possessive role", "The firm's CEO, Lena Kraus, said, “Our systems are safe.”", ["Lena Kraus"]],
     ["cue in the previous sentence of the paragraph", "The report said Islamabad failed to act. “Both men remain free,” it noted.", ["report", "report"].slice(0, 1)],
   ])("%s", (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);

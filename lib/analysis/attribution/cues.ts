@@ -7,7 +7,8 @@ import { isVerb } from "./verbs";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
 import { interpret, remember, setDocument } from "./mentions";
 import { collectBack, collectForward, isNameLike, isPronoun, personTail } from "./noun-phrases";
-import { ADVERB_SKIP, ISSUING, ARTICLES, BE, LABEL, NO_INVERSION, NP_JOINERS, ORGS, PERSON_HEADS, RELATIVES, SPEECH, TIME_LEADS, TIME_WORDS, TITLES } from "./words";
+import { isTitleWord, looksLikePersonName } from "./persons";
+import { ADVERB_SKIP, ARTICLES, BE, DOCS, ISSUING, LABEL, NO_INVERSION, NP_JOINERS, ORGS, PERSON_HEADS, RELATIVES, REPORTS, SPEECH, TIME_LEADS, TIME_WORDS, TITLES } from "./words";
 
 // ---------------------------------------------------------------------------
 // Cue detection
@@ -120,6 +121,8 @@ export function leadingSubject(toks: Tok[], limit: number): [number, number] | n
   if (e === from) return null;
   const np = collectBack(toks, e - 1);
   if (!np || np[0] !== from) return null;
+  const named = appositionName(toks, np, e);
+  if (named) return named;
   const head = toks[np[1]].lower;
   return isNameLike(toks, np) || ORGS.has(head) || PERSON_HEADS.has(head) || TITLES.has(head) ? np : null;
 }
@@ -185,6 +188,9 @@ export function collectSubject(toks: Tok[], v: number): [number, number] | null 
       // ", released on Wednesday," / ", however," modify the subject before them; ", the mayor," names it again.
       const insertion = toks[c + 1];
       const modifier = insertion && insertion.kind === "word" && !insertion.cap && !ARTICLES.has(insertion.lower);
+      // "Kellerby's coach, Ade Moroney, called": a role, then the person's name in apposition.
+      const named = np0 && appositionName(toks, np0, c);
+      if (named) return named;
       if (np0 && isNameLike(toks, np0)) return np0;
       // "Its author, senior economist Clara Voss, said": a role noun, then the person's name.
       if (np0 && modifier) {
@@ -198,6 +204,25 @@ export function collectSubject(toks: Tok[], v: number): [number, number] | null 
   }
   if (t.kind !== "word") return null;
   return collectBack(toks, j);
+}
+
+/**
+ * A noun phrase headed by a role, a title or another common noun for a person ("Kellerby's
+ * coach", "The cybersecurity company's CEO", "her finance director"), not by a body or document.
+ */
+export function isRoleHead(toks: Tok[], np: [number, number]): boolean {
+  const head = toks[np[1]];
+  if (isTitleWord(head.lower)) return !looksLikePersonName(toks, np[0], np[1]);
+  return !head.cap && !ORGS.has(head.lower) && !DOCS.has(head.lower) && !REPORTS.has(head.lower) && !TIME_WORDS.has(head.lower);
+}
+
+/** "NP, NAME," after a role-headed NP ending just before the comma at `comma`: the name's range. */
+export function appositionName(toks: Tok[], np: [number, number], comma: number): [number, number] | null {
+  if (toks[comma]?.text !== "," || !isRoleHead(toks, np)) return null;
+  let e = comma + 1;
+  while (e < toks.length && toks[e].kind === "word" && e - comma <= 4) e++;
+  if (toks[e]?.text !== "," || e - 1 < comma + 1) return null;
+  return looksLikePersonName(toks, comma + 1, e - 1) ? [comma + 1, e - 1] : null;
 }
 
 export function openingNameBeforeInsertions(toks: Tok[], j: number): [number, number] | null {

@@ -84,6 +84,8 @@ export function collectForward(toks: Tok[], j: number): [number, number] | null 
       if (!n || n.kind !== "word" || n.cap || CLAUSE_WORDS.has(n.lower) || ARTICLES.has(n.lower) || POSSESSIVE_DETS.has(n.lower) || /ing$/.test(n.lower)) break;
     }
     if (CLAUSE_WORDS.has(lw) && !t.cap) break;
+    // "said Mayor Colm Farrelly calmly", "said Okafor on Monday": an adverb ends the name.
+    if (sawNoun && !t.cap && (t.pos === "ADV" || (/ly$/.test(lw) && lw.length > 4) || TIME_WORDS.has(lw))) break;
     end = k;
     sawNoun = true;
     if (t.poss) continue;
