@@ -19,7 +19,7 @@ const run = promisify(execFile);
 const args = process.argv.slice(2);
 const workersAt = args.indexOf("--workers");
 const workers = workersAt >= 0 ? Math.max(1, Number(args[workersAt + 1]) || 1) : 1;
-const count = Number(args.find((a, i) => /^\d+$/.test(a) && i !== workersAt + 1) ?? 300);
+const count = Number(args.find((a, i) => /^\d+$/.test(a) && (workersAt < 0 || i !== workersAt + 1)) ?? 300);
 
 const SPEAKERS = ["Maria Lund", "Teodor Malm", "Nadia Osei", "Hanne Lie", "Per Aune", "Ingrid Solheim", "Tom Berg", "Grace Obi"];
 const TOPICS = ["the harbour dredging", "the water price rise", "the new footbridge", "the ferry timetable", "the tram extension", "the school merger"];
