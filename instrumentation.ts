@@ -4,7 +4,16 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { ensureDatabaseReady, startInAppWorker } = await import("./lib/startup");
-  await ensureDatabaseReady();
+  const { ensureDatabaseReady, PublishedPasswordError, startInAppWorker } = await import("./lib/startup");
+  try {
+    await ensureDatabaseReady();
+  } catch (error) {
+    // A production start with a password from the README: stop, and say why.
+    if (error instanceof PublishedPasswordError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   await startInAppWorker();
 }

@@ -4,17 +4,44 @@ import { database, migrateDatabase } from "./db";
 const globalForStartup = globalThis as unknown as { __claimscopeReady?: Promise<void> };
 
 /**
+ * The demo seed is on unless CLAIMSCOPE_SEED=0. "Production" means the demo seed
+ * is off — not NODE_ENV: the e2e suite runs the production build with the demo seed.
+ */
+export function demoSeedEnabled(): boolean {
+  return process.env.CLAIMSCOPE_SEED !== "0";
+}
+
+/** Why a production start refuses to run; the message names the accounts and the fix. */
+export class PublishedPasswordError extends Error {
+  constructor(readonly emails: string[]) {
+    super(
+      `Claimscope will not start: the demo seed is off (CLAIMSCOPE_SEED=0), but ${emails.length === 1 ? "this account has" : "these accounts have"} a password printed in the README: ${emails.join(", ")}. ` +
+        "Give each a new password with `npm run user:password -- EMAIL`, then start again.",
+    );
+    this.name = "PublishedPasswordError";
+  }
+}
+
+/**
  * Migrates, then seeds, once per process: the app calls it before serving
- * (instrumentation.ts), scripts before their work. CLAIMSCOPE_SEED=0 skips the
- * seed (a production database is not a demo).
+ * (instrumentation.ts), the worker and import commands before their work. Every
+ * install gets the reference data (verdict labels); the demo seed adds the demo
+ * corpus and accounts. With the demo seed off, it refuses to go on while any
+ * account still has a password printed in the README.
+ * @throws PublishedPasswordError (demo seed off, a published password in use).
  */
 export function ensureDatabaseReady(): Promise<void> {
   globalForStartup.__claimscopeReady ??= (async () => {
     await migrateDatabase();
-    if (process.env.CLAIMSCOPE_SEED !== "0") {
-      const { seedDatabase } = await import("@/prisma/seed");
+    const { seedDatabase, seedReferenceData } = await import("@/prisma/seed");
+    if (demoSeedEnabled()) {
       await seedDatabase(database.prisma);
+      return;
     }
+    await seedReferenceData(database.prisma);
+    const { findAccountsWithPublishedPasswords } = await import("./accounts");
+    const exposed = await findAccountsWithPublishedPasswords(database.prisma);
+    if (exposed.length) throw new PublishedPasswordError(exposed);
   })();
   return globalForStartup.__claimscopeReady;
 }

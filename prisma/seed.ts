@@ -1,16 +1,21 @@
 /**
- * Seeds the database with the seed corpus: outlets, speakers, the primary source,
- * the five seed articles (through the same ingest pipeline editors use), the
- * verdict labels and the seeded accounts. Idempotent: every row is found by its
- * natural key first, so a second run changes nothing and loses nothing.
+ * Two seeds. The reference data every install needs (the verdict labels) is
+ * loaded on a new database whatever the mode; later changes to it reach existing
+ * databases as data migrations (prisma/migrations), since a seed never updates
+ * rows that exist. The demo seed (on unless CLAIMSCOPE_SEED=0) adds the seed
+ * corpus — outlets, speakers, the primary source, the five seed articles through
+ * the same ingest pipeline editors use, editorial decisions — and the demo
+ * accounts. Idempotent: every row is found by its natural key first, so a second
+ * run changes nothing and loses nothing.
  *
- * Runs at app start (instrumentation.ts) and as `prisma db seed`.
+ * Runs at app start (lib/startup.ts) and as `prisma db seed` (the demo seed).
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { hashPassword } from "better-auth/crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { SpeakerKind } from "@/generated/prisma/enums";
+import { createLocalAccount } from "@/lib/accounts";
+import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 
 const SEED_DIR = path.join(process.cwd(), "prisma", "seed-data");
 
@@ -27,12 +32,6 @@ interface Corpus {
     publishedAt: string;
   }[];
 }
-
-export const SEEDED_ACCOUNTS = [
-  { email: "admin@claimscope.local", name: "Ada Admin", role: "admin", password: "claimscope-admin" },
-  { email: "editor@claimscope.local", name: "Eddie Editor", role: "editor", password: "claimscope-editor" },
-  { email: "editor2@claimscope.local", name: "Erin Editor", role: "editor", password: "claimscope-editor2" },
-] as const;
 
 export const VERDICT_LABELS = [
   { slug: "accurate", name: "Accurate", ratingValue: 5, description: "The claim is supported by the evidence." },
@@ -51,16 +50,20 @@ export interface SeedSummary {
   articlesCreated: number;
 }
 
-export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
-  const corpus = await readCorpus();
+/**
+ * The reference data: the verdict labels, on a database that has none. Admins
+ * manage them afterwards (a label they delete stays deleted).
+ */
+export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
+  if ((await prisma.verdictLabel.count()) > 0) return;
+  // skipDuplicates: two servers starting on one new database both find it empty.
+  await prisma.verdictLabel.createMany({ data: VERDICT_LABELS.map((label, i) => ({ ...label, sortOrder: i })), skipDuplicates: true });
+}
 
-  for (const [i, label] of VERDICT_LABELS.entries()) {
-    await prisma.verdictLabel.upsert({
-      where: { slug: label.slug },
-      create: { ...label, sortOrder: i },
-      update: {},
-    });
-  }
+/** The demo seed: the reference data, then the seed corpus, its editorial decisions and the demo accounts. */
+export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
+  await seedReferenceData(prisma);
+  const corpus = await readCorpus();
 
   for (const outlet of corpus.outlets) {
     await prisma.outlet.upsert({ where: { slug: outlet.slug }, create: outlet, update: {} });
@@ -93,27 +96,9 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedSummary> {
     });
   }
 
-  for (const account of SEEDED_ACCOUNTS) {
-    const existing = await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } });
-    if (existing) continue;
-    const id = crypto.randomUUID();
-    await prisma.user.create({
-      data: {
-        id,
-        email: account.email,
-        name: account.name,
-        role: account.role,
-        emailVerified: true,
-        accounts: {
-          create: {
-            id: crypto.randomUUID(),
-            accountId: id,
-            providerId: "credential",
-            password: await hashPassword(account.password),
-          },
-        },
-      },
-    });
+  for (const account of DEMO_ACCOUNTS) {
+    if (await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } })) continue;
+    await createLocalAccount(prisma, account);
   }
 
   const { ingestArticle } = await import("@/lib/ingest");

@@ -241,7 +241,10 @@ async function capture(out: string, options: { backup?: string; build: boolean; 
     if (options.backup) {
       const restored = path.join(work, "restored");
       run("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/restore.ts", path.resolve(options.backup)], { PGLITE_DATA_DIR: restored });
-      await captureFrom("restored", path.join(out, "restored"), options.port, restored, { CLAIMSCOPE_SEED: "0" });
+      // The demo seed stays on: the restored database is a demo one (its accounts have the
+      // README's passwords, which a production start refuses), and the seed changes no row
+      // that exists.
+      await captureFrom("restored", path.join(out, "restored"), options.port, restored, {});
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

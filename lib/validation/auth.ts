@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { newPasswordField } from "./password";
 
 export const signInSchema = z.object({
   email: z.email("Enter a valid email address.").max(254, "That email address is too long."),
@@ -9,10 +10,7 @@ export type SignInInput = z.infer<typeof signInSchema>;
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password.").max(128),
-    newPassword: z
-      .string()
-      .min(10, "Use at least 10 characters.")
-      .max(128, "Passwords are at most 128 characters."),
+    newPassword: newPasswordField,
     confirmPassword: z.string(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {

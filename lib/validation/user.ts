@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { newPasswordField as password } from "./password";
 import { idField, safeString } from "./text";
-
-const password = z.string().min(10, "Use at least 10 characters.").max(128, "Passwords are at most 128 characters.");
 
 export const createUserSchema = z.object({
   name: safeString("The name").refine((s) => !/[\r\n]/.test(s), { message: "The name must be one line." }).trim().min(2, "Enter the editor's name.").max(100, "At most 100 characters."),

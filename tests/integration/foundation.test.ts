@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { database, migrateDatabase, prisma } from "@/lib/db";
 import { ingestArticle } from "@/lib/ingest";
-import { seedDatabase, SEEDED_ACCOUNTS } from "@/prisma/seed";
+import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
+import { seedDatabase } from "@/prisma/seed";
 
 beforeAll(async () => {
   await migrateDatabase();
@@ -111,7 +112,7 @@ describe(`seed (${process.env.TEST_DB})`, () => {
 
   it("stores seeded passwords hashed, never in plain text", async () => {
     await seedDatabase(prisma);
-    for (const account of SEEDED_ACCOUNTS) {
+    for (const account of DEMO_ACCOUNTS) {
       const row = await prisma.account.findFirstOrThrow({
         where: { user: { email: account.email }, providerId: "credential" },
         select: { password: true, user: { select: { role: true } } },
