@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { ClaimIndex, type ClaimQuote } from "./analysis/claim-index";
 import { indexSources, type SourceIndex } from "./analysis/fidelity";
 import { createSpeakerRegistry, type SpeakerEntry, type SpeakerRegistry } from "./analysis/speakers";
+import { normalizeName } from "./analysis/text";
 
 /**
  * What the pure analysis needs from the database, for ingest: the speaker
@@ -18,6 +19,8 @@ import { createSpeakerRegistry, type SpeakerEntry, type SpeakerRegistry } from "
 export interface AnalysisContext {
   /** The database's speakers, as loaded for the registry. */
   speakers: { id: string; name: string }[];
+  /** The key claim matching compares a database speaker by (see speakerKeyFor). */
+  speakerKey: (speakerId: string | null) => string | null;
   registry: SpeakerRegistry;
   sources: SourceIndex | null;
   claims: ClaimIndex;
@@ -33,6 +36,16 @@ const globalForAnalysis = globalThis as unknown as { __claimscopeClaimIndex?: Cl
 const DB_KIND_TO_ANALYSIS = { person: "person", organisation: "organization", government: "government" } as const;
 
 /**
+ * Claim matching compares speakers by name ("name:ana lind"), so that a name as
+ * written in part fits the full one ("Lind", "Mayor Ana Lind") across articles
+ * whose speakers became two database rows.
+ */
+export function speakerKeyFor(speakers: { id: string; name: string }[]): (speakerId: string | null) => string | null {
+  const byId = new Map(speakers.map((s) => [s.id, `name:${normalizeName(s.name)}`]));
+  return (id) => (id ? (byId.get(id) ?? id) : null);
+}
+
+/**
  * A stored quote as the claim index sees it. Its W3C prefix and suffix stand in for the
  * outlet's words around it; an editor's confirmed quote is its claim's wording.
  */
@@ -45,19 +58,19 @@ export function quoteForIndex(q: {
   prefix?: string;
   suffix?: string;
   reviewStatus?: string;
-}): ClaimQuote {
+}, speakerKey: (speakerId: string | null) => string | null = (id) => id): ClaimQuote {
   return {
     id: q.id,
     text: q.exact,
     articleId: q.articleId,
-    speakerKey: q.speakerId,
+    speakerKey: speakerKey(q.speakerId),
     documentKey: q.documentKey,
     context: q.prefix !== undefined ? { before: q.prefix, after: q.suffix ?? "" } : null,
     confirmed: q.reviewStatus === "confirmed",
   };
 }
 
-async function syncClaimIndex(prisma: PrismaClient): Promise<ClaimIndex> {
+async function syncClaimIndex(prisma: PrismaClient, speakerKey: (id: string | null) => string | null): Promise<ClaimIndex> {
   const cache = (globalForAnalysis.__claimscopeClaimIndex ??= { index: new ClaimIndex(), syncedAt: new Date(0) });
   // A little overlap: rows committed late with an earlier timestamp are not missed.
   const since = new Date(cache.syncedAt.getTime() - 5_000);
@@ -72,7 +85,7 @@ async function syncClaimIndex(prisma: PrismaClient): Promise<ClaimIndex> {
       take: BATCH,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
     });
-    for (const row of rows) cache.index.add(quoteForIndex(row), row.claimId!);
+    for (const row of rows) cache.index.add(quoteForIndex(row, speakerKey), row.claimId!);
     if (rows.length < BATCH) break;
     cursor = rows[rows.length - 1].id;
   }
@@ -93,13 +106,15 @@ export async function loadSpeakerRegistry(prisma: PrismaClient): Promise<Pick<An
 }
 
 export async function loadAnalysisContext(prisma: PrismaClient): Promise<AnalysisContext> {
-  const [{ speakers, registry }, documents, claims] = await Promise.all([
+  const [{ speakers, registry }, documents] = await Promise.all([
     loadSpeakerRegistry(prisma),
     prisma.sourceDocument.findMany({ where: { text: { not: null } }, select: { id: true, text: true } }),
-    syncClaimIndex(prisma),
   ]);
+  const speakerKey = speakerKeyFor(speakers);
+  const claims = await syncClaimIndex(prisma, speakerKey);
   return {
     speakers,
+    speakerKey,
     registry,
     sources: documents.length ? indexSources(documents.map((d) => ({ id: d.id, text: d.text! }))) : null,
     claims,
@@ -108,8 +123,10 @@ export async function loadAnalysisContext(prisma: PrismaClient): Promise<Analysi
 
 /** Quotes linked in this process are indexed at once, without waiting for the next sync. */
 export function indexLinkedQuotes(
-  index: ClaimIndex,
-  quotes: { id: string; exact: string; articleId: string; speakerId: string | null; claimId: string | null; documentKey: string | null }[],
+  ctx: Pick<AnalysisContext, "claims" | "speakerKey">,
+  quotes: { id: string; exact: string; articleId: string; speakerId: string | null; claimId: string | null; documentKey: string | null; prefix: string; suffix: string }[],
+  speakerNames: Map<string, string> = new Map(),
 ) {
-  for (const q of quotes) if (q.claimId) index.add(quoteForIndex(q), q.claimId);
+  const key = (id: string | null) => (id && speakerNames.has(id) ? `name:${normalizeName(speakerNames.get(id)!)}` : ctx.speakerKey(id));
+  for (const q of quotes) if (q.claimId) ctx.claims.add(quoteForIndex(q, key), q.claimId);
 }

@@ -6,6 +6,7 @@ import { newClaimKey } from "./analysis/claims";
 import { checkFidelity, type FidelityResult, type WordOp } from "./analysis/fidelity";
 import { analyzeArticle, type AnalyzedQuote } from "./analysis/pipeline";
 import type { SpeakerEntry } from "./analysis/speakers";
+import { normalizeName } from "./analysis/text";
 import { indexLinkedQuotes, loadAnalysisContext, type AnalysisContext } from "./analysis-context";
 import { createArticle } from "./articles";
 import { recordAudit } from "./audit";
@@ -51,7 +52,7 @@ interface PlannedQuote {
 }
 
 /** A speaker already in the database, or one to create with the article. */
-type SpeakerRef = { id: string } | { create: { name: string; kind: SpeakerKind; aliases: string[] } };
+export type SpeakerRef = { id: string } | { create: { name: string; kind: SpeakerKind; aliases: string[] } };
 
 interface ClaimGroupPlan {
   existingClaimId: string | null;
@@ -96,14 +97,32 @@ export async function ingestArticle(prisma: PrismaClient, input: IngestInput): P
       });
       const stored = await tx.quote.findMany({
         where: { articleId: article.id },
-        select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, kind: true, documentKey: true },
+        select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, kind: true, documentKey: true, prefix: true, suffix: true },
       });
-      return { article, stored };
+      const newSpeakers = await tx.speaker.findMany({ where: { id: { in: speakerIds.filter((id): id is string => !!id) } }, select: { id: true, name: true } });
+      return { article, stored, speakerNames: new Map(newSpeakers.map((s) => [s.id, s.name])) };
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
-  indexLinkedQuotes(ctx.claims, result.stored.filter((q) => q.kind !== "title"));
+  indexLinkedQuotes(ctx, result.stored.filter((q) => q.kind !== "title"), result.speakerNames);
   return { created: true, articleId: result.article.id, slug: result.article.slug, quotes: result.stored.length };
+}
+
+/** The fields of a stored quote that the analysis decides (everything but its claim, speaker and review state). */
+export function analysedFields(q: AnalyzedQuote, fidelity: FidelityResult | null) {
+  return {
+    prefix: q.prefix,
+    suffix: q.suffix,
+    kind: q.kind,
+    cue: q.cue,
+    verb: q.verb,
+    fidelity: fidelity ? FIDELITY[fidelity.status] : null,
+    fidelityDiff: fidelity?.ops.length ? fidelity.ops.map((o: WordOp) => ({ op: DIFF_OP[o.op], text: o.text })) : undefined,
+    paragraphIndex: q.paragraphIndex,
+    inHeadline: q.inHeadline,
+    hedges: q.hedges,
+    documentKey: q.documentKey,
+  };
 }
 
 /** The stored form of one analysed quote: a suggestion, as the analysis made it. */
@@ -113,22 +132,12 @@ function quoteRow(articleId: string, p: PlannedQuote, groups: ClaimGroupPlan[], 
     claimId: p.group === null ? null : claimIds[p.group],
     speakerId,
     exact: p.q.exact,
-    prefix: p.q.prefix,
-    suffix: p.q.suffix,
     start: p.q.start,
     end: p.q.end,
-    kind: p.q.kind,
-    cue: p.q.cue,
-    verb: p.q.verb,
     origin: "extracted" as const,
     reviewStatus: "suggested" as const,
     matchScore: p.group === null ? null : (groups[p.group].score ?? 1),
-    fidelity: p.fidelity ? FIDELITY[p.fidelity.status] : null,
-    fidelityDiff: p.fidelity?.ops.length ? p.fidelity.ops.map((o: WordOp) => ({ op: DIFF_OP[o.op], text: o.text })) : undefined,
-    paragraphIndex: p.q.paragraphIndex,
-    inHeadline: p.q.inHeadline,
-    hedges: p.q.hedges,
-    documentKey: p.q.documentKey,
+    ...analysedFields(p.q, p.fidelity),
   };
 }
 
@@ -219,13 +228,24 @@ export async function reanalyzeArticle(prisma: PrismaClient, articleId: string, 
   return result;
 }
 
-async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: AnalyzedQuote[], sameClaim: [number, number][]) {
+/** The key claim matching compares a planned speaker by: the database speaker's name, or the name to create. */
+export function claimSpeakerKey(ctx: AnalysisContext, ref: SpeakerRef | null): string | null {
+  if (!ref) return null;
+  return "id" in ref ? ctx.speakerKey(ref.id) : `name:${normalizeName(ref.create.name)}`;
+}
+
+/**
+ * Resolves an analysed quote's speaker to a database speaker: by registry id, by
+ * name, else one to create (a built-in registry entry or a name as written);
+ * null when nobody, or only someone generic ("officials"), is named.
+ */
+export function speakerResolver(ctx: AnalysisContext): (q: AnalyzedQuote) => SpeakerRef | null {
   const knownIds = new Set(ctx.registry.entries().map((e) => e.id));
   const dbSpeakers = ctx.speakers;
   const dbIds = new Set(dbSpeakers.map((s) => s.id));
   const byName = new Map(dbSpeakers.map((s) => [s.name.toLowerCase(), s.id]));
 
-  const speakerRefFor = (q: AnalyzedQuote): SpeakerRef | null => {
+  return (q: AnalyzedQuote): SpeakerRef | null => {
     if (q.speakerId && dbIds.has(q.speakerId)) return { id: q.speakerId };
     if (!q.speakerName) return null;
     const known = byName.get(q.speakerName.toLowerCase());
@@ -241,7 +261,10 @@ async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: An
       },
     };
   };
+}
 
+async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: AnalyzedQuote[], sameClaim: [number, number][]) {
+  const speakerRefFor = speakerResolver(ctx);
   const planned: PlannedQuote[] = quotes.map((q) => ({
     q,
     speakerRef: speakerRefFor(q),
@@ -274,7 +297,7 @@ async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: An
     let best: { claimId: string; score: number } | null = null;
     for (const i of g.members) {
       const p = planned[i];
-      const speakerKey = p.speakerRef && "id" in p.speakerRef ? p.speakerRef.id : null;
+      const speakerKey = claimSpeakerKey(ctx, p.speakerRef);
       const cq: ClaimQuote = { id: `new#${i}`, text: p.q.exact, speakerKey, documentKey: p.q.documentKey, label: p.q.label, context: p.q.context };
       for (const c of ctx.claims.query(cq, 3)) {
         if (c.score >= LINK_THRESHOLD && (!best || c.score > best.score)) best = { claimId: c.claimKey, score: c.score };
@@ -295,7 +318,8 @@ async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: An
   return { quotes: planned, groups };
 }
 
-async function materialiseSpeakers(tx: Tx, quotes: PlannedQuote[]): Promise<(string | null)[]> {
+/** Database speaker ids for planned speakers, creating the new ones (once per name). */
+export async function materialiseSpeakers(tx: Tx, quotes: { speakerRef: SpeakerRef | null }[]): Promise<(string | null)[]> {
   const created = new Map<string, string>();
   const ids: (string | null)[] = [];
   for (const p of quotes) {
@@ -344,24 +368,27 @@ async function materialiseClaims(tx: Tx, plan: { quotes: PlannedQuote[]; groups:
     }
     // The group's longest quote states the claim most fully.
     const lead = g.members.reduce((a, b) => (plan.quotes[b].q.exact.length > plan.quotes[a].q.exact.length ? b : a));
-    const q = plan.quotes[lead];
-    const canonical = canonicalFrom(q.q.exact);
-    const base = slugify(canonical.split(/\s+/).slice(0, 10).join(" "), 70) || newClaimKey({ text: q.q.exact, speakerKey: speakerIds[lead] });
-    const slug = await uniqueSlug(base, async (s) => Boolean(await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })));
-    const fid = q.fidelity;
-    const claim = await tx.claim.create({
-      data: {
-        slug,
-        canonical,
-        speakerId: speakerIds[lead],
-        sourceDocumentId: fid && fid.status !== "not-found" ? fid.sourceId : null,
-        sourceStart: fid && fid.status !== "not-found" ? fid.sourceStart : null,
-        sourceEnd: fid && fid.status !== "not-found" ? fid.sourceEnd : null,
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, { actorId, entityType: "claim", entityId: claim.id, action: "create-from-analysis", after: { slug, canonical } });
-    ids.push(claim.id);
+    ids.push(await createClaimFromAnalysis(tx, plan.quotes[lead].q.exact, plan.quotes[lead].fidelity, speakerIds[lead], actorId));
   }
   return ids;
+}
+
+/** A draft claim worded as the given quote, tied to its source passage when the quote was found in one. */
+export async function createClaimFromAnalysis(tx: Tx, exact: string, fid: FidelityResult | null, speakerId: string | null, actorId: string | null): Promise<string> {
+  const canonical = canonicalFrom(exact);
+  const base = slugify(canonical.split(/\s+/).slice(0, 10).join(" "), 70) || newClaimKey({ text: exact, speakerKey: speakerId });
+  const slug = await uniqueSlug(base, async (s) => Boolean(await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })));
+  const claim = await tx.claim.create({
+    data: {
+      slug,
+      canonical,
+      speakerId,
+      sourceDocumentId: fid && fid.status !== "not-found" ? fid.sourceId : null,
+      sourceStart: fid && fid.status !== "not-found" ? fid.sourceStart : null,
+      sourceEnd: fid && fid.status !== "not-found" ? fid.sourceEnd : null,
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, { actorId, entityType: "claim", entityId: claim.id, action: "create-from-analysis", after: { slug, canonical } });
+  return claim.id;
 }

@@ -316,8 +316,10 @@ export function joinClaim(c: ClaimState, q: PreparedQuote, e: Evidence | null, c
     c.repContext = q.context;
     c.repConfirmed = confirmed;
     becameRep = true;
-  } else if (e && !isPhrase(q.wording) && (e.via === "reworded" || e.via === "source sentence") && e.score >= 0.75 && c.alts.length < MAX_ALTS) {
-    c.alts.push(q.wording);
+  } else if (e && c.alts.length < MAX_ALTS) {
+    // Another wording of the whole claim: an editor confirmed it, or it is a full rewording on strong evidence.
+    const rewording = !isPhrase(q.wording) && (e.via === "reworded" || e.via === "source sentence") && e.score >= 0.75;
+    if (confirmed || rewording) c.alts.push(q.wording);
   }
   return becameRep;
 }

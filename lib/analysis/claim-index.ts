@@ -122,6 +122,11 @@ export class ClaimIndex {
     return c;
   }
 
+  /** The number of the claim added under `key`, if any (it may since have merged: see find). */
+  numberOf(key: string): number | undefined {
+    return this.byKey.get(key);
+  }
+
   keyOf(c: number): string {
     return this.keys[this.find(c)];
   }

@@ -100,6 +100,17 @@ export class ClaimGrouper {
     return this.index.size;
   }
 
+  /**
+   * Adds a quote of an existing claim (the app's stored claims), under the
+   * claim's own key (its id); an editor's confirmed quote becomes the claim's
+   * wording. Returns the claim's number.
+   */
+  seed(q: ClaimQuote, key: string): number {
+    this.usedKeys.add(key);
+    this.index.add(q, key);
+    return this.index.numberOf(key)!;
+  }
+
   /** Groups one article's quotes (any order); hints join quotes of this article. */
   addArticle(items: ClaimQuote[], hints: ClaimHint[] = []): StreamAssignment[] {
     const prepared = items.map(prepareQuote);

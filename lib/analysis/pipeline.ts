@@ -255,6 +255,28 @@ export interface CorpusAnalysis {
   claims: ClaimGroup[];
 }
 
+/**
+ * The claim-matching view of an analysed quote: its words, speaker key, document,
+ * label, the outlet's words around it, its sentence, and the primary-source
+ * sentence it was aligned to (when it covers most of it and has four words or more).
+ */
+export function claimQuoteOf(q: AnalyzedQuote, id: string, articleId: string, fidelity: FidelityResult | null, speakerKey = q.speakerKey): ClaimQuote {
+  const f = fidelity;
+  const anchored = f && f.status !== "not-found" && f.coverage >= 0.6 && !q.label && wordTokens(q.exact).length >= 4;
+  return {
+    id,
+    text: q.exact,
+    articleId,
+    speakerKey,
+    speakerLabel: q.speakerId,
+    documentKey: q.documentKey,
+    label: q.label,
+    anchor: anchored ? `${f.sourceId}#${f.sentence}` : null,
+    context: q.context,
+    sentence: q.sentenceIndex >= 0 ? q.sentenceIndex : null,
+  };
+}
+
 /** One article as the stream returns it: claim numbers resolve to keys with `claimKey` after the last article. */
 export interface StreamedArticle {
   id: string;
@@ -286,20 +308,7 @@ export class CorpusStream {
     const at: number[] = [];
     quotes.forEach((q, n) => {
       if (q.kind === "title") return;
-      const f = q.fidelity;
-      const anchored = f && f.status !== "not-found" && f.coverage >= 0.6 && !q.label && wordTokens(q.exact).length >= 4;
-      items.push({
-        id: q.id,
-        text: q.exact,
-        articleId: article.id,
-        speakerKey: q.speakerKey,
-        speakerLabel: q.speakerId,
-        documentKey: q.documentKey,
-        label: q.label,
-        anchor: anchored ? `${f!.sourceId}#${f!.sentence}` : null,
-        context: q.context,
-        sentence: q.sentenceIndex >= 0 ? q.sentenceIndex : null,
-      });
+      items.push(claimQuoteOf(q, q.id, article.id, q.fidelity));
       at.push(n);
     });
     const hints: ClaimHint[] = res.sameClaim.map(([a, b]) => ({ a: quotes[a].id, b: quotes[b].id }));
