@@ -96,7 +96,9 @@ describe("the public cache across two app servers", () => {
     redis = await startRedis(await freePort());
     const env = { REDIS_URL: redis.url, BETTER_AUTH_SECRET: "cache-test-secret-0123456789abcdef0123456789" };
     a = await startAppServer({ database: "postgres", databaseUrl: url, env });
-    b = await startAppServer({ database: "postgres", databaseUrl: url, env, seed: false });
+    // The second server runs the demo seed too (a no-op on a seeded database): with the seed off
+    // it would refuse to start, since the demo accounts have the README's passwords.
+    b = await startAppServer({ database: "postgres", databaseUrl: url, env });
     // A pool: its connections are cut when PostgreSQL restarts, and it opens new ones.
     db = new pg.Pool({ connectionString: url, max: 2 }).on("error", () => {});
     cookie = await signIn(a, "editor@claimscope.local", "claimscope-editor");
