@@ -261,6 +261,8 @@ async function capture(out: string, options: { backup?: string; build: boolean; 
 function normaliseText(text: string, buildId: string): string {
   return (buildId ? text.split(buildId).join("<build-id>") : text)
     .replace(/\/_next\/static\/[^"'\s)\\]+/g, "/_next/static/<asset>")
+    // The bundler's runtime lists its chunks without the /_next/ prefix.
+    .replace(/"static\/chunks\/[^"\\]+(\\?")/g, '"static/chunks/<asset>$1')
     .replace(/"(dateModified|generated)":"\d{4}-\d\d-\d\dT[\d:.]+Z"/g, '"$1":"<now>"');
 }
 
