@@ -5,8 +5,8 @@ export interface HighlightedQuote {
   id: string;
   start: number;
   end: number;
+  /** Set only when the claim is public. */
   claimSlug: string | null;
-  claimPublished: boolean;
   speakerName: string | null;
 }
 
@@ -37,7 +37,7 @@ export function ArticleText({ body, quotes, skipHeadline = true }: { body: strin
                 data-quote-id={quote.id}
                 id={anchored.has(quote.id) ? undefined : (anchored.add(quote.id), `quote-${quote.id}`)}
               >
-                {quote.claimSlug && quote.claimPublished ? (
+                {quote.claimSlug ? (
                   <Link href={`/claims/${quote.claimSlug}`}>{run.text}</Link>
                 ) : (
                   run.text

@@ -3,6 +3,7 @@ import { prisma, type Tx } from "./db";
 import { articleKey, listKeys, recordClaims, recordKeys } from "./public-cache/keys";
 import { uniqueSlug } from "./slug";
 import { isPlausibleSlug } from "./validation/text";
+import { isPublicClaim, publicQuoteWhere } from "./visibility";
 
 export interface NewArticle {
   outletId: string;
@@ -63,12 +64,16 @@ export function listArticles({ take = 50 }: { take?: number } = {}) {
       byline: true,
       publishedAt: true,
       outlet: { select: { name: true, slug: true } },
-      _count: { select: { quotes: { where: { reviewStatus: { not: "rejected" } } } } },
+      _count: { select: { quotes: { where: publicQuoteWhere } } },
     },
   });
 }
 
-/** An article with its text and visible quotes; records its key and the keys of the claims it links. */
+/**
+ * An article's public page: its text and public quotes, each naming its claim
+ * only when the claim is public; records its key and the keys of every claim
+ * its quotes belong to (publishing one changes the page).
+ */
 export async function getArticleBySlug(slug: string) {
   if (!isPlausibleSlug(slug)) return null;
   recordKeys(articleKey(slug));
@@ -86,7 +91,7 @@ export async function getArticleBySlug(slug: string) {
       createdAt: true,
       outlet: { select: { name: true, slug: true, domain: true, country: true } },
       quotes: {
-        where: { reviewStatus: { not: "rejected" } },
+        where: publicQuoteWhere,
         orderBy: { start: "asc" },
         select: {
           id: true,
@@ -100,8 +105,12 @@ export async function getArticleBySlug(slug: string) {
       },
     },
   });
-  if (article) recordClaims(article.quotes.flatMap((q) => (q.claim ? [q.claim.slug] : [])));
-  return article;
+  if (!article) return null;
+  recordClaims(article.quotes.flatMap((q) => (q.claim ? [q.claim.slug] : [])));
+  return {
+    ...article,
+    quotes: article.quotes.map(({ claim, ...quote }) => ({ ...quote, claim: claim && isPublicClaim(claim) ? { slug: claim.slug, canonical: claim.canonical } : null })),
+  };
 }
 
 /** The slugs of the claims an article's quotes belong to (what an import or a correction of it touches). */

@@ -5,15 +5,13 @@ import { prisma } from "./db";
 import { claimKey, listKeys, recordArticles, recordClaims, recordKeys } from "./public-cache/keys";
 import { parseStoredDiff, wordDiff, type DiffPart } from "./word-diff";
 import { isPlausibleSlug } from "./validation/text";
+import { isPublicClaim, publicClaimWhere, publicQuoteWhere } from "./visibility";
 
 /**
- * Reader reads of claims. Only `published` claims are public and only quotes an
- * editor has not rejected are shown. Each read records the surrogate keys of
+ * Reader reads of claims: only what lib/visibility.ts makes public. Each read records the surrogate keys of
  * what it returns (lib/public-cache/keys.ts): the public cache stores the page
  * under them, and an editor's write purges exactly those pages.
  */
-
-const visibleQuote = { reviewStatus: { not: "rejected" } } as const satisfies Prisma.QuoteWhereInput;
 
 export interface ClaimFilters {
   tag?: string;
@@ -24,10 +22,10 @@ export interface ClaimFilters {
 
 function claimWhere(filters: ClaimFilters): Prisma.ClaimWhereInput {
   return {
-    status: "published",
+    ...publicClaimWhere,
     ...(filters.tag ? { tags: { some: { tag: { slug: filters.tag } } } } : {}),
     ...(filters.speaker ? { speaker: { slug: filters.speaker } } : {}),
-    ...(filters.outlet ? { quotes: { some: { ...visibleQuote, article: { outlet: { slug: filters.outlet } } } } } : {}),
+    ...(filters.outlet ? { quotes: { some: { ...publicQuoteWhere, article: { outlet: { slug: filters.outlet } } } } } : {}),
     ...(filters.verdict ? { rating: { verdictLabel: { slug: filters.verdict } } } : {}),
   };
 }
@@ -64,7 +62,7 @@ async function loadClaimPage(filters: ClaimFilters, page: number, perPage: numbe
         speaker: { select: { name: true, slug: true } },
         rating: { select: { verdictLabel: { select: { name: true, slug: true, ratingValue: true } } } },
         tags: { select: { tag: { select: { name: true, slug: true, colour: true } } }, orderBy: { tag: { name: "asc" } } },
-        _count: { select: { quotes: { where: visibleQuote } } },
+        _count: { select: { quotes: { where: publicQuoteWhere } } },
       },
     }),
   ]);
@@ -100,21 +98,20 @@ export async function listPublishedClaims({ take = 50 }: { take?: number } = {})
 /** What the browse filters offer: only values that some published claim has. */
 export async function getClaimFacets() {
   recordKeys(listKeys.claims, listKeys.tags);
-  const published = { status: "published" } as const;
   const [tags, speakers, outlets, verdicts] = await Promise.all([
     prisma.tag.findMany({
-      where: { claims: { some: { claim: published } } },
+      where: { claims: { some: { claim: publicClaimWhere } } },
       orderBy: { name: "asc" },
       select: { name: true, slug: true, kind: true },
     }),
-    prisma.speaker.findMany({ where: { claims: { some: published } }, orderBy: { name: "asc" }, select: { name: true, slug: true } }),
+    prisma.speaker.findMany({ where: { claims: { some: publicClaimWhere } }, orderBy: { name: "asc" }, select: { name: true, slug: true } }),
     prisma.outlet.findMany({
-      where: { articles: { some: { quotes: { some: { ...visibleQuote, claim: published } } } } },
+      where: { articles: { some: { quotes: { some: { ...publicQuoteWhere, claim: publicClaimWhere } } } } },
       orderBy: { name: "asc" },
       select: { name: true, slug: true },
     }),
     prisma.verdictLabel.findMany({
-      where: { ratings: { some: { claim: published } } },
+      where: { ratings: { some: { claim: publicClaimWhere } } },
       orderBy: { sortOrder: "asc" },
       select: { name: true, slug: true },
     }),
@@ -127,7 +124,7 @@ export async function listClaimTags() {
   recordKeys(listKeys.claims, listKeys.tags);
   const tags = await prisma.tag.findMany({
     orderBy: { name: "asc" },
-    select: { name: true, slug: true, colour: true, kind: true, _count: { select: { claims: { where: { claim: { status: "published" } } }, quotes: true } } },
+    select: { name: true, slug: true, colour: true, kind: true, _count: { select: { claims: { where: { claim: publicClaimWhere } }, quotes: true } } },
   });
   return tags.map((t) => ({ name: t.name, slug: t.slug, colour: t.colour, kind: t.kind, claims: t._count.claims, quotes: t._count.quotes }));
 }
@@ -246,7 +243,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
       },
       tags: { select: { tag: { select: { name: true, slug: true, colour: true, kind: true } } }, orderBy: { tag: { name: "asc" } } },
       quotes: {
-        where: visibleQuote,
+        where: publicQuoteWhere,
         select: {
           id: true,
           articleId: true,
@@ -278,7 +275,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
       },
     },
   });
-  if (!claim || claim.status !== "published") return null;
+  if (!claim || !isPublicClaim(claim)) return null;
 
   const doc = claim.sourceDocument;
   const hasPassage = doc?.text != null && claim.sourceStart != null && claim.sourceEnd != null && claim.sourceStart < claim.sourceEnd && claim.sourceEnd <= doc.text.length;
@@ -298,7 +295,6 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
     return ranges;
   };
 
-  const published = (c: { status: string }) => c.status === "published";
   const rows: FramingRow[] = claim.quotes.map((q) => {
     const ranges = rangesOf(q.articleId, q.article.body);
     return {
@@ -402,9 +398,9 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
         }
       : null,
     tags: claim.tags.map((t) => t.tag),
-    rebuts: claim.rebuts && published(claim.rebuts) ? { slug: claim.rebuts.slug, canonical: claim.rebuts.canonical } : null,
-    counterClaims: claim.rebuttals.map((r) => ({ id: r.id, slug: r.slug, canonical: r.canonical, published: published(r) })),
-    rebuttals: claim.rebuttals.filter(published).map((r) => ({ slug: r.slug, canonical: r.canonical, speaker: r.speaker?.name ?? null })),
+    rebuts: claim.rebuts && isPublicClaim(claim.rebuts) ? { slug: claim.rebuts.slug, canonical: claim.rebuts.canonical } : null,
+    counterClaims: claim.rebuttals.map((r) => ({ id: r.id, slug: r.slug, canonical: r.canonical, published: isPublicClaim(r) })),
+    rebuttals: claim.rebuttals.filter(isPublicClaim).map((r) => ({ slug: r.slug, canonical: r.canonical, speaker: r.speaker?.name ?? null })),
     rows,
     timeline,
     coverage: [...coverage.values()].sort((a, b) => b.quotes - a.quotes || a.outlet.localeCompare(b.outlet)),
@@ -413,7 +409,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
 
 async function loadCounterQuotes(counterIds: string[], articleIds: string[]) {
   const quotes = await prisma.quote.findMany({
-    where: { ...visibleQuote, claimId: { in: counterIds }, articleId: { in: articleIds } },
+    where: { ...publicQuoteWhere, claimId: { in: counterIds }, articleId: { in: articleIds } },
     orderBy: { start: "asc" },
     select: { articleId: true, exact: true, start: true, paragraphIndex: true, inHeadline: true, claimId: true, article: { select: { body: true } } },
   });
@@ -466,7 +462,7 @@ function withCounters(claim: ClaimDetail, counters: Awaited<ReturnType<typeof lo
 
 /** Every published claim slug (sitemaps, exports). */
 export async function listPublishedClaimSlugs(): Promise<string[]> {
-  const rows = await prisma.claim.findMany({ where: { status: "published" }, orderBy: { slug: "asc" }, select: { slug: true } });
+  const rows = await prisma.claim.findMany({ where: publicClaimWhere, orderBy: { slug: "asc" }, select: { slug: true } });
   return rows.map((r) => r.slug);
 }
 

@@ -3,6 +3,7 @@ import type { ClaimListItem } from "./claims";
 import { prisma } from "./db";
 import { listKeys, recordKeys } from "./public-cache/keys";
 import { isPlausibleSlug } from "./validation/text";
+import { publicClaimSql, publicClaimWhere, publicQuoteSql, publicQuoteWhere } from "./visibility";
 
 export function listOutlets() {
   recordKeys(listKeys.outlets, listKeys.articles);
@@ -29,7 +30,7 @@ export interface OutletFraming {
   inHeadline: number;
 }
 
-/** The outlets directory with how many reviewed quotes of published claims each carried. */
+/** The outlets directory with how many public quotes of public claims each carried. */
 export async function listOutletsWithStats() {
   recordKeys(listKeys.outlets, listKeys.claims, listKeys.quotes);
   const [outlets, counts] = await Promise.all([
@@ -38,7 +39,7 @@ export async function listOutletsWithStats() {
       SELECT a."outletId", count(*) AS quotes,
              count(*) FILTER (WHERE q.fidelity IN ('verbatim', 'trimmed')) AS faithful
       FROM "Quote" q JOIN "Article" a ON a.id = q."articleId" JOIN "Claim" c ON c.id = q."claimId"
-      WHERE q."reviewStatus" <> 'rejected' AND c.status = 'published'
+      WHERE ${publicQuoteSql("q")} AND ${publicClaimSql("c")}
       GROUP BY a."outletId"`,
   ]);
   const byOutlet = new Map(counts.map((c) => [c.outletId, { quotes: Number(c.quotes), faithful: Number(c.faithful) }]));
@@ -51,17 +52,17 @@ async function loadOutletProfile(slug: string) {
     select: { id: true, name: true, slug: true, domain: true, country: true, description: true },
   });
   if (!outlet) return null;
-  const quoteWhere = { reviewStatus: { not: "rejected" as const }, article: { outletId: outlet.id }, claim: { status: "published" as const } };
+  const quoteWhere = { ...publicQuoteWhere, article: { outletId: outlet.id }, claim: publicClaimWhere };
   const [quotes, articles, claims] = await Promise.all([
     prisma.quote.findMany({ where: quoteWhere, select: { verb: true, fidelity: true, hedges: true, inHeadline: true } }),
     prisma.article.findMany({
       where: { outletId: outlet.id },
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       take: 50,
-      select: { slug: true, title: true, publishedAt: true, _count: { select: { quotes: { where: { reviewStatus: { not: "rejected" } } } } } },
+      select: { slug: true, title: true, publishedAt: true, _count: { select: { quotes: { where: publicQuoteWhere } } } },
     }),
     prisma.claim.findMany({
-      where: { status: "published", quotes: { some: quoteWhere } },
+      where: { ...publicClaimWhere, quotes: { some: quoteWhere } },
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       take: 50,
       select: {

@@ -3,9 +3,10 @@ import { prisma } from "./db";
 import { listKeys, recordKeys } from "./public-cache/keys";
 import { splitHighlights, START_SEL, STOP_SEL, type SnippetSegment } from "./search-highlight";
 import type { SearchInput, SearchType } from "./validation/search";
+import { publicClaimSql, publicQuoteSql } from "./visibility";
 
 /**
- * Search across published claims, reviewed quotes and articles: PostgreSQL
+ * Search across public claims and quotes (lib/visibility.ts) and articles: PostgreSQL
  * full-text search (the generated `searchVector` columns, GIN-indexed) ranked by
  * ts_rank with ts_headline snippets; when that finds nothing, a trigram match
  * (pg_trgm word similarity, GIN-indexed on claims and quotes) catches
@@ -82,7 +83,7 @@ async function claimsFullText(q: string, { limit, offset }: Window): Promise<Sec
     prisma.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM (
         SELECT 1 FROM "Claim" c
-        WHERE c.status = 'published' AND c."searchVector" @@ websearch_to_tsquery('english', ${q})
+        WHERE ${publicClaimSql("c")} AND c."searchVector" @@ websearch_to_tsquery('english', ${q})
         LIMIT ${SEARCH_COUNT_CAP}) x`,
     prisma.$queryRaw<{ slug: string; snippet: string; speaker: string | null; verdict: string | null }[]>`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq)
@@ -92,7 +93,7 @@ async function claimsFullText(q: string, { limit, offset }: Window): Promise<Sec
       LEFT JOIN "Speaker" s ON s.id = c."speakerId"
       LEFT JOIN "Rating" r ON r."claimId" = c.id
       LEFT JOIN "VerdictLabel" v ON v.id = r."verdictLabelId"
-      WHERE c.status = 'published' AND c."searchVector" @@ query.tsq
+      WHERE ${publicClaimSql("c")} AND c."searchVector" @@ query.tsq
       ORDER BY ts_rank(c."searchVector", query.tsq) DESC, c."publishedAt" DESC NULLS LAST, c.id
       LIMIT ${limit} OFFSET ${offset}`,
   ]);
@@ -127,19 +128,19 @@ async function quotesFullText(q: string, { limit, offset }: Window): Promise<Sec
     prisma.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM (
         SELECT 1 FROM "Quote" qu
-        WHERE qu."reviewStatus" <> 'rejected' AND qu."searchVector" @@ websearch_to_tsquery('english', ${q})
+        WHERE ${publicQuoteSql("qu")} AND qu."searchVector" @@ websearch_to_tsquery('english', ${q})
         LIMIT ${SEARCH_COUNT_CAP}) x`,
     prisma.$queryRaw<QuoteRow[]>`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
       ranked AS (
         SELECT qu.id, qu.exact, qu."articleId", qu."claimId", ts_rank(qu."searchVector", query.tsq) AS rank
         FROM "Quote" qu CROSS JOIN query
-        WHERE qu."reviewStatus" <> 'rejected' AND qu."searchVector" @@ query.tsq
+        WHERE ${publicQuoteSql("qu")} AND qu."searchVector" @@ query.tsq
         ORDER BY rank DESC, qu.id
         LIMIT ${limit} OFFSET ${offset})
       SELECT ranked.id, ts_headline('english', ranked.exact, query.tsq, ${SHORT_HEADLINE}) AS text,
              o.name AS outlet, a.slug AS article_slug, a.title AS article_title, a."publishedAt" AS published_at,
-             CASE WHEN c.status = 'published' THEN c.slug END AS claim_slug
+             CASE WHEN ${publicClaimSql("c")} THEN c.slug END AS claim_slug
       FROM ranked CROSS JOIN query
       JOIN "Article" a ON a.id = ranked."articleId"
       JOIN "Outlet" o ON o.id = a."outletId"
@@ -200,7 +201,7 @@ async function claimsFuzzy(q: string, { limit, offset }: Window): Promise<Sectio
     LEFT JOIN "Speaker" s ON s.id = c."speakerId"
     LEFT JOIN "Rating" r ON r."claimId" = c.id
     LEFT JOIN "VerdictLabel" v ON v.id = r."verdictLabelId"
-    WHERE c.status = 'published' AND ${q} <% c.canonical
+    WHERE ${publicClaimSql("c")} AND ${q} <% c.canonical
     ORDER BY word_similarity(${q}, c.canonical) DESC, c.id
     LIMIT ${limit + 1} OFFSET ${offset}`;
   return section(
@@ -212,12 +213,12 @@ async function claimsFuzzy(q: string, { limit, offset }: Window): Promise<Sectio
 async function quotesFuzzy(q: string, { limit, offset }: Window): Promise<Section<QuoteHit>> {
   const rows = await prisma.$queryRaw<QuoteRow[]>`
     SELECT qu.id, qu.exact AS text, o.name AS outlet, a.slug AS article_slug, a.title AS article_title,
-           a."publishedAt" AS published_at, CASE WHEN c.status = 'published' THEN c.slug END AS claim_slug
+           a."publishedAt" AS published_at, CASE WHEN ${publicClaimSql("c")} THEN c.slug END AS claim_slug
     FROM "Quote" qu
     JOIN "Article" a ON a.id = qu."articleId"
     JOIN "Outlet" o ON o.id = a."outletId"
     LEFT JOIN "Claim" c ON c.id = qu."claimId"
-    WHERE qu."reviewStatus" <> 'rejected' AND ${q} <% qu.exact
+    WHERE ${publicQuoteSql("qu")} AND ${q} <% qu.exact
     ORDER BY word_similarity(${q}, qu.exact) DESC, qu.id
     LIMIT ${limit + 1} OFFSET ${offset}`;
   return section(

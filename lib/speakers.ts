@@ -3,10 +3,9 @@ import type { ClaimListItem } from "./claims";
 import { prisma } from "./db";
 import { listKeys, recordKeys } from "./public-cache/keys";
 import { isPlausibleSlug } from "./validation/text";
+import { publicClaimWhere, publicQuoteWhere } from "./visibility";
 
-const published = { status: "published" } as const;
-
-/** Speakers with at least one published claim or reviewed quote, most-claimed first. */
+/** Speakers with their counts of public claims and quotes, most-claimed first. */
 export async function listSpeakers() {
   recordKeys(listKeys.speakers, listKeys.claims);
   const rows = await prisma.speaker.findMany({
@@ -16,7 +15,7 @@ export async function listSpeakers() {
       name: true,
       kind: true,
       description: true,
-      _count: { select: { claims: { where: published }, quotes: { where: { reviewStatus: { not: "rejected" } } } } },
+      _count: { select: { claims: { where: publicClaimWhere }, quotes: { where: publicQuoteWhere } } },
     },
   });
   return rows
@@ -35,7 +34,7 @@ async function loadSpeaker(slug: string) {
       description: true,
       documents: { orderBy: { publishedAt: "desc" }, select: { title: true, url: true, publishedAt: true } },
       claims: {
-        where: published,
+        where: publicClaimWhere,
         orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
         select: {
           id: true,
@@ -45,7 +44,7 @@ async function loadSpeaker(slug: string) {
           publishedAt: true,
           rating: { select: { verdictLabel: { select: { name: true, slug: true, ratingValue: true } } } },
           tags: { select: { tag: { select: { name: true, slug: true, colour: true } } } },
-          _count: { select: { quotes: { where: { reviewStatus: { not: "rejected" } } } } },
+          _count: { select: { quotes: { where: publicQuoteWhere } } },
         },
       },
     },

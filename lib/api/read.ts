@@ -4,14 +4,13 @@ import type { ClaimDetail } from "../claims";
 import { articleUrl, claimUrl } from "../claim-review";
 import { prisma } from "../db";
 import { listKeys, recordKeys } from "../public-cache/keys";
+import { isPublicClaim, publicAnnotationWhere, publicClaimWhere, publicQuoteWhere } from "../visibility";
 
 /**
- * Reads for the public API and exports. Only published claims are visible, and
- * only quotes an editor has not rejected; a quote's claim is named only when the
- * claim is published.
+ * Reads for the public API and exports: only what lib/visibility.ts makes
+ * public; a quote's claim is named only when the claim is public.
  */
 
-const visibleQuote = { reviewStatus: { not: "rejected" } } as const satisfies Prisma.QuoteWhereInput;
 
 /** The public JSON form of a claim page: drops the names of unpublished counter-claims. */
 export function publicClaim(claim: ClaimDetail) {
@@ -36,8 +35,8 @@ export interface QuoteFilter {
 
 function quoteWhere(filter: QuoteFilter): Prisma.QuoteWhereInput {
   return {
-    ...visibleQuote,
-    ...(filter.claim ? { claim: { slug: filter.claim, status: "published" } } : {}),
+    ...publicQuoteWhere,
+    ...(filter.claim ? { claim: { slug: filter.claim, ...publicClaimWhere } } : {}),
     ...(filter.outlet || filter.article
       ? { article: { ...(filter.outlet ? { outlet: { slug: filter.outlet } } : {}), ...(filter.article ? { slug: filter.article } : {}) } }
       : {}),
@@ -71,7 +70,7 @@ export const publicQuoteSelect = {
 type PublicQuoteRow = Prisma.QuoteGetPayload<{ select: typeof publicQuoteSelect }>;
 
 export function publicQuote(q: PublicQuoteRow) {
-  const claim = q.claim?.status === "published" ? { slug: q.claim.slug, url: claimUrl(q.claim.slug) } : null;
+  const claim = q.claim && isPublicClaim(q.claim) ? { slug: q.claim.slug, url: claimUrl(q.claim.slug) } : null;
   return {
     id: q.id,
     exact: q.exact,
@@ -144,7 +143,7 @@ export async function listPublicArticles(filter: { outlet?: string }, page: numb
         language: true,
         publishedAt: true,
         outlet: { select: { name: true, slug: true } },
-        _count: { select: { quotes: { where: visibleQuote } } },
+        _count: { select: { quotes: { where: publicQuoteWhere } } },
       },
     }),
   ]);
@@ -178,10 +177,10 @@ export async function listPublicOutlets(page: number, perPage: number) {
   return { total, data: rows.map(({ _count, ...o }) => ({ ...o, articleCount: _count.articles })) };
 }
 
-/** Annotations are editors' notes; only those about a published claim are public. */
+/** Annotations are editors' notes; lib/visibility.ts says which are public. */
 export function listPublicAnnotations() {
   return prisma.annotation.findMany({
-    where: { claim: { status: "published" } },
+    where: publicAnnotationWhere,
     orderBy: { id: "asc" },
     select: {
       id: true,

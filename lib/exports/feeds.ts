@@ -3,6 +3,7 @@ import { allPublicQuotes, listPublicAnnotations, type QuoteFilter } from "../api
 import { bodiesWithAstralCharacters } from "../articles";
 import { buildClaimReview, siteUrl, type ClaimReviewJson } from "../claim-review";
 import { prisma } from "../db";
+import { publicClaimWhere, publicQuoteWhere } from "../visibility";
 import { toCsv, toCsvRows } from "./csv";
 import { annotationCollection, noteAnnotation, quoteAnnotation } from "./web-annotation";
 
@@ -18,7 +19,7 @@ export async function* claimReviews(base = siteUrl()): AsyncGenerator<ClaimRevie
   let cursor: string | undefined;
   for (;;) {
     const claims = await prisma.claim.findMany({
-      where: { status: "published", rating: { isNot: null } },
+      where: { ...publicClaimWhere, rating: { isNot: null } },
       orderBy: { id: "asc" },
       take: FEED_BATCH,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
@@ -35,7 +36,7 @@ export async function* claimReviews(base = siteUrl()): AsyncGenerator<ClaimRevie
     if (claims.length === 0) return;
     cursor = claims[claims.length - 1].id;
     const quotes = await prisma.quote.findMany({
-      where: { reviewStatus: { not: "rejected" }, claimId: { in: claims.map((c) => c.id) } },
+      where: { ...publicQuoteWhere, claimId: { in: claims.map((c) => c.id) } },
       select: {
         claimId: true,
         start: true,
@@ -151,7 +152,7 @@ export async function* claimsCsvChunks(base = siteUrl(), batch = 1000): AsyncGen
   let cursor: string | undefined;
   for (;;) {
     const claims = await prisma.claim.findMany({
-      where: { status: "published" },
+      where: publicClaimWhere,
       orderBy: [{ publishedAt: "desc" }, { slug: "asc" }],
       take: batch,
       ...(cursor ? { skip: 1, cursor: { slug: cursor } } : {}),
@@ -163,7 +164,7 @@ export async function* claimsCsvChunks(base = siteUrl(), batch = 1000): AsyncGen
         sourceDocument: { select: { title: true, url: true } },
         rating: { select: { fidelityRating: true, framingRating: true, verdictLabel: { select: { name: true } } } },
         tags: { select: { tag: { select: { name: true } } } },
-        _count: { select: { quotes: { where: { reviewStatus: { not: "rejected" } } } } },
+        _count: { select: { quotes: { where: publicQuoteWhere } } },
       },
     });
     if (claims.length === 0) return;

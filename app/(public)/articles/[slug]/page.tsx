@@ -25,7 +25,6 @@ export default async function ArticlePage({ params }: Props) {
     start: q.start,
     end: q.end,
     claimSlug: q.claim?.slug ?? null,
-    claimPublished: q.claim?.status === "published",
     speakerName: q.speaker?.name ?? null,
   }));
   return (

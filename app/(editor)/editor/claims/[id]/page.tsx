@@ -11,6 +11,7 @@ import { findMergeSurvivor, getClaimHistory } from "@/lib/history";
 import { listSpeakerOptions } from "@/lib/quotes";
 import { listVerdictLabels } from "@/lib/ratings";
 import { listTags } from "@/lib/tags";
+import { isPublicClaim } from "@/lib/visibility";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -52,7 +53,7 @@ export default async function ClaimPage({ params }: Props) {
             <span className="muted small">
               {claim.quotes.length} {claim.quotes.length === 1 ? "quote" : "quotes"} ({confirmed} confirmed) · version {claim.version}
             </span>
-            {claim.status === "published" && <Link href={`/claims/${claim.slug}`} className="small">Public page</Link>}
+            {isPublicClaim(claim) && <Link href={`/claims/${claim.slug}`} className="small">Public page</Link>}
           </div>
         </div>
       </div>

@@ -1,0 +1,52 @@
+import "server-only";
+import { Prisma, type ClaimStatus, type ReviewStatus } from "@/generated/prisma/client";
+
+/**
+ * What a reader may see: the one definition. Every public page, read API,
+ * export, feed, search and statistic filters through these (raw SQL through the
+ * fragments below), and `lib/visibility.test.ts` fails if another public read
+ * filters on claim or review status itself.
+ *
+ * The rules are lists of the statuses that are shown, so a status added later
+ * stays hidden until it is listed here:
+ * - a claim is public when an editor published it;
+ * - a quote is public when an editor has not rejected it (a suggestion counts);
+ *   a public quote names its claim only when that claim is public;
+ * - an annotation is public when it is about a public claim.
+ */
+export const PUBLIC_CLAIM_STATUSES = ["published"] as const satisfies readonly ClaimStatus[];
+export const PUBLIC_REVIEW_STATUSES = ["suggested", "confirmed"] as const satisfies readonly ReviewStatus[];
+
+export const publicClaimWhere = { status: { in: [...PUBLIC_CLAIM_STATUSES] } } satisfies Prisma.ClaimWhereInput;
+export const publicQuoteWhere = { reviewStatus: { in: [...PUBLIC_REVIEW_STATUSES] } } satisfies Prisma.QuoteWhereInput;
+export const publicAnnotationWhere = { claim: publicClaimWhere } satisfies Prisma.AnnotationWhereInput;
+
+export function isPublicClaim(claim: { status: ClaimStatus | string }): boolean {
+  return (PUBLIC_CLAIM_STATUSES as readonly string[]).includes(claim.status);
+}
+
+export function isPublicQuote(quote: { reviewStatus: ReviewStatus | string }): boolean {
+  return (PUBLIC_REVIEW_STATUSES as readonly string[]).includes(quote.reviewStatus);
+}
+
+const ALIAS = /^[a-z_][a-z0-9_]*$/;
+
+/** `values` as a SQL list of string literals; they are this module's constants, never input. */
+function sqlList(values: readonly string[]): string {
+  return values.map((v) => `'${v}'`).join(", ");
+}
+
+function aliased(alias: string): string {
+  if (!ALIAS.test(alias)) throw new Error(`not a table alias: ${alias}`);
+  return alias;
+}
+
+/** For raw SQL: true when the claim row `alias` ("Claim" table) is public. */
+export function publicClaimSql(alias: string): Prisma.Sql {
+  return Prisma.raw(`${aliased(alias)}.status IN (${sqlList(PUBLIC_CLAIM_STATUSES)})`);
+}
+
+/** For raw SQL: true when the quote row `alias` ("Quote" table) is public. */
+export function publicQuoteSql(alias: string): Prisma.Sql {
+  return Prisma.raw(`${aliased(alias)}."reviewStatus" IN (${sqlList(PUBLIC_REVIEW_STATUSES)})`);
+}
