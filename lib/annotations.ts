@@ -1,11 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { ConflictError, NotFoundError } from "./action";
-import { describeSpan } from "./anchoring/selectors";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import type { Touched } from "./editor-cache";
+import { NotFoundError } from "./errors";
 import { createAnnotationSchema, type CreateAnnotationInput, type UpdateAnnotationInput } from "./validation/annotation";
+import { anchorSelection, deleteVersioned, updateVersioned } from "./versioned-write";
 
 const auditSelect = {
   id: true,
@@ -35,10 +35,7 @@ export async function createAnnotation(actorId: string, raw: CreateAnnotationInp
   return prisma.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { id: true, slug: true, body: true } });
     if (!article) throw new NotFoundError("article");
-    const anchor = describeSpan(article.body, input.start, input.end);
-    if (!anchor || anchor.exact !== input.exact.trim()) {
-      throw new ConflictError("The article text changed since you opened it, so the selection no longer matches. Reload the article and select the text again.");
-    }
+    const anchor = anchorSelection(article.body, input);
     if (input.claimId && !(await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true } }))) throw new NotFoundError("claim");
     const annotation = await tx.annotation.create({
       data: { articleId: article.id, ...anchor, body: input.body, motivation: input.motivation, claimId: input.claimId, authorId: actorId },
@@ -53,13 +50,12 @@ export async function updateAnnotation(actorId: string, input: UpdateAnnotationI
   return prisma.$transaction(async (tx) => {
     const before = await tx.annotation.findUnique({ where: { id: input.id }, select: auditSelect });
     if (!before) throw new NotFoundError("annotation");
-    const { count } = await tx.annotation.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { body: input.body, motivation: input.motivation, version: { increment: 1 } },
+    const after = await updateVersioned(tx, "annotation", {
+      where: { id: input.id },
+      version: input.version,
+      data: { body: input.body, motivation: input.motivation },
+      audit: { actorId, entityType: "annotation", entityId: input.id, action: "edit", before, after: () => tx.annotation.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect }) },
     });
-    if (count === 0) throw new ConflictError();
-    const after = await tx.annotation.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect });
-    await recordAudit(tx, { actorId, entityType: "annotation", entityId: input.id, action: "edit", before, after });
     return { version: after.version };
   });
 }
@@ -68,9 +64,7 @@ export async function deleteAnnotation(actorId: string, input: { id: string; ver
   return prisma.$transaction(async (tx) => {
     const before = await tx.annotation.findUnique({ where: { id: input.id }, select: auditSelect });
     if (!before) throw new NotFoundError("annotation");
-    const { count } = await tx.annotation.deleteMany({ where: { id: input.id, version: input.version } });
-    if (count === 0) throw new ConflictError();
-    await recordAudit(tx, { actorId, entityType: "annotation", entityId: input.id, action: "delete", before });
+    await deleteVersioned(tx, "annotation", { where: { id: input.id }, version: input.version, audit: { actorId, entityType: "annotation", entityId: input.id, action: "delete", before } });
     return { ok: true };
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionError, ConflictError, NotFoundError } from "./action";
+import { ActionError, NotFoundError } from "./errors";
 import { analyzeArticle } from "./analysis/pipeline";
 import { loadSpeakerRegistry } from "./analysis-context";
 import { reanchorAll, type AttributedSpan, type ReanchorResult } from "./anchoring/reanchor";
@@ -10,6 +10,7 @@ import { contentHash } from "./content-hash";
 import { prisma } from "./db";
 import type { Touched } from "./editor-cache";
 import { correctArticleSchema, type CorrectArticleInput } from "./validation/article";
+import { assertVersion, bumpVersions, updateVersioned } from "./versioned-write";
 
 export interface CorrectionSummary {
   anchored: number;
@@ -59,17 +60,11 @@ export async function correctArticle(actorId: string, raw: CorrectArticleInput) 
     async (tx) => {
       const before = await tx.article.findUnique({ where: { id: input.id }, select: { id: true, slug: true, body: true, version: true, contentHash: true } });
       if (!before) throw new NotFoundError("article");
-      if (before.version !== input.version) throw new ConflictError();
+      assertVersion(before, input.version);
       if (before.body === input.body) throw new ActionError("The text is unchanged.", "invalid", { body: ["The text is unchanged."] });
       const hash = contentHash(input.body);
       const twin = await tx.article.findFirst({ where: { contentHash: hash, id: { not: input.id } }, select: { title: true } });
       if (twin) throw new ActionError(`That text is already stored as another article (“${twin.title}”).`, "invalid", { body: ["Another article has exactly this text."] });
-
-      const { count } = await tx.article.updateMany({
-        where: { id: input.id, version: input.version },
-        data: { body: input.body, contentHash: hash, version: { increment: 1 } },
-      });
-      if (count === 0) throw new ConflictError();
 
       const summary: CorrectionSummary = { anchored: 0, fuzzy: 0, orphaned: 0 };
       const paragraphs = paragraphRanges(input.body);
@@ -125,7 +120,7 @@ export async function correctArticle(actorId: string, raw: CorrectArticleInput) 
           // they get a unique out-of-range position that no highlight will use.
           data = { start: -1 - quotes.indexOf(quote), end: -1 - quotes.indexOf(quote), anchorStatus: "orphaned" as const };
         }
-        await tx.quote.update({ where: { id: quote.id }, data: { ...data, version: { increment: 1 } } });
+        await bumpVersions(tx, "quote", { id: quote.id }, data);
         if (quote.anchorStatus !== data.anchorStatus || quote.start !== data.start || quote.exact !== ("exact" in data ? data.exact : quote.exact)) {
           await recordAudit(tx, {
             actorId,
@@ -145,7 +140,7 @@ export async function correctArticle(actorId: string, raw: CorrectArticleInput) 
           result.status === "orphaned"
             ? { anchorStatus: "orphaned" as const, anchorScore: result.score }
             : { start: result.start, end: result.end, exact: result.exact, ...context(input.body, result.start, result.end), anchorStatus: result.status, anchorScore: result.score };
-        await tx.annotation.update({ where: { id: a.id }, data: { ...data, version: { increment: 1 } } });
+        await bumpVersions(tx, "annotation", { id: a.id }, data);
         if (a.anchorStatus !== data.anchorStatus || ("start" in data && a.start !== data.start)) {
           await recordAudit(tx, {
             actorId,
@@ -158,13 +153,19 @@ export async function correctArticle(actorId: string, raw: CorrectArticleInput) 
         }
       }
 
-      await recordAudit(tx, {
-        actorId,
-        entityType: "article",
-        entityId: input.id,
-        action: "correct",
-        before: { body: before.body, version: before.version },
-        after: { body: input.body, version: before.version + 1, note: input.note ?? null, reanchored: summary },
+      // The article's own write comes last: its event says what re-anchoring did.
+      await updateVersioned(tx, "article", {
+        where: { id: input.id },
+        version: input.version,
+        data: { body: input.body, contentHash: hash },
+        audit: {
+          actorId,
+          entityType: "article",
+          entityId: input.id,
+          action: "correct",
+          before: { body: before.body, version: before.version },
+          after: { body: input.body, version: before.version + 1, note: input.note ?? null, reanchored: summary },
+        },
       });
       const claims = await tx.claim.findMany({ where: { quotes: { some: { articleId: input.id } } }, select: { slug: true } });
       return { version: before.version + 1, summary, articles: [before.slug], claims: claims.map((c) => c.slug) } satisfies Touched & { version: number; summary: CorrectionSummary };

@@ -1,13 +1,14 @@
 import "server-only";
 import type { ClaimStatus, Prisma } from "@/generated/prisma/client";
-import { ActionError, ConflictError, NotFoundError } from "./action";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import type { Touched } from "./editor-cache";
+import { ActionError, NotFoundError } from "./errors";
 import { uniqueSlug } from "./slug";
 import type { ClaimEditInput, ClaimStatusInput, CreateClaimInput, MergeClaimsInput, SplitClaimInput } from "./validation/claim";
 import { claimEditSchema, createClaimSchema } from "./validation/claim";
 import { cleanSearchTerm } from "./validation/text";
+import { assertSelectionCurrent, assertVersion, bumpVersions, updateVersioned } from "./versioned-write";
 
 /**
  * Editor-side claim reads and every claim mutation. Public reads live in
@@ -122,20 +123,18 @@ export async function editClaim(actorId: string, raw: ClaimEditInput) {
     const before = await tx.claim.findUnique({ where: { id: input.id }, select: auditSelect });
     if (!before) throw new NotFoundError("claim");
     if (input.rebutsId && !(await tx.claim.findUnique({ where: { id: input.rebutsId }, select: { id: true } }))) throw new NotFoundError("answered claim");
-    const { count } = await tx.claim.updateMany({
-      where: { id: input.id, version: input.version },
+    const after = await updateVersioned(tx, "claim", {
+      where: { id: input.id },
+      version: input.version,
       data: {
         canonical: input.canonical,
         summary: input.summary,
         speakerId: input.speakerId,
         sourceDocumentId: input.sourceDocumentId,
         rebutsId: input.rebutsId,
-        version: { increment: 1 },
       },
+      audit: { actorId, entityType: "claim", entityId: input.id, action: "edit", before, after: () => tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect }) },
     });
-    if (count === 0) throw new ConflictError();
-    const after = await tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect });
-    await recordAudit(tx, { actorId, entityType: "claim", entityId: input.id, action: "edit", before, after });
     return { version: after.version, claims: [after.slug] } satisfies Touched & { version: number };
   });
 }
@@ -152,7 +151,7 @@ export async function setClaimStatus(actorId: string, input: ClaimStatusInput) {
       select: { ...auditSelect, rating: { select: { id: true } }, _count: { select: { quotes: { where: { reviewStatus: "confirmed" } } } } },
     });
     if (!before) throw new NotFoundError("claim");
-    if (before.version !== input.version) throw new ConflictError();
+    assertVersion(before, input.version);
     if (before.status === input.status) return { version: before.version, claims: [before.slug] };
     if (input.status === "published") {
       if (!before.rating) throw new ActionError("Rate the claim before publishing it: readers see the verdict and both ratings.", "invalid");
@@ -160,21 +159,21 @@ export async function setClaimStatus(actorId: string, input: ClaimStatusInput) {
     }
     const now = new Date();
     const publishedAt = input.status === "published" ? now : null;
-    const { count } = await tx.claim.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { status: input.status, publishedAt, version: { increment: 1 } },
-    });
-    if (count === 0) throw new ConflictError();
-    if (before.rating) await tx.rating.update({ where: { claimId: input.id }, data: { publishedAt } });
     const action = input.status === "published" ? "publish" : before.status === "published" ? "unpublish" : "status";
-    await recordAudit(tx, {
-      actorId,
-      entityType: "claim",
-      entityId: input.id,
-      action,
-      before: { status: before.status, publishedAt: before.publishedAt },
-      after: { status: input.status, publishedAt, ...(input.note ? { note: input.note } : {}) },
+    await updateVersioned(tx, "claim", {
+      where: { id: input.id },
+      version: input.version,
+      data: { status: input.status, publishedAt },
+      audit: {
+        actorId,
+        entityType: "claim",
+        entityId: input.id,
+        action,
+        before: { status: before.status, publishedAt: before.publishedAt },
+        after: { status: input.status, publishedAt, ...(input.note ? { note: input.note } : {}) },
+      },
     });
+    if (before.rating) await tx.rating.update({ where: { claimId: input.id }, data: { publishedAt } });
     return { version: before.version + 1, claims: [before.slug] };
   });
 }
@@ -194,49 +193,46 @@ export async function mergeClaims(actorId: string, input: MergeClaimsInput) {
     });
     if (!survivor) throw new NotFoundError("claim");
     if (!absorbed) throw new NotFoundError("claim to merge");
-    const { count } = await tx.claim.updateMany({
-      where: { id: survivor.id, version: input.survivorVersion },
+    const { rating: survivorRating, ...survivorBefore } = survivor;
+    const { rating: absorbedRating, tags, ...absorbedFields } = absorbed;
+    const ratingMoved = Boolean(absorbedRating && !survivorRating);
+    // Quotes and annotations move first: the merge's event counts them.
+    const quotesMoved = await bumpVersions(tx, "quote", { claimId: absorbed.id }, { claimId: survivor.id });
+    const annotationsMoved = await bumpVersions(tx, "annotation", { claimId: absorbed.id }, { claimId: survivor.id });
+    await updateVersioned(tx, "claim", {
+      where: { id: survivor.id },
+      version: input.survivorVersion,
+      // Keep the survivor's own fields; fill only what it lacks.
       data: {
-        version: { increment: 1 },
-        // Keep the survivor's own fields; fill only what it lacks.
         summary: survivor.summary ?? absorbed.summary,
         speakerId: survivor.speakerId ?? absorbed.speakerId,
         sourceDocumentId: survivor.sourceDocumentId ?? absorbed.sourceDocumentId,
         rebutsId: survivor.rebutsId ?? (absorbed.rebutsId === survivor.id ? null : absorbed.rebutsId),
       },
+      audit: {
+        actorId,
+        entityType: "claim",
+        entityId: survivor.id,
+        action: "merge",
+        before: survivorBefore,
+        after: {
+          absorbedId: absorbed.id,
+          absorbedSlug: absorbed.slug,
+          absorbedCanonical: absorbed.canonical,
+          quotesMoved,
+          annotationsMoved,
+          tagsMoved: tags.length,
+          ratingMoved,
+        },
+      },
     });
-    if (count === 0) throw new ConflictError();
-    const quotes = await tx.quote.updateMany({ where: { claimId: absorbed.id }, data: { claimId: survivor.id, version: { increment: 1 } } });
-    const annotations = await tx.annotation.updateMany({ where: { claimId: absorbed.id }, data: { claimId: survivor.id, version: { increment: 1 } } });
-    if (absorbed.tags.length) {
-      await tx.claimTag.createMany({ data: absorbed.tags.map((t) => ({ claimId: survivor.id, tagId: t.tagId })), skipDuplicates: true });
+    if (tags.length) {
+      await tx.claimTag.createMany({ data: tags.map((t) => ({ claimId: survivor.id, tagId: t.tagId })), skipDuplicates: true });
     }
     await tx.claim.updateMany({ where: { rebutsId: absorbed.id, id: { not: survivor.id } }, data: { rebutsId: survivor.id } });
     await tx.claim.updateMany({ where: { rebutsId: absorbed.id, id: survivor.id }, data: { rebutsId: null } });
-    const { rating: survivorRating, ...survivorBefore } = survivor;
-    const { rating: absorbedRating, tags, ...absorbedFields } = absorbed;
-    let ratingMoved = false;
-    if (absorbedRating && !survivorRating) {
-      await tx.rating.update({ where: { claimId: absorbed.id }, data: { claimId: survivor.id } });
-      ratingMoved = true;
-    }
+    if (ratingMoved) await tx.rating.update({ where: { claimId: absorbed.id }, data: { claimId: survivor.id } });
     await tx.claim.delete({ where: { id: absorbed.id } });
-    await recordAudit(tx, {
-      actorId,
-      entityType: "claim",
-      entityId: survivor.id,
-      action: "merge",
-      before: survivorBefore,
-      after: {
-        absorbedId: absorbed.id,
-        absorbedSlug: absorbed.slug,
-        absorbedCanonical: absorbed.canonical,
-        quotesMoved: quotes.count,
-        annotationsMoved: annotations.count,
-        tagsMoved: tags.length,
-        ratingMoved,
-      },
-    });
     await recordAudit(tx, {
       actorId,
       entityType: "claim",
@@ -254,10 +250,9 @@ export async function splitClaim(actorId: string, input: SplitClaimInput) {
   return prisma.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: input.id }, select: auditSelect });
     if (!claim) throw new NotFoundError("claim");
-    const { count } = await tx.claim.updateMany({ where: { id: input.id, version: input.version }, data: { version: { increment: 1 } } });
-    if (count === 0) throw new ConflictError();
+    assertVersion(claim, input.version);
     const owned = await tx.quote.count({ where: { id: { in: input.quoteIds }, claimId: input.id } });
-    if (owned !== new Set(input.quoteIds).size) throw new ConflictError("Some of the selected quotes no longer belong to this claim. Reload and select again.");
+    assertSelectionCurrent(owned === new Set(input.quoteIds).size, "Some of the selected quotes no longer belong to this claim. Reload and select again.");
     const created = await tx.claim.create({
       data: {
         slug: await freeSlug(tx, input.canonical),
@@ -267,15 +262,19 @@ export async function splitClaim(actorId: string, input: SplitClaimInput) {
       },
       select: auditSelect,
     });
-    await tx.quote.updateMany({ where: { id: { in: input.quoteIds } }, data: { claimId: created.id, matchScore: null, version: { increment: 1 } } });
+    await bumpVersions(tx, "quote", { id: { in: input.quoteIds } }, { claimId: created.id, matchScore: null });
     await recordAudit(tx, { actorId, entityType: "claim", entityId: created.id, action: "create", after: { ...created, splitFrom: claim.id, quoteIds: input.quoteIds } });
-    await recordAudit(tx, {
-      actorId,
-      entityType: "claim",
-      entityId: claim.id,
-      action: "split",
-      before: { quoteIds: input.quoteIds },
-      after: { newClaimId: created.id, newClaimCanonical: created.canonical },
+    await updateVersioned(tx, "claim", {
+      where: { id: claim.id },
+      version: input.version,
+      audit: {
+        actorId,
+        entityType: "claim",
+        entityId: claim.id,
+        action: "split",
+        before: { quoteIds: input.quoteIds },
+        after: { newClaimId: created.id, newClaimCanonical: created.canonical },
+      },
     });
     for (const quoteId of input.quoteIds) {
       await recordAudit(tx, { actorId, entityType: "quote", entityId: quoteId, action: "move", before: { claimId: claim.id }, after: { claimId: created.id } });

@@ -1,11 +1,11 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { ActionError, ConflictError, NotFoundError } from "./action";
 import { describeSpan } from "./anchoring/selectors";
 import { paragraphRanges } from "./anchoring/segments";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import type { Touched } from "./editor-cache";
+import { ActionError, NotFoundError } from "./errors";
 import { uniqueSlug } from "./slug";
 import type {
   BulkMoveQuotesInput,
@@ -14,6 +14,7 @@ import type {
   ReviewQuotesInput,
   UpdateQuoteInput,
 } from "./validation/quote";
+import { anchorSelection, assertVersion, updateVersioned } from "./versioned-write";
 
 /** The fields of a quote an audit event records (before → after). */
 const auditSelect = {
@@ -97,24 +98,22 @@ export async function reviewQuotes(actorId: string, input: ReviewQuotesInput): P
     for (const item of input.items) {
       const row = byId.get(item.id);
       if (!row) throw new NotFoundError("quote");
-      const { count } = await tx.quote.updateMany({
-        where: { id: item.id, version: item.version },
-        data: { reviewStatus: input.decision, version: { increment: 1 } },
-      });
-      if (count === 0) {
-        throw new ConflictError(
+      await updateVersioned(tx, "quote", {
+        where: { id: item.id },
+        version: item.version,
+        data: { reviewStatus: input.decision },
+        conflict:
           input.items.length > 1
             ? "One of the selected quotes was changed by someone else since you loaded the queue. Nothing was saved: reload the queue and try again."
             : undefined,
-        );
-      }
-      await recordAudit(tx, {
-        actorId,
-        entityType: "quote",
-        entityId: item.id,
-        action: input.decision === "suggested" ? "reopen" : input.decision === "confirmed" ? "confirm" : "reject",
-        before: { reviewStatus: row.reviewStatus },
-        after: { reviewStatus: input.decision },
+        audit: {
+          actorId,
+          entityType: "quote",
+          entityId: item.id,
+          action: input.decision === "suggested" ? "reopen" : input.decision === "confirmed" ? "confirm" : "reject",
+          before: { reviewStatus: row.reviewStatus },
+          after: { reviewStatus: input.decision },
+        },
       });
     }
     return {
@@ -134,10 +133,7 @@ export async function createEditorQuote(actorId: string, input: CreateQuoteInput
   return prisma.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { id: true, slug: true, body: true, version: true } });
     if (!article) throw new NotFoundError("article");
-    const anchor = describeSpan(article.body, input.start, input.end);
-    if (!anchor || anchor.exact !== input.exact.trim()) {
-      throw new ConflictError("The article text changed since you opened it, so the selection no longer matches. Reload the article and select the text again.");
-    }
+    const anchor = anchorSelection(article.body, input);
     await assertClaimExists(tx, input.claimId);
     await assertSpeakerExists(tx, input.speakerId);
     let quote;
@@ -172,17 +168,19 @@ export async function updateQuote(actorId: string, input: UpdateQuoteInput) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.quote.findUnique({ where: { id: input.id }, select: { ...auditSelect, article: { select: { body: true, slug: true } } } });
     if (!before) throw new NotFoundError("quote");
-    if (before.version !== input.version) throw new ConflictError();
+    assertVersion(before, input.version);
     const spanChanged = before.start !== input.start || before.end !== input.end;
     const anchor = spanChanged ? describeSpan(before.article.body, input.start, input.end) : null;
     if (spanChanged && !anchor) throw new ActionError("That span is empty or outside the article.", "invalid", { start: ["Choose a span inside the article."] });
     await assertClaimExists(tx, input.claimId);
     await assertSpeakerExists(tx, input.speakerId);
     const claimChanged = before.claimId !== input.claimId;
-    let count: number;
+    const { article, ...beforeFields } = before;
+    let after;
     try {
-      ({ count } = await tx.quote.updateMany({
-        where: { id: input.id, version: input.version },
+      after = await updateVersioned(tx, "quote", {
+        where: { id: input.id },
+        version: input.version,
         data: {
           ...(anchor
             ? { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start: anchor.start, end: anchor.end, anchorStatus: "anchored" as const, paragraphIndex: paragraphIndexOf(before.article.body, anchor.start) }
@@ -192,17 +190,13 @@ export async function updateQuote(actorId: string, input: UpdateQuoteInput) {
           // An editor's link is not a machine guess: no match score.
           ...(claimChanged ? { matchScore: null } : {}),
           reviewStatus: input.reviewStatus,
-          version: { increment: 1 },
         },
-      }));
+        audit: { actorId, entityType: "quote", entityId: input.id, action: "update", before: beforeFields, after: () => tx.quote.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect }) },
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ActionError("Another quote already has exactly that span.", "invalid", { start: ["Another quote already has exactly that span."] });
       throw error;
     }
-    if (count === 0) throw new ConflictError();
-    const after = await tx.quote.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect });
-    const { article, ...beforeFields } = before;
-    await recordAudit(tx, { actorId, entityType: "quote", entityId: input.id, action: "update", before: beforeFields, after });
     return { version: after.version, claims: await claimSlugs(tx, [before.claimId, input.claimId]), articles: [article.slug] } satisfies Touched & { version: number };
   });
 }
@@ -215,18 +209,19 @@ export async function moveQuotes(actorId: string, input: BulkMoveQuotesInput): P
     for (const item of input.items) {
       const row = before.find((q) => q.id === item.id);
       if (!row) throw new NotFoundError("quote");
-      const { count } = await tx.quote.updateMany({
-        where: { id: item.id, version: item.version },
-        data: { claimId: input.claimId, matchScore: null, reviewStatus: "confirmed", version: { increment: 1 } },
-      });
-      if (count === 0) throw new ConflictError("A selected quote was changed by someone else since you loaded the page. Nothing was saved: reload and try again.");
-      await recordAudit(tx, {
-        actorId,
-        entityType: "quote",
-        entityId: item.id,
-        action: "move",
-        before: { claimId: row.claimId, reviewStatus: row.reviewStatus },
-        after: { claimId: input.claimId, reviewStatus: "confirmed" },
+      await updateVersioned(tx, "quote", {
+        where: { id: item.id },
+        version: item.version,
+        data: { claimId: input.claimId, matchScore: null, reviewStatus: "confirmed" },
+        conflict: "A selected quote was changed by someone else since you loaded the page. Nothing was saved: reload and try again.",
+        audit: {
+          actorId,
+          entityType: "quote",
+          entityId: item.id,
+          action: "move",
+          before: { claimId: row.claimId, reviewStatus: row.reviewStatus },
+          after: { claimId: input.claimId, reviewStatus: "confirmed" },
+        },
       });
     }
     return {
@@ -247,19 +242,19 @@ export async function createClaimFromQuote(actorId: string, input: QuoteToNewCla
       data: { slug, canonical: input.canonical, speakerId: quote.speakerId, status: "draft" },
       select: { id: true, slug: true, canonical: true, speakerId: true, status: true },
     });
-    const { count } = await tx.quote.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { claimId: claim.id, matchScore: null, reviewStatus: "confirmed", version: { increment: 1 } },
-    });
-    if (count === 0) throw new ConflictError();
     await recordAudit(tx, { actorId, entityType: "claim", entityId: claim.id, action: "create", after: { ...claim, fromQuoteId: quote.id } });
-    await recordAudit(tx, {
-      actorId,
-      entityType: "quote",
-      entityId: quote.id,
-      action: "move",
-      before: { claimId: quote.claimId, reviewStatus: quote.reviewStatus },
-      after: { claimId: claim.id, reviewStatus: "confirmed" },
+    await updateVersioned(tx, "quote", {
+      where: { id: input.id },
+      version: input.version,
+      data: { claimId: claim.id, matchScore: null, reviewStatus: "confirmed" },
+      audit: {
+        actorId,
+        entityType: "quote",
+        entityId: quote.id,
+        action: "move",
+        before: { claimId: quote.claimId, reviewStatus: quote.reviewStatus },
+        after: { claimId: claim.id, reviewStatus: "confirmed" },
+      },
     });
     return { claimId: claim.id, claims: await claimSlugs(tx, [quote.claimId, claim.id]), articles: [quote.article.slug] };
   });

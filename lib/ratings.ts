@@ -1,10 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { ConflictError, NotFoundError } from "./action";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import type { Touched } from "./editor-cache";
+import { NotFoundError } from "./errors";
 import type { RatingInput } from "./validation/rating";
+import { assertVersion, updateVersioned } from "./versioned-write";
 
 const auditSelect = {
   id: true,
@@ -42,15 +43,21 @@ export async function saveRating(actorId: string, input: RatingInput) {
       reviewerId: actorId,
     };
     const before = claim.rating;
+    const readAfter = () => tx.rating.findUniqueOrThrow({ where: { claimId: input.claimId }, select: auditSelect });
+    let after;
     if (input.version === null) {
-      if (before) throw new ConflictError("Someone else rated this claim after you opened it. Reload to see their rating, then apply yours again.");
+      assertVersion(before, null, "Someone else rated this claim after you opened it. Reload to see their rating, then apply yours again.");
       await tx.rating.create({ data: { claimId: input.claimId, ...data, publishedAt: claim.status === "published" ? new Date() : null } });
+      after = await readAfter();
+      await recordAudit(tx, { actorId, entityType: "rating", entityId: input.claimId, action: "rate", before, after });
     } else {
-      const { count } = await tx.rating.updateMany({ where: { claimId: input.claimId, version: input.version }, data: { ...data, version: { increment: 1 } } });
-      if (count === 0) throw new ConflictError();
+      after = await updateVersioned(tx, "rating", {
+        where: { claimId: input.claimId },
+        version: input.version,
+        data,
+        audit: { actorId, entityType: "rating", entityId: input.claimId, action: before ? "re-rate" : "rate", before, after: readAfter },
+      });
     }
-    const after = await tx.rating.findUniqueOrThrow({ where: { claimId: input.claimId }, select: auditSelect });
-    await recordAudit(tx, { actorId, entityType: "rating", entityId: input.claimId, action: before ? "re-rate" : "rate", before, after });
     return { version: after.version, claims: [claim.slug] } satisfies Touched & { version: number };
   });
 }

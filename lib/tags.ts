@@ -1,11 +1,12 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { ActionError, ConflictError, NotFoundError } from "./action";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import type { Touched } from "./editor-cache";
+import { ActionError, NotFoundError } from "./errors";
 import { slugify, uniqueSlug } from "./slug";
 import type { CreateTagInput, DeleteTagInput, MergeTagsInput, SetTagInput, UpdateTagInput } from "./validation/tag";
+import { bumpVersions, deleteVersioned, updateVersioned } from "./versioned-write";
 
 const auditSelect = { id: true, name: true, slug: true, colour: true, kind: true, version: true } satisfies Prisma.TagSelect;
 
@@ -61,13 +62,19 @@ export async function updateTag(actorId: string, input: UpdateTagInput) {
       slugify(input.name) === before.slug
         ? before.slug
         : await uniqueSlug(input.name, async (s) => Boolean(await tx.tag.findFirst({ where: { slug: s, id: { not: input.id } }, select: { id: true } })));
-    const { count } = await tx.tag.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { name: input.name, colour: input.colour, kind: input.kind, slug, version: { increment: 1 } },
+    const after = await updateVersioned(tx, "tag", {
+      where: { id: input.id },
+      version: input.version,
+      data: { name: input.name, colour: input.colour, kind: input.kind, slug },
+      audit: {
+        actorId,
+        entityType: "tag",
+        entityId: input.id,
+        action: before.name !== input.name ? "rename" : "edit",
+        before,
+        after: () => tx.tag.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect }),
+      },
     });
-    if (count === 0) throw new ConflictError();
-    const after = await tx.tag.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect });
-    await recordAudit(tx, { actorId, entityType: "tag", entityId: input.id, action: before.name !== after.name ? "rename" : "edit", before, after });
     return { version: after.version, tags: true, claims: await slugOfTagsOn(tx, input.id) } satisfies Touched & { version: number };
   });
 }
@@ -80,14 +87,16 @@ export async function deleteTag(actorId: string, input: DeleteTagInput) {
     });
     if (!before) throw new NotFoundError("tag");
     const claims = await slugOfTagsOn(tx, input.id);
-    const { count } = await tx.tag.deleteMany({ where: { id: input.id, version: input.version } });
-    if (count === 0) throw new ConflictError();
-    await recordAudit(tx, {
-      actorId,
-      entityType: "tag",
-      entityId: input.id,
-      action: "delete",
-      before: { ...before, claims: before.claims.map((c) => c.claimId), quotes: before.quotes.map((q) => q.quoteId) },
+    await deleteVersioned(tx, "tag", {
+      where: { id: input.id },
+      version: input.version,
+      audit: {
+        actorId,
+        entityType: "tag",
+        entityId: input.id,
+        action: "delete",
+        before: { ...before, claims: before.claims.map((c) => c.claimId), quotes: before.quotes.map((q) => q.quoteId) },
+      },
     });
     return { tags: true, claims } satisfies Touched;
   });
@@ -106,9 +115,8 @@ export async function mergeTags(actorId: string, input: MergeTagsInput) {
     const claims = await slugOfTagsOn(tx, source.id);
     await tx.claimTag.createMany({ data: source.claims.map((c) => ({ claimId: c.claimId, tagId: target.id })), skipDuplicates: true });
     await tx.quoteTag.createMany({ data: source.quotes.map((q) => ({ quoteId: q.quoteId, tagId: target.id })), skipDuplicates: true });
-    const { count } = await tx.tag.deleteMany({ where: { id: source.id, version: input.sourceVersion } });
-    if (count === 0) throw new ConflictError();
-    await tx.tag.update({ where: { id: target.id }, data: { version: { increment: 1 } } });
+    // The tag kept changes under anyone editing it; its event comes before the absorbed tag's.
+    await bumpVersions(tx, "tag", { id: target.id });
     await recordAudit(tx, {
       actorId,
       entityType: "tag",
@@ -116,7 +124,11 @@ export async function mergeTags(actorId: string, input: MergeTagsInput) {
       action: "merge",
       after: { absorbedId: source.id, absorbedName: source.name, claims: source.claims.length, quotes: source.quotes.length },
     });
-    await recordAudit(tx, { actorId, entityType: "tag", entityId: source.id, action: "merged_into", before: source, after: { targetId: target.id, targetName: target.name } });
+    await deleteVersioned(tx, "tag", {
+      where: { id: source.id },
+      version: input.sourceVersion,
+      audit: { actorId, entityType: "tag", entityId: source.id, action: "merged_into", before: source, after: { targetId: target.id, targetName: target.name } },
+    });
     return { tags: true, claims } satisfies Touched;
   });
 }

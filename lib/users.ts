@@ -1,6 +1,6 @@
 import "server-only";
 import { APIError } from "better-auth/api";
-import { ActionError, NotFoundError } from "./action";
+import { ActionError, NotFoundError } from "./errors";
 import { recordAudit } from "./audit";
 import { auth } from "./better-auth";
 import { prisma } from "./db";

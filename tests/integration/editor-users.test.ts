@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ActionError } from "@/lib/action";
+import { ActionError } from "@/lib/errors";
 import { auth } from "@/lib/better-auth";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { createEditor, listEditors, resetEditorPassword, setEditorActive } from "@/lib/users";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ActionError, ConflictError } from "@/lib/action";
+import { ActionError, ConflictError } from "@/lib/errors";
 import { correctArticle } from "@/lib/article-corrections";
 import { createAnnotation } from "@/lib/annotations";
 import { editClaim, mergeClaims, setClaimStatus, splitClaim } from "@/lib/claim-edits";

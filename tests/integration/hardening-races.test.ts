@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ConflictError } from "@/lib/action";
+import { ConflictError } from "@/lib/errors";
 import { createAnnotation } from "@/lib/annotations";
 import { editClaim } from "@/lib/claim-edits";
 import { migrateDatabase, prisma } from "@/lib/db";

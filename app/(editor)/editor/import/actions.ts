@@ -1,7 +1,8 @@
 "use server";
 
-import { action, ActionError } from "@/lib/action";
+import { action } from "@/lib/action";
 import { claimSlugsOfArticle } from "@/lib/articles";
+import { ActionError } from "@/lib/errors";
 import { prisma } from "@/lib/db";
 import { invalidate } from "@/lib/editor-cache";
 import { importArticle, ImportInputError, type ImportOutcome } from "@/lib/import-article";
