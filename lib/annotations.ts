@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
-import type { Touched } from "./editor-cache";
+import type { Touched } from "./public-cache/keys";
 import { NotFoundError } from "./errors";
 import { createAnnotationSchema, type CreateAnnotationInput, type UpdateAnnotationInput } from "./validation/annotation";
 import { anchorSelection, deleteVersioned, updateVersioned } from "./versioned-write";

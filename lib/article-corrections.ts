@@ -8,7 +8,7 @@ import { CONTEXT_LENGTH } from "./anchoring/selectors";
 import { recordAudit } from "./audit";
 import { contentHash } from "./content-hash";
 import { prisma } from "./db";
-import type { Touched } from "./editor-cache";
+import type { Touched } from "./public-cache/keys";
 import { correctArticleSchema, type CorrectArticleInput } from "./validation/article";
 import { assertVersion, bumpVersions, updateVersioned } from "./versioned-write";
 

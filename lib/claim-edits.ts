@@ -2,7 +2,7 @@ import "server-only";
 import type { ClaimStatus, Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
-import type { Touched } from "./editor-cache";
+import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
 import { uniqueSlug } from "./slug";
 import type { ClaimEditInput, ClaimStatusInput, CreateClaimInput, MergeClaimsInput, SplitClaimInput } from "./validation/claim";

@@ -4,7 +4,7 @@ import { describeSpan } from "./anchoring/selectors";
 import { paragraphRanges } from "./anchoring/segments";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
-import type { Touched } from "./editor-cache";
+import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
 import { uniqueSlug } from "./slug";
 import type {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
-import type { Touched } from "./editor-cache";
+import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
 import { slugify, uniqueSlug } from "./slug";
 import type { CreateTagInput, DeleteTagInput, MergeTagsInput, SetTagInput, UpdateTagInput } from "./validation/tag";

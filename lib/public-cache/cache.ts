@@ -7,7 +7,7 @@
  * server through the coordinator, and at the CDN through the purge hook.
  *
  * One instance per process, on globalThis: server.ts creates it; the write side
- * (lib/editor-cache.ts, inside Next's bundle, a separate module copy) reaches it
+ * (purge.ts `purgeAfterWrite`, inside Next's bundle, a separate module copy) reaches it
  * through `purgePublicKeys` (purge.ts), which needs no Redis client.
  */
 import type { OutgoingHttpHeaders } from "node:http";

@@ -1,8 +1,9 @@
+import { keysTouchedBy, type Touched } from "./keys";
+
 /**
- * The write side's one call: `purgePublicKeys(keysTouchedBy(touched))` after an
- * editorial write commits (lib/editor-cache.ts). It reaches the process's public
- * cache (cache.ts, made by server.ts) through globalThis, because Next's server
- * bundle has its own copy of every module; it imports no Redis client, so none
+ * The write side: `purgeAfterWrite(touched)` once an editorial write commits.
+ * It reaches the process's public cache (cache.ts, made by server.ts) through
+ * globalThis, because Next's server bundle has its own copy of every module; it imports no Redis client, so none
  * lands in that bundle. Where no cache runs (`next dev`, tests, scripts) it does
  * nothing: nothing is cached there.
  */
@@ -16,4 +17,14 @@ interface Purgeable {
 export async function purgePublicKeys(keys: readonly string[]): Promise<void> {
   const cache = (globalThis as unknown as Record<symbol, Purgeable | undefined>)[CACHE_SLOT];
   await cache?.purge(keys);
+}
+
+/**
+ * After an editor's write commits: purges the public responses that show what
+ * it changed (keys.ts `keysTouchedBy` says which), on every app server and at
+ * the CDN. Server actions await it before answering, so that the editor's next
+ * request — and any reader's — sees the change.
+ */
+export async function purgeAfterWrite(touched: Touched): Promise<void> {
+  await purgePublicKeys(keysTouchedBy(touched));
 }

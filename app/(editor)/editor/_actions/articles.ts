@@ -3,13 +3,13 @@
 import { action } from "@/lib/action";
 import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/annotations";
 import { correctArticle } from "@/lib/article-corrections";
-import { invalidate } from "@/lib/editor-cache";
+import { purgeAfterWrite } from "@/lib/public-cache/purge";
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "@/lib/validation/annotation";
 import { correctArticleSchema } from "@/lib/validation/article";
 
 export const createAnnotationAction = action(createAnnotationSchema, async (input, user) => {
   const { id, ...touched } = await createAnnotation(user.id, input);
-  await invalidate(touched);
+  await purgeAfterWrite(touched);
   return { id };
 });
 
@@ -19,6 +19,6 @@ export const deleteAnnotationAction = action(deleteAnnotationSchema, async (inpu
 
 export const correctArticleAction = action(correctArticleSchema, async (input, user) => {
   const { version, summary, ...touched } = await correctArticle(user.id, input);
-  await invalidate(touched);
+  await purgeAfterWrite(touched);
   return { version, summary };
 });

@@ -1,33 +1,33 @@
 "use server";
 
 import { action } from "@/lib/action";
-import { invalidate } from "@/lib/editor-cache";
+import { purgeAfterWrite } from "@/lib/public-cache/purge";
 import { createTag, deleteTag, mergeTags, setTag, updateTag } from "@/lib/tags";
 import { createTagSchema, deleteTagSchema, mergeTagsSchema, setTagSchema, updateTagSchema } from "@/lib/validation/tag";
 
 export const createTagAction = action(createTagSchema, async (input, user) => {
   const { id, ...touched } = await createTag(user.id, input);
-  await invalidate(touched);
+  await purgeAfterWrite(touched);
   return { id };
 });
 
 export const updateTagAction = action(updateTagSchema, async (input, user) => {
   const { version, ...touched } = await updateTag(user.id, input);
-  await invalidate(touched);
+  await purgeAfterWrite(touched);
   return { version };
 });
 
 export const deleteTagAction = action(deleteTagSchema, async (input, user) => {
-  await invalidate(await deleteTag(user.id, input));
+  await purgeAfterWrite(await deleteTag(user.id, input));
   return {};
 });
 
 export const mergeTagsAction = action(mergeTagsSchema, async (input, user) => {
-  await invalidate(await mergeTags(user.id, input));
+  await purgeAfterWrite(await mergeTags(user.id, input));
   return { id: input.targetId };
 });
 
 export const setTagAction = action(setTagSchema, async (input, user) => {
-  await invalidate(await setTag(user.id, input));
+  await purgeAfterWrite(await setTag(user.id, input));
   return { attached: input.attached };
 });

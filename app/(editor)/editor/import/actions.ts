@@ -1,16 +1,15 @@
 "use server";
 
-import { action } from "@/lib/action";
+import { action, ActionError } from "@/lib/action";
 import { claimSlugsOfArticle } from "@/lib/articles";
-import { ActionError } from "@/lib/errors";
 import { prisma } from "@/lib/db";
-import { invalidate } from "@/lib/editor-cache";
 import { importArticle, ImportInputError, type ImportOutcome } from "@/lib/import-article";
 import { importFromUrl } from "@/lib/import-url";
+import { purgeAfterWrite } from "@/lib/public-cache/purge";
 import { importArticleSchema, importUrlSchema } from "@/lib/validation/import";
 
 async function imported(outcome: ImportOutcome) {
-  await invalidate({ articles: [outcome.slug], claims: await claimSlugsOfArticle(outcome.articleId) });
+  await purgeAfterWrite({ articles: [outcome.slug], claims: await claimSlugsOfArticle(outcome.articleId) });
   const quotes = await prisma.quote.findMany({
     where: { articleId: outcome.articleId, kind: { not: "title" } },
     orderBy: { start: "asc" },
