@@ -5,7 +5,7 @@ import { prisma, type Tx } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
 import { slugify, uniqueSlug } from "./slug";
-import type { CreateTagInput, DeleteTagInput, MergeTagsInput, SetTagInput, UpdateTagInput } from "./validation/tag";
+import type { CreateTagInput, DeleteTagInput, MergeTagsInput, SetTagInput, TagEditInput } from "./validation/tag";
 import { bumpVersions, deleteVersioned, updateVersioned } from "./versioned-write";
 
 const auditSelect = { id: true, name: true, slug: true, colour: true, kind: true, version: true } satisfies Prisma.TagSelect;
@@ -53,7 +53,7 @@ export async function createTag(actorId: string, input: CreateTagInput) {
 }
 
 /** Renames, recolours or re-kinds a tag; a rename moves the slug too. */
-export async function updateTag(actorId: string, input: UpdateTagInput) {
+export async function editTag(actorId: string, input: TagEditInput) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.tag.findUnique({ where: { id: input.id }, select: auditSelect });
     if (!before) throw new NotFoundError("tag");

@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { createTagAction, deleteTagAction, mergeTagsAction, updateTagAction } from "@/app/(editor)/editor/_actions/tags";
-import { createTagSchema, mergeTagsSchema, tagKindValues, updateTagSchema, type CreateTagInput, type MergeTagsInput, type UpdateTagInput } from "@/lib/validation/tag";
+import { createTagAction, deleteTagAction, mergeTagsAction, editTagAction } from "@/app/(editor)/editor/_actions/tags";
+import { createTagSchema, mergeTagsSchema, tagKindValues, tagEditSchema, type CreateTagInput, type MergeTagsInput, type TagEditInput } from "@/lib/validation/tag";
 import { applyActionErrors, useActionRunner, type ServerProblem } from "./action-result";
 import { ConflictNotice } from "./conflict-notice";
 import { useVersionedRecord } from "./use-versioned-record";
@@ -93,8 +93,8 @@ export function EditTagForm({ tag }: { tag: { id: string; version: number; name:
   const record = useVersionedRecord(tag, { name: "Name", colour: "Colour", kind: "Kind" });
   const [problem, setProblem] = useState<ServerProblem | null>(null);
   const [saved, setSaved] = useState(false);
-  const { register, handleSubmit, setError, formState } = useForm<UpdateTagInput>({
-    resolver: zodResolver(updateTagSchema),
+  const { register, handleSubmit, setError, formState } = useForm<TagEditInput>({
+    resolver: zodResolver(tagEditSchema),
     defaultValues: tag,
   });
   return (
@@ -105,7 +105,7 @@ export function EditTagForm({ tag }: { tag: { id: string; version: number; name:
       onSubmit={handleSubmit(async (values) => {
         setProblem(null);
         setSaved(false);
-        const result = await updateTagAction({ ...values, version: record.version });
+        const result = await editTagAction({ ...values, version: record.version });
         if (!result.ok) {
           if (result.code === "conflict") record.markStale();
           setProblem(applyActionErrors(result, setError, ["name", "colour", "kind"]));

@@ -15,8 +15,8 @@ const fields = {
 export const createTagSchema = z.object(fields);
 export type CreateTagInput = z.infer<typeof createTagSchema>;
 
-export const updateTagSchema = z.object({ id, version, ...fields });
-export type UpdateTagInput = z.infer<typeof updateTagSchema>;
+export const tagEditSchema = z.object({ id, version, ...fields });
+export type TagEditInput = z.infer<typeof tagEditSchema>;
 
 export const deleteTagSchema = z.object({ id, version });
 export type DeleteTagInput = z.infer<typeof deleteTagSchema>;

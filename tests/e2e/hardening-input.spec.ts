@@ -129,7 +129,7 @@ test("the bad-input corpus: every case gets a 4xx or a clear inline error, never
           // Keep versions current, and take back what the case added where an action can.
           const saved = response.result.data as { id?: string; version?: number };
           if (c.action === "editClaimAction" && saved.version) ctx.claim.version = saved.version;
-          if (c.action === "updateTagAction" && saved.version) ctx.tag.version = saved.version;
+          if (c.action === "editTagAction" && saved.version) ctx.tag.version = saved.version;
           if (c.action === "createTagAction" && saved.id) expect((await act("deleteTagAction", { id: saved.id, version: 1 })).result?.ok).toBe(true);
           if (c.action === "createAnnotationAction" && saved.id) expect((await act("deleteAnnotationAction", { id: saved.id, version: 1 })).result?.ok).toBe(true);
         }

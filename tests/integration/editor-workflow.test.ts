@@ -7,7 +7,7 @@ import { migrateDatabase, prisma } from "@/lib/db";
 import { getClaimHistory } from "@/lib/history";
 import { createClaimFromQuote, createEditorQuote, moveQuotes, reviewQuotes, updateQuote } from "@/lib/quotes";
 import { saveRating } from "@/lib/ratings";
-import { createTag, deleteTag, getTagUsage, mergeTags, setTag, updateTag } from "@/lib/tags";
+import { createTag, deleteTag, getTagUsage, mergeTags, setTag, editTag } from "@/lib/tags";
 import { VERDICT_LABELS } from "@/prisma/seed";
 import { createArticle, createClaim, createQuote, createSpeaker, createUser } from "../support/factories";
 
@@ -172,7 +172,7 @@ describe(`tags (${process.env.TEST_DB})`, () => {
     await expectRefused(createTag(actorId, { name: `safe HAVEN ${claim.id}`, colour: "#000000", kind: "topic" }));
     await setTag(actorId, { tagId: a.id, target: "claim", targetId: claim.id, attached: true });
     await setTag(actorId, { tagId: a.id, target: "quote", targetId: quote.id, attached: true });
-    const renamed = await updateTag(actorId, { id: a.id, version: 1, name: `Havens ${claim.id}`, colour: "#b42318", kind: "framing" });
+    const renamed = await editTag(actorId, { id: a.id, version: 1, name: `Havens ${claim.id}`, colour: "#b42318", kind: "framing" });
     expect((await prisma.tag.findUniqueOrThrow({ where: { id: a.id } })).slug).toMatch(/^havens-/);
     const usage = await getTagUsage(a.id);
     expect(usage?._count).toEqual({ claims: 1, quotes: 1 });

@@ -251,7 +251,7 @@ const TARGETS: ActionTarget[] = [
     ],
   },
   {
-    action: "updateTagAction",
+    action: "editTagAction",
     base: (ctx) => ({ id: ctx.tag.id, version: ctx.tag.version, name: `Probe tag renamed ${ctx.run}`, colour: "#0f766e", kind: "entity" }),
     fields: [{ name: "name", type: "line", max: 60, min: 2, xss: "few" }],
     others: [

@@ -2,8 +2,8 @@
 
 import { action } from "@/lib/action";
 import { purgeAfterWrite } from "@/lib/public-cache/purge";
-import { createTag, deleteTag, mergeTags, setTag, updateTag } from "@/lib/tags";
-import { createTagSchema, deleteTagSchema, mergeTagsSchema, setTagSchema, updateTagSchema } from "@/lib/validation/tag";
+import { createTag, deleteTag, mergeTags, setTag, editTag } from "@/lib/tags";
+import { createTagSchema, deleteTagSchema, mergeTagsSchema, setTagSchema, tagEditSchema } from "@/lib/validation/tag";
 
 export const createTagAction = action(createTagSchema, async (input, user) => {
   const { id, ...touched } = await createTag(user.id, input);
@@ -11,8 +11,8 @@ export const createTagAction = action(createTagSchema, async (input, user) => {
   return { id };
 });
 
-export const updateTagAction = action(updateTagSchema, async (input, user) => {
-  const { version, ...touched } = await updateTag(user.id, input);
+export const editTagAction = action(tagEditSchema, async (input, user) => {
+  const { version, ...touched } = await editTag(user.id, input);
   await purgeAfterWrite(touched);
   return { version };
 });
