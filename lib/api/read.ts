@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ClaimDetail } from "../claims";
-import { articleUrl, claimUrl } from "../claim-review";
+import { articleUrl, claimUrl } from "../site-url";
 import { prisma } from "../db";
 import { listKeys, recordKeys } from "../public-cache/keys";
 import { isPublicClaim, publicAnnotationWhere, publicClaimWhere, publicQuoteWhere } from "../visibility";

@@ -1,8 +1,9 @@
 import "server-only";
 import { allPublicQuotes, listPublicAnnotations, type QuoteFilter } from "../api/read";
 import { bodiesWithAstralCharacters } from "../articles";
-import { buildClaimReview, siteUrl, type ClaimReviewJson } from "../claim-review";
+import { buildClaimReview, type ClaimReviewJson } from "../claim-review-jsonld";
 import { prisma } from "../db";
+import { siteUrl } from "../site-url";
 import { publicClaimWhere, publicQuoteWhere } from "../visibility";
 import { toCsv, toCsvRows } from "./csv";
 import { annotationCollection, noteAnnotation, quoteAnnotation } from "./web-annotation";

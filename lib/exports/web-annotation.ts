@@ -6,7 +6,7 @@
  * returns JSON.
  */
 import { toSelectors } from "../anchoring/selectors";
-import { articleUrl, claimUrl, SITE_NAME } from "../claim-review";
+import { articleUrl, claimUrl, SITE_NAME } from "../site-url";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 

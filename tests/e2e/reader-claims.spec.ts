@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { claimReviewProblems } from "../../lib/claim-review";
+import { claimReviewProblems } from "../../lib/claim-review-jsonld";
 
 const OUTLETS = ["FDD's Long War Journal", "RFE/RL Gandhara", "RahaPress"];
 

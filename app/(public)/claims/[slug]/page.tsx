@@ -10,7 +10,8 @@ import { formatDate, plural } from "@/components/format";
 import { RatingScale } from "@/components/rating-scale";
 import { TagChip } from "@/components/tag-chip";
 import { DiffLegend } from "@/components/word-diff-view";
-import { buildClaimReview, claimUrl, jsonLdScript, SITE_NAME } from "@/lib/claim-review";
+import { buildClaimReview, jsonLdScript } from "@/lib/claim-review-jsonld";
+import { claimUrl, SITE_NAME } from "@/lib/site-url";
 import { getPublishedClaim } from "@/lib/claims";
 
 // One database read per request for the metadata and the page.

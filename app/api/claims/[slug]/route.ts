@@ -1,6 +1,6 @@
 import { publicClaim } from "@/lib/api/read";
 import { json, notFound } from "@/lib/api/respond";
-import { buildClaimReview } from "@/lib/claim-review";
+import { buildClaimReview } from "@/lib/claim-review-jsonld";
 import { getPublishedClaim } from "@/lib/claims";
 import { slugParamSchema } from "@/lib/validation/api";
 

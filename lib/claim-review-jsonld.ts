@@ -1,21 +1,12 @@
 /**
- * schema.org ClaimReview for a published claim, as Google's fact-check rich result
+ * schema.org ClaimReview markup (JSON-LD) for a published claim, as Google's fact-check rich result
  * documents it: required `claimReviewed`, `reviewRating` (with `alternateName`,
  * the verdict as text) and `url`; recommended `author`, `datePublished` and
  * `itemReviewed` (a Claim with its `author`, `datePublished`, `appearance` and
  * `firstAppearance`). Pure: takes the claim as the reader page loads it.
  */
 import type { ClaimDetail } from "./claims";
-
-export function siteUrl(): string {
-  const url = process.env.SITE_URL ?? process.env.BETTER_AUTH_URL ?? "http://localhost:3000";
-  return url.replace(/(?<!\/)\/+$/, "");
-}
-
-export const SITE_NAME = "Claimscope";
-
-export const claimUrl = (slug: string, base = siteUrl()) => `${base}/claims/${encodeURIComponent(slug)}`;
-export const articleUrl = (slug: string, base = siteUrl()) => `${base}/articles/${encodeURIComponent(slug)}`;
+import { articleUrl, claimUrl, SITE_NAME, siteUrl } from "./site-url";
 
 /** What a ClaimReview is built from: a claim page's ClaimDetail has it, and so does the feed's batch read. */
 export interface ClaimReviewInput {
