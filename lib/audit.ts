@@ -1,6 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Tx } from "./db";
+import { prisma, type Tx } from "./db";
+
+/**
+ * The audit trail (AuditEvent rows): every editorial write records what it
+ * changed, before → after, in its own transaction (`recordAudit`, called by
+ * lib/versioned-write.ts and the writers); the history an editor reads is made
+ * from the same rows, with ids shown as names.
+ */
 
 export interface AuditInput {
   actorId: string | null;
@@ -29,4 +36,150 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
       after: toJson(input.after),
     },
   });
+}
+
+// ---- Reading: the history an editor sees ----
+
+export interface HistoryEvent {
+  id: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actorName: string | null;
+  createdAt: Date;
+  before: Prisma.JsonValue;
+  after: Prisma.JsonValue;
+}
+
+const MAX_EVENTS = 200;
+
+async function listEvents(where: Prisma.AuditEventWhereInput): Promise<HistoryEvent[]> {
+  const rows = await prisma.auditEvent.findMany({
+    where,
+    orderBy: { createdAt: "desc" },
+    take: MAX_EVENTS,
+    select: { id: true, entityType: true, entityId: true, action: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  const names = await nameIds(rows.flatMap((r) => [r.before, r.after]));
+  return rows.map(({ actor, before, after, ...row }) => ({
+    ...row,
+    before: withNames(before, names),
+    after: withNames(after, names),
+    actorName: actor?.name ?? null,
+  }));
+}
+
+// Fields that hold the id of a row with a human name (speakerId, claimId, rebutsId…).
+const ID_FIELD = /^(?:speaker|claim|rebuts|sourceDocument|verdictLabel|absorbed|survivor|newClaim|target)Id$/;
+
+function idValues(values: Prisma.JsonValue[]): string[] {
+  const ids = new Set<string>();
+  for (const value of values) {
+    if (!value || typeof value !== "object" || Array.isArray(value)) continue;
+    for (const [key, v] of Object.entries(value)) if (ID_FIELD.test(key) && typeof v === "string") ids.add(v);
+  }
+  return [...ids];
+}
+
+/** Names for the ids an event mentions, so history reads "speaker: U.S. Department of State", not a cuid. */
+async function nameIds(values: Prisma.JsonValue[]): Promise<Map<string, string>> {
+  const ids = idValues(values);
+  const names = new Map<string, string>();
+  if (ids.length === 0) return names;
+  const [speakers, claims, documents, labels, tags] = await Promise.all([
+    prisma.speaker.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    prisma.claim.findMany({ where: { id: { in: ids } }, select: { id: true, canonical: true } }),
+    prisma.sourceDocument.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
+    prisma.verdictLabel.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    prisma.tag.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  ]);
+  for (const s of speakers) names.set(s.id, s.name);
+  for (const c of claims) names.set(c.id, c.canonical);
+  for (const d of documents) names.set(d.id, d.title);
+  for (const l of labels) names.set(l.id, l.name);
+  for (const t of tags) names.set(t.id, t.name);
+  return names;
+}
+
+function withNames(value: Prisma.JsonValue, names: Map<string, string>): Prisma.JsonValue {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  const out: Record<string, Prisma.JsonValue> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (ID_FIELD.test(key) && (typeof v === "string" || v === null)) {
+      // A deleted row keeps its id in the history; say so rather than show a cuid.
+      out[key.replace(/Id$/, "")] = v === null ? null : (names.get(v) ?? "(deleted)");
+    } else {
+      out[key] = v ?? null;
+    }
+  }
+  return out;
+}
+
+/** The ids of every claim merged into `claimId`, transitively (merges of merges). */
+async function absorbedClaimIds(claimId: string): Promise<string[]> {
+  const found: string[] = [];
+  let frontier = [claimId];
+  while (frontier.length && found.length < 500) {
+    const merges = await prisma.auditEvent.findMany({
+      where: { entityType: "claim", entityId: { in: frontier }, action: "merge" },
+      select: { after: true },
+    });
+    frontier = merges
+      .map((m) => (m.after as { absorbedId?: string } | null)?.absorbedId)
+      .filter((id): id is string => Boolean(id) && !found.includes(id!));
+    found.push(...frontier);
+  }
+  return found;
+}
+
+/** A claim's history, including its rating, tags, and every claim merged into it. */
+export async function getClaimHistory(claimId: string) {
+  const ids = [claimId, ...(await absorbedClaimIds(claimId))];
+  return listEvents({ OR: [{ entityType: { in: ["claim", "rating"] }, entityId: { in: ids } }] });
+}
+
+export function getQuoteHistory(quoteId: string) {
+  return listEvents({ entityType: "quote", entityId: quoteId });
+}
+
+/** An article's history: its text corrections, its annotations and its quotes. */
+export async function getArticleHistory(articleId: string) {
+  const [quotes, annotations] = await Promise.all([
+    prisma.quote.findMany({ where: { articleId }, select: { id: true } }),
+    prisma.annotation.findMany({ where: { articleId }, select: { id: true } }),
+  ]);
+  return listEvents({
+    OR: [
+      { entityType: "article", entityId: articleId },
+      { entityType: "quote", entityId: { in: quotes.map((q) => q.id) } },
+      { entityType: "annotation", entityId: { in: annotations.map((a) => a.id) } },
+      // Deleted annotations are no longer rows; their events name the article.
+      { entityType: "annotation", action: "delete", before: { path: ["articleId"], equals: articleId } },
+    ],
+  });
+}
+
+export function getTagHistory(tagId: string) {
+  return listEvents({ entityType: "tag", entityId: tagId });
+}
+
+export function getRecentActivity(take = 15) {
+  return prisma.auditEvent.findMany({
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, entityType: true, entityId: true, action: true, createdAt: true, actor: { select: { name: true } } },
+  });
+}
+
+/** Where a merged-away claim went: the surviving claim's id, or null. */
+export async function findMergeSurvivor(claimId: string): Promise<string | null> {
+  const event = await prisma.auditEvent.findFirst({
+    where: { entityType: "claim", entityId: claimId, action: "merged_into" },
+    orderBy: { createdAt: "desc" },
+    select: { after: true },
+  });
+  const survivorId = (event?.after as { survivorId?: string } | null)?.survivorId;
+  if (!survivorId) return null;
+  const exists = await prisma.claim.findUnique({ where: { id: survivorId }, select: { id: true } });
+  return exists ? survivorId : findMergeSurvivor(survivorId);
 }

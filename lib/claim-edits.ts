@@ -182,7 +182,7 @@ export async function setClaimStatus(actorId: string, input: ClaimStatusInput) {
  * Merges `absorbed` into `survivor`: quotes, tags, annotations, counter-claim
  * links and (if the survivor has none) the rating move over; the absorbed claim
  * is deleted. Its history stays findable: the survivor records a "merge" event
- * naming it, and lib/history follows those events.
+ * naming it, and lib/audit.ts follows those events.
  */
 export async function mergeClaims(actorId: string, input: MergeClaimsInput) {
   return prisma.$transaction(async (tx) => {

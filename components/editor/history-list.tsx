@@ -1,4 +1,4 @@
-import type { HistoryEvent } from "@/lib/history";
+import type { HistoryEvent } from "@/lib/audit";
 
 const ACTIONS: Record<string, string> = {
   create: "created",

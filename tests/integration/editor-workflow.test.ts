@@ -4,7 +4,7 @@ import { correctArticle } from "@/lib/article-corrections";
 import { createAnnotation } from "@/lib/annotations";
 import { editClaim, mergeClaims, setClaimStatus, splitClaim } from "@/lib/claim-edits";
 import { migrateDatabase, prisma } from "@/lib/db";
-import { getClaimHistory } from "@/lib/history";
+import { getClaimHistory } from "@/lib/audit";
 import { createClaimFromQuote, createEditorQuote, moveQuotes, reviewQuotes, updateQuote } from "@/lib/quotes";
 import { saveRating } from "@/lib/ratings";
 import { createTag, deleteTag, getTagUsage, mergeTags, setTag, editTag } from "@/lib/tags";

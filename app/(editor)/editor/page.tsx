@@ -3,7 +3,7 @@ import Link from "next/link";
 import { plural } from "@/components/format";
 import { requireEditor } from "@/lib/auth";
 import { getEditorDashboard } from "@/lib/editor-dashboard";
-import { getRecentActivity } from "@/lib/history";
+import { getRecentActivity } from "@/lib/audit";
 import { prisma } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Editor" };

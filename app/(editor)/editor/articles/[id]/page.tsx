@@ -7,7 +7,7 @@ import { HistoryList } from "@/components/editor/history-list";
 import { requireEditor } from "@/lib/auth";
 import { getArticleWorkspace } from "@/lib/article-workspace";
 import { listClaimOptions } from "@/lib/claim-edits";
-import { getArticleHistory } from "@/lib/history";
+import { getArticleHistory } from "@/lib/audit";
 import { listSpeakerOptions } from "@/lib/quotes";
 
 type Props = { params: Promise<{ id: string }> };

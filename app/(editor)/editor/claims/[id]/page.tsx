@@ -7,7 +7,7 @@ import { ClaimStatusBadge } from "@/components/editor/status-badge";
 import { TagPicker } from "@/components/editor/tag-picker";
 import { requireEditor } from "@/lib/auth";
 import { getClaimForEditor, listClaimsForEditor, listSourceDocumentOptions } from "@/lib/claim-edits";
-import { findMergeSurvivor, getClaimHistory } from "@/lib/history";
+import { findMergeSurvivor, getClaimHistory } from "@/lib/audit";
 import { listSpeakerOptions } from "@/lib/quotes";
 import { listVerdictLabels } from "@/lib/ratings";
 import { listTags } from "@/lib/tags";

@@ -7,7 +7,7 @@ import { AnchorBadge, ClaimStatusBadge, ReviewBadge } from "@/components/editor/
 import { TagPicker } from "@/components/editor/tag-picker";
 import { requireEditor } from "@/lib/auth";
 import { listClaimOptions } from "@/lib/claim-edits";
-import { getQuoteHistory } from "@/lib/history";
+import { getQuoteHistory } from "@/lib/audit";
 import { getQuoteForEditor, listSpeakerOptions } from "@/lib/quotes";
 import { listTags } from "@/lib/tags";
 

@@ -5,7 +5,7 @@ import { HistoryList } from "@/components/editor/history-list";
 import { ClaimStatusBadge } from "@/components/editor/status-badge";
 import { DeleteTagButton, EditTagForm, MergeTagForm } from "@/components/editor/tag-forms";
 import { requireEditor } from "@/lib/auth";
-import { getTagHistory } from "@/lib/history";
+import { getTagHistory } from "@/lib/audit";
 import { getTagUsage, listTags } from "@/lib/tags";
 
 type Props = { params: Promise<{ id: string }> };
