@@ -6,7 +6,7 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { ensureDatabaseReady, PublishedPasswordError, startInAppWorker } = await import("./lib/startup");
   try {
-    await ensureDatabaseReady();
+    await ensureDatabaseReady(await import("./prisma/seed"));
   } catch (error) {
     // A production start with a password from the README: stop, and say why.
     if (error instanceof PublishedPasswordError) {

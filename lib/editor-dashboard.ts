@@ -1,12 +1,22 @@
 import "server-only";
+import type { ClaimStatus } from "@/generated/prisma/client";
 import { prisma } from "./db";
 
+/** The editor's home page figures. */
 export async function getEditorDashboard() {
-  const [articles, suggestedQuotes, claims, publishedClaims] = await Promise.all([
+  const [articles, suggestedQuotes, claims, publishedClaims, byStatus] = await Promise.all([
     prisma.article.count(),
-    prisma.quote.count({ where: { reviewStatus: "suggested" } }),
+    countSuggestedQuotes(),
     prisma.claim.count(),
     prisma.claim.count({ where: { status: "published" } }),
+    prisma.claim.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
-  return { articles, suggestedQuotes, claims, publishedClaims };
+  const claimsByStatus: Record<ClaimStatus, number> = { draft: 0, in_review: 0, published: 0 };
+  for (const row of byStatus) claimsByStatus[row.status] = row._count._all;
+  return { articles, suggestedQuotes, claims, publishedClaims, claimsByStatus };
+}
+
+/** Quotes waiting in the review queue (the editor menu's badge). */
+export function countSuggestedQuotes(): Promise<number> {
+  return prisma.quote.count({ where: { reviewStatus: "suggested" } });
 }

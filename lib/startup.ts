@@ -1,5 +1,5 @@
 import "server-only";
-import { database, migrateDatabase } from "./db";
+import { database, migrateDatabase, type PrismaClient } from "./db";
 
 const globalForStartup = globalThis as unknown as { __claimscopeReady?: Promise<void> };
 
@@ -22,23 +22,30 @@ export class PublishedPasswordError extends Error {
   }
 }
 
+export interface Seeds {
+  /** The reference data and the demo corpus and accounts. */
+  seedDatabase(prisma: PrismaClient): Promise<unknown>;
+  /** The reference data every install needs (verdict labels). */
+  seedReferenceData(prisma: PrismaClient): Promise<unknown>;
+}
+
 /**
  * Migrates, then seeds, once per process: the app calls it before serving
- * (instrumentation.ts), the worker and import commands before their work. Every
+ * (instrumentation.ts), the worker and the commands before their work. The seeds
+ * are prisma/seed.ts's, passed in by the caller (lib/ never imports prisma/). Every
  * install gets the reference data (verdict labels); the demo seed adds the demo
  * corpus and accounts. With the demo seed off, it refuses to go on while any
  * account still has a password printed in the README.
  * @throws PublishedPasswordError (demo seed off, a published password in use).
  */
-export function ensureDatabaseReady(): Promise<void> {
+export function ensureDatabaseReady(seeds: Seeds): Promise<void> {
   globalForStartup.__claimscopeReady ??= (async () => {
     await migrateDatabase();
-    const { seedDatabase, seedReferenceData } = await import("@/prisma/seed");
     if (demoSeedEnabled()) {
-      await seedDatabase(database.prisma);
+      await seeds.seedDatabase(database.prisma);
       return;
     }
-    await seedReferenceData(database.prisma);
+    await seeds.seedReferenceData(database.prisma);
     const { findAccountsWithPublishedPasswords } = await import("./accounts");
     const exposed = await findAccountsWithPublishedPasswords(database.prisma);
     if (exposed.length) throw new PublishedPasswordError(exposed);
@@ -67,4 +74,9 @@ export function startInAppWorker(): Promise<void> {
     console.error(`in-app worker did not start: ${error instanceof Error ? error.message : error}`);
   });
   return globalForWorker.__claimscopeWorker;
+}
+
+/** Resolves once the database answers a query (the health check). */
+export async function pingDatabase(): Promise<void> {
+  await database.prisma.$queryRaw`SELECT 1`;
 }

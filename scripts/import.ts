@@ -143,7 +143,7 @@ async function main() {
   const { startWorker, stopJobQueue } = await import("../lib/job-queue");
   const { enqueueImportBatch, importBatchStatus, importFileQueue, runImportFileJob } = await import("../lib/import-queue");
 
-  await ensureDatabaseReady();
+  await ensureDatabaseReady(await import("../prisma/seed"));
   const isList = (await stat(dir)).isFile();
   const { plans, problems } = isList ? await planUrls(dir, args) : await planFiles(dir, args);
   // The batch is the folder or the list: re-running the command on it resumes the same batch.

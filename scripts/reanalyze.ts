@@ -16,7 +16,7 @@ async function main() {
   const { ensureDatabaseReady } = await import("../lib/startup");
   const { database, prisma } = await import("../lib/db");
   const { reanalyzeStoredArticles } = await import("../lib/reanalysis");
-  await ensureDatabaseReady();
+  await ensureDatabaseReady(await import("../prisma/seed"));
   const t0 = performance.now();
   try {
     const r = await reanalyzeStoredArticles(prisma, {

@@ -21,7 +21,7 @@ async function main() {
   const { database } = await import("../lib/db");
   const { startWorker, stopJobQueue } = await import("../lib/job-queue");
   const { registerSchedules, workerQueues } = await import("../lib/job-handlers");
-  await ensureDatabaseReady();
+  await ensureDatabaseReady(await import("../prisma/seed"));
   await registerSchedules();
   const worker = await startWorker({ concurrency, queues: workerQueues });
   console.log(`worker ${process.pid}: ${concurrency} at once on ${database.kind}; queues ${workerQueues.map((q) => q.spec.name).join(", ")}`);

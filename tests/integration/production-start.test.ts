@@ -104,7 +104,7 @@ describe(`production start (${db})`, () => {
     const ready = globalThis as unknown as { __claimscopeReady?: Promise<void> };
     try {
       delete ready.__claimscopeReady;
-      const refused = await ensureDatabaseReady().catch((e: unknown) => e);
+      const refused = await ensureDatabaseReady({ seedDatabase, seedReferenceData }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(PublishedPasswordError);
       expect((refused as PublishedPasswordError).emails).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
       expect((refused as Error).message).toContain("npm run user:password -- EMAIL");
@@ -114,12 +114,12 @@ describe(`production start (${db})`, () => {
       await setLocalPassword(prisma, DEMO_ACCOUNTS[0].email, "a private password 1");
       await setLocalPassword(prisma, DEMO_ACCOUNTS[1].email, "a private password 2");
       delete ready.__claimscopeReady;
-      const still = await ensureDatabaseReady().catch((e: unknown) => e);
+      const still = await ensureDatabaseReady({ seedDatabase, seedReferenceData }).catch((e: unknown) => e);
       expect((still as PublishedPasswordError).emails).toEqual([DEMO_ACCOUNTS[2].email]);
 
       await setLocalPassword(prisma, DEMO_ACCOUNTS[2].email, "a private password 3");
       delete ready.__claimscopeReady;
-      await expect(ensureDatabaseReady()).resolves.toBeUndefined();
+      await expect(ensureDatabaseReady({ seedDatabase, seedReferenceData })).resolves.toBeUndefined();
     } finally {
       process.env.CLAIMSCOPE_SEED = setting;
       delete ready.__claimscopeReady;

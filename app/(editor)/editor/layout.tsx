@@ -1,13 +1,13 @@
 import Link from "next/link";
-import { EditorNav } from "@/components/editor/editor-nav";
+import { EditorNav } from "@/app/(editor)/editor/_components/editor-nav";
 import { requireEditor } from "@/lib/auth";
-import { prisma } from "@/lib/db";
+import { countSuggestedQuotes } from "@/lib/editor-dashboard";
 import { SignOutButton } from "./_components/sign-out-button";
 import "./editor.css";
 
 export default async function EditorLayout({ children }: { children: React.ReactNode }) {
   const user = await requireEditor();
-  const suggested = await prisma.quote.count({ where: { reviewStatus: "suggested" } });
+  const suggested = await countSuggestedQuotes();
   return (
     <div className="editor-shell">
       <div className="editor-nav">

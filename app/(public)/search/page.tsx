@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate, plural } from "@/components/format";
 import { Pagination, queryString } from "@/components/pagination";
-import { Snippet } from "@/components/snippet";
+import { Snippet } from "@/app/(public)/search/_components/snippet";
 import { search, SEARCH_PER_PAGE, type Section } from "@/lib/search";
 import { firstValues, SEARCH_MAX_PAGE, searchSchema, type SearchType } from "@/lib/validation/search";
 

@@ -1,7 +1,7 @@
-import { prisma } from "@/lib/db";
+import { pingDatabase } from "@/lib/startup";
 
 // For load balancers and start-up scripts: 200 once the database answers.
 export async function GET() {
-  await prisma.$queryRaw`SELECT 1`;
+  await pingDatabase();
   return Response.json({ ok: true });
 }

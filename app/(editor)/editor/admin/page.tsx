@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CreateUserForm, UserRowActions } from "@/components/editor/user-admin";
+import { CreateUserForm, UserRowActions } from "@/app/(editor)/editor/admin/_components/user-admin";
 import { requireAdmin } from "@/lib/auth";
 import { listEditors } from "@/lib/users";
 

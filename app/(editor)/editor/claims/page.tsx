@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewClaimForm } from "@/components/editor/claim-forms";
-import { ClaimStatusBadge } from "@/components/editor/status-badge";
+import { NewClaimForm } from "@/app/(editor)/editor/claims/_components/claim-forms";
+import { ClaimStatusBadge } from "@/app/(editor)/editor/_components/status-badge";
 import { requireEditor } from "@/lib/auth";
 import { listClaimsForEditor } from "@/lib/claim-edits";
 import { listSpeakerOptions } from "@/lib/quotes";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ReviewQueue } from "@/components/editor/review-queue";
+import { ReviewQueue } from "@/app/(editor)/editor/review/_components/review-queue";
 import { requireEditor } from "@/lib/auth";
 import { listClaimOptions } from "@/lib/claim-edits";
 import { listSpeakerOptions } from "@/lib/quotes";

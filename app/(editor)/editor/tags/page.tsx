@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewTagForm } from "@/components/editor/tag-forms";
+import { NewTagForm } from "@/app/(editor)/editor/tags/_components/tag-forms";
 import { requireEditor } from "@/lib/auth";
 import { listTags } from "@/lib/tags";
 

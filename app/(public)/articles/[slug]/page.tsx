@@ -2,7 +2,7 @@ import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { ArticleText } from "@/components/article-text";
+import { ArticleText } from "@/app/(public)/articles/[slug]/_components/article-text";
 import { formatDate, plural } from "@/components/format";
 import { getArticleBySlug } from "@/lib/articles";
 

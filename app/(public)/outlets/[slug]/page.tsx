@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { BarList } from "@/components/bar-list";
+import { BarList } from "@/app/(public)/outlets/[slug]/_components/bar-list";
 import { ClaimCard } from "@/components/claim-card";
 import { formatDate, plural } from "@/components/format";
 import { getOutletProfile } from "@/lib/outlets";

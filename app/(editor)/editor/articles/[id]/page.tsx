@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArticleWorkspace } from "@/components/editor/article-workspace";
+import { ArticleWorkspace } from "@/app/(editor)/editor/articles/[id]/_components/article-workspace";
 import { formatDate } from "@/components/format";
-import { HistoryList } from "@/components/editor/history-list";
+import { HistoryList } from "@/app/(editor)/editor/_components/history-list";
 import { requireEditor } from "@/lib/auth";
 import { getArticleWorkspace } from "@/lib/article-workspace";
 import { listClaimOptions } from "@/lib/claim-edits";

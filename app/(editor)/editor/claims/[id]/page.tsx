@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { ClaimEditForm, ClaimQuotes, MergeClaimForm, RatingForm, WorkflowControls } from "@/components/editor/claim-forms";
-import { HistoryList } from "@/components/editor/history-list";
-import { ClaimStatusBadge } from "@/components/editor/status-badge";
-import { TagPicker } from "@/components/editor/tag-picker";
+import { ClaimEditForm, ClaimQuotes, MergeClaimForm, RatingForm, WorkflowControls } from "@/app/(editor)/editor/claims/_components/claim-forms";
+import { HistoryList } from "@/app/(editor)/editor/_components/history-list";
+import { ClaimStatusBadge } from "@/app/(editor)/editor/_components/status-badge";
+import { TagPicker } from "@/app/(editor)/editor/_components/tag-picker";
 import { requireEditor } from "@/lib/auth";
 import { getClaimForEditor, listClaimsForEditor, listSourceDocumentOptions } from "@/lib/claim-edits";
 import { findMergeSurvivor, getClaimHistory } from "@/lib/audit";

@@ -6,7 +6,7 @@ import { useDeferredValue, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { cleanPastedText } from "@/lib/paste-cleaner";
 import { importArticleSchema, MAX_ARTICLE_CHARS, type ImportArticleData, type ImportArticleInput } from "@/lib/validation/import";
-import { importArticleAction } from "../actions";
+import { importArticleAction } from "@/app/(editor)/editor/_actions/import";
 
 type Outlet = { id: string; name: string };
 type Done = { articleId: string; slug: string; created: boolean; quotes: number };

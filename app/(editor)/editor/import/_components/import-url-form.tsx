@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { correctArticleAction } from "@/app/(editor)/editor/_actions/articles";
 import { importUrlSchema, type ImportUrlData, type ImportUrlInput } from "@/lib/validation/import";
-import { importUrlAction } from "../actions";
+import { importUrlAction } from "@/app/(editor)/editor/_actions/import";
 
 type Outlet = { id: string; name: string };
 type Done = {

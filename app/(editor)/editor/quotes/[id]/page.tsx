@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { HistoryList } from "@/components/editor/history-list";
-import { NewClaimFromQuote, QuoteEditor } from "@/components/editor/quote-editor";
-import { AnchorBadge, ClaimStatusBadge, ReviewBadge } from "@/components/editor/status-badge";
-import { TagPicker } from "@/components/editor/tag-picker";
+import { HistoryList } from "@/app/(editor)/editor/_components/history-list";
+import { NewClaimFromQuote, QuoteEditor } from "@/app/(editor)/editor/quotes/[id]/_components/quote-editor";
+import { AnchorBadge, ClaimStatusBadge, ReviewBadge } from "@/app/(editor)/editor/_components/status-badge";
+import { TagPicker } from "@/app/(editor)/editor/_components/tag-picker";
 import { requireEditor } from "@/lib/auth";
 import { listClaimOptions } from "@/lib/claim-edits";
 import { getQuoteHistory } from "@/lib/audit";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { HistoryList } from "@/components/editor/history-list";
-import { ClaimStatusBadge } from "@/components/editor/status-badge";
-import { DeleteTagButton, EditTagForm, MergeTagForm } from "@/components/editor/tag-forms";
+import { HistoryList } from "@/app/(editor)/editor/_components/history-list";
+import { ClaimStatusBadge } from "@/app/(editor)/editor/_components/status-badge";
+import { DeleteTagButton, EditTagForm, MergeTagForm } from "@/app/(editor)/editor/tags/_components/tag-forms";
 import { requireEditor } from "@/lib/auth";
 import { getTagHistory } from "@/lib/audit";
 import { getTagUsage, listTags } from "@/lib/tags";

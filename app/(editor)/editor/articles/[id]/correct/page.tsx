@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CorrectionForm } from "@/components/editor/correction-form";
+import { CorrectionForm } from "@/app/(editor)/editor/articles/[id]/correct/_components/correction-form";
 import { requireEditor } from "@/lib/auth";
 import { getArticleWorkspace } from "@/lib/article-workspace";
 

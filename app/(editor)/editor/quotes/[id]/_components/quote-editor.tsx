@@ -7,10 +7,10 @@ import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { quoteToNewClaimAction, updateQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
 import { quoteToNewClaimSchema, updateQuoteSchema } from "@/lib/validation/quote";
-import { applyActionErrors, type ServerProblem } from "./action-result";
-import { ConflictNotice } from "./conflict-notice";
-import { useVersionedRecord } from "./use-versioned-record";
-import { SelectField } from "./select-field";
+import { applyActionErrors, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
+import { ConflictNotice } from "@/app/(editor)/editor/_components/conflict-notice";
+import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
+import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 
 export interface EditableQuote {
   id: string;

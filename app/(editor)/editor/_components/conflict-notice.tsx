@@ -1,6 +1,6 @@
 "use client";
 
-import type { FieldChange } from "./use-versioned-record";
+import type { FieldChange } from "@/app/(editor)/editor/_components/use-versioned-record";
 
 /** The stale-save message, a way to reload, and after reloading what changed. */
 export function ConflictNotice({

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { setTagAction } from "@/app/(editor)/editor/_actions/tags";
-import { useActionRunner } from "./action-result";
+import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
 
 type Tag = { id: string; name: string; colour: string; kind: string };
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDate } from "@/components/format";
-import { WordDiffView } from "@/components/word-diff-view";
+import { WordDiffView } from "@/app/(public)/claims/[slug]/_components/word-diff-view";
 import type { TimelineStep } from "@/lib/claims";
 
 /** The source, then each article that picked the claim up, with the wording diffed against the step before. */

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { FidelityBadge } from "@/components/fidelity-badge";
+import { FidelityBadge } from "@/app/(public)/claims/[slug]/_components/fidelity-badge";
 import { formatDate } from "@/components/format";
 import { TagChip } from "@/components/tag-chip";
-import { WordDiffView } from "@/components/word-diff-view";
+import { WordDiffView } from "@/app/(public)/claims/[slug]/_components/word-diff-view";
 import type { FramingRow } from "@/lib/claims";
 
 function position(row: FramingRow): string {

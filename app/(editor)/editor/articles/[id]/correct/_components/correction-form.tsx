@@ -8,9 +8,9 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { correctArticleAction } from "@/app/(editor)/editor/_actions/articles";
 import { correctArticleSchema } from "@/lib/validation/article";
-import { applyActionErrors, type ServerProblem } from "./action-result";
-import { ConflictNotice } from "./conflict-notice";
-import { useVersionedRecord } from "./use-versioned-record";
+import { applyActionErrors, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
+import { ConflictNotice } from "@/app/(editor)/editor/_components/conflict-notice";
+import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 
 type Values = z.input<typeof correctArticleSchema>;
 

@@ -6,9 +6,9 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createTagAction, deleteTagAction, mergeTagsAction, editTagAction } from "@/app/(editor)/editor/_actions/tags";
 import { createTagSchema, mergeTagsSchema, tagKindValues, tagEditSchema, type CreateTagInput, type MergeTagsInput, type TagEditInput } from "@/lib/validation/tag";
-import { applyActionErrors, useActionRunner, type ServerProblem } from "./action-result";
-import { ConflictNotice } from "./conflict-notice";
-import { useVersionedRecord } from "./use-versioned-record";
+import { applyActionErrors, useActionRunner, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
+import { ConflictNotice } from "@/app/(editor)/editor/_components/conflict-notice";
+import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 
 const PALETTE = ["#1d4ed8", "#067647", "#b42318", "#b54708", "#6d28d9", "#0e7490", "#be185d", "#64748b"];
 

@@ -16,11 +16,11 @@ import {
 } from "@/app/(editor)/editor/_actions/claims";
 import { claimEditSchema, createClaimSchema, mergeClaimsSchema, splitClaimSchema } from "@/lib/validation/claim";
 import { ratingSchema } from "@/lib/validation/rating";
-import { applyActionErrors, useActionRunner, type ServerProblem } from "./action-result";
-import { ConflictNotice } from "./conflict-notice";
-import { AnchorBadge, ReviewBadge } from "./status-badge";
-import { useVersionedRecord } from "./use-versioned-record";
-import { SelectField } from "./select-field";
+import { applyActionErrors, useActionRunner, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
+import { ConflictNotice } from "@/app/(editor)/editor/_components/conflict-notice";
+import { AnchorBadge, ReviewBadge } from "@/app/(editor)/editor/_components/status-badge";
+import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
+import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 
 type Option = { id: string; name: string };
 type ClaimOption = { id: string; canonical: string; status?: string };

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction, resetPasswordAction, setUserActiveAction } from "@/app/(editor)/editor/_actions/users";
 import { createUserSchema, resetPasswordSchema, type CreateUserInput, type ResetPasswordInput } from "@/lib/validation/user";
-import { applyActionErrors, useActionRunner } from "./action-result";
+import { applyActionErrors, useActionRunner } from "@/app/(editor)/editor/_components/action-result";
 
 export function CreateUserForm() {
   const router = useRouter();

@@ -9,11 +9,11 @@ import type { z } from "zod";
 import { moveQuotesAction, quoteToNewClaimAction, reviewQuotesAction, updateQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
 import type { listReviewQueue } from "@/lib/review-queue";
 import { quoteToNewClaimSchema, updateQuoteSchema, type ReviewQueueFilter } from "@/lib/validation/quote";
-import { applyActionErrors, useActionRunner, type ServerProblem } from "./action-result";
-import { hasModifier, isTypingTarget } from "./keyboard";
-import { ShortcutHelp, type Shortcut } from "./shortcut-help";
-import { AnchorBadge, ClaimStatusBadge, ReviewBadge } from "./status-badge";
-import { SelectField } from "./select-field";
+import { applyActionErrors, useActionRunner, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
+import { hasModifier, isTypingTarget } from "@/app/(editor)/editor/review/_components/keyboard";
+import { ShortcutHelp, type Shortcut } from "@/app/(editor)/editor/review/_components/shortcut-help";
+import { AnchorBadge, ClaimStatusBadge, ReviewBadge } from "@/app/(editor)/editor/_components/status-badge";
+import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 
 type QueueQuote = Awaited<ReturnType<typeof listReviewQueue>>["quotes"][number];
 type Option = { id: string; name: string };
