@@ -4,7 +4,7 @@ import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
-import { uniqueSlug } from "./slug";
+import { uniqueClaimSlug } from "./slug";
 import type { ClaimEditInput, ClaimStatusInput, CreateClaimInput, MergeClaimsInput, SplitClaimInput } from "./validation/claim";
 import { claimEditSchema, createClaimSchema } from "./validation/claim";
 import { cleanSearchTerm } from "./validation/text";
@@ -100,15 +100,11 @@ export function listSourceDocumentOptions() {
   return prisma.sourceDocument.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } });
 }
 
-async function freeSlug(tx: Tx, text: string) {
-  return uniqueSlug(text, async (s) => Boolean(await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })));
-}
-
 export async function createClaim(actorId: string, raw: CreateClaimInput) {
   const input = createClaimSchema.parse(raw);
   return prisma.$transaction(async (tx) => {
     const claim = await tx.claim.create({
-      data: { slug: await freeSlug(tx, input.canonical), canonical: input.canonical, speakerId: input.speakerId },
+      data: { slug: await uniqueClaimSlug(tx, input.canonical), canonical: input.canonical, speakerId: input.speakerId },
       select: auditSelect,
     });
     await recordAudit(tx, { actorId, entityType: "claim", entityId: claim.id, action: "create", after: claim });
@@ -255,7 +251,7 @@ export async function splitClaim(actorId: string, input: SplitClaimInput) {
     assertSelectionCurrent(owned === new Set(input.quoteIds).size, "Some of the selected quotes no longer belong to this claim. Reload and select again.");
     const created = await tx.claim.create({
       data: {
-        slug: await freeSlug(tx, input.canonical),
+        slug: await uniqueClaimSlug(tx, input.canonical),
         canonical: input.canonical,
         speakerId: claim.speakerId,
         sourceDocumentId: claim.sourceDocumentId,

@@ -13,7 +13,7 @@ import { recordAudit } from "./audit";
 import { contentHash } from "./content-hash";
 import type { CaptureData } from "./fetch-article";
 import type { Tx } from "./db";
-import { slugify, uniqueSlug } from "./slug";
+import { slugify, uniqueClaimSlug, uniqueSlug } from "./slug";
 
 export interface IngestInput {
   outletId: string;
@@ -377,7 +377,7 @@ async function materialiseClaims(tx: Tx, plan: { quotes: PlannedQuote[]; groups:
 export async function createClaimFromAnalysis(tx: Tx, exact: string, fid: FidelityResult | null, speakerId: string | null, actorId: string | null): Promise<string> {
   const canonical = canonicalFrom(exact);
   const base = slugify(canonical.split(/\s+/).slice(0, 10).join(" "), 70) || newClaimKey({ text: exact, speakerKey: speakerId });
-  const slug = await uniqueSlug(base, async (s) => Boolean(await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })));
+  const slug = await uniqueClaimSlug(tx, base);
   const claim = await tx.claim.create({
     data: {
       slug,

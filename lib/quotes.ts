@@ -6,7 +6,7 @@ import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
-import { uniqueSlug } from "./slug";
+import { uniqueClaimSlug } from "./slug";
 import type {
   BulkMoveQuotesInput,
   CreateQuoteInput,
@@ -237,7 +237,7 @@ export async function createClaimFromQuote(actorId: string, input: QuoteToNewCla
   return prisma.$transaction(async (tx) => {
     const quote = await tx.quote.findUnique({ where: { id: input.id }, select: { ...auditSelect, article: { select: { slug: true } } } });
     if (!quote) throw new NotFoundError("quote");
-    const slug = await uniqueSlug(input.canonical, async (s) => Boolean(await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })));
+    const slug = await uniqueClaimSlug(tx, input.canonical);
     const claim = await tx.claim.create({
       data: { slug, canonical: input.canonical, speakerId: quote.speakerId, status: "draft" },
       select: { id: true, slug: true, canonical: true, speakerId: true, status: true },

@@ -1,4 +1,5 @@
 import slugifyLib from "@sindresorhus/slugify";
+import type { Tx } from "./db";
 
 /** URL slug for a name; transliterates (é → e, ß → ss) and caps the length. */
 export function slugify(input: string, maxLength = 80): string {
@@ -15,4 +16,9 @@ export async function uniqueSlug(base: string, taken: (slug: string) => Promise<
     if (!(await taken(candidate))) return candidate;
   }
   throw new Error(`no free slug for ${root}`);
+}
+
+/** A claim's slug: `base` made unique among claims, inside the transaction that creates the claim. */
+export function uniqueClaimSlug(tx: Tx, base: string): Promise<string> {
+  return uniqueSlug(base, async (s) => Boolean(await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })));
 }
