@@ -1,7 +1,7 @@
 import "server-only";
 import type { ClaimStatus, Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "./audit";
-import { prisma, type Tx } from "./db";
+import { prisma } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
 import { uniqueClaimSlug } from "./slug";
