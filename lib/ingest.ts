@@ -116,6 +116,7 @@ export function analysedFields(q: AnalyzedQuote, fidelity: FidelityResult | null
     kind: q.kind,
     cue: q.cue,
     verb: q.verb,
+    attributionReason: q.attributionReason,
     fidelity: fidelity ? FIDELITY[fidelity.status] : null,
     fidelityDiff: fidelity?.ops.length ? fidelity.ops.map((o: WordOp) => ({ op: DIFF_OP[o.op], text: o.text })) : undefined,
     paragraphIndex: q.paragraphIndex,
@@ -196,6 +197,7 @@ export async function reanalyzeArticle(prisma: PrismaClient, articleId: string, 
               kind: row.kind,
               cue: row.cue,
               verb: row.verb,
+              attributionReason: row.attributionReason,
               matchScore: row.matchScore,
               fidelity: row.fidelity,
               fidelityDiff: row.fidelityDiff ?? Prisma.DbNull,
@@ -253,11 +255,14 @@ export function speakerResolver(ctx: AnalysisContext): (q: AnalyzedQuote) => Spe
     // A built-in registry entry, or a name as written in the article.
     const builtIn: SpeakerEntry | undefined = q.speakerId && knownIds.has(q.speakerId) ? ctx.registry.get(q.speakerId) : undefined;
     if (q.speakerKey === null && !builtIn) return null; // generic ("officials")
+    // A new speaker takes the kind the analysis found (a ministry is no person) and the
+    // acronyms the article defined for it, so the registry recognises them next time.
+    const kind = (builtIn && ANALYSIS_KIND_TO_DB[builtIn.kind]) || ANALYSIS_KIND_TO_DB[q.speakerKind ?? ""] || "person";
     return {
       create: {
         name: builtIn?.name ?? q.speakerName,
-        kind: (builtIn && ANALYSIS_KIND_TO_DB[builtIn.kind]) || "person",
-        aliases: builtIn ? builtIn.aliases.filter((a) => a !== builtIn.name).slice(0, 40) : [],
+        kind,
+        aliases: builtIn ? builtIn.aliases.filter((a) => a !== builtIn.name).slice(0, 40) : q.speakerAliases.slice(0, 40),
       },
     };
   };

@@ -29,6 +29,7 @@ export async function listReviewQueue(filter: ReviewQueueFilter) {
         suffix: true,
         kind: true,
         cue: true,
+        attributionReason: true,
         origin: true,
         reviewStatus: true,
         anchorStatus: true,

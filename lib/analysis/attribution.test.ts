@@ -81,6 +81,17 @@ describe("attribution", () => {
     expect(res.quotes[2].attributionReason).toBe("no cue of its own: the source the article reports on");
   });
 
+  it("an acronym in brackets hides no cue, becomes the body's alias and names it later", () => {
+    const res = analyzeArticle(
+      "H\n\nThe Coastal Ferries Authority (CFA) on Monday said the levy was “unavoidable”.\n\n“Fares will rise,” CFA said.",
+      { registry },
+    );
+    expect(res.quotes.map((q) => [q.speakerName, q.speakerKind, q.speakerAliases])).toEqual([
+      ["Coastal Ferries Authority", "organization", ["CFA"]],
+      ["Coastal Ferries Authority", "organization", ["CFA"]],
+    ]);
+  });
+
   it("a bare “Foreign Office” belongs to the article's country (dateline first)", () => {
     const res = analyzeArticle("FO rejects report\n\nISLAMABAD: The Foreign Office said the report was “selective.” Officials in Washington disagreed.", { registry });
     expect(res.quotes[0].speakerName).toBe("Ministry of Foreign Affairs of Pakistan");

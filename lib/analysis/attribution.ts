@@ -7,6 +7,7 @@
 //  - pronouns ("it", "he") and "the report" resolve to the last speaker /
 //    document named, and a document resolves to its issuer.
 
+import { acronymsOf, noteAcronyms } from "./attribution/acronyms";
 import { carrySpeakers } from "./attribution/carry";
 import type { Attribution, AttributionInput, Context, Cue, ResolvedSpeaker } from "./attribution/context";
 import { commitmentCue, findCues, headlineCue, isLabelled, nearestCue } from "./attribution/cues";
@@ -23,11 +24,11 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
   const { text, sentences, quotes, registry } = input;
   const ctx: Context = {
     registry, lastDocument: null, lastDocumentKey: null, lastOrg: null, lastSpeaker: null,
-    people: new Map(), persons: [], documentKeys: new Map(), recent: [], roles: new Map(), countries: null, text,
+    people: new Map(), persons: [], acronyms: new Map(), documentKeys: new Map(), recent: [], roles: new Map(), countries: null, text,
   };
   const ranges: QuoteRange[] = quotes.map((q, i) => ({ from: q.openMark ?? q.start, to: (q.closeMark ?? q.end - 1) + 1, quote: i }));
   const out: Attribution[] = quotes.map(() => ({
-    speaker: null, cue: null, verb: null, source: "none", reason: null, label: false, documentKey: null, sentenceIndex: -1,
+    speaker: null, cue: null, verb: null, source: "none", reason: null, speakerAliases: [], label: false, documentKey: null, sentenceIndex: -1,
     cueStart: -1, cueEnd: -1, hedges: [],
   }));
   // Per sentence: the speaker most recently established there (cue or quote), for carrying.
@@ -47,6 +48,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
         sentenceSpeaker[sent.index] = null;
         sentenceCue[sent.index] = null;
         notePeople(text, toks, ctx);
+        noteAcronyms(text, toks, ctx);
         continue;
       }
     }
@@ -93,9 +95,11 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     sentenceSpeaker[sent.index] = last;
     sentenceCue[sent.index] = lastCue;
     notePeople(text, toks, ctx, cues);
+    noteAcronyms(text, toks, ctx);
   }
 
   carrySpeakers(input, out, sentenceSpeaker, sentenceCue);
+  for (const a of out) if (a.speaker && !a.speaker.id) a.speakerAliases = acronymsOf(ctx, a.speaker.name);
   assignDocuments(out, ctx);
   return out;
 }

@@ -29,7 +29,7 @@ import { type FidelityResult, type PrimarySource, type SourceIndex, checkFidelit
 import { classifyKind, isTitleCase, type QuoteKind } from "./kinds";
 import { findQuotes } from "./quotes";
 import { splitSentences } from "./sentences";
-import type { SpeakerRegistry } from "./speakers";
+import type { SpeakerKind, SpeakerRegistry } from "./speakers";
 import { normalizeName, splitParagraphs, wordTokens } from "./text";
 
 export type { QuoteKind, AttributionSource, ClaimLinkVia, FidelityResult, PrimarySource, ClaimGroup };
@@ -58,6 +58,10 @@ export interface AnalyzedQuote {
   speakerId: string | null;
   /** Display name: the registry's name, or the name as written in the article; null when nobody is named. */
   speakerName: string | null;
+  /** What the speaker is, as the analysis tells it: a person, an organisation, a government or a document; null with no speaker. */
+  speakerKind: SpeakerKind | "unknown" | null;
+  /** Other names the article gives the speaker (an acronym it defines in brackets), for the registry. */
+  speakerAliases: string[];
   /**
    * Key for comparing speakers across articles: the registry id, "name:<normalised name>"
    * for a name the registry lacks, or null when the speaker is unnamed, generic ("officials")
@@ -136,6 +140,8 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions): ArticleAnaly
       verb: a.verb,
       speakerId: a.speaker?.id ?? null,
       speakerName: a.speaker?.name ?? null,
+      speakerKind: a.speaker?.kind ?? null,
+      speakerAliases: a.speakerAliases,
       speakerKey: speakerKeyOf(a, opts.registry),
       attribution: a.source,
       attributionReason: a.reason,

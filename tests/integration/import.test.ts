@@ -74,6 +74,27 @@ describe(`import (${process.env.TEST_DB})`, () => {
     ]);
   });
 
+  it("stores a new speaker with the kind the analysis found and the acronym the article defines, and why a quote has no speaker", async () => {
+    const outcome = await importArticle(
+      prisma,
+      parse({
+        newOutletName: "Registry Test News",
+        content:
+          "Levy row deepens\n\nThe Coastal Ferries Authority (CFA) on Monday said the levy was “unavoidable”.\n\nThe dispute is about a “right of way” across the harbour.",
+      }),
+      null,
+    );
+    const quotes = await prisma.quote.findMany({
+      where: { articleId: outcome.articleId },
+      orderBy: { start: "asc" },
+      select: { exact: true, attributionReason: true, speaker: { select: { name: true, kind: true, aliases: true } } },
+    });
+    expect(quotes).toEqual([
+      { exact: "unavoidable", attributionReason: "cue in its sentence", speaker: { name: "Coastal Ferries Authority", kind: "organisation", aliases: ["CFA"] } },
+      { exact: "right of way", attributionReason: "no attribution cue in its paragraph", speaker: null },
+    ]);
+  });
+
   it("refuses bad input with clear messages and stores nothing", async () => {
     const before = await prisma.article.count();
     const cases: [Record<string, unknown>, RegExp][] = [

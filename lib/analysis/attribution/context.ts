@@ -34,6 +34,8 @@ export interface Attribution {
    * previous paragraph"), or why there is none ("no attribution cue in its paragraph").
    */
   reason: string | null;
+  /** Other names the article gives the speaker (acronyms defined in brackets). */
+  speakerAliases: string[];
   /** A quoted term the speaker applies to something (“affiliated”, after "refers to X as"). */
   label: boolean;
   /** Key of the document the words come from (registry id + year), when known. */
@@ -71,6 +73,8 @@ export interface Context {
    * there as the body, with the spokesperson's gender.
    */
   persons: { speaker: ResolvedSpeaker; gender: Gender | null }[];
+  /** Acronyms the article defines in brackets → the name as written ("IM" → "Interior Ministry"). */
+  acronyms: Map<string, string>;
   /** Speakers in order of mention, for "the ministry" / "the group". */
   recent: ResolvedSpeaker[];
   /** Role → the person last named with it ("spokesperson" → Aisha Farooqui), for "the spokesperson said". */

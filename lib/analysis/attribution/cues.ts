@@ -161,6 +161,11 @@ export function collectSubject(toks: Tok[], v: number): [number, number] | null 
   let j = v - 1;
   for (;;) {
     while (j >= 0 && toks[j].kind === "word" && !toks[j].cap && (ADVERB_SKIP.has(toks[j].lower) || (toks[j].lower.endsWith("ly") && toks[j].lower.length > 4))) j--;
+    // "The Interior Ministry (IM) said": an acronym in brackets is no part of the subject.
+    if (j >= 2 && toks[j].text === ")" && toks[j - 2].text === "(" && isAcronymTok(toks[j - 1])) {
+      j -= 3;
+      continue;
+    }
     // "Amnesty International on Monday said": a time phrase is not part of the subject.
     if (j >= 0 && toks[j].kind === "word" && (TIME_WORDS.has(toks[j].lower) || /^\d+$/.test(toks[j].lower)) && j > 0) {
       let k = j - 1;
@@ -204,6 +209,10 @@ export function collectSubject(toks: Tok[], v: number): [number, number] | null 
   }
   if (t.kind !== "word") return null;
   return collectBack(toks, j);
+}
+
+function isAcronymTok(t: Tok): boolean {
+  return t.kind === "word" && t.text.length > 1 && /^\p{Lu}[\p{Lu}\d&.]*$/u.test(t.text);
 }
 
 /**

@@ -39,6 +39,12 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
   const phrase = text.slice(toks[s].start, toks[b].end).replace(/['’]s$|’$/, "");
   const whole = ctx.registry.resolve(phrase);
   if (whole) return fromRegistry(ctx, whole, undefined);
+  // "IM said", after "The Interior Ministry (IM)": the body the article defined the acronym for.
+  const defined = s === b ? ctx.acronyms.get(toks[s].text) : undefined;
+  if (defined) {
+    const entry = ctx.registry.resolve(defined);
+    return entry ? fromRegistry(ctx, entry, undefined) : { speaker: { id: null, name: cleanName(defined), kind: "organization", generic: false }, documentKey: null };
+  }
 
   // "Sofie Lund of the Norland Institute", "Radu Kiss at the union": the person, not the body.
   for (let k = s + 2; k < b; k++) {

@@ -299,7 +299,10 @@ export function ReviewQueue({
                   <span>
                     <strong>{q.article.outlet.name}</strong> · <Link href={`/editor/articles/${q.article.id}`}>{truncate(q.article.title, 70)}</Link>
                   </span>
-                  <span>Speaker: <strong>{q.speaker?.name ?? "none"}</strong></span>
+                  <span>
+                    Speaker: <strong>{q.speaker?.name ?? "none"}</strong>
+                    {!q.speaker && q.attributionReason ? <span className="muted"> ({q.attributionReason})</span> : null}
+                  </span>
                   <span>
                     Claim:{" "}
                     {q.claim ? (
