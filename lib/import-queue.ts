@@ -1,8 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { prisma } from "./db";
 import { importArticle, ImportInputError } from "./import-article";
-import { getJobs, PermanentJobError, retryJobs, sendJobs, type JobHandler, type QueueSpec } from "./job-queue";
+import { getJobs, PermanentJobError, retryJobs, sendJobs, stableJobId, type JobHandler, type QueueSpec } from "./job-queue";
 import { importFromUrl } from "./import-url";
 import { importArticleSchema, importUrlSchema, type ImportArticleData, type ImportUrlData } from "./validation/import";
 
@@ -37,9 +36,7 @@ export interface ImportFileOutput {
 
 /** A UUID (the form pg-boss ids take) from the job's batch, name and content: the same file is the same job. */
 export function importJobId(job: ImportFileJob): string {
-  const hex = createHash("sha256").update(`${job.batchId}\0${job.sourceName}\0${JSON.stringify(job.payload)}`).digest("hex");
-  // RFC 9562 layout: version 8 (custom), variant 10.
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return stableJobId(job.batchId, job.sourceName, JSON.stringify(job.payload));
 }
 
 /** Runs one file's job: invalid input fails it for good; anything else (the database gone) is retried. */

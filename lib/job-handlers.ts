@@ -1,12 +1,21 @@
 import "server-only";
-import { runImportFileJob, importFileQueue } from "./import-queue";
-import type { WorkerOptions } from "./job-queue";
+import { feedItemQueue, feedsDueQueue, pollFeedQueue, runFeedItemJob, runFeedsDueJob, runPollFeedJob } from "./feeds";
+import { importFileQueue, runImportFileJob } from "./import-queue";
+import { scheduleJob, type WorkerOptions } from "./job-queue";
 
 /**
  * Every queue a worker process serves, with its handler, in the order a free
- * worker looks at them (quick, user-facing jobs first).
+ * worker looks at them.
  */
-export const workerQueues: WorkerOptions["queues"] = [{ spec: importFileQueue, handler: runImportFileJob }];
+export const workerQueues: WorkerOptions["queues"] = [
+  { spec: feedsDueQueue, handler: runFeedsDueJob },
+  { spec: pollFeedQueue, handler: runPollFeedJob },
+  { spec: feedItemQueue, handler: runFeedItemJob },
+  { spec: importFileQueue, handler: runImportFileJob },
+];
 
 /** Cron schedules, kept in the database (pg-boss `schedule` table); set again at each worker start. */
-export async function registerSchedules(): Promise<void> {}
+export async function registerSchedules(): Promise<void> {
+  // Each minute, the feeds whose next poll has come are enqueued.
+  await scheduleJob(feedsDueQueue, "* * * * *");
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import pg from "pg";
@@ -55,6 +55,13 @@ export class PermanentJobError extends Error {}
 export type JobState = "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
 
 const SCHEMA = "pgboss";
+
+/** A job id (pg-boss ids are UUIDs) derived from `parts`: the same work is the same job, enqueued once. */
+export function stableJobId(...parts: string[]): string {
+  const hex = createHash("sha256").update(parts.join("\0")).digest("hex");
+  // RFC 9562 layout: version 8 (custom), variant 10.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 interface QueueRuntime {
   boss: PgBoss;

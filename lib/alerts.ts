@@ -1,0 +1,266 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { NotFoundError } from "./errors";
+import { matchRepeat } from "./alert-match";
+import { compareQuotes } from "./analysis/claims";
+import { prisma } from "./db";
+import { moveQuotes } from "./quotes";
+import type { Touched } from "./public-cache/keys";
+import { wordDiff, type DiffPart } from "./word-diff";
+
+/**
+ * Alerts: a published claim said again in new coverage. A feed item's quote
+ * raises one when the analysis linked it to a PUBLISHED claim (lib/ingest.ts,
+ * lib/analysis claim matching; score and reason from compareQuotes against the
+ * claim's closest wording), or when it says a published claim of the same
+ * speaker in other words (lib/alert-match.ts). One alert per claim while it is
+ * open, so a wire story reprinted by 30 outlets is one alert listing 30
+ * outlets.
+ */
+
+interface LinkedQuote {
+  id: string;
+  exact: string;
+  articleId: string;
+  speakerId: string | null;
+  documentKey: string | null;
+  matchScore: number | null;
+  claimId: string;
+}
+
+async function closestWording(q: LinkedQuote): Promise<{ quoteId: string | null; score: number; reason: string }> {
+  // The claim's wordings from other articles, confirmed ones first.
+  const others = await prisma.quote.findMany({
+    where: { claimId: q.claimId, articleId: { not: q.articleId }, reviewStatus: { not: "rejected" }, kind: { not: "title" } },
+    orderBy: [{ reviewStatus: "asc" }, { createdAt: "asc" }],
+    take: 25,
+    select: { id: true, exact: true, articleId: true, speakerId: true, documentKey: true },
+  });
+  const asClaimQuote = (x: Omit<LinkedQuote, "matchScore" | "claimId">) => ({
+    id: x.id,
+    text: x.exact,
+    articleId: x.articleId,
+    speakerKey: x.speakerId,
+    documentKey: x.documentKey,
+  });
+  let best: { quoteId: string | null; score: number; reason: string } | null = null;
+  for (const o of others) {
+    const cmp = compareQuotes(asClaimQuote(o), asClaimQuote(q));
+    if (cmp && (!best || cmp.score > best.score)) best = { quoteId: o.id, score: cmp.score, reason: cmp.via };
+  }
+  return best ?? { quoteId: others[0]?.id ?? null, score: q.matchScore ?? 0, reason: "linked by the analysis" };
+}
+
+interface PublishedClaim {
+  id: string;
+  speakerId: string | null;
+  reviewPublishedAt: Date | null;
+  wordings: { quoteId: string | null; text: string }[];
+}
+
+/** Published claims of these speakers, with their wordings (canonical, source passage, confirmed quotes). */
+async function publishedClaimsOf(speakerIds: string[]): Promise<PublishedClaim[]> {
+  if (!speakerIds.length) return [];
+  const claims = await prisma.claim.findMany({
+    where: { status: "published", speakerId: { in: speakerIds } },
+    select: {
+      id: true,
+      speakerId: true,
+      canonical: true,
+      publishedAt: true,
+      rating: { select: { publishedAt: true } },
+      quotes: { where: { reviewStatus: "confirmed", kind: { not: "title" } }, take: 20, select: { id: true, exact: true } },
+    },
+  });
+  return claims.map((c) => ({
+    id: c.id,
+    speakerId: c.speakerId,
+    reviewPublishedAt: c.rating?.publishedAt ?? c.publishedAt,
+    wordings: [{ quoteId: null, text: c.canonical }, ...c.quotes.map((q) => ({ quoteId: q.id, text: q.exact }))],
+  }));
+}
+
+interface Hit {
+  quoteId: string;
+  matchedQuoteId: string | null;
+  score: number;
+  reason: string;
+}
+
+/**
+ * Raises or extends alerts for one imported feed item: its quotes that the
+ * analysis linked to a published claim, and its quotes that say a published
+ * claim of the same speaker in other words (lib/alert-match.ts). Returns the
+ * number of alerts it added hits to. Idempotent: a hit is one (alert, quote,
+ * outlet).
+ */
+export async function alertsForFeedItem(feedItemId: string): Promise<number> {
+  const item = await prisma.feedItem.findUnique({
+    where: { id: feedItemId },
+    select: { id: true, articleId: true, publishedAt: true, createdAt: true, feed: { select: { outletId: true } } },
+  });
+  if (!item?.articleId) return 0;
+  const quotes = await prisma.quote.findMany({
+    where: { articleId: item.articleId, kind: { not: "title" }, reviewStatus: { not: "rejected" } },
+    select: { id: true, exact: true, articleId: true, speakerId: true, documentKey: true, matchScore: true, claimId: true, claim: { select: { status: true } } },
+  });
+  const published = await publishedClaimsOf([...new Set(quotes.map((q) => q.speakerId).filter((s): s is string => Boolean(s)))]);
+  const claimById = new Map(published.map((c) => [c.id, c]));
+  const byClaim = new Map<string, Hit[]>();
+  const add = (claimId: string, hit: Hit) => byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), hit]);
+  for (const q of quotes) {
+    if (q.claimId && q.claim?.status === "published") {
+      const closest = await closestWording({ ...q, claimId: q.claimId });
+      add(q.claimId, { quoteId: q.id, matchedQuoteId: closest.quoteId, score: Math.round(closest.score * 1000) / 1000, reason: closest.reason });
+      continue;
+    }
+    let best: { claimId: string; quoteId: string | null; score: number; reason: string } | null = null;
+    for (const c of published) {
+      if (c.speakerId !== q.speakerId) continue;
+      for (const w of c.wordings) {
+        const m = matchRepeat(w.text, q.exact);
+        if (m && (!best || m.score > best.score)) best = { claimId: c.id, quoteId: w.quoteId, score: m.score, reason: m.reason };
+      }
+    }
+    if (best) add(best.claimId, { quoteId: q.id, matchedQuoteId: best.quoteId, score: best.score, reason: best.reason });
+  }
+  const seenAt = item.publishedAt ?? item.createdAt;
+  let touched = 0;
+  for (const [claimId, hits] of byClaim) {
+    const reviewPublishedAt =
+      claimById.get(claimId)?.reviewPublishedAt ??
+      (await prisma.claim.findUnique({ where: { id: claimId }, select: { publishedAt: true, rating: { select: { publishedAt: true } } } }).then((c) => c?.rating?.publishedAt ?? c?.publishedAt ?? null));
+    const after = Boolean(reviewPublishedAt && reviewPublishedAt < seenAt);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await prisma.$transaction(async (tx) => {
+          const alert = await tx.alert.upsert({
+            where: { openClaimId: claimId },
+            create: { claimId, openClaimId: claimId, afterPublication: after },
+            update: after ? { afterPublication: true } : {},
+            select: { id: true },
+          });
+          await tx.alertHit.createMany({
+            data: hits.map((h) => ({ ...h, alertId: alert.id, outletId: item.feed.outletId, feedItemId: item.id })),
+            skipDuplicates: true,
+          });
+        });
+        break;
+      } catch (error) {
+        // Two workers opened the claim's alert at the same moment: the second joins the first.
+        if (attempt < 2 && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+        throw error;
+      }
+    }
+    touched++;
+  }
+  return touched;
+}
+
+export interface AlertView {
+  id: string;
+  version: number;
+  createdAt: Date;
+  afterPublication: boolean;
+  claim: { id: string; slug: string; canonical: string; publishedAt: Date | null };
+  outlets: string[];
+  hits: {
+    id: string;
+    outlet: string;
+    quoteId: string;
+    wording: string;
+    claimWording: string;
+    diff: DiffPart[];
+    score: number;
+    reason: string;
+    article: { slug: string; title: string; url: string | null };
+  }[];
+}
+
+/** Open alerts, newest first, for the editor dashboard (repeats after publication first). */
+export async function listOpenAlerts(limit = 20): Promise<AlertView[]> {
+  const alerts = await prisma.alert.findMany({
+    where: { status: "open" },
+    orderBy: [{ afterPublication: "desc" }, { updatedAt: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      version: true,
+      createdAt: true,
+      afterPublication: true,
+      claim: { select: { id: true, slug: true, canonical: true, publishedAt: true } },
+      hits: {
+        orderBy: { createdAt: "asc" },
+        take: 200,
+        select: {
+          id: true,
+          score: true,
+          reason: true,
+          matchedQuoteId: true,
+          outlet: { select: { name: true } },
+          quote: { select: { id: true, exact: true, article: { select: { slug: true, title: true, url: true } } } },
+        },
+      },
+    },
+  });
+  const matchedIds = [...new Set(alerts.flatMap((a) => a.hits.map((h) => h.matchedQuoteId).filter((x): x is string => Boolean(x))))];
+  const matched = new Map(
+    (await prisma.quote.findMany({ where: { id: { in: matchedIds } }, select: { id: true, exact: true } })).map((q) => [q.id, q.exact]),
+  );
+  return alerts.map((a) => ({
+    id: a.id,
+    version: a.version,
+    createdAt: a.createdAt,
+    afterPublication: a.afterPublication,
+    claim: a.claim,
+    outlets: [...new Set(a.hits.map((h) => h.outlet.name))].sort((x, y) => x.localeCompare(y)),
+    hits: a.hits.map((h) => {
+      const claimWording = (h.matchedQuoteId && matched.get(h.matchedQuoteId)) || a.claim.canonical;
+      return {
+        id: h.id,
+        outlet: h.outlet.name,
+        quoteId: h.quote.id,
+        wording: h.quote.exact,
+        claimWording,
+        diff: wordDiff(claimWording, h.quote.exact),
+        score: h.score,
+        reason: h.reason,
+        article: h.quote.article,
+      };
+    }),
+  }));
+}
+
+/**
+ * Confirms an alert: its quotes join the claim as confirmed quotes (through
+ * moveQuotes, the same audited write as the review queue), so they show
+ * publicly as any confirmed quote does. Dismissing closes it and changes no
+ * quote. Returns what the caller must invalidate.
+ */
+export async function resolveAlert(actorId: string, input: { id: string; version: number; decision: "confirm" | "dismiss" }): Promise<Touched> {
+  const alert = await prisma.alert.findUnique({
+    where: { id: input.id },
+    select: { id: true, claimId: true, status: true, version: true, hits: { select: { quote: { select: { id: true, version: true } } } } },
+  });
+  if (!alert) throw new NotFoundError("alert");
+  let touched: Touched = {};
+  if (input.decision === "confirm") {
+    const items = [...new Map(alert.hits.map((h) => [h.quote.id, h.quote])).values()];
+    if (items.length) {
+      const moved = await moveQuotes(actorId, { items, claimId: alert.claimId });
+      touched = { claims: moved.claims, articles: moved.articles };
+    }
+  }
+  const { count } = await prisma.alert.updateMany({
+    where: { id: alert.id, version: input.version, status: "open" },
+    data: {
+      status: input.decision === "confirm" ? "confirmed" : "dismissed",
+      openClaimId: null,
+      resolvedById: actorId,
+      resolvedAt: new Date(),
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0 && input.decision === "dismiss") throw new NotFoundError("open alert");
+  return touched;
+}
