@@ -19,6 +19,8 @@ export interface PreparedQuote {
   wording: Wording;
   context: QuoteContext | null;
   speakerKey: string | null;
+  /** Words of a "name:" speaker key (for the quick test that two names can be one person). */
+  speakerWords: string[];
   documentKey: string | null;
   label: boolean;
   anchor: string | null;
@@ -40,6 +42,8 @@ export interface ClaimState {
   anchors: Set<string>;
   /** Known speaker keys of members; empty when no member's speaker is known. */
   speakers: Set<string>;
+  /** Every word of the members' "name:" speaker keys. */
+  speakerWords: Set<string>;
   documents: Set<string>;
   size: number;
 }
@@ -107,13 +111,62 @@ function nameWords(key: string): string[] {
   return words;
 }
 
-/** Speakers: "same", "unknown" (one side or both unknown) or "different" (two known speakers: never linked). */
+/**
+ * Speakers: "same"; "unknown" (one side or both unknown, or two spellings of one
+ * name: "George Klutz" / "George Kurtz") — then only strong evidence links; or
+ * "different" (two known speakers: never linked).
+ */
 export function speakerFit(q: PreparedQuote, c: ClaimState): "same" | "unknown" | "different" {
   if (!q.speakerKey || !c.speakers.size) return "unknown";
   if (c.speakers.has(q.speakerKey)) return "same";
-  if (!q.speakerKey.startsWith("name:")) return "different";
-  for (const s of c.speakers) if (sameSpeakerKey(s, q.speakerKey)) return "same";
-  return "different";
+  // Two names are one person only if they share a word (every word of the shorter is in the longer, or all but a misspelt one).
+  let shared = false;
+  for (const w of q.speakerWords) {
+    if (c.speakerWords.has(w)) {
+      shared = true;
+      break;
+    }
+  }
+  if (!shared) return "different";
+  let misspelt = false;
+  for (const s of c.speakers) {
+    if (sameSpeakerKey(s, q.speakerKey)) return "same";
+    if (!misspelt && misspeltName(s, q.speakerKey)) misspelt = true;
+  }
+  return misspelt ? "unknown" : "different";
+}
+
+/** Two names of the same words but one, spelt within two edits (same first letter, five letters or more). */
+export function misspeltName(a: string, b: string): boolean {
+  if (!a.startsWith("name:") || !b.startsWith("name:")) return false;
+  const x = nameWords(a);
+  const y = nameWords(b);
+  if (x.length !== y.length || x.length < 2) return false;
+  let diff = -1;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === y[i]) continue;
+    if (diff >= 0) return false;
+    diff = i;
+  }
+  if (diff < 0) return false;
+  const [u, v] = [x[diff], y[diff]];
+  return u.length >= 5 && v.length >= 5 && u[0] === v[0] && editDistance(u, v) <= 2;
+}
+
+/** Levenshtein distance (small words only). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The words of a "name:" speaker key (none for a registry id). */
+export function speakerWordsOf(key: string | null): string[] {
+  return key && key.startsWith("name:") ? nameWords(key) : [];
 }
 
 function documentFit(q: PreparedQuote, c: ClaimState): boolean {
@@ -295,6 +348,7 @@ export function newClaimState(q: PreparedQuote, confirmed = false): ClaimState {
     wordings: new Map(),
     anchors: new Set(),
     speakers: new Set(),
+    speakerWords: new Set(),
     documents: new Set(),
     size: 0,
   };
@@ -304,7 +358,10 @@ export function newClaimState(q: PreparedQuote, confirmed = false): ClaimState {
 /** Records that `q` joined the claim with `e` (null for the founding quote); returns true if its wording became the representative. */
 export function joinClaim(c: ClaimState, q: PreparedQuote, e: Evidence | null, confirmed = false): boolean {
   c.size++;
-  if (q.speakerKey) c.speakers.add(q.speakerKey);
+  if (q.speakerKey && !c.speakers.has(q.speakerKey)) {
+    c.speakers.add(q.speakerKey);
+    for (const w of q.speakerWords) c.speakerWords.add(w);
+  }
   if (q.documentKey) c.documents.add(q.documentKey);
   if (q.anchor) c.anchors.add(q.anchor);
   if (c.wordings.size < 16 && !c.wordings.has(q.wording.whole)) c.wordings.set(q.wording.whole, q.id);

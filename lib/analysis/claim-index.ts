@@ -8,7 +8,7 @@
 // shared by more than POSTING_CAP claims says nothing and is skipped, so a query
 // costs a bounded number of look-ups plus at most VERIFY full judgements.
 
-import { type ClaimLinkVia, type ClaimState, type Evidence, type PreparedQuote, joinClaim, judge, newClaimState, speakerFit } from "./claim-evidence";
+import { type ClaimLinkVia, type ClaimState, type Evidence, type PreparedQuote, joinClaim, judge, newClaimState, speakerFit, speakerWordsOf } from "./claim-evidence";
 import { type Wording, PHRASE_WORDS, prepareContext, prepareWording, stemWord } from "./claim-text";
 import { STOPWORDS } from "./data/stopwords";
 
@@ -60,6 +60,7 @@ export function prepareQuote(q: ClaimQuote): PreparedQuote {
     wording: prepareWording(q.text),
     context: q.context ? prepareContext(q.context.before, q.context.after) : null,
     speakerKey: q.speakerKey ?? null,
+    speakerWords: speakerWordsOf(q.speakerKey ?? null),
     documentKey: q.documentKey ?? null,
     label: !!q.label,
     anchor: q.anchor ?? null,
@@ -195,6 +196,7 @@ export class ClaimIndex {
     const b = this.states[from];
     a.size += b.size;
     for (const s of b.speakers) a.speakers.add(s);
+    for (const w of b.speakerWords) a.speakerWords.add(w);
     for (const d of b.documents) a.documents.add(d);
     for (const x of b.anchors) a.anchors.add(x);
     for (const [w, id] of b.wordings) if (a.wordings.size < 16 && !a.wordings.has(w)) a.wordings.set(w, id);
@@ -301,13 +303,20 @@ export class ClaimIndex {
     const outRank: number[] = [];
     const seen = ++this.stamp;
     const seenAt = this.seenAt;
+    const known = p.speakerKey !== null;
     for (const c of touched) {
       const r = rank[c];
       if (r < 2) continue;
       const f = this.parent[c] === c ? c : this.find(c);
+      // Claims of another known speaker are never linked: not worth judging.
+      if (known && mark[f] !== seen && speakerFit(p, this.states[f]) === "different") {
+        mark[f] = seen;
+        seenAt[f] = -1;
+        continue;
+      }
       if (mark[f] === seen) {
         const k = seenAt[f];
-        if (r > outRank[k]) outRank[k] = r;
+        if (k >= 0 && r > outRank[k]) outRank[k] = r;
         continue;
       }
       mark[f] = seen;
@@ -333,9 +342,7 @@ export class ClaimIndex {
   judgeAll(p: PreparedQuote): { claim: number; evidence: Evidence }[] {
     const out: { claim: number; evidence: Evidence }[] = [];
     for (const c of this.candidates(p)) {
-      const st = this.states[c];
-      if (speakerFit(p, st) === "different") continue;
-      const e = judge(p, st);
+      const e = judge(p, this.states[c]);
       if (e) out.push({ claim: c, evidence: e });
     }
     return out.sort((a, b) => b.evidence.score - a.evidence.score);

@@ -170,6 +170,13 @@ describe("ClaimIndex (incremental, the app's)", () => {
     expect(c).toMatchObject({ claimKey: "c1", quoteId: "a#1" });
   });
 
+  it("claims of other known speakers do not use up the quote's candidates", () => {
+    const index = new ClaimIndex();
+    index.add(q("a#0", HARBOUR, { speakerKey: "name:ann cole" }), "cole");
+    for (let i = 0; i < 40; i++) index.add(q(`o${i}#0`, `${HARBOUR} witness ${i} said`, { speakerKey: `name:other${i} person` }), `other${i}`);
+    expect(index.query(q("n#0", SHIELD, { speakerKey: "name:ann cole" }))[0]?.claimKey).toBe("cole");
+  });
+
   it("query work stays bounded as the index grows (posting lists are capped)", () => {
     const index = new ClaimIndex();
     for (let i = 0; i < 3000; i++) index.add(q(`x${i}#0`, `Island safe harbour rings statement number ${i} of many`), `k${i}`);

@@ -1,7 +1,7 @@
 // Rules added after measuring on a held-out gold set (tests/fixtures/heldout):
 // each table uses small texts of its own, not the held-out articles.
 import { describe, expect, it } from "vitest";
-import { sameSpeakerKey } from "./claim-evidence";
+import { misspeltName, sameSpeakerKey } from "./claim-evidence";
 import type { ClaimQuote } from "./claim-index";
 import { stemWord } from "./claim-text";
 import { compareQuotes, groupClaims } from "./claims";
@@ -126,6 +126,33 @@ describe("claims: inflection, surnames and labels", () => {
     ["name:tedros", "name:tedros adhanom", true],
   ])("sameSpeakerKey(%s, %s) = %s", (a, b, same) => {
     expect(sameSpeakerKey(a, b)).toBe(same);
+  });
+
+  it.each([
+    ["name:maria fontaine", "name:maria fontane", true],
+    ["name:maria fontane", "name:maria fontaine", true],
+    ["name:maria fontaine", "name:maria lontaine", false], // another first letter
+    ["name:ann cole", "name:ann cale", false], // too short to tell a slip from another name
+    ["name:maria fontaine", "name:maria fontaine", false], // the same name is not misspelt
+    ["name:fontaine", "name:fontane", false], // one word: no second word agrees
+    ["name:maria fontaine", "name:marta fontane", false], // two words differ
+    ["board", "name:board", false],
+  ])("misspeltName(%s, %s) = %s", (a, b, same) => {
+    expect(misspeltName(a, b)).toBe(same);
+  });
+
+  it("a misspelt name shares a claim on strong wording evidence, not on a loose rewording", () => {
+    const said = "The outage was caused by a faulty configuration file and not by any attack.";
+    const strong = groupClaims([
+      q("a#0", said, { speakerKey: "name:maria fontaine" }),
+      q("b#0", said, { speakerKey: "name:maria fontane" }),
+    ]);
+    expect(strong.byQuote.get("a#0")!.claimKey).toBe(strong.byQuote.get("b#0")!.claimKey);
+    const other = groupClaims([
+      q("a#0", said, { speakerKey: "name:maria fontaine" }),
+      q("b#0", said, { speakerKey: "name:maria lontaine" }),
+    ]);
+    expect(other.byQuote.get("a#0")!.claimKey).not.toBe(other.byQuote.get("b#0")!.claimKey);
   });
 
   it("a surname-only speaker and the full name share a claim", () => {
