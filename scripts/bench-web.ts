@@ -1,203 +1,164 @@
 /**
- * npm run bench:web [-- --skip-build]
+ * npm run bench:web [-- --corpora pg:10k,pg:100k,pg:1m,pglite:100k] [--skip-build] [--fresh] [--zipf 0.8]
  *
- * The reader side under load. Generates a synthetic corpus (10,000 published
- * claims, 100,000 quotes in 20,000 articles) into a throw-away embedded database,
- * builds the app (into .next-bench; --skip-build reuses it), starts the
- * production server on that database, and prints side by side, from one run
- * with autocannon at 50 connections: a static file of the same server, claim
- * pages, and search (the JSON API and the HTML page), with throughput and
- * p50/p95/p99 latency, against the targets (claim pages ≥ 0.5× the static
- * file's throughput with p99 ≤ 100 ms; search p95 ≤ 50 ms). Then the cost of a
- * search the cache has not seen (one connection, distinct queries).
+ * The reader side at scale, printed side by side in one run: for each corpus
+ * (a database kind and a number of quotes), the production server (server.ts,
+ * built into .next-bench) on a synthetic corpus of that size
+ * (scripts/bench/web-corpus.ts: Zipf-sized claims, built in SQL), measured for
  *
- * Environment: BENCH_CLAIMS (10000), BENCH_QUOTES_PER_CLAIM (10), BENCH_PORT
- * (3400), BENCH_DURATION seconds per target (10), BENCH_CONNECTIONS (50),
- * BENCH_DIST_DIR (.next-bench).
+ * - hot claim pages vs the same server's static file (/robots.txt): req/s at
+ *   BENCH_CONNECTIONS connections, in alternating rounds so that a change in
+ *   the machine's load hits both alike;
+ * - cold renders, one request at a time: claim pages never requested before
+ *   (no copy in the cache, as after a purge: colder, since the database has not
+ *   read them either), the largest claim's page, /claims (pages, filters),
+ *   outlet and speaker pages, the other list pages;
+ * - search: distinct queries nobody ran before (a quarter misspelt), p50/p95;
+ * - reader throughput (claim pages and lists) with one editorial write per
+ *   second (an editor's summary edit through the server action, which purges
+ *   what it changed) against none, in alternating rounds.
+ *
+ * Then PASS/FAIL per target of issue 13. PostgreSQL corpora run with Redis
+ * (REDIS_URL: the production set-up for several app servers); the embedded one
+ * without. Corpora are kept in BENCH_DATA_DIR (.bench-data: a PostgreSQL
+ * cluster and PGlite folders) and reused while the generator's version is the
+ * same (--fresh rebuilds them); the server applies new migrations to them on
+ * start. `uptime`'s load average is printed beside each corpus: the machine is
+ * shared, so compare the ratios measured in the same run.
+ *
+ * Environment: BENCH_PORT (3400; PostgreSQL on +1, Redis on +2),
+ * BENCH_DURATION seconds per round (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS
+ * (32), BENCH_DATA_DIR (.bench-data), BENCH_DIST_DIR (.next-bench).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import autocannon from "autocannon";
+import pg from "pg";
+import { applyMigrations } from "@/lib/migrate";
+import { pgliteExtensions } from "@/lib/pglite-extensions";
+import { pgliteRunner, pgPoolRunner } from "@/lib/sql-runner";
+import { databaseUrl, startPostgres, type TestPostgres } from "@/tests/support/postgres";
+import { startRedis, type TestRedis } from "@/tests/support/redis";
+import { callActionOver } from "@/tests/support/server-actions";
+import { buildCorpus, CORPUS_VERSION, searchQueries, type ClaimRef, type CorpusDb, type CorpusInfo } from "./bench/web-corpus";
 
-const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 10_000);
-const QUOTES_PER_CLAIM = Number(process.env.BENCH_QUOTES_PER_CLAIM ?? 10);
-const QUOTES_PER_ARTICLE = 5;
-const OUTLETS = 40;
-const SPEAKERS = 200;
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const PG_PORT = PORT + 1;
+const REDIS_PORT = PORT + 2;
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const DATA_DIR = path.resolve(process.env.BENCH_DATA_DIR ?? ".bench-data");
 const DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
-const SAMPLE_PAGES = 400;
+const ZIPF = Number(arg("zipf") ?? 0.8);
 const BASE = `http://127.0.0.1:${PORT}`;
+const HOT_PAGES = 400;
+const COLD_PAGES = 100;
+const SEARCHES = 100;
+
+interface CorpusSpecArg {
+  kind: "pg" | "pglite";
+  quotes: number;
+  label: string;
+}
+
+function parseCorpora(text: string): CorpusSpecArg[] {
+  return text.split(",").map((part) => {
+    const m = /^(pg|pglite):(\d+(?:\.\d+)?)([km]?)$/i.exec(part.trim());
+    if (!m) throw new Error(`--corpora: "${part}" is not KIND:SIZE (pg:100k, pglite:10k, pg:1m)`);
+    const quotes = Math.round(Number(m[2]) * (m[3].toLowerCase() === "m" ? 1e6 : m[3].toLowerCase() === "k" ? 1e3 : 1));
+    return { kind: m[1].toLowerCase() as "pg" | "pglite", quotes, label: `${m[1].toLowerCase() === "pg" ? "PostgreSQL" : "embedded"} ${m[2]}${m[3].toUpperCase()}` };
+  });
+}
+
+const corpora = parseCorpora(arg("corpora") ?? "pg:10k,pg:100k,pg:1m,pglite:100k");
 const skipBuild = process.argv.includes("--skip-build");
+const fresh = process.argv.includes("--fresh");
 
-// ---- A deterministic synthetic corpus ----
+const uptime = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20260624);
-const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+// ---- Corpora ----
 
-const SUBJECTS = ["Pakistan", "Afghanistan", "the government", "the military", "Islamabad", "Kabul", "the ministry", "the army", "India", "the Taliban", "the police", "the cabinet"];
-const NOUNS = ["safe haven", "terror financing", "border security", "peace talks", "militant groups", "counterterrorism", "insurgent networks", "refugee returns", "election reform", "trade routes", "water rights", "drone strikes", "arms smuggling", "press freedom", "sanctions relief", "ceasefire monitoring", "regional stability", "training camps", "madrassa reform", "cross-border raids"];
-const VERBS_PHRASE = ["continued to serve as", "took modest steps toward", "failed to address", "played a constructive role in", "made progress on", "did not act against", "expanded support for", "remained a", "pledged to dismantle", "offered assurances about"];
-const QUALIFIERS = ["certain regionally focused", "several", "some", "all", "newly formed", "long-standing", "externally based", "India-focused", "Afghanistan-focused", "domestic"];
-const TAILS = ["in 2019", "throughout the country", "along the border", "despite government denials", "according to officials", "during the reporting period", "in the tribal areas", "without delay", "over the past year", "in the capital"];
-const ATTRIBUTION = ["said", "noted", "claimed", "slams", "blasts", "warned", "stated", "insisted", "reported", "added"];
-const HEDGES = ["still", "alleged", "seen as", "reportedly", "so-called"];
-const FILLER = "Analysts in the region have followed the issue for years and officials declined to comment further on the details of the report or its sources.";
+const corpusName = (spec: CorpusSpecArg) => `bench_${spec.kind}_${spec.quotes}_z${String(ZIPF).replace(".", "")}_v${CORPUS_VERSION}`;
 
-function claimSentence(i: number): string {
-  return `${pick(SUBJECTS)} ${pick(VERBS_PHRASE)} ${pick(NOUNS)} for ${pick(QUALIFIERS)} ${pick(NOUNS)} ${pick(TAILS)} (finding ${i + 1}).`;
-}
-
-/** An outlet's wording: verbatim, trimmed (a word left out) or altered (a word changed). */
-function variant(sentence: string): { exact: string; fidelity: "verbatim" | "trimmed" | "altered" } {
-  const words = sentence.replace(/\.$/, "").split(" ");
-  const r = random();
-  if (r < 0.4) return { exact: words.join(" "), fidelity: "verbatim" };
-  const at = 1 + Math.floor(random() * (words.length - 3));
-  if (r < 0.7) return { exact: [...words.slice(0, at), ...words.slice(at + 1)].join(" "), fidelity: "trimmed" };
-  return { exact: [...words.slice(0, at), pick(["remains", "is still", "was seen as", "allegedly"]), ...words.slice(at + 1)].join(" "), fidelity: "altered" };
-}
-
-const pad = (n: number, width = 6) => String(n).padStart(width, "0");
-const iso = (d: Date) => d.toISOString().replace("Z", "");
-
-async function generate(dataDir: string) {
-  process.env.PGLITE_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  const { database, migrateDatabase, prisma } = await import("@/lib/db");
-  const { seedDatabase } = await import("@/prisma/seed");
-  const started = Date.now();
-  await migrateDatabase();
-  await seedDatabase(prisma);
-  const labels = await prisma.verdictLabel.findMany({ select: { id: true } });
-  const sql = database.sql;
-  const now = iso(new Date());
-
-  async function insert(table: string, rows: Record<string, unknown>[], batch = 2000) {
-    const columns = Object.keys(rows[0]).map((c) => `"${c}"`).join(", ");
-    for (let i = 0; i < rows.length; i += batch) {
-      await sql.query(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`, [JSON.stringify(rows.slice(i, i + batch))]);
-    }
+async function savedInfo(name: string): Promise<CorpusInfo | null> {
+  try {
+    const info = JSON.parse(await readFile(path.join(DATA_DIR, `${name}.json`), "utf8")) as CorpusInfo;
+    return info.version === CORPUS_VERSION ? info : null;
+  } catch {
+    return null;
   }
-
-  const outlets = Array.from({ length: OUTLETS }, (_, i) => ({ id: `bench-o-${pad(i)}`, name: `Bench Outlet ${i + 1}`, slug: `bench-outlet-${i + 1}`, country: pick(["Pakistan", "Afghanistan", "United States", "India"]), updatedAt: now }));
-  const speakers = Array.from({ length: SPEAKERS }, (_, i) => ({ id: `bench-s-${pad(i)}`, name: `Bench Speaker ${i + 1}`, slug: `bench-speaker-${i + 1}`, kind: pick(["person", "organisation", "government"]), aliases: [], updatedAt: now }));
-  await insert("Outlet", outlets);
-  await insert("Speaker", speakers);
-
-  const claims = Array.from({ length: CLAIMS }, (_, i) => ({
-    id: `bench-c-${pad(i)}`,
-    slug: `bench-claim-${pad(i)}`,
-    canonical: claimSentence(i),
-    speakerId: pick(speakers).id,
-    status: "published",
-    publishedAt: iso(new Date(Date.UTC(2016, 0, 1) + i * 3_600_000 * 7)),
-    updatedAt: now,
-  }));
-  await insert("Claim", claims);
-  await insert(
-    "Rating",
-    claims.map((c, i) => ({
-      id: `bench-r-${pad(i)}`,
-      claimId: c.id,
-      verdictLabelId: pick(labels).id,
-      verdictExplanation: "Synthetic verdict for the benchmark.",
-      fidelityRating: 1 + Math.floor(random() * 5),
-      fidelityExplanation: "Synthetic.",
-      framingRating: 1 + Math.floor(random() * 5),
-      framingExplanation: "Synthetic.",
-      publishedAt: c.publishedAt,
-      updatedAt: now,
-    })),
-  );
-
-  // Each article carries QUOTES_PER_ARTICLE quotes of different claims, one per paragraph pair.
-  const totalQuotes = CLAIMS * QUOTES_PER_CLAIM;
-  const articleCount = Math.ceil(totalQuotes / QUOTES_PER_ARTICLE);
-  const perArticle: { claim: (typeof claims)[number]; n: number }[][] = Array.from({ length: articleCount }, () => []);
-  for (let c = 0; c < CLAIMS; c++) for (let j = 0; j < QUOTES_PER_CLAIM; j++) perArticle[(c * QUOTES_PER_CLAIM + j * 7919) % articleCount].push({ claim: claims[c], n: j });
-
-  const ARTICLE_BATCH = 2000;
-  let quoteNo = 0;
-  for (let a0 = 0; a0 < articleCount; a0 += ARTICLE_BATCH) {
-    const articles: Record<string, unknown>[] = [];
-    const quotes: Record<string, unknown>[] = [];
-    for (let a = a0; a < Math.min(articleCount, a0 + ARTICLE_BATCH); a++) {
-      const items = perArticle[a];
-      const title = `Report: ${items[0]?.claim.canonical.split(" ").slice(0, 8).join(" ") ?? "news"} (${a + 1})`;
-      let body = `${title}\n\n${FILLER}`;
-      let paragraph = 1;
-      const id = `bench-a-${pad(a)}`;
-      for (const { claim } of items) {
-        const { exact, fidelity } = variant(claim.canonical);
-        const verb = pick(ATTRIBUTION);
-        const hedges = random() < 0.25 ? [pick(HEDGES)] : [];
-        const lead = `${hedges.length ? `In what is ${hedges[0]} described as a turning point, ` : ""}the report ${verb}: “`;
-        body += `\n\n${lead}`;
-        const quoteParagraph = ++paragraph;
-        const start = body.length;
-        body += `${exact}.”`;
-        const end = start + exact.length;
-        body += `\n\n${FILLER}`;
-        paragraph++;
-        quotes.push({
-          id: `bench-q-${pad(quoteNo++, 7)}`,
-          articleId: id,
-          claimId: claim.id,
-          speakerId: claim.speakerId,
-          exact,
-          start,
-          end,
-          cue: `the report ${verb}`,
-          verb,
-          reviewStatus: "confirmed",
-          fidelity,
-          paragraphIndex: quoteParagraph,
-          inHeadline: false,
-          hedges,
-          updatedAt: now,
-        });
-      }
-      for (const q of quotes.slice(quotes.length - items.length)) {
-        q.prefix = body.slice(Math.max(0, (q.start as number) - 32), q.start as number);
-        q.suffix = body.slice(q.end as number, (q.end as number) + 32);
-      }
-      articles.push({
-        id,
-        outletId: outlets[a % OUTLETS].id,
-        title,
-        slug: `bench-article-${pad(a)}`,
-        body,
-        contentHash: createHash("sha256").update(`${id}:${body}`).digest("hex"),
-        publishedAt: iso(new Date(Date.UTC(2016, 0, 1) + a * 3_600_000 * 3)),
-        updatedAt: now,
-      });
-    }
-    await insert("Article", articles, 500);
-    await insert("Quote", quotes, 2500);
-    process.stdout.write(`\r  corpus: ${Math.min(articleCount, a0 + ARTICLE_BATCH).toLocaleString("en")} / ${articleCount.toLocaleString("en")} articles, ${quoteNo.toLocaleString("en")} quotes`);
-  }
-  await sql.exec("ANALYZE");
-  const counts = { claims: await prisma.claim.count({ where: { status: "published" } }), quotes: await prisma.quote.count(), articles: await prisma.article.count() };
-  await database.close();
-  console.log(`\n  corpus ready in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.claims.toLocaleString("en")} published claims, ${counts.quotes.toLocaleString("en")} quotes, ${counts.articles.toLocaleString("en")} articles`);
-  return { claimSlugs: claims.map((c) => c.slug), sentences: claims.map((c) => c.canonical) };
 }
 
-// ---- Server ----
+async function build(db: CorpusDb, spec: CorpusSpecArg, name: string): Promise<CorpusInfo> {
+  console.log(`  building ${spec.label} quotes …`);
+  const info = await buildCorpus(db, { quotes: spec.quotes, zipf: ZIPF, seed: 20260624 + spec.quotes }, (line) => console.log(`    ${line}`));
+  await writeFile(path.join(DATA_DIR, `${name}.json`), JSON.stringify(info));
+  console.log(`  ${spec.label}: ${info.counts.quotes.toLocaleString("en")} quotes, ${info.counts.claims.toLocaleString("en")} claims (${info.counts.published.toLocaleString("en")} published, the largest with ${info.largest.quotes.toLocaleString("en")} quotes), ${info.counts.articles.toLocaleString("en")} articles, built in ${info.buildSeconds} s`);
+  return info;
+}
+
+async function postgresCorpus(server: TestPostgres, spec: CorpusSpecArg): Promise<{ info: CorpusInfo; url: string }> {
+  const name = corpusName(spec);
+  const url = databaseUrl(server.url, name);
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1;
+    const info = exists && !fresh ? await savedInfo(name) : null;
+    if (info) return { info, url };
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  // Migrations take an advisory lock on one connection and run on another; the
+  // build keeps its temporary tables on one connection (max 1).
+  const migrations = new pg.Pool({ connectionString: url, max: 2 });
+  try {
+    await applyMigrations(pgPoolRunner(migrations));
+  } finally {
+    await migrations.end();
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    return { info: await build(pgPoolRunner(pool), spec, name), url };
+  } finally {
+    await pool.end();
+  }
+}
+
+async function embeddedCorpus(spec: CorpusSpecArg): Promise<{ info: CorpusInfo; dataDir: string }> {
+  const name = corpusName(spec);
+  const dataDir = path.join(DATA_DIR, name);
+  const info = existsSync(dataDir) && !fresh ? await savedInfo(name) : null;
+  if (info) return { info, dataDir };
+  await rm(dataDir, { recursive: true, force: true });
+  const db = new PGlite({ dataDir, extensions: pgliteExtensions });
+  try {
+    const runner = pgliteRunner(db);
+    await applyMigrations(runner);
+    return { info: await build(runner, spec, name), dataDir };
+  } finally {
+    await db.close();
+  }
+}
+
+// ---- The server ----
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -206,165 +167,419 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   });
 }
 
-async function startServer(dataDir: string): Promise<ChildProcess> {
-  const server = spawn("npx", ["tsx", "server.ts"], {
-    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, PGLITE_DATA_DIR: dataDir, CLAIMSCOPE_SEED: "0", NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: BASE, SITE_URL: BASE, PORT: String(PORT) },
-    stdio: ["ignore", "ignore", "inherit"],
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn("npx", ["tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST_DIR,
+      CLAIMSCOPE_SEED: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+      HOSTNAME: "127.0.0.1",
+      PORT: String(PORT),
+      BETTER_AUTH_URL: BASE,
+      BETTER_AUTH_SECRET: "bench-secret-0123456789abcdef0123456789abcdef",
+      SITE_URL: BASE,
+      DATABASE_URL: "",
+      REDIS_URL: "",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  const deadline = Date.now() + 120_000;
+  let out = "";
+  child.stdout!.on("data", (d) => (out = (out + d).slice(-20_000)));
+  child.stderr!.on("data", (d) => (out = (out + d).slice(-20_000)));
+  const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${out}`);
     try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return server;
+      if ((await fetch(`${BASE}/api/health`, { signal: AbortSignal.timeout(5000) })).ok) return { child, output: () => out };
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
   }
-  stopServer(server);
-  throw new Error("the server did not start within 2 minutes");
+  stopServer(child);
+  throw new Error(`the server did not start within 10 minutes:\n${out}`);
 }
 
-function stopServer(server: ChildProcess) {
-  if (server.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
+async function stopServer(child: ChildProcess) {
+  if (!child.pid || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  await Promise.race([exited, sleep(10_000)]);
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // gone
   }
 }
 
-async function warm(paths: string[], concurrency = 4) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < paths.length) {
-        const res = await fetch(`${BASE}${paths[next++]}`);
-        if (!res.ok) throw new Error(`${res.url}: ${res.status}`);
-        await res.arrayBuffer();
-      }
-    }),
-  );
+async function signIn(email: string, password: string): Promise<string> {
+  const res = await fetch(`${BASE}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: BASE },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 // ---- Measuring ----
 
-interface Figures {
-  name: string;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  requests: number;
+async function get(pathname: string): Promise<{ ms: number; cache: string | null }> {
+  const t = performance.now();
+  const res = await fetch(`${BASE}${pathname}`, { headers: { "accept-encoding": "gzip" } });
+  await res.arrayBuffer();
+  const ms = performance.now() - t;
+  if (res.status !== 200) throw new Error(`${pathname}: ${res.status}`);
+  return { ms, cache: res.headers.get("x-claimscope-cache") };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function load(name: string, paths: string[]): Promise<Figures> {
-  let i = 0;
+/** First requests, one at a time: the render cost of a page with no cached copy. */
+async function cold(paths: string[]): Promise<number[]> {
   const times: number[] = [];
+  for (const p of paths) {
+    const { ms, cache } = await get(p);
+    if (cache === "HIT") throw new Error(`${p} was expected to be a miss`);
+    times.push(ms);
+  }
+  return times;
+}
+
+async function warm(paths: string[], concurrency = 4) {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < paths.length) await get(paths[next++]);
+  }));
+}
+
+interface Load {
+  rps: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(paths: string[], seconds = DURATION): Promise<Load> {
+  let i = 0;
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: BASE,
         connections: CONNECTIONS,
-        duration: DURATION,
+        duration: seconds,
+        headers: { "accept-encoding": "gzip" },
         requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
       },
-      (error, result) => (error ? reject(error) : resolve(result)),
+      (error, res) => (error ? reject(error) : resolve(res)),
     );
-    instance.on("response", (_client, status, _bytes, responseTime) => {
-      times.push(responseTime);
+    instance.on("response", (_client, status) => {
       if (status >= 400) errors++;
     });
   });
-  times.sort((a, b) => a - b);
-  return { name, rps: result.requests.average, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), errors: errors + result.errors + result.timeouts, requests: times.length };
+  return { rps: result.requests.average, p99: result.latency.p99, errors: errors + result.errors + result.timeouts };
 }
 
-async function coldSearch(queries: string[]): Promise<{ p50: number; p95: number; max: number }> {
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** One editorial write a second (a summary edit of a claim readers are reading) until `stop`. */
+function writer(cookie: string, claims: ClaimRef[], versions: Map<string, number>) {
+  let stopped = false;
+  let writes = 0;
+  let failures = 0;
   const times: number[] = [];
-  for (const q of queries) {
-    const t = performance.now();
-    const res = await fetch(`${BASE}/api/search?q=${encodeURIComponent(q)}`);
-    await res.arrayBuffer();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
+  const done = (async () => {
+    for (let n = 0; !stopped; n++) {
+      const started = Date.now();
+      const claim = claims[(n * 7919) % claims.length];
+      const t = performance.now();
+      try {
+        const result = await callActionOver(BASE, "editClaimAction", cookie, {
+          id: claim.id,
+          version: versions.get(claim.id) ?? 1,
+          canonical: claim.canonical,
+          summary: `Benchmark edit ${Date.now()}`,
+          speakerId: claim.speakerId,
+          sourceDocumentId: null,
+          rebutsId: null,
+        });
+        if (result.ok) {
+          versions.set(claim.id, (result.data as { version: number }).version);
+          writes++;
+          times.push(performance.now() - t);
+        } else {
+          failures++;
+          if (failures <= 3) console.log(`    write refused: ${result.error}`);
+        }
+      } catch (error) {
+        failures++;
+        if (failures <= 3) console.log(`    write failed: ${String(error).slice(0, 200)}`);
+      }
+      await sleep(Math.max(0, 1000 - (Date.now() - started)));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await done;
+      return { writes, failures, times };
+    },
+  };
 }
 
-const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+interface Figures {
+  label: string;
+  load: string;
+  quotes: number;
+  largestQuotes: number;
+  staticRps: number;
+  hotRps: number;
+  hotP99: number;
+  coldClaimP50: number;
+  coldClaimP95: number;
+  largestClaim: number;
+  claimsListP95: number;
+  outletP95: number;
+  speakerP95: number;
+  otherListsMax: number;
+  searchP50: number;
+  searchP95: number;
+  misspelt: number;
+  readRps: number;
+  readWriteRps: number;
+  readP99: number;
+  readWriteP99: number;
+  writes: number;
+  writeFailures: number;
+  writeP50: number;
+  errors: number;
+}
+
+async function measure(spec: CorpusSpecArg, info: CorpusInfo, env: Record<string, string>): Promise<Figures> {
+  const loadBefore = uptime();
+  console.log(`  ${spec.label}: starting the server (load average ${loadBefore}) …`);
+  const server = await startServer(env);
+  try {
+    const rand = (() => {
+      let s = 42;
+      return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    })();
+    const pickN = <T>(xs: readonly T[], n: number) => Array.from({ length: n }, () => xs[Math.floor(rand() * xs.length)]);
+    const hot = info.sample.slice(0, HOT_PAGES);
+    const coldClaims = info.sample.slice(HOT_PAGES, HOT_PAGES + COLD_PAGES);
+    const hotPaths = hot.map((c) => `/claims/${c.slug}`);
+
+    // Cold renders first, while nothing is cached.
+    console.log("    cold renders …");
+    const coldClaimTimes = await cold(coldClaims.map((c) => `/claims/${c.slug}`));
+    const largestTimes = await cold([`/claims/${info.largest.slug}`, ...[1, 2, 3, 4].map((i) => `/claims/${info.largest.slug}?render=${i}`)]);
+    const pageCount = Math.max(1, Math.ceil(info.counts.published / 20));
+    const claimsLists = [
+      "/claims",
+      ...[1, 2, 3].map((i) => `/claims?render=${i}`),
+      ...pickN(Array.from({ length: pageCount - 1 }, (_, i) => i + 2), 6).map((p, i) => `/claims?page=${p}&render=${i}`),
+      ...pickN(info.outlets, 2).map((s) => `/claims?outlet=${s}`),
+      ...pickN(info.speakers, 2).map((s) => `/claims?speaker=${s}`),
+      ...pickN(info.tags, 2).map((s, i) => `/claims?tag=${s}&render=${i}`),
+      ...pickN(info.verdicts, 2).map((s, i) => `/claims?verdict=${s}&render=${i}`),
+    ];
+    const claimsListTimes = await cold([...new Set(claimsLists)]);
+    const outletTimes = await cold([...new Set(pickN(info.outlets, 20))].map((s) => `/outlets/${s}`));
+    const speakerTimes = await cold([...new Set(pickN(info.speakers, 20))].map((s) => `/speakers/${s}`));
+    const otherTimes = await cold(["/", "/outlets", "/speakers", "/articles", "/tags"]);
+
+    console.log("    search …");
+    const queries = searchQueries(info, SEARCHES, 7 + spec.quotes);
+    const searchTimes = await cold(queries.map((q) => `/search?q=${encodeURIComponent(q.q)}`));
+
+    console.log("    hot pages vs the static file …");
+    await warm(hotPaths);
+    await warm(["/robots.txt"]);
+    const statics: Load[] = [];
+    const hots: Load[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      statics.push(await load(["/robots.txt"]));
+      hots.push(await load(hotPaths));
+    }
+
+    console.log("    reader throughput with one write a second vs none …");
+    const cookie = await signIn(info.editor.email, info.editor.password);
+    const lists = ["/", "/claims", "/claims?page=2", "/outlets", "/speakers", ...info.outlets.slice(0, 5).map((s) => `/outlets/${s}`)];
+    const mix = hotPaths.flatMap((p, i) => (i % 9 === 0 ? [p, lists[(i / 9) % lists.length]] : [p]));
+    await warm(mix);
+    const versions = new Map<string, number>();
+    const reads: Load[] = [];
+    const readWrites: Load[] = [];
+    let writes = 0;
+    let failures = 0;
+    const writeTimes: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      reads.push(await load(mix));
+      const w = writer(cookie, hot, versions);
+      readWrites.push(await load(mix));
+      const done = await w.stop();
+      writes += done.writes;
+      failures += done.failures;
+      writeTimes.push(...done.times);
+      await warm(mix);
+    }
+
+    const figures: Figures = {
+      label: spec.label,
+      load: `${loadBefore} → ${uptime()}`,
+      quotes: info.counts.quotes,
+      largestQuotes: info.largest.quotes,
+      staticRps: mean(statics.map((l) => l.rps)),
+      hotRps: mean(hots.map((l) => l.rps)),
+      hotP99: Math.max(...hots.map((l) => l.p99)),
+      coldClaimP50: percentile(coldClaimTimes, 50),
+      coldClaimP95: percentile(coldClaimTimes, 95),
+      largestClaim: percentile(largestTimes, 50),
+      claimsListP95: percentile(claimsListTimes, 95),
+      outletP95: percentile(outletTimes, 95),
+      speakerP95: percentile(speakerTimes, 95),
+      otherListsMax: Math.max(...otherTimes),
+      searchP50: percentile(searchTimes, 50),
+      searchP95: percentile(searchTimes, 95),
+      misspelt: queries.filter((q) => q.misspelt).length / queries.length,
+      readRps: mean(reads.map((l) => l.rps)),
+      readWriteRps: mean(readWrites.map((l) => l.rps)),
+      readP99: Math.max(...reads.map((l) => l.p99)),
+      readWriteP99: Math.max(...readWrites.map((l) => l.p99)),
+      writes,
+      writeFailures: failures,
+      writeP50: percentile(writeTimes, 50),
+      errors: [...statics, ...hots, ...reads, ...readWrites].reduce((a, l) => a + l.errors, 0),
+    };
+    console.log(`    done (load average ${uptime()})`);
+    return figures;
+  } catch (error) {
+    console.error(server.output());
+    throw error;
+  } finally {
+    await stopServer(server.child);
+  }
+}
+
+// ---- Report ----
+
+const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : "–");
+const x = (n: number) => `${n.toFixed(2)}×`;
+const int = (n: number) => Math.round(n).toLocaleString("en");
+
+function report(all: Figures[]) {
+  const rows: [string, (f: Figures) => string][] = [
+    ["load average (1, 5, 15 min) before → after", (f) => f.load],
+    ["quotes (largest claim)", (f) => `${int(f.quotes)} (${int(f.largestQuotes)})`],
+    ["static file req/s", (f) => int(f.staticRps)],
+    ["hot claim pages req/s", (f) => int(f.hotRps)],
+    ["  hot / static", (f) => x(f.hotRps / f.staticRps)],
+    ["  hot p99", (f) => ms(f.hotP99)],
+    ["cold claim page p50", (f) => ms(f.coldClaimP50)],
+    ["cold claim page p95", (f) => ms(f.coldClaimP95)],
+    ["largest claim page, cold (p50 of 5)", (f) => ms(f.largestClaim)],
+    ["/claims cold p95 (pages, filters)", (f) => ms(f.claimsListP95)],
+    ["outlet pages cold p95", (f) => ms(f.outletP95)],
+    ["speaker pages cold p95", (f) => ms(f.speakerP95)],
+    ["/, /outlets, /speakers, /articles, /tags cold max", (f) => ms(f.otherListsMax)],
+    ["uncached search p50", (f) => ms(f.searchP50)],
+    ["uncached search p95", (f) => ms(f.searchP95)],
+    ["  misspelt queries", (f) => `${Math.round(f.misspelt * 100)}%`],
+    ["readers req/s, no writes", (f) => int(f.readRps)],
+    ["readers req/s, 1 write/s", (f) => int(f.readWriteRps)],
+    ["  with writes / without", (f) => x(f.readWriteRps / f.readRps)],
+    ["  p99 without → with writes", (f) => `${ms(f.readP99)} → ${ms(f.readWriteP99)}`],
+    ["  writes done (failed), p50", (f) => `${f.writes} (${f.writeFailures}), ${ms(f.writeP50)}`],
+    ["errors under load", (f) => String(f.errors)],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length)) + 2;
+  const col = Math.max(16, ...all.flatMap((f) => rows.map(([, get]) => get(f).length + 2)));
+  console.log();
+  console.log("".padEnd(width) + all.map((f) => f.label.padStart(col)).join(""));
+  for (const [name, get] of rows) console.log(name.padEnd(width) + all.map((f) => get(f).padStart(col)).join(""));
+  console.log();
+
+  const verdicts: [string, boolean | null, string][] = [];
+  const check = (name: string, ok: boolean | null, detail: string) => verdicts.push([name, ok, detail]);
+  const find = (kind: "pg" | "pglite", quotes: number) => all.find((f, i) => corpora[i].kind === kind && corpora[i].quotes === quotes);
+  const pgMillion = find("pg", 1_000_000);
+  const pgHundred = find("pg", 100_000);
+  const embedded = find("pglite", 100_000);
+  check("hot claim pages ≥ 0.9× the static file", all.every((f) => f.hotRps / f.staticRps >= 0.9), all.map((f) => `${f.label} ${x(f.hotRps / f.staticRps)}`).join(", "));
+  check("cold claim page p95 ≤ 100 ms at 1M on PostgreSQL", pgMillion ? pgMillion.coldClaimP95 <= 100 : null, pgMillion ? ms(pgMillion.coldClaimP95) : "not run");
+  check("/claims cold ≤ 200 ms", all.every((f) => f.claimsListP95 <= 200), all.map((f) => `${f.label} ${ms(f.claimsListP95)}`).join(", "));
+  check("uncached search p95 ≤ 100 ms at 1M on PostgreSQL", pgMillion ? pgMillion.searchP95 <= 100 : null, pgMillion ? ms(pgMillion.searchP95) : "not run");
+  check("uncached search p95 ≤ 300 ms at 100k embedded", embedded ? embedded.searchP95 <= 300 : null, embedded ? ms(embedded.searchP95) : "not run");
+  check("one write/s keeps reader throughput ≥ 0.9×", all.every((f) => f.readWriteRps / f.readRps >= 0.9), all.map((f) => `${f.label} ${x(f.readWriteRps / f.readRps)}`).join(", "));
+  if (pgMillion && pgHundred) {
+    const paths: [string, (f: Figures) => number][] = [
+      ["cold claim page p95", (f) => f.coldClaimP95],
+      ["/claims cold p95", (f) => f.claimsListP95],
+      ["outlet pages cold p95", (f) => f.outletP95],
+      ["speaker pages cold p95", (f) => f.speakerP95],
+      ["uncached search p95", (f) => f.searchP95],
+    ];
+    for (const [name, get] of paths) {
+      const ratio = get(pgMillion) / get(pgHundred);
+      check(`time(1M)/time(100k) ≤ 2: ${name}`, ratio <= 2, `${ms(get(pgHundred))} → ${ms(get(pgMillion))}: ${x(ratio)}`);
+    }
+  } else {
+    check("time(1M)/time(100k) ≤ 2 for the cold paths", null, "needs pg:100k and pg:1m");
+  }
+  for (const [name, ok, detail] of verdicts) console.log(`${ok === null ? "SKIP" : ok ? "PASS" : "FAIL"}  ${name} (${detail})`);
+}
 
 async function main() {
-  console.log(`Claimscope web benchmark: ${CLAIMS.toLocaleString("en")} claims × ${QUOTES_PER_CLAIM} quotes, autocannon ${CONNECTIONS} connections, ${DURATION} s per target`);
-  const dataDir = await mkdtemp(path.join(tmpdir(), "claimscope-bench-"));
-  let server: ChildProcess | null = null;
+  console.log(`Claimscope web benchmark: ${corpora.map((c) => c.label).join(", ")} quotes; Zipf ${ZIPF}; autocannon ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s; load average ${uptime()}`);
+  await mkdir(DATA_DIR, { recursive: true });
+  if (!skipBuild) {
+    console.log(`  building the app into ${DIST_DIR} …`);
+    // next build adds its build folder's types to tsconfig.json: put the file back as it was.
+    const tsconfig = await readFile("tsconfig.json", "utf8");
+    try {
+      await run("npx", ["next", "build"], { ...process.env, NEXT_DIST_DIR: DIST_DIR, PGLITE_DATA_DIR: "memory://", NEXT_TELEMETRY_DISABLED: "1" });
+    } finally {
+      await writeFile("tsconfig.json", tsconfig);
+    }
+  }
+  process.env.NEXT_DIST_DIR = DIST_DIR; // server-actions.ts reads the build's action ids from it
+
+  let postgres: TestPostgres | null = null;
+  let redis: TestRedis | null = null;
+  const results: Figures[] = [];
   try {
-    const corpus = await generate(path.join(dataDir, "pglite"));
-    if (!skipBuild) {
-      console.log(`  building the app into ${DIST_DIR} …`);
-      // next build adds its build folder's types to tsconfig.json: put the file back as it was.
-      const tsconfig = await readFile("tsconfig.json", "utf8");
-      try {
-        await run("npx", ["next", "build"], { ...process.env, NEXT_DIST_DIR: DIST_DIR, PGLITE_DATA_DIR: "memory://", NEXT_TELEMETRY_DISABLED: "1" });
-      } finally {
-        await writeFile("tsconfig.json", tsconfig);
+    if (corpora.some((c) => c.kind === "pg")) {
+      postgres = await startPostgres({
+        dir: path.join(DATA_DIR, "postgres"),
+        port: PG_PORT,
+        // A modest production-like server: the working set of the hot tables fits in memory.
+        settings: ["shared_buffers=512MB", "work_mem=16MB", "maintenance_work_mem=256MB", "max_wal_size=4GB", "checkpoint_timeout=30min"],
+      });
+      redis = await startRedis(REDIS_PORT);
+    }
+    for (const spec of corpora) {
+      if (spec.kind === "pg") {
+        const { info, url } = await postgresCorpus(postgres!, spec);
+        results.push(await measure(spec, info, { DATABASE_URL: url, REDIS_URL: redis!.url }));
+      } else {
+        const { info, dataDir } = await embeddedCorpus(spec);
+        results.push(await measure(spec, info, { PGLITE_DATA_DIR: dataDir }));
       }
     }
-    server = await startServer(path.join(dataDir, "pglite"));
-
-    const step = Math.max(1, Math.floor(corpus.claimSlugs.length / SAMPLE_PAGES));
-    const claimPaths = corpus.claimSlugs.filter((_, i) => i % step === 0).slice(0, SAMPLE_PAGES).map((s) => `/claims/${s}`);
-    const queries = [...new Set([...NOUNS, ...NOUNS.map((n) => `${pick(SUBJECTS)} ${n}`)])];
-    const searchApi = queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`);
-    const searchPage = queries.map((q) => `/search?q=${encodeURIComponent(q)}`);
-    console.log(`  warming ${claimPaths.length} claim pages and ${queries.length} searches (first render, then cached until an editor's write) …`);
-    let t = performance.now();
-    await warm(claimPaths);
-    const firstRender = (performance.now() - t) / claimPaths.length;
-    t = performance.now();
-    await warm([...searchApi, ...searchPage]);
-    const firstSearch = (performance.now() - t) / (2 * queries.length);
-
-    const figures: Figures[] = [];
-    figures.push(await load("static file  /robots.txt", ["/robots.txt"]));
-    figures.push(await load(`claim pages  (${claimPaths.length} pages)`, claimPaths));
-    figures.push(await load(`search API   (${queries.length} queries)`, searchApi));
-    figures.push(await load(`search page  (${queries.length} queries)`, searchPage));
-    const cold = await coldSearch(Array.from({ length: 60 }, (_, i) => `${NOUNS[i % NOUNS.length]} ${SUBJECTS[i % SUBJECTS.length]} ${i}`));
-
-    const [staticFile, claimPages, searchJson, searchHtml] = figures;
-    const rows = figures.map((f) => [
-      f.name.padEnd(30),
-      Math.round(f.rps).toLocaleString("en").padStart(8),
-      ms(f.p50).padStart(9),
-      ms(f.p95).padStart(9),
-      ms(f.p99).padStart(9),
-      `${(f.rps / staticFile.rps).toFixed(2)}×`.padStart(8),
-      String(f.errors).padStart(7),
-    ]);
-    console.log();
-    console.log(`${"target".padEnd(30)}${"req/s".padStart(8)}${"p50".padStart(9)}${"p95".padStart(9)}${"p99".padStart(9)}${"vs static".padStart(10)}${"errors".padStart(7)}`);
-    for (const r of rows) console.log(r.join(""));
-    console.log();
-    console.log(`first render of a claim page (cache miss, 4 at a time): ${ms(firstRender)} each; first search: ${ms(firstSearch)} each`);
-    console.log(`search not yet cached (one connection, 60 distinct queries): p50 ${ms(cold.p50)}, p95 ${ms(cold.p95)}, max ${ms(cold.max)}`);
-    console.log();
-    const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
-    const ratio = claimPages.rps / staticFile.rps;
-    const searchP95 = Math.max(searchJson.p95, searchHtml.p95);
-    console.log(`claim pages ≥ 0.5× static throughput: ${verdict(ratio >= 0.5)} (${ratio.toFixed(2)}×)`);
-    console.log(`claim pages p99 ≤ 100 ms:              ${verdict(claimPages.p99 <= 100)} (${ms(claimPages.p99)})`);
-    console.log(`search p95 ≤ 50 ms:                    ${verdict(searchP95 <= 50)} (API ${ms(searchJson.p95)}, page ${ms(searchHtml.p95)})`);
-    if (figures.some((f) => f.errors > 0)) console.log("some requests failed: see the errors column");
   } finally {
-    if (server) stopServer(server);
-    await rm(dataDir, { recursive: true, force: true });
+    await redis?.stop();
+    await postgres?.stop();
   }
+  report(results);
 }
 
 await main();

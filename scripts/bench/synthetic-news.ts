@@ -44,7 +44,7 @@ export function rng(seed: number): () => number {
   };
 }
 
-const NOUNS = (
+export const NOUNS = (
   "budget council plan report policy agency market price rate loan bank port road bridge school hospital clinic court " +
   "ruling vote election party campaign border trade tariff export import farm harvest drought flood storm river dam " +
   "pipeline grid network station airport railway tunnel ferry fleet factory plant mine union strike wage salary pension " +
@@ -59,7 +59,7 @@ const NOUNS = (
   "motion amendment treaty agreement deal talks summit meeting statement letter warning threat risk damage loss"
 ).split(" ");
 
-const ADJECTIVES = (
+export const ADJECTIVES = (
   "new old large small local national regional federal public private major minor early late strong weak slow fast " +
   "serious modest sharp steady rising falling higher lower cheaper costly fragile stable urgent careful clear " +
   "unclear open closed full partial final initial annual monthly weekly daily northern southern eastern western " +
@@ -68,7 +68,7 @@ const ADJECTIVES = (
   "shrinking reliable unreliable transparent hidden formal informal legal illegal temporary permanent"
 ).split(" ");
 
-const VERBS_PAST = (
+export const VERBS_PAST = (
   "approved rejected delayed expanded reduced raised cut closed opened reviewed announced confirmed denied proposed " +
   "blocked backed funded ordered launched completed suspended resumed extended cancelled replaced moved " +
   "improved damaged repaired inspected challenged questioned supported opposed signed ended started reached " +
@@ -82,14 +82,14 @@ const VERBS_BASE = (
 ).split(" ");
 
 const ADVERBS = "quickly slowly sharply steadily clearly openly quietly firmly fully largely partly recently already still".split(" ");
-const PREPS = "in for across near under over during after before within without against between among".split(" ");
+export const PREPS = "in for across near under over during after before within without against between among".split(" ");
 const TIMES = ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "last week", "this month", "earlier this year", "last year", "in March", "in June", "in October"];
-const FIRST = (
+export const FIRST = (
   "Anna Ben Clara David Elena Farid Grace Hugo Ines Jonas Karin Luis Maya Nadia Omar Paula Rafael Sofia Tomas Uma " +
   "Victor Wanda Yusuf Zara Amir Beatriz Carlos Dana Emil Fatima Georg Hana Ivan Julia Kofi Lena Marco Nina Oskar Priya"
 ).split(" ");
-const SYL = ["ka", "ra", "zan", "mir", "sha", "dor", "vel", "ton", "tor", "bin", "hal", "nes", "ter", "gul", "fa", "lo", "ber", "wick", "stad", "holm", "mar", "len", "ov", "ic", "an", "el"];
-const ORG_KINDS = ["Ministry of Finance", "Ministry of Health", "Ministry of Transport", "Water Board", "Energy Authority", "Audit Office", "Supreme Court", "Central Bank", "Port Authority", "Workers' Union", "Chamber of Commerce", "Environment Agency", "Housing Council", "Statistics Office", "Civil Aviation Authority"];
+export const SYL = ["ka", "ra", "zan", "mir", "sha", "dor", "vel", "ton", "tor", "bin", "hal", "nes", "ter", "gul", "fa", "lo", "ber", "wick", "stad", "holm", "mar", "len", "ov", "ic", "an", "el"];
+export const ORG_KINDS = ["Ministry of Finance", "Ministry of Health", "Ministry of Transport", "Water Board", "Energy Authority", "Audit Office", "Supreme Court", "Central Bank", "Port Authority", "Workers' Union", "Chamber of Commerce", "Environment Agency", "Housing Council", "Statistics Office", "Civil Aviation Authority"];
 const TITLES = ["minister", "spokeswoman", "spokesman", "director", "chief executive", "chair", "mayor", "economist", "analyst", "governor", "secretary", "president", "senior official", "deputy director"];
 const SPEECH_AFTER = ["said", "said", "said", "told reporters", "added", "warned", "noted", "argued", "wrote", "stated", "explained", "insisted"];
 const SPEECH_BEFORE = ["said", "says", "told reporters", "warned", "wrote", "noted", "argued"];

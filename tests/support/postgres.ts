@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -52,18 +52,40 @@ function run(bin: string, args: string[], asPostgres: boolean) {
   execFileSync(cmd, argv, { stdio: ["ignore", "pipe", "pipe"] });
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+export interface StartPostgresOptions {
+  /** Keep the cluster in this folder (made on first use, reused after, never deleted); default a new temporary one. */
+  dir?: string;
+  /** Default: one the OS says is free. */
+  port?: number;
+  /** More `-c name=value` server settings. */
+  settings?: string[];
+}
+
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<TestPostgres> {
   const asPostgres = process.getuid?.() === 0;
-  const base = await mkdtemp(path.join(tmpdir(), "claimscope-pg-"));
+  const keep = Boolean(options.dir);
+  const base = options.dir ? path.resolve(options.dir) : await mkdtemp(path.join(tmpdir(), "claimscope-pg-"));
   const dataDir = path.join(base, "data");
-  if (asPostgres) {
-    await chmod(base, 0o777);
-    execFileSync("chown", ["postgres", base]);
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await mkdir(base, { recursive: true });
+    if (asPostgres) {
+      await chmod(base, 0o777);
+      execFileSync("chown", ["postgres", base]);
+    }
+    run(findBinary("initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"], asPostgres);
   }
-  run(findBinary("initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"], asPostgres);
-  const port = await freePort();
-  const options = `-p ${port} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-  run(findBinary("pg_ctl"), ["-D", dataDir, "-o", options, "-l", path.join(base, "server.log"), "-w", "-t", "60", "start"], asPostgres);
+  if (keep && existsSync(path.join(dataDir, "postmaster.pid"))) {
+    // Left running by a run that was killed: stop it, to start it with this run's settings.
+    try {
+      run(findBinary("pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "-t", "120", "stop"], asPostgres);
+    } catch {
+      // not running (a stale pid file): pg_ctl start takes over
+    }
+  }
+  const port = options.port ?? (await freePort());
+  const settings = ["listen_addresses=127.0.0.1", "fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=300", ...(options.settings ?? [])];
+  const serverOptions = `-p ${port} -k ${base} ${settings.map((s) => `-c ${s}`).join(" ")}`;
+  run(findBinary("pg_ctl"), ["-D", dataDir, "-o", serverOptions, "-l", path.join(base, "server.log"), "-w", "-t", "60", "start"], asPostgres);
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     dataDir,
@@ -71,6 +93,10 @@ export async function startPostgres(): Promise<TestPostgres> {
       run(findBinary("pg_ctl"), ["-D", dataDir, "-l", path.join(base, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"], asPostgres);
     },
     async stop() {
+      if (keep) {
+        run(findBinary("pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "-t", "120", "stop"], asPostgres);
+        return;
+      }
       try {
         run(findBinary("pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"], asPostgres);
       } finally {
