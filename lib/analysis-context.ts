@@ -29,9 +29,36 @@ export interface AnalysisContext {
 interface ClaimIndexCache {
   index: ClaimIndex;
   syncedAt: Date;
+  /** Quote id → the `updatedAt` (ms) it was indexed at: a row seen again unchanged is not added twice. */
+  indexed: Map<string, number>;
 }
 
-const globalForAnalysis = globalThis as unknown as { __claimscopeClaimIndex?: ClaimIndexCache };
+/** A value built from a table, with the table's signature when it was built (see tableSignatures). */
+interface Built<T> {
+  signature: string;
+  value: T;
+}
+
+const globalForAnalysis = globalThis as unknown as {
+  __claimscopeClaimIndex?: ClaimIndexCache;
+  __claimscopeSpeakerRegistry?: Built<Pick<AnalysisContext, "speakers" | "registry">>;
+  __claimscopeSourceIndex?: Built<SourceIndex | null>;
+};
+
+/**
+ * One statement giving, for the speakers and for the primary sources with text,
+ * the row count, the latest `updatedAt` and the sum of every `updatedAt`: any
+ * insert, delete or update (Prisma sets `updatedAt` on each) changes it, so the
+ * registry and the source index are rebuilt only when what they are built from
+ * changed, instead of on every article (building them was most of an
+ * article's import time).
+ */
+async function tableSignatures(prisma: PrismaClient): Promise<{ speakers: string; sources: string }> {
+  const [row] = await prisma.$queryRaw<{ speakers: string; sources: string }[]>`
+    SELECT (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') || ':' || coalesce(sum(extract(epoch FROM "updatedAt"))::text, '') FROM "Speaker") AS speakers,
+           (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') || ':' || coalesce(sum(extract(epoch FROM "updatedAt"))::text, '') FROM "SourceDocument" WHERE "text" IS NOT NULL) AS sources`;
+  return row;
+}
 
 const DB_KIND_TO_ANALYSIS = { person: "person", organisation: "organization", government: "government" } as const;
 
@@ -71,7 +98,7 @@ export function quoteForIndex(q: {
 }
 
 async function syncClaimIndex(prisma: PrismaClient, speakerKey: (id: string | null) => string | null): Promise<ClaimIndex> {
-  const cache = (globalForAnalysis.__claimscopeClaimIndex ??= { index: new ClaimIndex(), syncedAt: new Date(0) });
+  const cache = (globalForAnalysis.__claimscopeClaimIndex ??= { index: new ClaimIndex(), syncedAt: new Date(0), indexed: new Map() });
   // A little overlap: rows committed late with an earlier timestamp are not missed.
   const since = new Date(cache.syncedAt.getTime() - 5_000);
   const now = new Date();
@@ -80,12 +107,18 @@ async function syncClaimIndex(prisma: PrismaClient, speakerKey: (id: string | nu
   for (;;) {
     const rows = await prisma.quote.findMany({
       where: { claimId: { not: null }, reviewStatus: { not: "rejected" }, kind: { not: "title" }, updatedAt: { gte: since } },
-      select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, documentKey: true, prefix: true, suffix: true, reviewStatus: true },
+      select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, documentKey: true, prefix: true, suffix: true, reviewStatus: true, updatedAt: true },
       orderBy: { id: "asc" },
       take: BATCH,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
     });
-    for (const row of rows) cache.index.add(quoteForIndex(row, speakerKey), row.claimId!);
+    for (const row of rows) {
+      // The overlap brings back rows indexed at the last sync (or just linked here): unchanged, they are already in.
+      const at = row.updatedAt.getTime();
+      if (cache.indexed.get(row.id) === at) continue;
+      cache.indexed.set(row.id, at);
+      cache.index.add(quoteForIndex(row, speakerKey), row.claimId!);
+    }
     if (rows.length < BATCH) break;
     cursor = rows[rows.length - 1].id;
   }
@@ -93,8 +126,15 @@ async function syncClaimIndex(prisma: PrismaClient, speakerKey: (id: string | nu
   return cache.index;
 }
 
-/** The speaker registry alone: the database's speakers and their aliases, over the built-in defaults. */
-export async function loadSpeakerRegistry(prisma: PrismaClient): Promise<Pick<AnalysisContext, "speakers" | "registry">> {
+/**
+ * The speaker registry alone: the database's speakers and their aliases, over
+ * the built-in defaults. Kept per process and built again only when the
+ * speakers changed (`signature`: from tableSignatures; without it, always built).
+ */
+export async function loadSpeakerRegistry(prisma: PrismaClient, signature?: string): Promise<Pick<AnalysisContext, "speakers" | "registry">> {
+  const cached = globalForAnalysis.__claimscopeSpeakerRegistry;
+  if (signature === undefined) signature = (await tableSignatures(prisma)).speakers;
+  if (cached && cached.signature === signature) return cached.value;
   const speakers = await prisma.speaker.findMany({ select: { id: true, name: true, kind: true, aliases: true } });
   const entries: SpeakerEntry[] = speakers.map((s) => ({
     id: s.id,
@@ -102,31 +142,45 @@ export async function loadSpeakerRegistry(prisma: PrismaClient): Promise<Pick<An
     kind: DB_KIND_TO_ANALYSIS[s.kind],
     aliases: [s.name, ...s.aliases],
   }));
-  return { speakers: speakers.map((s) => ({ id: s.id, name: s.name })), registry: createSpeakerRegistry(entries) };
+  const value = { speakers: speakers.map((s) => ({ id: s.id, name: s.name })), registry: createSpeakerRegistry(entries) };
+  globalForAnalysis.__claimscopeSpeakerRegistry = { signature, value };
+  return value;
 }
 
+async function loadSourceIndex(prisma: PrismaClient, signature: string): Promise<SourceIndex | null> {
+  const cached = globalForAnalysis.__claimscopeSourceIndex;
+  if (cached && cached.signature === signature) return cached.value;
+  const documents = await prisma.sourceDocument.findMany({ where: { text: { not: null } }, select: { id: true, text: true } });
+  const value = documents.length ? indexSources(documents.map((d) => ({ id: d.id, text: d.text! }))) : null;
+  globalForAnalysis.__claimscopeSourceIndex = { signature, value };
+  return value;
+}
+
+/**
+ * The context as the database stands now. The registry and the source index
+ * are the ones built last in this process while their tables are unchanged;
+ * the claim index is synced with the quotes changed since the last call.
+ */
 export async function loadAnalysisContext(prisma: PrismaClient): Promise<AnalysisContext> {
-  const [{ speakers, registry }, documents] = await Promise.all([
-    loadSpeakerRegistry(prisma),
-    prisma.sourceDocument.findMany({ where: { text: { not: null } }, select: { id: true, text: true } }),
-  ]);
+  const signatures = await tableSignatures(prisma);
+  const { speakers, registry } = await loadSpeakerRegistry(prisma, signatures.speakers);
+  const sources = await loadSourceIndex(prisma, signatures.sources);
   const speakerKey = speakerKeyFor(speakers);
   const claims = await syncClaimIndex(prisma, speakerKey);
-  return {
-    speakers,
-    speakerKey,
-    registry,
-    sources: documents.length ? indexSources(documents.map((d) => ({ id: d.id, text: d.text! }))) : null,
-    claims,
-  };
+  return { speakers, speakerKey, registry, sources, claims };
 }
 
 /** Quotes linked in this process are indexed at once, without waiting for the next sync. */
 export function indexLinkedQuotes(
   ctx: Pick<AnalysisContext, "claims" | "speakerKey">,
-  quotes: { id: string; exact: string; articleId: string; speakerId: string | null; claimId: string | null; documentKey: string | null; prefix: string; suffix: string }[],
+  quotes: { id: string; exact: string; articleId: string; speakerId: string | null; claimId: string | null; documentKey: string | null; prefix: string; suffix: string; updatedAt?: Date }[],
   speakerNames: Map<string, string> = new Map(),
 ) {
   const key = (id: string | null) => (id && speakerNames.has(id) ? `name:${normalizeName(speakerNames.get(id)!)}` : ctx.speakerKey(id));
-  for (const q of quotes) if (q.claimId) ctx.claims.add(quoteForIndex(q, key), q.claimId);
+  const indexed = ctx.claims === globalForAnalysis.__claimscopeClaimIndex?.index ? globalForAnalysis.__claimscopeClaimIndex.indexed : null;
+  for (const q of quotes) {
+    if (!q.claimId) continue;
+    ctx.claims.add(quoteForIndex(q, key), q.claimId);
+    if (indexed && q.updatedAt) indexed.set(q.id, q.updatedAt.getTime());
+  }
 }

@@ -97,7 +97,7 @@ export async function ingestArticle(prisma: PrismaClient, input: IngestInput): P
       });
       const stored = await tx.quote.findMany({
         where: { articleId: article.id },
-        select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, kind: true, documentKey: true, prefix: true, suffix: true },
+        select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, kind: true, documentKey: true, prefix: true, suffix: true, updatedAt: true },
       });
       const newSpeakers = await tx.speaker.findMany({ where: { id: { in: speakerIds.filter((id): id is string => !!id) } }, select: { id: true, name: true } });
       return { article, stored, speakerNames: new Map(newSpeakers.map((s) => [s.id, s.name])) };
