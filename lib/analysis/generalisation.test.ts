@@ -27,6 +27,11 @@ describe("attribution: who is the subject", () => {
     ["verb coordinated with but/and shares the subject", "Mayor Ruth Obi, whose budget passed last week, defended the cuts but said they were “painful but necessary.”", ["Ruth Obi"]],
     ["-ing modifier before the head", "The housing minister has dismissed the survey as “flawed.”", ["housing minister"]],
     ["dismissed … as is a cue", "Police chief Omar Said dismissed the claims as “pure fiction.”", ["Omar Said"]],
+    ["a date after an inverted name", "“Demand has cooled,” said Brandt on Thursday. “We expect a pause.”", ["Brandt", "Brandt"]],
+    ["a date is never the subject", "The Port Authority, in its “Harbour Outlook” released on Friday, said traffic was “flat”.", ["Port Authority", "Port Authority"]],
+    ["the document the subject spoke in", "The Roads Agency in its monthly bulletin on congestion said delays were “the worst on record.”", ["Roads Agency"]],
+    ["inverted cue after a comma ends the sentence", "The mayor has been “tireless” in talks with the railway and the Port Authority, says a report issued by the City Auditor.", ["City Auditor"]],
+    ["a comma before a verb with a place after it is no inversion", "“We are ready,” Lena Park, a local organiser, wrote on Facebook.", ["Lena Park"]],
   ])("%s", (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);
   });

@@ -8,7 +8,7 @@ import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
 import { interpret, remember, setDocument } from "./mentions";
 import { collectBack, collectForward, isNameLike, isPronoun, personTail } from "./noun-phrases";
 import { isTitleWord, looksLikePersonName } from "./persons";
-import { ADVERB_SKIP, ARTICLES, BE, DOCS, ISSUING, LABEL, NO_INVERSION, NP_JOINERS, ORGS, PERSON_HEADS, RELATIVES, REPORTS, SPEECH, TIME_LEADS, TIME_WORDS, TITLES } from "./words";
+import { ADVERB_SKIP, ARTICLES, BE, DOCS, ISSUING, LABEL, NO_INVERSION, NP_JOINERS, ORGS, PERSON_HEADS, POSSESSIVE_DETS, RELATIVES, REPORTS, SPEECH, TIME_LEADS, TIME_WORDS, TITLES } from "./words";
 
 // ---------------------------------------------------------------------------
 // Cue detection
@@ -63,6 +63,19 @@ export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
         cues.push(makeCue(t.start, t.end, toks[np[0]].start, t.end, v, speaker, ctx));
       }
       continue;
+    }
+    // "The council has played a “decisive” role …, says a report issued by the Audit Office.":
+    // a verb after a comma whose noun phrase ends the sentence is inverted; what is before it is no subject.
+    if (!afterQuote && prev?.text === "," && !NO_INVERSION.has(t.lower) && !TELL.has(t.lower) && !t.lower.endsWith("ing")) {
+      const after = toks[v + 1];
+      const np = after && (ARTICLES.has(after.lower) || (after.cap && !CLAUSE_WORDS.has(after.lower))) ? collectForward(toks, v + 1) : null;
+      const by = np && issuedBy(toks, np[1] + 1);
+      const last = by ? by[1] : np?.[1];
+      if (np && last !== undefined && endsSentence(toks, last + 1) && (isNameLike(toks, np) || DOCS.has(toks[np[1]].lower) || PERSON_HEADS.has(toks[np[1]].lower))) {
+        const speaker = interpret(text, toks, by ?? np, ctx, cues);
+        cues.push(makeCue(t.start, t.end, t.start, toks[last].end, v, speaker, ctx));
+        continue;
+      }
     }
     const left = afterQuote ? null : collectSubject(toks, v);
     if (left) {
@@ -127,6 +140,15 @@ export function leadingSubject(toks: Tok[], limit: number): [number, number] | n
   return isNameLike(toks, np) || ORGS.has(head) || PERSON_HEADS.has(head) || TITLES.has(head) ? np : null;
 }
 
+// Verbs whose object is the listener ("told a briefing", "assured reporters"): never inverted.
+const TELL = new Set(["tell", "tells", "told", "ask", "asks", "asked", "inform", "informs", "informed", "assure", "assures", "assured", "brief", "briefs", "briefed"]);
+
+/** Nothing but closing punctuation and marks from token `k` to the sentence's end. */
+function endsSentence(toks: Tok[], k: number): boolean {
+  for (; k < toks.length; k++) if (toks[k].kind === "word") return false;
+  return true;
+}
+
 /** "a report published on Wednesday by the Halden Institute": the issuer's token range, or null. */
 export function issuedBy(toks: Tok[], k: number): [number, number] | null {
   if (!toks[k] || !ISSUING.has(toks[k].lower)) return null;
@@ -186,8 +208,9 @@ export function collectSubject(toks: Tok[], v: number): [number, number] | null 
     if (chain) return chain;
     // "X, the Y of Z, said", "Islamabad, however, rejected", "The Taliban, in a statement, said":
     // prefer the name before the comma-delimited insertion.
+    // A quoted title inside the insertion is part of it: "X, in its “Border Review” published on Tuesday, said".
     let c = j - 1;
-    while (c >= 0 && j - c < 16 && toks[c].kind === "word") c--;
+    while (c >= 0 && j - c < 16 && (toks[c].kind === "word" || (toks[c].kind === "quote" && c < j - 1))) c--;
     if (c > 0 && toks[c].text === ",") {
       const np0 = collectBack(toks, c - 1);
       // ", released on Wednesday," / ", however," modify the subject before them; ", the mayor," names it again.
@@ -208,7 +231,31 @@ export function collectSubject(toks: Tok[], v: number): [number, number] | null 
     return np1 && isNameLike(toks, np1) ? np1 : null;
   }
   if (t.kind !== "word") return null;
+  // "X in its weekly bulletin on influenza said", "X in a statement said": the document is where X said it.
+  const inDoc = documentAdverbial(toks, j);
+  if (inDoc >= 0) {
+    const np = collectSubject(toks, inDoc);
+    if (np) return np;
+  }
   return collectBack(toks, j);
+}
+
+/**
+ * "in its weekly bulletin (on influenza)" / "in a statement" ending at token `j`: the index of its
+ * "in" when it names a document, else -1 (a subject precedes it directly).
+ */
+function documentAdverbial(toks: Tok[], j: number): number {
+  for (let k = j - 1; k >= 1 && j - k <= 8; k--) {
+    const t = toks[k];
+    if (t.kind !== "word") return -1;
+    if (t.lower !== "in" || t.cap) continue;
+    const det = toks[k + 1];
+    if (!det || !(POSSESSIVE_DETS.has(det.lower) || ARTICLES.has(det.lower))) return -1;
+    let doc = false;
+    for (let m = k + 2; m <= j; m++) if (REPORTS.has(toks[m].lower) && !toks[m].cap) doc = true;
+    return doc && toks[k - 1].kind === "word" ? k : -1;
+  }
+  return -1;
 }
 
 function isAcronymTok(t: Tok): boolean {

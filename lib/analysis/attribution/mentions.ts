@@ -5,7 +5,7 @@ import { isOrganizationWord } from "../nlp";
 import type { SpeakerEntry, SpeakerRegistry } from "../speakers";
 import type { Tok } from "../tokens";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
-import { antecedent, isPersonName, isProperName } from "./noun-phrases";
+import { antecedent, isPersonName, isProperName, isTimePhrase } from "./noun-phrases";
 import { cleanName, genderOf, isTitleWord, looksLikePersonName, nameAfterRole, personForPronoun, personSpeaker } from "./persons";
 import { ARTICLES, DATA, DOCS, ORGS, PERSON_HEADS, PRONOUNS, RELATIVES, REPORTS, TIME_WORDS, YEAR } from "./words";
 
@@ -35,6 +35,7 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
   while (s <= b && (ARTICLES.has(toks[s].lower) || toks[s].lower === toks[s - 1]?.lower && ARTICLES.has(toks[s].lower))) s++;
   if (s > b) return null;
   if (DATA.has(toks[b].lower)) return null; // "according to the ANDSF’s own statistics"
+  if (isTimePhrase(toks, s, b)) return null; // "published on Tuesday, said": a date is nobody
 
   const phrase = text.slice(toks[s].start, toks[b].end).replace(/['’]s$|’$/, "");
   const whole = ctx.registry.resolve(phrase);

@@ -3,7 +3,7 @@
 
 import { CLAUSE_WORDS } from "../data/stopwords";
 import type { Tok } from "../tokens";
-import { ARTICLES, DEMONSTRATIVES, PARTICIPLES, DOCS, NOUNISH, NP_JOINERS, ORGS, PERSON_HEADS, POSSESSIVE_DETS, PRONOUNS, RELATIVES, REPORTS, SPEECH, TIME_WORDS, TITLES } from "./words";
+import { ARTICLES, DEMONSTRATIVES, PARTICIPLES, DOCS, NOUNISH, NP_JOINERS, ORGS, PERSON_HEADS, POSSESSIVE_DETS, PRONOUNS, RELATIVES, REPORTS, SPEECH, TIME_LEADS, TIME_WORDS, TITLES } from "./words";
 
 export function collectBack(toks: Tok[], j: number): [number, number] | null {
   if (j < 0 || toks[j].kind !== "word") return null;
@@ -75,7 +75,8 @@ export function collectForward(toks: Tok[], j: number): [number, number] | null 
     if (NP_JOINERS.has(lw) || lw === "from") {
       const n = toks[k + 1];
       const nn = n && ARTICLES.has(n.lower) ? toks[k + 2] : n;
-      if (!(nn && nn.cap)) break;
+      // "said Okafor on Monday": a date after the name is no part of it.
+      if (!(nn && nn.cap) || (sawNoun && TIME_WORDS.has(nn.lower))) break;
       continue;
     }
     // "the report running into more" (but "chief operating officer Dana Whitfield" goes on).
@@ -101,6 +102,19 @@ export function isPronoun(t: Tok): boolean {
 
 export function isRelative(t: Tok): boolean {
   return RELATIVES.has(t.lower) && t.text === t.lower;
+}
+
+/** Words that only say when: "Tuesday", "on Friday", "a few days back", "last year". */
+const WHEN = new Set([...TIME_WORDS, ...TIME_LEADS, "a", "few", "several", "days", "weeks", "months", "years", "hours", "ago", "back", "later", "before", "after", "recently"]);
+
+/** A phrase that says when, not who ("Wednesday", "on Friday", "a few days back"): never a speaker. */
+export function isTimePhrase(toks: Tok[], a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) {
+    const t = toks[k];
+    if (t.kind !== "word") continue;
+    if (!WHEN.has(t.lower) && !/^\d+(?:st|nd|rd|th)?$/.test(t.lower)) return false;
+  }
+  return true;
 }
 
 export function hasContent(toks: Tok[], a: number, b: number): boolean {
