@@ -31,6 +31,8 @@ describe("attribution: who is the subject", () => {
     ["a date is never the subject", "The Port Authority, in its “Harbour Outlook” released on Friday, said traffic was “flat”.", ["Port Authority", "Port Authority"]],
     ["the document the subject spoke in", "The Roads Agency in its monthly bulletin on congestion said delays were “the worst on record.”", ["Roads Agency"]],
     ["inverted cue after a comma ends the sentence", "The mayor has been “tireless” in talks with the railway and the Port Authority, says a report issued by the City Auditor.", ["City Auditor"]],
+    ["a quotation that opens with a verb of saying is its subject's predicate", "The audit's brief mention of the bridge supports the residents. The Roads Agency had “rejected every complaint”, calling them “unfounded.”", ["Roads Agency", "Roads Agency"]],
+    ["an unnamed official of a body is not the body", "A senior Norland trade official said that “exports will recover by spring.”", ["senior Norland trade official"]],
     ["a comma before a verb with a place after it is no inversion", "“We are ready,” Lena Park, a local organiser, wrote on Facebook.", ["Lena Park"]],
   ])("%s", (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);

@@ -17,6 +17,11 @@ export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
   const cues: Cue[] = [];
   for (let v = 0; v < toks.length; v++) {
     const t = toks[v];
+    if (t.kind === "quote") {
+      const c = predicateCue(text, toks, v, ctx, cues);
+      if (c) cues.push(c);
+      continue;
+    }
     if (t.kind !== "word") continue;
     // "according to X" (and the typo "according the X")
     if (t.lower === "according") {
@@ -142,6 +147,26 @@ export function leadingSubject(toks: Tok[], limit: number): [number, number] | n
 
 // Verbs whose object is the listener ("told a briefing", "assured reporters"): never inverted.
 const TELL = new Set(["tell", "tells", "told", "ask", "asks", "asked", "inform", "informs", "informed", "assure", "assures", "assured", "brief", "briefs", "briefed"]);
+
+const AUX = new Set(["had", "has", "have", "was", "were", "is", "are", "did", "would", "will", "also", "already", "previously", "repeatedly", "earlier", "flatly", "strongly"]);
+
+/**
+ * "The Water Ministry had “denied all wrongdoing”": a quotation that opens with a verb of saying
+ * is the predicate of the clause's subject, which says it. Only when the subject opens the
+ * sentence or follows a comma, and the quotation's first word is a listed verb in a past form.
+ */
+function predicateCue(text: string, toks: Tok[], k: number, ctx: Context, cues: Cue[]): Cue | null {
+  const first = /^\P{L}*(\p{L}+)/u.exec(text.slice(toks[k].start, Math.min(toks[k].end, toks[k].start + 40)))?.[1];
+  if (!first || first !== first.toLowerCase() || !SPEECH.has(first) || !/(?:ed|said|told|wrote)$/.test(first)) return null;
+  let j = k - 1;
+  while (j >= 0 && toks[j].kind === "word" && AUX.has(toks[j].lower) && !toks[j].cap) j--;
+  if (j === k - 1 || j < 0 || toks[j].kind !== "word") return null;
+  const np = collectBack(toks, j);
+  if (!np || !(np[0] === 0 || toks[np[0] - 1]?.text === ",") || !isNameLike(toks, np)) return null;
+  const speaker = interpret(text, toks, np, ctx, cues);
+  if (!speaker?.speaker) return null;
+  return makeCue(toks[j + 1].start, toks[k - 1].end, toks[np[0]].start, toks[k - 1].end, k - 1, speaker, ctx);
+}
 
 /** Nothing but closing punctuation and marks from token `k` to the sentence's end. */
 function endsSentence(toks: Tok[], k: number): boolean {

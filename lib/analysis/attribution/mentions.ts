@@ -108,6 +108,11 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
   const head = toks[coreEnd].lower;
   const m = ctx.registry.findIn(core);
   if (m && (m.atEnd || DOCS.has(head) || PERSON_HEADS.has(head) || m.entry.kind === "document")) {
+    // "a senior US trade official", "Western diplomats": unnamed officials, sources and experts
+    // are no voice of the body they belong to ("a Pentagon spokesman", "the U.N. envoy" are).
+    if (UNNAMED_VOICES.has(head) && !m.atEnd && m.entry.kind !== "document") {
+      return { speaker: { id: null, name: cleanName(core), kind: "person", generic: true }, documentKey: null };
+    }
     return fromRegistry(ctx, m.entry, m.after ?? m.before);
   }
 
@@ -149,6 +154,8 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
   }
   return { speaker: newSpeaker(phrase, toks, s, b, ctx), documentKey: null };
 }
+
+const UNNAMED_VOICES = new Set(["official", "officials", "source", "sources", "analyst", "analysts", "expert", "experts", "diplomat", "diplomats"]);
 
 /** Two to four capitalised words that are no body, document or title: "Clara Voss", "Kellner" (one word allowed when `one`). */
 

@@ -39,8 +39,17 @@ function listedVerbFits(toks: Tok[], v: number): boolean {
   }
   // Gerunds only attribute right after a quotation: "“…,” adding that".
   if (t.lower.endsWith("ing") && !(prev && (prev.kind === "quote" || prev.text === ","))) return false;
+  // A base form after a word that is no subject ("The brief mention of …", "a formal complaint")
+  // is as likely a noun: the tagger decides.
+  if (BASE_FORM_CHECK.test(t.lower) && prev?.kind === "word" && !PRONOUNS.has(prev.lower) && !/s$/.test(prev.lower) && !(prev.cap && !ARTICLES.has(prev.lower))) {
+    tagTokens(toks);
+    return t.pos === "VERB";
+  }
   return true;
 }
+
+/** Not a past tense, participle, third person or gerund. */
+const BASE_FORM_CHECK = /^(?!.*(?:ed|s|ing)$)[a-z]+$/;
 
 /** True when token v follows a closing quotation directly or after a comma. */
 export function afterQuote(toks: Tok[], v: number): boolean {
