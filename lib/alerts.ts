@@ -4,7 +4,8 @@ import { NotFoundError } from "./errors";
 import { matchRepeat } from "./alert-match";
 import { compareQuotes } from "./analysis/claims";
 import { prisma } from "./db";
-import { moveQuotes } from "./quotes";
+import { moveQuotesIn } from "./quotes";
+import { updateVersioned } from "./versioned-write";
 import type { Touched } from "./public-cache/keys";
 import { wordDiff, type DiffPart } from "./word-diff";
 
@@ -137,7 +138,8 @@ export async function alertsForFeedItem(feedItemId: string): Promise<number> {
           const alert = await tx.alert.upsert({
             where: { openClaimId: claimId },
             create: { claimId, openClaimId: claimId, afterPublication: after },
-            update: after ? { afterPublication: true } : {},
+            // A new outlet changes what the editor decides on: a form loaded before is refused.
+            update: { ...(after ? { afterPublication: true } : {}), version: { increment: 1 } },
             select: { id: true },
           });
           await tx.alertHit.createMany({
@@ -173,7 +175,7 @@ export interface AlertView {
     diff: DiffPart[];
     score: number;
     reason: string;
-    article: { slug: string; title: string; url: string | null };
+    article: { id: string; slug: string; title: string; url: string | null };
   }[];
 }
 
@@ -198,7 +200,7 @@ export async function listOpenAlerts(limit = 20): Promise<AlertView[]> {
           reason: true,
           matchedQuoteId: true,
           outlet: { select: { name: true } },
-          quote: { select: { id: true, exact: true, article: { select: { slug: true, title: true, url: true } } } },
+          quote: { select: { id: true, exact: true, article: { select: { id: true, slug: true, title: true, url: true } } } },
         },
       },
     },
@@ -232,35 +234,39 @@ export async function listOpenAlerts(limit = 20): Promise<AlertView[]> {
 }
 
 /**
- * Confirms an alert: its quotes join the claim as confirmed quotes (through
- * moveQuotes, the same audited write as the review queue), so they show
- * publicly as any confirmed quote does. Dismissing closes it and changes no
- * quote. Returns what the caller must invalidate.
+ * Confirms or dismisses an open alert the editor saw at `version`, in one
+ * transaction with its audit event. Confirming moves its quotes into the claim
+ * as confirmed quotes (moveQuotesIn, the same audited write as the review
+ * queue; quotes an editor rejected meanwhile stay rejected), so they show
+ * publicly as any confirmed quote does. Dismissing changes no quote. Returns
+ * what the caller must purge from the public cache.
+ * @throws NotFoundError when the alert is gone; ConflictError when it was
+ * resolved or extended (a new outlet) since the editor loaded it.
  */
 export async function resolveAlert(actorId: string, input: { id: string; version: number; decision: "confirm" | "dismiss" }): Promise<Touched> {
-  const alert = await prisma.alert.findUnique({
-    where: { id: input.id },
-    select: { id: true, claimId: true, status: true, version: true, hits: { select: { quote: { select: { id: true, version: true } } } } },
+  return prisma.$transaction(async (tx) => {
+    const alert = await tx.alert.findUnique({
+      where: { id: input.id },
+      select: { id: true, claimId: true, status: true, hits: { select: { quote: { select: { id: true, version: true, reviewStatus: true } } } } },
+    });
+    if (!alert) throw new NotFoundError("alert");
+    const status = input.decision === "confirm" ? "confirmed" : "dismissed";
+    await updateVersioned(tx, "alert", {
+      where: { id: alert.id, status: "open" },
+      version: input.version,
+      data: { status, openClaimId: null, resolvedById: actorId, resolvedAt: new Date() },
+      conflict: "This alert was resolved or gained new outlets since you loaded the page. Nothing was saved: reload to see it.",
+      audit: { actorId, entityType: "alert", entityId: alert.id, action: input.decision, before: { status: alert.status }, after: { status, claimId: alert.claimId } },
+    });
+    if (input.decision === "dismiss") return {};
+    const items = [...new Map(alert.hits.filter((h) => h.quote.reviewStatus !== "rejected").map((h) => [h.quote.id, h.quote])).values()];
+    if (!items.length) return {};
+    const moved = await moveQuotesIn(tx, actorId, { items: items.map(({ id, version }) => ({ id, version })), claimId: alert.claimId });
+    return { claims: moved.claims, articles: moved.articles };
   });
-  if (!alert) throw new NotFoundError("alert");
-  let touched: Touched = {};
-  if (input.decision === "confirm") {
-    const items = [...new Map(alert.hits.map((h) => [h.quote.id, h.quote])).values()];
-    if (items.length) {
-      const moved = await moveQuotes(actorId, { items, claimId: alert.claimId });
-      touched = { claims: moved.claims, articles: moved.articles };
-    }
-  }
-  const { count } = await prisma.alert.updateMany({
-    where: { id: alert.id, version: input.version, status: "open" },
-    data: {
-      status: input.decision === "confirm" ? "confirmed" : "dismissed",
-      openClaimId: null,
-      resolvedById: actorId,
-      resolvedAt: new Date(),
-      version: { increment: 1 },
-    },
-  });
-  if (count === 0 && input.decision === "dismiss") throw new NotFoundError("open alert");
-  return touched;
+}
+
+/** Open alerts (the editor menu's badge and the dashboard). */
+export function countOpenAlerts(): Promise<number> {
+  return prisma.alert.count({ where: { status: "open" } });
 }

@@ -1,9 +1,13 @@
 import "server-only";
-import { prisma } from "./db";
+import { recordAudit } from "./audit";
+import { prisma, type Tx } from "./db";
+import { ActionError, NotFoundError } from "./errors";
 import { FeedParseError, parseFeedText } from "./feed-parse";
 import { importArticle, ImportInputError } from "./import-article";
 import { PermanentJobError, sendJob, sendJobs, stableJobId, type JobHandler, type QueueSpec } from "./job-queue";
 import { FetchError, safeFetch } from "./safe-fetch";
+import type { FeedEditInput } from "./validation/feed";
+import { updateVersioned } from "./versioned-write";
 
 /**
  * Watched sources. An editor registers an outlet's feed; the job queue polls
@@ -190,7 +194,8 @@ export const runFeedsDueJob: JobHandler = async () => ({ enqueued: await enqueue
 
 /** "Check now": the feed's next poll is now (a poll already waiting is not doubled). */
 export async function requestFeedCheck(feedId: string): Promise<void> {
-  await prisma.feed.update({ where: { id: feedId }, data: { nextPollAt: new Date() } });
+  const { count } = await prisma.feed.updateMany({ where: { id: feedId }, data: { nextPollAt: new Date() } });
+  if (count === 0) throw new NotFoundError("feed");
   await sendJob(pollFeedQueue, { feedId }, { singletonKey: feedId });
 }
 
@@ -269,6 +274,7 @@ export async function importFeedItem(feedItemId: string): Promise<{ articleId: s
 
 export interface FeedRow {
   id: string;
+  version: number;
   url: string;
   title: string | null;
   format: string | null;
@@ -286,49 +292,132 @@ export interface FeedRow {
   backoffMinutes: number;
 }
 
+const feedRowSelect = {
+  id: true,
+  url: true,
+  title: true,
+  format: true,
+  active: true,
+  intervalMinutes: true,
+  outlet: { select: { id: true, name: true, slug: true } },
+  lastPolledAt: true,
+  lastSuccessAt: true,
+  nextPollAt: true,
+  itemsFound: true,
+  lastNewItems: true,
+  failures: true,
+  lastError: true,
+} as const;
+
 /** Every feed, for the editors' feed page. */
 export async function listFeeds(): Promise<FeedRow[]> {
   const rows = await prisma.feed.findMany({
     orderBy: [{ outlet: { name: "asc" } }, { url: "asc" }],
-    select: {
-      id: true,
-      url: true,
-      title: true,
-      format: true,
-      active: true,
-      intervalMinutes: true,
-      outlet: { select: { id: true, name: true, slug: true } },
-      lastPolledAt: true,
-      lastSuccessAt: true,
-      nextPollAt: true,
-      itemsFound: true,
-      lastNewItems: true,
-      failures: true,
-      lastError: true,
-    },
+    select: { ...feedRowSelect, version: true },
   });
   return rows.map((r) => ({ ...r, backoffMinutes: r.failures ? backoffMinutes(r.intervalMinutes, r.failures) : 0 }));
 }
 
-export class FeedInputError extends Error {}
+const feedAuditSelect = { url: true, outletId: true, intervalMinutes: true, active: true, version: true } as const;
 
-/** Registers a feed of an outlet (by id, or a new outlet by name) and polls it at once. */
+async function assertFeedFields(tx: Tx, input: { url: string; outletId: string }, feedId: string | null): Promise<void> {
+  const outlet = await tx.outlet.findUnique({ where: { id: input.outletId }, select: { id: true } });
+  if (!outlet) throw new ActionError("That outlet no longer exists. Reload the page and choose again.", "invalid", { outletId: ["That outlet no longer exists."] });
+  const taken = await tx.feed.findFirst({ where: { url: input.url, ...(feedId ? { id: { not: feedId } } : {}) }, select: { id: true } });
+  if (taken) throw new ActionError("That feed is already watched.", "invalid", { url: ["That feed is already watched."] });
+}
+
+/**
+ * Registers a feed of an outlet (audited) and polls it at once. Returns its id.
+ * @throws ActionError (invalid) when the outlet is gone or the address is already watched.
+ */
 export async function addFeed(input: { url: string; outletId: string; intervalMinutes: number; actorId: string }): Promise<string> {
-  const outlet = await prisma.outlet.findUnique({ where: { id: input.outletId }, select: { id: true } });
-  if (!outlet) throw new FeedInputError("That outlet no longer exists.");
-  const existing = await prisma.feed.findUnique({ where: { url: input.url }, select: { id: true } });
-  if (existing) throw new FeedInputError("That feed is already watched.");
-  const feed = await prisma.feed.create({
-    data: { url: input.url, outletId: outlet.id, intervalMinutes: input.intervalMinutes, createdById: input.actorId },
-    select: { id: true },
+  const feed = await prisma.$transaction(async (tx) => {
+    await assertFeedFields(tx, input, null);
+    const created = await tx.feed.create({
+      data: { url: input.url, outletId: input.outletId, intervalMinutes: input.intervalMinutes, createdById: input.actorId },
+      select: { id: true, ...feedAuditSelect },
+    });
+    await recordAudit(tx, { actorId: input.actorId, entityType: "feed", entityId: created.id, action: "create", after: created });
+    return created;
   });
   await sendJob(pollFeedQueue, { feedId: feed.id }, { singletonKey: feed.id });
   return feed.id;
 }
 
-/** Pauses or resumes polling a feed. */
-export async function setFeedActive(feedId: string, active: boolean): Promise<void> {
-  await prisma.feed.update({ where: { id: feedId }, data: { active, ...(active ? { nextPollAt: new Date() } : {}) } });
+/**
+ * Edits a feed (address, outlet, interval, paused or not) if it still has the
+ * version the editor loaded. A new address forgets the old one's validators and
+ * failures and is polled at once; resuming polls at once. Returns the new version.
+ * @throws ConflictError when someone else saved first; ActionError (invalid) as addFeed.
+ */
+export async function editFeed(actorId: string, input: FeedEditInput): Promise<{ version: number }> {
+  const after = await prisma.$transaction(async (tx) => {
+    const before = await tx.feed.findUnique({ where: { id: input.id }, select: feedAuditSelect });
+    if (!before) throw new NotFoundError("feed");
+    await assertFeedFields(tx, input, input.id);
+    const moved = before.url !== input.url;
+    const resumed = input.active && !before.active;
+    return updateVersioned(tx, "feed", {
+      where: { id: input.id },
+      version: input.version,
+      data: {
+        url: input.url,
+        outletId: input.outletId,
+        intervalMinutes: input.intervalMinutes,
+        active: input.active,
+        ...(moved ? { etag: null, lastModified: null, failures: 0, lastError: null, format: null } : {}),
+        ...(moved || resumed ? { nextPollAt: new Date() } : {}),
+      },
+      audit: {
+        actorId,
+        entityType: "feed",
+        entityId: input.id,
+        action: before.active !== input.active ? (input.active ? "resume" : "pause") : "edit",
+        before,
+        after: () => tx.feed.findUniqueOrThrow({ where: { id: input.id }, select: feedAuditSelect }),
+      },
+    });
+  });
+  if (after.active) await requestFeedCheckIfDue(input.id);
+  return { version: after.version };
+}
+
+/** Pauses or resumes polling a feed (versioned and audited like an edit). */
+export async function setFeedActive(actorId: string, input: { id: string; version: number; active: boolean }): Promise<{ version: number }> {
+  const feed = await prisma.feed.findUnique({ where: { id: input.id }, select: { url: true, outletId: true, intervalMinutes: true } });
+  if (!feed) throw new NotFoundError("feed");
+  return editFeed(actorId, { ...feed, ...input });
+}
+
+async function requestFeedCheckIfDue(feedId: string): Promise<void> {
+  const feed = await prisma.feed.findUnique({ where: { id: feedId }, select: { nextPollAt: true } });
+  if (feed && feed.nextPollAt <= new Date()) await sendJob(pollFeedQueue, { feedId }, { singletonKey: feedId });
+}
+
+export interface FeedDetail extends FeedRow {
+  etag: string | null;
+  lastModified: string | null;
+  items: { id: string; title: string | null; url: string | null; status: string; error: string | null; createdAt: Date; article: { id: string; title: string } | null }[];
+}
+
+/** One feed with its newest items (at most 50), for its editor page; null when there is none. */
+export async function getFeed(feedId: string): Promise<FeedDetail | null> {
+  const row = await prisma.feed.findUnique({
+    where: { id: feedId },
+    select: {
+      ...feedRowSelect,
+      version: true,
+      etag: true,
+      lastModified: true,
+      items: {
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: { id: true, title: true, url: true, status: true, error: true, createdAt: true, article: { select: { id: true, title: true } } },
+      },
+    },
+  });
+  return row && { ...row, backoffMinutes: row.failures ? backoffMinutes(row.intervalMinutes, row.failures) : 0 };
 }
 
 export const runFeedItemJob: JobHandler = async (data) => {

@@ -21,6 +21,11 @@ export function listOutlets() {
   });
 }
 
+/** Every outlet's id and name, for an editor's outlet picker (not a public read: no cache keys). */
+export function listOutletOptions(): Promise<{ id: string; name: string }[]> {
+  return prisma.outlet.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
 export interface OutletFraming {
   quotes: number;
   faithful: number;

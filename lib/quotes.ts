@@ -203,33 +203,36 @@ export async function updateQuote(actorId: string, input: UpdateQuoteInput) {
 
 /** Moves quotes to a claim (or to none), confirming them: the editor decided. */
 export async function moveQuotes(actorId: string, input: BulkMoveQuotesInput): Promise<Touched & { count: number }> {
-  return prisma.$transaction(async (tx) => {
-    await assertClaimExists(tx, input.claimId);
-    const before = await tx.quote.findMany({ where: { id: { in: input.items.map((i) => i.id) } }, select: { ...auditSelect, article: { select: { slug: true } } } });
-    for (const item of input.items) {
-      const row = before.find((q) => q.id === item.id);
-      if (!row) throw new NotFoundError("quote");
-      await updateVersioned(tx, "quote", {
-        where: { id: item.id },
-        version: item.version,
-        data: { claimId: input.claimId, matchScore: null, reviewStatus: "confirmed" },
-        conflict: "A selected quote was changed by someone else since you loaded the page. Nothing was saved: reload and try again.",
-        audit: {
-          actorId,
-          entityType: "quote",
-          entityId: item.id,
-          action: "move",
-          before: { claimId: row.claimId, reviewStatus: row.reviewStatus },
-          after: { claimId: input.claimId, reviewStatus: "confirmed" },
-        },
-      });
-    }
-    return {
-      count: input.items.length,
-      claims: await claimSlugs(tx, [...before.map((q) => q.claimId), input.claimId]),
-      articles: [...new Set(before.map((q) => q.article.slug))],
-    };
-  });
+  return prisma.$transaction((tx) => moveQuotesIn(tx, actorId, input));
+}
+
+/** moveQuotes in the caller's transaction (an alert confirmed moves its quotes and closes in one). */
+export async function moveQuotesIn(tx: Tx, actorId: string, input: BulkMoveQuotesInput): Promise<Touched & { count: number }> {
+  await assertClaimExists(tx, input.claimId);
+  const before = await tx.quote.findMany({ where: { id: { in: input.items.map((i) => i.id) } }, select: { ...auditSelect, article: { select: { slug: true } } } });
+  for (const item of input.items) {
+    const row = before.find((q) => q.id === item.id);
+    if (!row) throw new NotFoundError("quote");
+    await updateVersioned(tx, "quote", {
+      where: { id: item.id },
+      version: item.version,
+      data: { claimId: input.claimId, matchScore: null, reviewStatus: "confirmed" },
+      conflict: "A selected quote was changed by someone else since you loaded the page. Nothing was saved: reload and try again.",
+      audit: {
+        actorId,
+        entityType: "quote",
+        entityId: item.id,
+        action: "move",
+        before: { claimId: row.claimId, reviewStatus: row.reviewStatus },
+        after: { claimId: input.claimId, reviewStatus: "confirmed" },
+      },
+    });
+  }
+  return {
+    count: input.items.length,
+    claims: await claimSlugs(tx, [...before.map((q) => q.claimId), input.claimId]),
+    articles: [...new Set(before.map((q) => q.article.slug))],
+  };
 }
 
 /** Starts a new draft claim from a quote: its words, its speaker. */

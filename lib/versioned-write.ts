@@ -7,7 +7,7 @@ import { ConflictError } from "./errors";
 
 /**
  * Versioned writes: where a save conflict is detected, for every editable record
- * (article, claim, quote, annotation, tag, rating).
+ * (article, claim, quote, annotation, tag, rating, watched feed, alert).
  *
  * A form carries the `version` of the record it loaded. A write succeeds only if
  * the row still has that version; it bumps the version and records the
@@ -24,6 +24,8 @@ interface VersionedModels {
   annotation: { where: Prisma.AnnotationWhereInput; data: Prisma.AnnotationUncheckedUpdateManyInput };
   tag: { where: Prisma.TagWhereInput; data: Prisma.TagUncheckedUpdateManyInput };
   rating: { where: Prisma.RatingWhereInput; data: Prisma.RatingUncheckedUpdateManyInput };
+  feed: { where: Prisma.FeedWhereInput; data: Prisma.FeedUncheckedUpdateManyInput };
+  alert: { where: Prisma.AlertWhereInput; data: Prisma.AlertUncheckedUpdateManyInput };
 }
 
 export type VersionedModel = keyof VersionedModels;

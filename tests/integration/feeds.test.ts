@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listOpenAlerts, resolveAlert } from "@/lib/alerts";
 import { migrateDatabase, prisma } from "@/lib/db";
-import { addFeed, backoffMinutes, requestFeedCheck } from "@/lib/feeds";
+import { ActionError, ConflictError, NotFoundError } from "@/lib/errors";
+import { addFeed, backoffMinutes, editFeed, getFeed, listFeeds, pollFeed, requestFeedCheck, setFeedActive } from "@/lib/feeds";
 import { workerQueues } from "@/lib/job-handlers";
 import { startWorker, stopJobQueue, type Worker } from "@/lib/job-queue";
 import { seedDatabase } from "@/prisma/seed";
@@ -211,5 +212,76 @@ describe(`watched feeds (${process.env.TEST_DB})`, () => {
     const fine = await waitFor(() => prisma.feedItem.findMany({ where: { feedId: ids.fine }, select: { status: true } }), (r) => r[0]?.status === "imported");
     expect(fine).toEqual([{ status: "imported" }]);
     expect(await feedState(ids.fine)).toMatchObject({ failures: 0, lastError: null, itemsFound: 1 });
+  });
+
+  it("an editor edits, pauses and resumes a feed; bad input and a stale form change nothing", { timeout: 120_000 }, async () => {
+    const outlet = await createOutlet({ name: "Editors' Gazette" });
+    server.set("/gazette.xml", { etag: '"g1"', body: rssFeed("Gazette", []) });
+    const id = await addFeed({ url: server.url("/gazette.xml"), outletId: outlet.id, intervalMinutes: 30, actorId: editorId });
+    await waitFor(() => feedState(id), (f) => f.lastPolledAt !== null, 30_000);
+    const feedsBefore = await prisma.feed.count();
+
+    // The same address twice, or an outlet that is gone: refused, named on the field, nothing stored.
+    await expect(addFeed({ url: server.url("/gazette.xml"), outletId: outlet.id, intervalMinutes: 30, actorId: editorId })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { url: ["That feed is already watched."] },
+    });
+    await expect(addFeed({ url: server.url("/other.xml"), outletId: "no-such-outlet", intervalMinutes: 30, actorId: editorId })).rejects.toBeInstanceOf(ActionError);
+    expect(await prisma.feed.count()).toBe(feedsBefore);
+    await expect(requestFeedCheck("no-such-feed")).rejects.toBeInstanceOf(NotFoundError);
+
+    // An edit from the version the editor loaded: saved, audited, version bumped.
+    const loaded = (await getFeed(id))!;
+    expect(loaded).toMatchObject({ version: 1, intervalMinutes: 30, active: true, outlet: { name: "Editors' Gazette" }, etag: '"g1"' });
+    const { version } = await editFeed(editorId, { id, version: loaded.version, url: loaded.url, outletId: outlet.id, intervalMinutes: 90, active: true });
+    expect(version).toBe(2);
+    expect(await feedState(id)).toMatchObject({ intervalMinutes: 90, version: 2, etag: '"g1"' });
+    // A second editor's form, loaded at version 1: refused, the first edit stands.
+    await expect(editFeed(editorId, { id, version: 1, url: loaded.url, outletId: outlet.id, intervalMinutes: 10, active: true })).rejects.toBeInstanceOf(ConflictError);
+    expect(await feedState(id)).toMatchObject({ intervalMinutes: 90, version: 2 });
+
+    // Paused: not polled, even when asked and overdue.
+    await setFeedActive(editorId, { id, version: 2, active: false });
+    await prisma.feed.update({ where: { id }, data: { nextPollAt: new Date(Date.now() - 60_000) } });
+    const polledAt = (await feedState(id)).lastPolledAt!;
+    expect(await pollFeed(id)).toEqual({ status: "ok", newItems: 0 });
+    expect((await feedState(id)).lastPolledAt).toEqual(polledAt);
+    expect((await listFeeds()).find((f) => f.id === id)).toMatchObject({ active: false });
+
+    // Resumed: polled at once, with the validators of the last good poll.
+    await setFeedActive(editorId, { id, version: 3, active: true });
+    const resumed = await waitFor(() => feedState(id), (f) => f.lastPolledAt! > polledAt, 30_000);
+    expect(resumed).toMatchObject({ active: true, failures: 0, version: 4 });
+    expect(server.requests.filter((r) => r.path === "/gazette.xml").at(-1)).toEqual({ path: "/gazette.xml", ifNoneMatch: '"g1"', status: 304 });
+
+    // A new address forgets the old validators.
+    server.set("/gazette-2.xml", { body: rssFeed("Gazette", []) });
+    await editFeed(editorId, { id, version: 4, url: server.url("/gazette-2.xml"), outletId: outlet.id, intervalMinutes: 90, active: true });
+    const moved = await waitFor(() => feedState(id), (f) => server.requests.some((r) => r.path === "/gazette-2.xml") && f.lastPolledAt! > resumed.lastPolledAt!, 30_000);
+    expect(moved.etag).toBeNull();
+    expect(server.requests.find((r) => r.path === "/gazette-2.xml")).toMatchObject({ ifNoneMatch: null, status: 200 });
+
+    const events = await prisma.auditEvent.findMany({ where: { entityType: "feed", entityId: id }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
+    expect(events.map((e) => e.action)).toEqual(["create", "edit", "pause", "resume", "edit"]);
+    expect(events.every((e) => e.actorId === editorId)).toBe(true);
+  });
+
+  it("dismissing an alert closes it and changes no quote; a stale decision is refused", { timeout: 60_000 }, async () => {
+    const claim = await prisma.claim.findUniqueOrThrow({ where: { slug: CLAIM_SLUG }, select: { id: true } });
+    const quote = await prisma.quote.findFirstOrThrow({ where: { reviewStatus: "suggested" }, select: { id: true, claimId: true, version: true, reviewStatus: true } });
+    const outlet = await createOutlet({ name: "Dismissed Daily" });
+    const alert = await prisma.alert.create({ data: { claimId: claim.id, openClaimId: claim.id, hits: { create: { quoteId: quote.id, outletId: outlet.id, score: 0.6, reason: "reworded" } } }, select: { id: true, version: true } });
+
+    await expect(resolveAlert(editorId, { id: alert.id, version: alert.version + 1, decision: "confirm" })).rejects.toBeInstanceOf(ConflictError);
+    expect(await prisma.alert.findUniqueOrThrow({ where: { id: alert.id }, select: { status: true } })).toEqual({ status: "open" });
+    expect(await prisma.quote.findUniqueOrThrow({ where: { id: quote.id }, select: { claimId: true, version: true, reviewStatus: true } })).toEqual({ claimId: quote.claimId, version: quote.version, reviewStatus: quote.reviewStatus });
+
+    expect(await resolveAlert(editorId, { id: alert.id, version: alert.version, decision: "dismiss" })).toEqual({});
+    expect(await prisma.alert.findUniqueOrThrow({ where: { id: alert.id }, select: { status: true, openClaimId: true, resolvedById: true } })).toEqual({ status: "dismissed", openClaimId: null, resolvedById: editorId });
+    expect(await prisma.quote.findUniqueOrThrow({ where: { id: quote.id }, select: { claimId: true, version: true, reviewStatus: true } })).toEqual({ claimId: quote.claimId, version: quote.version, reviewStatus: quote.reviewStatus });
+    expect(await listOpenAlerts()).toEqual([]);
+    // Decided once: a second click (another tab) is refused.
+    await expect(resolveAlert(editorId, { id: alert.id, version: alert.version + 1, decision: "dismiss" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(resolveAlert(editorId, { id: "no-such-alert", version: 1, decision: "dismiss" })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -42,6 +42,10 @@ export default async function EditorHome({ searchParams }: { searchParams: Promi
         </div>
       </div>
       <div className="grid grid--3">
+        <Link className="card stat-card" href="/editor/alerts">
+          <div className="stat">{stats.openAlerts}</div>
+          <div className="muted">open {stats.openAlerts === 1 ? "alert" : "alerts"}: published claims repeated</div>
+        </Link>
         <Link className="card stat-card" href="/editor/review">
           <div className="stat">{stats.suggestedQuotes}</div>
           <div className="muted">quotes awaiting review</div>

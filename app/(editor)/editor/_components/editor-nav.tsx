@@ -10,9 +10,11 @@ const LINKS = [
   { href: "/editor/claims", label: "Claims" },
   { href: "/editor/tags", label: "Tags" },
   { href: "/editor/import", label: "Import" },
+  { href: "/editor/feeds", label: "Feeds" },
+  { href: "/editor/alerts", label: "Alerts" },
 ];
 
-export function EditorNav({ isAdmin, suggested }: { isAdmin: boolean; suggested: number }) {
+export function EditorNav({ isAdmin, suggested, alerts }: { isAdmin: boolean; suggested: number; alerts: number }) {
   const pathname = usePathname();
   const links = isAdmin ? [...LINKS, { href: "/editor/admin", label: "Accounts" }] : LINKS;
   return (
@@ -23,6 +25,7 @@ export function EditorNav({ isAdmin, suggested }: { isAdmin: boolean; suggested:
           <Link key={link.href} href={link.href} aria-current={active ? "page" : undefined}>
             {link.label}
             {link.href === "/editor/review" && suggested > 0 && <span className="editor-nav__count">{suggested}</span>}
+            {link.href === "/editor/alerts" && alerts > 0 && <span className="editor-nav__count">{alerts}</span>}
           </Link>
         );
       })}
