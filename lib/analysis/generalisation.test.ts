@@ -32,6 +32,8 @@ describe("attribution: who is the subject", () => {
     ["the document the subject spoke in", "The Roads Agency in its monthly bulletin on congestion said delays were “the worst on record.”", ["Roads Agency"]],
     ["inverted cue after a comma ends the sentence", "The mayor has been “tireless” in talks with the railway and the Port Authority, says a report issued by the City Auditor.", ["City Auditor"]],
     ["a quotation that opens with a verb of saying is its subject's predicate", "The audit's brief mention of the bridge supports the residents. The Roads Agency had “rejected every complaint”, calling them “unfounded.”", ["Roads Agency", "Roads Agency"]],
+    ["the words right after a possessive name are its owner's", "Traffic fell sharply. Railwatch's \"live map shows where delays are worst.\"", ["Railwatch"]],
+    ["a participle of saying after a document the subject issued", "Nordwind Air also issued a statement on social media saying it was “reviewing every booking.”", ["Nordwind Air"]],
     ["an unnamed official of a body is not the body", "A senior Norland trade official said that “exports will recover by spring.”", ["senior Norland trade official"]],
     ["a comma before a verb with a place after it is no inversion", "“We are ready,” Lena Park, a local organiser, wrote on Facebook.", ["Lena Park"]],
   ])("%s", (_name, body, expected) => {

@@ -3,7 +3,7 @@
 
 import { CLAUSE_WORDS } from "../data/stopwords";
 import type { Tok } from "../tokens";
-import { isVerb } from "./verbs";
+import { afterDocument, isVerb } from "./verbs";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
 import { interpret, remember, setDocument } from "./mentions";
 import { collectBack, collectForward, isNameLike, isPronoun, personTail } from "./noun-phrases";
@@ -18,7 +18,7 @@ export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
   for (let v = 0; v < toks.length; v++) {
     const t = toks[v];
     if (t.kind === "quote") {
-      const c = predicateCue(text, toks, v, ctx, cues);
+      const c = predicateCue(text, toks, v, ctx, cues) ?? possessorCue(text, toks, v, ctx, cues);
       if (c) cues.push(c);
       continue;
     }
@@ -41,7 +41,7 @@ export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
     // Inverted order right after a quotation: "“…,” said the report".
     const afterQuote = prev && (prev.kind === "quote" || (prev.text === "," && toks[v - 2]?.kind === "quote"));
     // "The Foreign Office rejected the report, saying it was “…”": the participle's subject is the clause's.
-    if (t.lower.endsWith("ing") && prev?.text === ",") {
+    if (t.lower.endsWith("ing") && (prev?.text === "," || afterDocument(toks, v))) {
       const earlier = [...cues].reverse().find((c) => c.speaker);
       if (earlier) {
         cues.push({ ...earlier, verbStart: t.start, verbEnd: t.end, start: t.start, end: t.end, at: v });
@@ -166,6 +166,18 @@ function predicateCue(text: string, toks: Tok[], k: number, ctx: Context, cues: 
   const speaker = interpret(text, toks, np, ctx, cues);
   if (!speaker?.speaker) return null;
   return makeCue(toks[j + 1].start, toks[k - 1].end, toks[np[0]].start, toks[k - 1].end, k - 1, speaker, ctx);
+}
+
+/** "Downtrack's “map shows where …”": the words right after a possessive name are its owner's. */
+function possessorCue(text: string, toks: Tok[], k: number, ctx: Context, cues: Cue[]): Cue | null {
+  const o = toks[k - 1];
+  if (!o || o.kind !== "word" || !o.poss || !o.cap || TIME_WORDS.has(o.lower.replace(/['’]s?$/, ""))) return null;
+  let a = k - 1;
+  while (a > 0 && toks[a - 1].kind === "word" && toks[a - 1].cap && !toks[a - 1].poss && k - a < 5) a--;
+  if (a === 0 && CLAUSE_WORDS.has(toks[0].lower) && a < k - 1) a++;
+  const speaker = interpret(text, toks, [a, k - 1], ctx, cues);
+  if (!speaker?.speaker || speaker.speaker.kind === "document") return null;
+  return makeCue(o.start, o.end, toks[a].start, o.end, k - 1, speaker, ctx);
 }
 
 /** Nothing but closing punctuation and marks from token `k` to the sentence's end. */

@@ -9,7 +9,7 @@
 
 import { DETERMINERS } from "../data/stopwords";
 import { type Tok, tagTokens } from "../tokens";
-import { ARTICLES, BE, NO_INVERSION, NOUNISH, PRONOUNS, SPEECH, TIME_WORDS, WEAK } from "./words";
+import { ARTICLES, BE, NO_INVERSION, NOUNISH, POSSESSIVE_DETS, PRONOUNS, REPORTS, SPEECH, TIME_WORDS, WEAK } from "./words";
 
 /** A verb of saying at token v: a listed one in a verb's place, or any verb in a reporting slot. */
 export function isVerb(toks: Tok[], v: number): boolean {
@@ -18,7 +18,8 @@ export function isVerb(toks: Tok[], v: number): boolean {
   if (t.cap && v > 0) return false; // "Country Reports", "United States"
   const prev = toks[v - 1];
   if (prev && prev.kind === "word" && BE.has(prev.lower)) return false; // passive: "is believed", "was called"
-  if (prev && prev.kind === "word" && DETERMINERS.has(prev.lower)) return false; // "the report", "its statement"
+  // "the report", "its statement" (but "a statement on social media saying" is a participle).
+  if (prev && prev.kind === "word" && DETERMINERS.has(prev.lower) && !(t.lower.endsWith("ing") && afterDocument(toks, v))) return false;
   if (prev && prev.kind === "word" && prev.lower === "to") return false; // "wrong to call", "to say"
   if (!SPEECH.has(t.lower)) return reportingSlot(toks, v);
   return listedVerbFits(toks, v);
@@ -38,7 +39,8 @@ function listedVerbFits(toks: Tok[], v: number): boolean {
     if (!/(?:s|ed)$/.test(t.lower) && !(prev && (PRONOUNS.has(prev.lower) || /s$/.test(prev.lower)))) return false;
   }
   // Gerunds only attribute right after a quotation: "“…,” adding that".
-  if (t.lower.endsWith("ing") && !(prev && (prev.kind === "quote" || prev.text === ","))) return false;
+  // …or after a document its subject issued: "X issued a statement on social media saying that".
+  if (t.lower.endsWith("ing") && !(prev && (prev.kind === "quote" || prev.text === ",")) && !afterDocument(toks, v)) return false;
   // A base form after a word that is no subject ("The brief mention of …", "a formal complaint")
   // is as likely a noun: the tagger decides.
   if (BASE_FORM_CHECK.test(t.lower) && prev?.kind === "word" && !PRONOUNS.has(prev.lower) && !/s$/.test(prev.lower) && !(prev.cap && !ARTICLES.has(prev.lower))) {
@@ -50,6 +52,16 @@ function listedVerbFits(toks: Tok[], v: number): boolean {
 
 /** Not a past tense, participle, third person or gerund. */
 const BASE_FORM_CHECK = /^(?!.*(?:ed|s|ing)$)[a-z]+$/;
+
+/** "a statement (on social media) saying": a document noun among the four words before token v. */
+export function afterDocument(toks: Tok[], v: number): boolean {
+  for (let j = v - 1; j >= 0 && v - j <= 4; j--) {
+    const t = toks[j];
+    if (t.kind !== "word") return false;
+    if (REPORTS.has(t.lower) && !t.cap && j > 0 && toks[j - 1].kind === "word" && (ARTICLES.has(toks[j - 1].lower) || POSSESSIVE_DETS.has(toks[j - 1].lower))) return true;
+  }
+  return false;
+}
 
 /** True when token v follows a closing quotation directly or after a comma. */
 export function afterQuote(toks: Tok[], v: number): boolean {
