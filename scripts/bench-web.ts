@@ -574,6 +574,8 @@ async function main() {
         const { info, dataDir } = await embeddedCorpus(spec);
         results.push(await measure(spec, info, { PGLITE_DATA_DIR: dataDir }));
       }
+      // The table so far after each corpus: a run stopped later still leaves its figures.
+      if (results.length < corpora.length) report(results);
     }
   } finally {
     await redis?.stop();
