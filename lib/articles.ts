@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma, type Tx } from "./db";
 import { articleKey, listKeys, recordClaims, recordKeys } from "./public-cache/keys";
+import { publicQuoteCountsByArticle } from "./quote-counts";
 import { uniqueSlug } from "./slug";
 import { isPlausibleSlug } from "./validation/text";
 import { isPublicClaim, publicQuoteWhere } from "./visibility";
@@ -52,9 +53,9 @@ export async function bodiesWithAstralCharacters(slugs: string[]): Promise<Map<s
 }
 
 /** The newest articles; records `articles` (and `quotes`: the list shows their counts). */
-export function listArticles({ take = 50 }: { take?: number } = {}) {
+export async function listArticles({ take = 50 }: { take?: number } = {}) {
   recordKeys(listKeys.articles, listKeys.quotes);
-  return prisma.article.findMany({
+  const rows = await prisma.article.findMany({
     orderBy: [{ publishedAt: "desc" }, { createdAt: "desc" }],
     take,
     select: {
@@ -64,9 +65,10 @@ export function listArticles({ take = 50 }: { take?: number } = {}) {
       byline: true,
       publishedAt: true,
       outlet: { select: { name: true, slug: true } },
-      _count: { select: { quotes: { where: publicQuoteWhere } } },
     },
   });
+  const counts = await publicQuoteCountsByArticle(rows.map((a) => a.id));
+  return rows.map((a) => ({ ...a, _count: { quotes: counts.get(a.id) ?? 0 } }));
 }
 
 /**

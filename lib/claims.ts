@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { paragraphRanges } from "./anchoring/segments";
 import { prisma } from "./db";
+import { publicQuoteCountsByClaim } from "./quote-counts";
 import { claimKey, listKeys, recordArticles, recordClaims, recordKeys } from "./public-cache/keys";
 import { parseStoredDiff, wordDiff, type DiffPart } from "./word-diff";
 import { isPlausibleSlug } from "./validation/text";
@@ -62,10 +63,10 @@ async function loadClaimPage(filters: ClaimFilters, page: number, perPage: numbe
         speaker: { select: { name: true, slug: true } },
         rating: { select: { verdictLabel: { select: { name: true, slug: true, ratingValue: true } } } },
         tags: { select: { tag: { select: { name: true, slug: true, colour: true } } }, orderBy: { tag: { name: "asc" } } },
-        _count: { select: { quotes: { where: publicQuoteWhere } } },
       },
     }),
   ]);
+  const quoteCounts = await publicQuoteCountsByClaim(rows.map((c) => c.id));
   const items: ClaimListItem[] = rows.map((c) => ({
     id: c.id,
     slug: c.slug,
@@ -75,7 +76,7 @@ async function loadClaimPage(filters: ClaimFilters, page: number, perPage: numbe
     speaker: c.speaker,
     verdict: c.rating?.verdictLabel ?? null,
     tags: c.tags.map((t) => t.tag),
-    quoteCount: c._count.quotes,
+    quoteCount: quoteCounts.get(c.id) ?? 0,
   }));
   return { items, total, page, perPage, pageCount: Math.max(1, Math.ceil(total / perPage)) };
 }
@@ -328,7 +329,15 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
   const when = (q: (typeof claim.quotes)[number]) => (q.article.publishedAt ?? q.article.createdAt).getTime();
   const ordered = [...claim.quotes].sort((a, b) => when(a) - when(b) || a.articleId.localeCompare(b.articleId) || a.start - b.start);
   const byQuote = new Map(rows.map((r) => [r.quoteId, r]));
-  rows.sort((a, b) => ordered.findIndex((q) => q.id === a.quoteId) - ordered.findIndex((q) => q.id === b.quoteId));
+  const position = new Map(ordered.map((q, i) => [q.id, i]));
+  rows.sort((a, b) => position.get(a.quoteId)! - position.get(b.quoteId)!);
+  // Each article's quotes, in reading order (a claim can have tens of thousands of quotes: no scans per quote).
+  const byArticle = new Map<string, typeof ordered>();
+  for (const q of ordered) {
+    const list = byArticle.get(q.articleId);
+    if (list) list.push(q);
+    else byArticle.set(q.articleId, [q]);
+  }
 
   // The timeline follows the wording from the source through each article that
   // picked it up, oldest first; an article is represented by its fullest statement.
@@ -345,12 +354,8 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
       diff: [{ op: "equal", text: passage.text }],
     });
   }
-  const seenArticles = new Set<string>();
   let previous = sourceWording;
-  for (const q of ordered) {
-    if (seenArticles.has(q.articleId)) continue;
-    seenArticles.add(q.articleId);
-    const sameArticle = ordered.filter((o) => o.articleId === q.articleId);
+  for (const sameArticle of byArticle.values()) {
     const statements = sameArticle.filter((o) => o.kind === "statement");
     const best = (statements.length ? statements : sameArticle).reduce((a, b) => (b.exact.length > a.exact.length ? b : a));
     const row = byQuote.get(best.id)!;
@@ -441,10 +446,13 @@ export async function getPublishedClaim(slug: string): Promise<ClaimDetail | nul
 }
 
 function withCounters(claim: ClaimDetail, counters: Awaited<ReturnType<typeof loadCounterQuotes>>): ClaimDetail {
+  // The first counter quote of each article (counters come in reading order).
+  const firstCounter = new Map<string, (typeof counters)[number]>();
+  for (const c of counters) if (!firstCounter.has(c.articleId)) firstCounter.set(c.articleId, c);
   return {
     ...claim,
     rows: claim.rows.map((row) => {
-      const counter = counters.find((c) => c.articleId === row.articleId);
+      const counter = firstCounter.get(row.articleId);
       if (!counter) return row;
       const counterClaim = claim.counterClaims.find((c) => c.id === counter.claimId);
       return {

@@ -1,7 +1,9 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { ClaimListItem } from "./claims";
 import { prisma } from "./db";
 import { listKeys, recordKeys } from "./public-cache/keys";
+import { publicQuoteCountsByArticle, publicQuoteCountsByClaim } from "./quote-counts";
 import { isPlausibleSlug } from "./validation/text";
 import { publicClaimSql, publicClaimWhere, publicQuoteSql, publicQuoteWhere } from "./visibility";
 
@@ -58,13 +60,28 @@ async function loadOutletProfile(slug: string) {
   });
   if (!outlet) return null;
   const quoteWhere = { ...publicQuoteWhere, article: { outletId: outlet.id }, claim: publicClaimWhere };
-  const [quotes, articles, claims] = await Promise.all([
-    prisma.quote.findMany({ where: quoteWhere, select: { verb: true, fidelity: true, hedges: true, inHeadline: true } }),
+  // Counted in the database: a large outlet carries tens of thousands of quotes.
+  const outletQuotes = Prisma.sql`
+    FROM "Quote" q JOIN "Article" a ON a.id = q."articleId" JOIN "Claim" c ON c.id = q."claimId"
+    WHERE a."outletId" = ${outlet.id} AND ${publicQuoteSql("q")} AND ${publicClaimSql("c")}`;
+  const [totals, verbRows, hedgeRows, articles, claims] = await Promise.all([
+    prisma.$queryRaw<{ quotes: bigint; verbatim: bigint; trimmed: bigint; altered: bigint; not_found: bigint; unrated: bigint; in_headline: bigint }[]>`
+      SELECT count(*) AS quotes,
+             count(*) FILTER (WHERE q.fidelity = 'verbatim') AS verbatim,
+             count(*) FILTER (WHERE q.fidelity = 'trimmed') AS trimmed,
+             count(*) FILTER (WHERE q.fidelity = 'altered') AS altered,
+             count(*) FILTER (WHERE q.fidelity = 'not_found') AS not_found,
+             count(*) FILTER (WHERE q.fidelity IS NULL) AS unrated,
+             count(*) FILTER (WHERE q."inHeadline") AS in_headline
+      ${outletQuotes}`,
+    prisma.$queryRaw<{ key: string; n: bigint }[]>`SELECT lower(q.verb) AS key, count(*) AS n ${outletQuotes} AND q.verb IS NOT NULL GROUP BY 1`,
+    prisma.$queryRaw<{ key: string; n: bigint }[]>`
+      SELECT lower(h) AS key, count(*) AS n FROM (SELECT q.hedges ${outletQuotes}) x CROSS JOIN LATERAL unnest(x.hedges) AS h GROUP BY 1`,
     prisma.article.findMany({
       where: { outletId: outlet.id },
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       take: 50,
-      select: { slug: true, title: true, publishedAt: true, _count: { select: { quotes: { where: publicQuoteWhere } } } },
+      select: { id: true, slug: true, title: true, publishedAt: true },
     }),
     prisma.claim.findMany({
       where: { ...publicClaimWhere, quotes: { some: quoteWhere } },
@@ -79,34 +96,28 @@ async function loadOutletProfile(slug: string) {
         speaker: { select: { name: true, slug: true } },
         rating: { select: { verdictLabel: { select: { name: true, slug: true, ratingValue: true } } } },
         tags: { select: { tag: { select: { name: true, slug: true, colour: true } } } },
-        _count: { select: { quotes: { where: quoteWhere } } },
       },
     }),
   ]);
+  const [articleQuotes, claimQuotes] = await Promise.all([
+    publicQuoteCountsByArticle(articles.map((a) => a.id)),
+    publicQuoteCountsByClaim(claims.map((c) => c.id), { article: { outletId: outlet.id } }),
+  ]);
+  const t = totals[0];
+  const top = (rows: { key: string; n: bigint }[]) =>
+    rows.map((r) => [r.key, Number(r.n)] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 12);
   const framing: OutletFraming = {
-    quotes: quotes.length,
-    faithful: 0,
-    fidelity: { verbatim: 0, trimmed: 0, altered: 0, not_found: 0, unrated: 0 },
-    verbs: [],
-    hedges: [],
-    inHeadline: 0,
+    quotes: Number(t.quotes),
+    faithful: Number(t.verbatim) + Number(t.trimmed),
+    fidelity: { verbatim: Number(t.verbatim), trimmed: Number(t.trimmed), altered: Number(t.altered), not_found: Number(t.not_found), unrated: Number(t.unrated) },
+    verbs: top(verbRows).map(([verb, count]) => ({ verb, count })),
+    hedges: top(hedgeRows).map(([hedge, count]) => ({ hedge, count })),
+    inHeadline: Number(t.in_headline),
   };
-  const verbs = new Map<string, number>();
-  const hedges = new Map<string, number>();
-  for (const q of quotes) {
-    framing.fidelity[q.fidelity ?? "unrated"]++;
-    if (q.fidelity === "verbatim" || q.fidelity === "trimmed") framing.faithful++;
-    if (q.inHeadline) framing.inHeadline++;
-    if (q.verb) verbs.set(q.verb.toLowerCase(), (verbs.get(q.verb.toLowerCase()) ?? 0) + 1);
-    for (const h of q.hedges) hedges.set(h.toLowerCase(), (hedges.get(h.toLowerCase()) ?? 0) + 1);
-  }
-  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 12);
-  framing.verbs = top(verbs).map(([verb, count]) => ({ verb, count }));
-  framing.hedges = top(hedges).map(([hedge, count]) => ({ hedge, count }));
   return {
     outlet,
     framing,
-    articles: articles.map((a) => ({ slug: a.slug, title: a.title, publishedAt: a.publishedAt?.toISOString() ?? null, quotes: a._count.quotes })),
+    articles: articles.map((a) => ({ slug: a.slug, title: a.title, publishedAt: a.publishedAt?.toISOString() ?? null, quotes: articleQuotes.get(a.id) ?? 0 })),
     claims: claims.map(
       (c): ClaimListItem => ({
         id: c.id,
@@ -117,7 +128,7 @@ async function loadOutletProfile(slug: string) {
         speaker: c.speaker,
         verdict: c.rating?.verdictLabel ?? null,
         tags: c.tags.map((t) => t.tag),
-        quoteCount: c._count.quotes,
+        quoteCount: claimQuotes.get(c.id) ?? 0,
       }),
     ),
   };

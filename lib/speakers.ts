@@ -2,6 +2,7 @@ import "server-only";
 import type { ClaimListItem } from "./claims";
 import { prisma } from "./db";
 import { listKeys, recordKeys } from "./public-cache/keys";
+import { publicQuoteCountsByClaim } from "./quote-counts";
 import { isPlausibleSlug } from "./validation/text";
 import { publicClaimWhere, publicQuoteWhere } from "./visibility";
 
@@ -44,12 +45,12 @@ async function loadSpeaker(slug: string) {
           publishedAt: true,
           rating: { select: { verdictLabel: { select: { name: true, slug: true, ratingValue: true } } } },
           tags: { select: { tag: { select: { name: true, slug: true, colour: true } } } },
-          _count: { select: { quotes: { where: publicQuoteWhere } } },
         },
       },
     },
   });
   if (!speaker) return null;
+  const quoteCounts = await publicQuoteCountsByClaim(speaker.claims.map((c) => c.id));
   return {
     name: speaker.name,
     slug: speaker.slug,
@@ -67,7 +68,7 @@ async function loadSpeaker(slug: string) {
         speaker: { name: speaker.name, slug: speaker.slug },
         verdict: c.rating?.verdictLabel ?? null,
         tags: c.tags.map((t) => t.tag),
-        quoteCount: c._count.quotes,
+        quoteCount: quoteCounts.get(c.id) ?? 0,
       }),
     ),
   };

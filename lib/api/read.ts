@@ -4,6 +4,7 @@ import type { ClaimDetail } from "../claims";
 import { articleUrl, claimUrl } from "../site-url";
 import { prisma } from "../db";
 import { listKeys, recordKeys } from "../public-cache/keys";
+import { publicQuoteCountsByArticle } from "../quote-counts";
 import { isPublicClaim, publicAnnotationWhere, publicClaimWhere, publicQuoteWhere } from "../visibility";
 
 /**
@@ -142,11 +143,12 @@ export async function listPublicArticles(filter: { outlet?: string }, page: numb
         url: true,
         language: true,
         publishedAt: true,
+        id: true,
         outlet: { select: { name: true, slug: true } },
-        _count: { select: { quotes: { where: publicQuoteWhere } } },
       },
     }),
   ]);
+  const counts = await publicQuoteCountsByArticle(rows.map((a) => a.id));
   return {
     total,
     data: rows.map((a) => ({
@@ -158,7 +160,7 @@ export async function listPublicArticles(filter: { outlet?: string }, page: numb
       language: a.language,
       publishedAt: a.publishedAt?.toISOString() ?? null,
       outlet: a.outlet,
-      quoteCount: a._count.quotes,
+      quoteCount: counts.get(a.id) ?? 0,
     })),
   };
 }

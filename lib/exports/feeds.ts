@@ -3,6 +3,7 @@ import { allPublicQuotes, listPublicAnnotations, type QuoteFilter } from "../api
 import { bodiesWithAstralCharacters } from "../articles";
 import { buildClaimReview, type ClaimReviewJson } from "../claim-review-jsonld";
 import { prisma } from "../db";
+import { publicQuoteCountsByClaim } from "../quote-counts";
 import { siteUrl } from "../site-url";
 import { publicClaimWhere, publicQuoteWhere } from "../visibility";
 import { toCsv, toCsvRows } from "./csv";
@@ -164,11 +165,12 @@ export async function* claimsCsvChunks(base = siteUrl(), batch = 1000): AsyncGen
         speaker: { select: { name: true } },
         sourceDocument: { select: { title: true, url: true } },
         rating: { select: { fidelityRating: true, framingRating: true, verdictLabel: { select: { name: true } } } },
+        id: true,
         tags: { select: { tag: { select: { name: true } } } },
-        _count: { select: { quotes: { where: publicQuoteWhere } } },
       },
     });
     if (claims.length === 0) return;
+    const quoteCounts = await publicQuoteCountsByClaim(claims.map((c) => c.id));
     cursor = claims[claims.length - 1].slug;
     yield toCsvRows(
       claims.map((c) => [
@@ -181,7 +183,7 @@ export async function* claimsCsvChunks(base = siteUrl(), batch = 1000): AsyncGen
         c.rating?.fidelityRating,
         c.rating?.framingRating,
         c.tags.map((t) => t.tag.name),
-        c._count.quotes,
+        quoteCounts.get(c.id) ?? 0,
         c.publishedAt?.toISOString(),
         `${base}/claims/${c.slug}`,
       ]),
