@@ -9,6 +9,7 @@
 // "trimmed" (an excerpt or phrase lifted from the wording), "characterisation"
 // (a quoted label after "described X as", "called it"), "reworded".
 
+import { misspeltWords } from "./text";
 import { type QuoteContext, type Wording, PHRASE_WORDS, hasFiniteVerb, locate, stemWord } from "./claim-text";
 
 export type ClaimLinkVia = "editor" | "verbatim" | "source sentence" | "trimmed" | "characterisation" | "reworded" | "context";
@@ -139,29 +140,7 @@ export function speakerFit(q: PreparedQuote, c: ClaimState): "same" | "unknown" 
 /** Two names of the same words but one, spelt within two edits (same first letter, five letters or more). */
 export function misspeltName(a: string, b: string): boolean {
   if (!a.startsWith("name:") || !b.startsWith("name:")) return false;
-  const x = nameWords(a);
-  const y = nameWords(b);
-  if (x.length !== y.length || x.length < 2) return false;
-  let diff = -1;
-  for (let i = 0; i < x.length; i++) {
-    if (x[i] === y[i]) continue;
-    if (diff >= 0) return false;
-    diff = i;
-  }
-  if (diff < 0) return false;
-  const [u, v] = [x[diff], y[diff]];
-  return u.length >= 5 && v.length >= 5 && u[0] === v[0] && editDistance(u, v) <= 2;
-}
-
-/** Levenshtein distance (small words only). */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
+  return misspeltWords(nameWords(a), nameWords(b));
 }
 
 /** The words of a "name:" speaker key (none for a registry id). */

@@ -9,7 +9,7 @@ import { analyzeArticle } from "./pipeline";
 import { findQuotes } from "./quotes";
 import { splitSentences } from "./sentences";
 import { createSpeakerRegistry } from "./speakers";
-import { splitParagraphs } from "./text";
+import { misspeltWords, splitParagraphs } from "./text";
 
 const registry = createSpeakerRegistry();
 const speakers = (body: string, headline = "Headline without quotes") =>
@@ -34,6 +34,8 @@ describe("attribution: who is the subject", () => {
     ["a quotation that opens with a verb of saying is its subject's predicate", "The audit's brief mention of the bridge supports the residents. The Roads Agency had “rejected every complaint”, calling them “unfounded.”", ["Roads Agency", "Roads Agency"]],
     ["the words right after a possessive name are its owner's", "Traffic fell sharply. Railwatch's \"live map shows where delays are worst.\"", ["Railwatch"]],
     ["a participle of saying after a document the subject issued", "Nordwind Air also issued a statement on social media saying it was “reviewing every booking.”", ["Nordwind Air"]],
+    ["a known body misspelt in one word is that body", "The European Comission said the rules were “clear.”", ["European Commission"]],
+    ["two misspelt words are another name", "The Europa Comission said the rules were “clear.”", ["Europa Comission"]],
     ["an unnamed official of a body is not the body", "A senior Norland trade official said that “exports will recover by spring.”", ["senior Norland trade official"]],
     ["a comma before a verb with a place after it is no inversion", "“We are ready,” Lena Park, a local organiser, wrote on Facebook.", ["Lena Park"]],
   ])("%s", (_name, body, expected) => {
@@ -135,6 +137,16 @@ describe("claims: inflection, surnames and labels", () => {
     ["name:tedros", "name:tedros adhanom", true],
   ])("sameSpeakerKey(%s, %s) = %s", (a, b, same) => {
     expect(sameSpeakerKey(a, b)).toBe(same);
+  });
+
+  it.each([
+    [["justice", "bureau"], ["justise", "bureau"], true],
+    [["harbour", "board"], ["harbor", "board"], true],
+    [["harbour", "board"], ["parbour", "board"], false], // another first letter
+    [["tax", "board"], ["tux", "board"], false], // too short
+    [["harbour"], ["harbor"], false], // one word
+  ])("misspeltWords(%j, %j) = %s", (a, b, same) => {
+    expect(misspeltWords(a, b)).toBe(same);
   });
 
   it.each([

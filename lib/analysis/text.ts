@@ -152,3 +152,32 @@ export function isAbbreviation(word: string): boolean {
   if (/^\p{L}$/u.test(w)) return true; // initials: "J. Smith"
   return /^(?:\p{L}\.)+\p{L}$/u.test(w); // U.S, U.N, D.C
 }
+
+/**
+ * Two names that are the same words but one, that one spelt within two edits of the other
+ * (both of five letters or more, same first letter): "Justise Department" / "Justice Department".
+ * Words are compared as given (lower-case them first). One-word names never match.
+ */
+export function misspeltWords(x: readonly string[], y: readonly string[]): boolean {
+  if (x.length !== y.length || x.length < 2) return false;
+  let diff = -1;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === y[i]) continue;
+    if (diff >= 0) return false;
+    diff = i;
+  }
+  if (diff < 0) return false;
+  const [u, v] = [x[diff], y[diff]];
+  return u.length >= 5 && v.length >= 5 && u[0] === v[0] && editDistance(u, v) <= 2;
+}
+
+/** Levenshtein distance (small words only). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}

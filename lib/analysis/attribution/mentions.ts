@@ -4,6 +4,7 @@
 import { isOrganizationWord } from "../nlp";
 import type { SpeakerEntry, SpeakerRegistry } from "../speakers";
 import type { Tok } from "../tokens";
+import { misspeltWords, normalizeName } from "../text";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
 import { antecedent, isPersonName, isProperName, isTimePhrase } from "./noun-phrases";
 import { cleanName, genderOf, isTitleWord, looksLikePersonName, nameAfterRole, personForPronoun, personSpeaker } from "./persons";
@@ -152,7 +153,50 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
     }
     return { speaker: { id: null, name: cleanName(phrase), kind: "document", generic: true }, documentKey: null };
   }
+  // "the Justise Department": a known name misspelt in one word is that name.
+  const misspelt = misspeltEntry(ctx.registry, phrase);
+  if (misspelt) return fromRegistry(ctx, misspelt, undefined);
   return { speaker: newSpeaker(phrase, toks, s, b, ctx), documentKey: null };
+}
+
+/** The registry entry whose name or alias is `phrase` with one word misspelt (see misspeltWords), or null. */
+function misspeltEntry(registry: SpeakerRegistry, phrase: string): SpeakerEntry | null {
+  const words = normalizeName(phrase).split(" ");
+  if (words.length < 2) return null;
+  const index = misspellingIndex(registry);
+  for (let i = 0; i < words.length; i++) {
+    for (const [other, e] of index.get(slotKey(words, i)) ?? []) if (misspeltWords(words, other)) return e;
+  }
+  return null;
+}
+
+// Per registry: names keyed by their words with one slot blanked (and that slot's first letter),
+// rebuilt when the registry grows, so a look-up costs a few map reads, not a scan.
+const MISSPELLING_INDEX = new WeakMap<SpeakerRegistry, { size: number; map: Map<string, [string[], SpeakerEntry][]> }>();
+function slotKey(words: readonly string[], i: number): string {
+  return `${words.slice(0, i).join(" ")}|${words[i][0]}|${words.slice(i + 1).join(" ")}`;
+}
+function misspellingIndex(registry: SpeakerRegistry): Map<string, [string[], SpeakerEntry][]> {
+  const entries = registry.entries();
+  const cached = MISSPELLING_INDEX.get(registry);
+  if (cached && cached.size === entries.length) return cached.map;
+  const map = new Map<string, [string[], SpeakerEntry][]>();
+  for (const e of entries) {
+    if (e.kind === "document") continue;
+    for (const name of [e.name, ...e.aliases]) {
+      const w = normalizeName(name).split(" ");
+      if (w.length < 2) continue;
+      for (let i = 0; i < w.length; i++) {
+        if (w[i].length < 5) continue;
+        const k = slotKey(w, i);
+        const list = map.get(k) ?? [];
+        list.push([w, e]);
+        map.set(k, list);
+      }
+    }
+  }
+  MISSPELLING_INDEX.set(registry, { size: entries.length, map });
+  return map;
 }
 
 const UNNAMED_VOICES = new Set(["official", "officials", "source", "sources", "analyst", "analysts", "expert", "experts", "diplomat", "diplomats"]);
