@@ -6,6 +6,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Claimscope", template: "%s · Claimscope" },
   description: "How news outlets quote and frame the claims of official reports, side by side.",
+  // Discoverable from every page's <head>: the Atom feed of claim reviews (the sitemap is named in /robots.txt).
+  alternates: { types: { "application/atom+xml": [{ url: "/feed.xml", title: "Claimscope: claim reviews" }] } },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

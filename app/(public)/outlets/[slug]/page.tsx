@@ -15,7 +15,12 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const profile = await getOutlet((await params).slug);
-  return profile ? { title: profile.outlet.name, description: `How ${profile.outlet.name} quotes and frames the claims it reports.` } : { title: "Outlet not found" };
+  if (!profile) return { title: "Outlet not found" };
+  return {
+    title: profile.outlet.name,
+    description: `How ${profile.outlet.name} quotes and frames the claims it reports.`,
+    alternates: { types: { "application/atom+xml": [{ url: `/feed.xml?outlet=${encodeURIComponent(profile.outlet.slug)}`, title: `Claim reviews quoted by ${profile.outlet.name}` }] } },
+  };
 }
 
 export default async function OutletPage({ params }: Props) {

@@ -1,0 +1,7 @@
+import { streamText } from "@/lib/api/stream";
+import { sitemapRoot } from "@/lib/sitemap";
+
+/** GET /sitemap.xml: every public page with its lastmod, or an index of files past 50,000 URLs (lib/sitemap.ts). */
+export async function GET() {
+  return streamText(sitemapRoot(), { "Content-Type": "application/xml; charset=utf-8" });
+}
