@@ -44,7 +44,8 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     const hasQuote = nextRange < ranges.length && ranges[nextRange].from < sent.end;
     const toks = tokenize(text, sent.start, sent.end, ranges);
     if (!hasQuote && !(headlineOn && sent.paragraphIndex === 0)) {
-      if (!trigger.test(text.slice(sent.start, sent.end))) {
+      // A lead-in that ends in a colon ("And from board chair Ana Ruiz:") may name the next paragraph's speaker.
+      if (!trigger.test(text.slice(sent.start, sent.end)) && !/:\s*$/.test(text.slice(sent.start, sent.end))) {
         sentenceSpeaker[sent.index] = null;
         sentenceCue[sent.index] = null;
         notePeople(text, toks, ctx);

@@ -36,6 +36,9 @@ describe("attribution: who is the subject", () => {
     ["a participle of saying after a document the subject issued", "Nordwind Air also issued a statement on social media saying it was “reviewing every booking.”", ["Nordwind Air"]],
     ["a known body misspelt in one word is that body", "The European Comission said the rules were “clear.”", ["European Commission"]],
     ["two misspelt words are another name", "The Europa Comission said the rules were “clear.”", ["Europa Comission"]],
+    ["a name after a dash that follows the quotation", "The port opened a new terminal.\n\n“This will double our capacity by next year.” —Mayor Ines Castro", ["Ines Castro"]],
+    ["a lead-in that ends in a colon names the next paragraph's speaker", "The port opened a new terminal.\n\nAnd from union steward Tomas Berg:\n\n“We were not consulted about the shifts.”", ["Tomas Berg"]],
+    ["a lead-in colon after a common noun names nobody", "The plan has three parts:\n\n“Dredging, new cranes and rail links.”", [null]],
     ["an unnamed official of a body is not the body", "A senior Norland trade official said that “exports will recover by spring.”", ["senior Norland trade official"]],
     ["a comma before a verb with a place after it is no inversion", "“We are ready,” Lena Park, a local organiser, wrote on Facebook.", ["Lena Park"]],
   ])("%s", (_name, body, expected) => {

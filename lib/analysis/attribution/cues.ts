@@ -18,7 +18,7 @@ export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
   for (let v = 0; v < toks.length; v++) {
     const t = toks[v];
     if (t.kind === "quote") {
-      const c = predicateCue(text, toks, v, ctx, cues) ?? possessorCue(text, toks, v, ctx, cues);
+      const c = predicateCue(text, toks, v, ctx, cues) ?? possessorCue(text, toks, v, ctx, cues) ?? dashCue(text, toks, v, ctx, cues);
       if (c) cues.push(c);
       continue;
     }
@@ -97,7 +97,34 @@ export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
     }
   }
   colonCues(text, toks, cues, ctx);
+  const lead = leadInCue(text, toks, ctx, cues);
+  if (lead) cues.push(lead);
   return cues;
+}
+
+/** "“…” —Commissioner Ana Ruiz": a name after a dash that follows the quotation and ends the sentence. */
+function dashCue(text: string, toks: Tok[], k: number, ctx: Context, cues: Cue[]): Cue | null {
+  const d = toks[k + 1];
+  if (!d || (d.text !== "—" && d.text !== "–")) return null;
+  const np = collectForward(toks, k + 2);
+  if (!np || !endsSentence(toks, np[1] + 1) || !isNameLike(toks, np)) return null;
+  const speaker = interpret(text, toks, np, ctx, cues);
+  if (!speaker?.speaker || speaker.speaker.generic) return null;
+  return makeCue(d.start, d.end, d.start, toks[np[1]].end, k + 1, speaker, ctx);
+}
+
+/**
+ * "And from board chair Ana Ruiz:" — a sentence with no quotation that ends in a colon after a
+ * name leads in the quotation of the next paragraph: the name is the sentence's speaker.
+ */
+function leadInCue(text: string, toks: Tok[], ctx: Context, cues: Cue[]): Cue | null {
+  const last = toks.length - 1;
+  if (last < 1 || toks[last].text !== ":" || cues.length || toks.some((t) => t.kind === "quote")) return null;
+  const np = collectBack(toks, last - 1);
+  if (!np || !isNameLike(toks, np)) return null;
+  const speaker = interpret(text, toks, np, ctx, cues);
+  if (!speaker?.speaker || speaker.speaker.generic || speaker.speaker.kind === "document") return null;
+  return makeCue(toks[last].start, toks[last].end, toks[np[0]].start, toks[last].end, last, speaker, ctx);
 }
 
 /**
