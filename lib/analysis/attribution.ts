@@ -10,7 +10,7 @@
 import { acronymsOf, noteAcronyms } from "./attribution/acronyms";
 import { carrySpeakers } from "./attribution/carry";
 import type { Attribution, AttributionInput, Context, Cue, ResolvedSpeaker } from "./attribution/context";
-import { commitmentCue, findCues, headlineCue, isLabelled, nearestCue } from "./attribution/cues";
+import { commitmentCue, findCues, headlineCue, headlineSubjectCue, isLabelled, nearestCue } from "./attribution/cues";
 import { assignDocuments, noteDocuments, noteSubject } from "./attribution/documents";
 import { notePeople } from "./attribution/persons";
 import { REPORTS, SPEECH } from "./attribution/words";
@@ -82,7 +82,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
       }
     }
     if (headlineOn && sent.paragraphIndex === 0 && quotesIn(toks).some((k) => !out[toks[k].quote!].speaker)) {
-      const h = headlineCue(text, toks, ctx);
+      const h = headlineCue(text, toks, ctx) ?? headlineSubjectCue(text, toks, ctx);
       if (h) for (const k of quotesIn(toks)) {
         const a = out[toks[k].quote!];
         if (a.speaker) continue;

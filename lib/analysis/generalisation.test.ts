@@ -45,6 +45,11 @@ describe("attribution: who is the subject", () => {
     expect(speakers(body)).toEqual(expected);
   });
 
+  it("a headline that opens with a known speaker and a quotation is that speaker's", () => {
+    expect(speakers("The commission will study the findings, officials said.", "European Commission ‘alarmed’ by audit of farm aid")).toEqual(["European Commission"]);
+    expect(speakers("The court will publish its reasons, officials said.", "Judges end ‘bulk collection’ of records")).toEqual([null]);
+  });
+
   it("a verb taking an object does not invert after a quotation", () => {
     // “Second Chances,” blames years of neglect: the report blames, "years of neglect" says nothing.
     expect(speakers("The report, titled “Second Chances,” blames years of neglect.")).toEqual([null]);

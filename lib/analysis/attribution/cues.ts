@@ -441,3 +441,16 @@ export function headlineCue(text: string, toks: Tok[], ctx: Context): { speaker:
   const last = colons[colons.length - 1];
   return tryRange(last + 1, toks.length - 1, false) ?? tryRange(0, colons[0] - 1, true);
 }
+
+/**
+ * "Treasury ‘dismayed’ by IMF report": a headline that opens with a known speaker (one the
+ * registry knows: "Judges end ‘mass surveillance’" names no one) followed at once by a quotation.
+ */
+export function headlineSubjectCue(text: string, toks: Tok[], ctx: Context): { speaker: ResolvedSpeaker; cue: string } | null {
+  const k = toks.findIndex((t) => t.kind === "quote");
+  if (k < 1 || k > 6) return null;
+  for (let j = 0; j < k; j++) if (toks[j].kind !== "word" || (!toks[j].cap && !ARTICLES.has(toks[j].lower))) return null;
+  const r = interpret(text, toks, [0, k - 1], ctx, []);
+  if (!r?.speaker?.id) return null;
+  return { speaker: r.speaker, cue: text.slice(toks[0].start, toks[k - 1].end) };
+}
