@@ -6,6 +6,7 @@
  */
 import { createServer } from "node:http";
 import next from "next";
+import { stampClientAddress } from "./lib/client-address";
 import { publicCache } from "./lib/public-cache/cache";
 import { createRequestListener } from "./lib/public-cache/http";
 
@@ -18,7 +19,12 @@ async function main() {
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  createServer(createRequestListener(cache, handle)).listen(port, hostname, () => {
+  const listener = createRequestListener(cache, handle);
+  createServer((req, res) => {
+    // The client's address for sign-in limits and security events (TRUSTED_PROXIES).
+    stampClientAddress(req);
+    listener(req, res);
+  }).listen(port, hostname, () => {
     console.log(`Claimscope ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
   });
 }

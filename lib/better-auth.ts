@@ -7,8 +7,11 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { prisma } from "./db";
-import { clearFailedSignIns, recordFailedSignIn, signInRetryAfter } from "./sign-in-guard";
+import { boundedPassword } from "./password-hashing";
+import { recordSecurityEvent } from "./security-events";
+import { ACCOUNT_RULE, accountKey, ADDRESS_RULE, addressKey, releaseAfterSuccess, reserveAttempt } from "./sign-in-guard";
 
 /**
  * The signing secret. Deployments set BETTER_AUTH_SECRET (every app server must
@@ -27,7 +30,7 @@ function authSecret(): string {
 
 const baseURL = process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
-/** Per client address; the per-account failure limit (lib/sign-in-guard.ts) is the stricter one. */
+/** Requests per client address a minute; failed attempts also meet progressive delays (lib/sign-in-guard.ts). */
 export const SIGN_IN_LIMIT = { window: 60, max: Number(process.env.SIGN_IN_RATE_LIMIT ?? 30) };
 
 function emailOf(body: unknown): string | null {
@@ -48,6 +51,7 @@ export const auth = betterAuth({
     minPasswordLength: 10,
     maxPasswordLength: 128,
     revokeSessionsOnPasswordReset: true,
+    password: boundedPassword,
   },
   session: {
     expiresIn: 60 * 60 * 24 * 7,
@@ -68,28 +72,43 @@ export const auth = betterAuth({
   advanced: {
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     useSecureCookies: baseURL.startsWith("https://"),
+    // Set by server.ts from the socket or a trusted proxy (lib/client-address.ts); a
+    // client's own X-Forwarded-For is never read. (`next dev` has no server.ts: 127.0.0.1.)
+    ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
   },
   hooks: {
+    // Before any password is hashed: the account and the address must each be past
+    // their delay. One atomic statement per key (lib/sign-in-guard.ts).
     before: createAuthMiddleware(async (ctx) => {
       if (ctx.path !== "/sign-in/email") return;
       const email = emailOf(ctx.body);
       if (!email) return;
-      const retryAfter = await signInRetryAfter(email);
-      if (retryAfter > 0) {
-        throw new APIError("TOO_MANY_REQUESTS", {
-          message: `Too many failed sign-ins for this account. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
-        });
+      const address = ctx.headers?.get(CLIENT_ADDRESS_HEADER) ?? null;
+      const checks: [string, typeof ACCOUNT_RULE, "address" | "account"][] = [
+        ...(address ? [[addressKey(address), ADDRESS_RULE, "address"] as [string, typeof ACCOUNT_RULE, "address"]] : []),
+        [accountKey(email), ACCOUNT_RULE, "account"],
+      ];
+      for (const [key, rule, scope] of checks) {
+        const r = await reserveAttempt(key, rule);
+        if (r.allowed) {
+          if (r.count === rule.free + 1) {
+            await recordSecurityEvent({ kind: "sign-in-delayed", address, account: email, message: `Sign-in attempts from this ${scope} now wait between tries (${r.count} in a row without success).`, detail: { scope, attempts: r.count } });
+          }
+          continue;
+        }
+        await recordSecurityEvent({ kind: "sign-in-refused", address, account: email, message: `A sign-in came before this ${scope}'s delay was over; refused before the password was checked.`, detail: { scope, attempts: r.count, retryAfterSeconds: r.retryAfterSeconds } });
+        throw new APIError(
+          "TOO_MANY_REQUESTS",
+          { message: `Too many sign-in attempts ${scope === "account" ? "for this account" : "from your network"}. Try again in ${r.retryAfterSeconds} second${r.retryAfterSeconds === 1 ? "" : "s"}.` },
+          { "Retry-After": String(r.retryAfterSeconds) },
+        );
       }
     }),
     after: createAuthMiddleware(async (ctx) => {
       if (ctx.path !== "/sign-in/email") return;
       const email = emailOf(ctx.body);
-      if (!email) return;
-      if (isAPIError(ctx.context.returned)) {
-        if (ctx.context.returned.statusCode === 401) await recordFailedSignIn(email);
-      } else {
-        await clearFailedSignIns(email);
-      }
+      if (!email || isAPIError(ctx.context.returned)) return;
+      await releaseAfterSuccess(email, ctx.headers?.get(CLIENT_ADDRESS_HEADER) ?? null);
     }),
   },
   telemetry: { enabled: false },
