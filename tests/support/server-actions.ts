@@ -37,18 +37,44 @@ export function listActions(): ActionRef[] {
   });
 }
 
+/** The id of the action exported as `exportedName` in the build. */
+export function actionId(exportedName: string): string {
+  const action = listActions().find((a) => a.exportedName === exportedName);
+  if (!action) throw new Error(`no server action ${exportedName} in the build`);
+  return action.id;
+}
+
+export interface ActionResponse {
+  status: number;
+  /** The action's return value (the RSC line `1:{…}`), or null when it returned none. */
+  result: { ok: boolean; data?: unknown; error?: string; code?: string } | null;
+  body: string;
+}
+
+/** Posts one argument to the action exported as `exportedName` on `page`, as Next's client does. */
+export async function postAction(baseUrl: string, page: string, exportedName: string, cookie: string, arg: unknown): Promise<ActionResponse> {
+  const res = await fetch(`${baseUrl}${page}`, {
+    method: "POST",
+    headers: { "Next-Action": actionId(exportedName), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseUrl, Cookie: cookie },
+    body: JSON.stringify([arg]),
+    redirect: "manual",
+  });
+  const body = await res.text();
+  const line = /^1:(\{.*\})$/m.exec(body);
+  let result: ActionResponse["result"] = null;
+  try {
+    result = line ? JSON.parse(line[1]) : null;
+  } catch {
+    result = null;
+  }
+  return { status: res.status, result, body };
+}
+
 /** Calls the action exported as `exportedName` on the server at `baseUrl` with one argument; returns its result. */
 export async function callActionOver(baseUrl: string, exportedName: string, cookie: string, arg: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> {
   const action = listActions().find((a) => a.exportedName === exportedName);
   if (!action) throw new Error(`no server action ${exportedName} in the build`);
-  const res = await fetch(`${baseUrl}${action.page}`, {
-    method: "POST",
-    headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseUrl, Cookie: cookie },
-    body: JSON.stringify([arg]),
-    redirect: "manual",
-  });
-  const text = await res.text();
-  const line = /^1:(\{.*\})$/m.exec(text);
-  if (!line) throw new Error(`${exportedName}: no result (${res.status}): ${text.slice(0, 300)}`);
-  return JSON.parse(line[1]);
+  const { status, result, body } = await postAction(baseUrl, action.page, exportedName, cookie, arg);
+  if (!result) throw new Error(`${exportedName}: no result (${status}): ${body.slice(0, 300)}`);
+  return result;
 }

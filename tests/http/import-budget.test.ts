@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postAction } from "../support/server-actions";
+import { databases, signIn, startAppServer, type AppServer } from "../support/app-server";
+
+/**
+ * An import never blocks the server for other users: the page is parsed and
+ * analysed in a worker thread with budgets (lib/budgeted.ts). While an editor
+ * imports a hostile page, a reader's requests are answered as usual, and the
+ * editor gets a clear refusal.
+ */
+function nestedTables(bytes: number): string {
+  const open = "<table><tr><td>";
+  const close = "</td></tr></table>";
+  const n = Math.floor(bytes / (open.length + close.length));
+  return `<html><head><title>Nested</title></head><body>${open.repeat(n)}“A quote,” he said.${close.repeat(n)}</body></html>`;
+}
+
+/** Polls `url` every 100 ms until `done` settles; returns the slowest answer in ms and how many failed. */
+async function watch(url: string, done: Promise<unknown>) {
+  let finished = false;
+  void done.finally(() => (finished = true));
+  let slowest = 0;
+  let failures = 0;
+  let count = 0;
+  while (!finished) {
+    const started = Date.now();
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+      await res.arrayBuffer();
+      if (!res.ok) failures++;
+    } catch {
+      failures++;
+    }
+    slowest = Math.max(slowest, Date.now() - started);
+    count++;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { slowest, failures, count };
+}
+
+describe.each(databases())("imports and readers (%s)", (database) => {
+  let server: AppServer;
+  let cookie: string;
+
+  beforeAll(async () => {
+    server = await startAppServer({ database });
+    cookie = await signIn(server, "editor@claimscope.local", "claimscope-editor");
+    await fetch(`${server.url}/claims`); // warm the reader page the watcher reads
+  });
+  afterAll(() => server?.stop());
+
+  it("a 30 KB page of nested tables is refused with a clear message, and readers are answered meanwhile", async () => {
+    const started = Date.now();
+    const importing = postAction(server.url, "/editor/import", "importArticleAction", cookie, { format: "html", content: nestedTables(30_000), newOutletName: "Nest Wire", stripBoilerplate: true });
+    const readers = await watch(`${server.url}/claims`, importing);
+    const outcome = await importing;
+    expect(outcome.status).toBe(200);
+    expect(outcome.result?.ok).toBe(false);
+    expect(outcome.result?.error).toMatch(/nests its elements \d+ deep|too long to process/);
+    expect(Date.now() - started, "refused in seconds, not minutes").toBeLessThan(30_000);
+    expect(readers.failures).toBe(0);
+    expect(readers.slowest, `slowest reader answer of ${readers.count}`).toBeLessThan(2_000);
+    // Nothing was stored: the outlet named for the import was not created either.
+    const outlets = await (await fetch(`${server.url}/api/outlets?perPage=100`)).json();
+    expect(JSON.stringify(outlets)).not.toContain("Nest Wire");
+  });
+});
