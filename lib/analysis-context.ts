@@ -1,7 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { ClaimIndex, type ClaimQuote } from "./analysis/claim-index";
-import { indexSources, type SourceIndex } from "./analysis/fidelity";
 import { createSpeakerRegistry, type SpeakerEntry, type SpeakerRegistry } from "./analysis/speakers";
 import { normalizeName } from "./analysis/text";
 
@@ -21,8 +20,11 @@ export interface AnalysisContext {
   speakers: { id: string; name: string }[];
   /** The key claim matching compares a database speaker by (see speakerKeyFor). */
   speakerKey: (speakerId: string | null) => string | null;
+  /** The registry's database entries, to rebuild it in a worker thread (lib/budgeted.ts). */
+  speakerEntries: SpeakerEntry[];
   registry: SpeakerRegistry;
-  sources: SourceIndex | null;
+  /** The primary sources' text, for the worker to align quotes with. */
+  sourceDocuments: { id: string; text: string }[];
   claims: ClaimIndex;
 }
 
@@ -41,8 +43,8 @@ interface Built<T> {
 
 const globalForAnalysis = globalThis as unknown as {
   __claimscopeClaimIndex?: ClaimIndexCache;
-  __claimscopeSpeakerRegistry?: Built<Pick<AnalysisContext, "speakers" | "registry">>;
-  __claimscopeSourceIndex?: Built<SourceIndex | null>;
+  __claimscopeSpeakerRegistry?: Built<Pick<AnalysisContext, "speakers" | "speakerEntries" | "registry">>;
+  __claimscopeSourceDocuments?: Built<{ id: string; text: string }[]>;
 };
 
 /**
@@ -131,7 +133,10 @@ async function syncClaimIndex(prisma: PrismaClient, speakerKey: (id: string | nu
  * the built-in defaults. Kept per process and built again only when the
  * speakers changed (`signature`: from tableSignatures; without it, always built).
  */
-export async function loadSpeakerRegistry(prisma: PrismaClient, signature?: string): Promise<Pick<AnalysisContext, "speakers" | "registry">> {
+export async function loadSpeakerRegistry(
+  prisma: PrismaClient,
+  signature?: string,
+): Promise<Pick<AnalysisContext, "speakers" | "speakerEntries" | "registry">> {
   const cached = globalForAnalysis.__claimscopeSpeakerRegistry;
   if (signature === undefined) signature = (await tableSignatures(prisma)).speakers;
   if (cached && cached.signature === signature) return cached.value;
@@ -142,17 +147,18 @@ export async function loadSpeakerRegistry(prisma: PrismaClient, signature?: stri
     kind: DB_KIND_TO_ANALYSIS[s.kind],
     aliases: [s.name, ...s.aliases],
   }));
-  const value = { speakers: speakers.map((s) => ({ id: s.id, name: s.name })), registry: createSpeakerRegistry(entries) };
+  const value = { speakers: speakers.map((s) => ({ id: s.id, name: s.name })), speakerEntries: entries, registry: createSpeakerRegistry(entries) };
   globalForAnalysis.__claimscopeSpeakerRegistry = { signature, value };
   return value;
 }
 
-async function loadSourceIndex(prisma: PrismaClient, signature: string): Promise<SourceIndex | null> {
-  const cached = globalForAnalysis.__claimscopeSourceIndex;
+/** The primary sources' text (the worker thread indexes it, lib/analysis-worker.ts), kept while the table is unchanged. */
+async function loadSourceDocuments(prisma: PrismaClient, signature: string): Promise<{ id: string; text: string }[]> {
+  const cached = globalForAnalysis.__claimscopeSourceDocuments;
   if (cached && cached.signature === signature) return cached.value;
   const documents = await prisma.sourceDocument.findMany({ where: { text: { not: null } }, select: { id: true, text: true } });
-  const value = documents.length ? indexSources(documents.map((d) => ({ id: d.id, text: d.text! }))) : null;
-  globalForAnalysis.__claimscopeSourceIndex = { signature, value };
+  const value = documents.map((d) => ({ id: d.id, text: d.text! }));
+  globalForAnalysis.__claimscopeSourceDocuments = { signature, value };
   return value;
 }
 
@@ -163,11 +169,11 @@ async function loadSourceIndex(prisma: PrismaClient, signature: string): Promise
  */
 export async function loadAnalysisContext(prisma: PrismaClient): Promise<AnalysisContext> {
   const signatures = await tableSignatures(prisma);
-  const { speakers, registry } = await loadSpeakerRegistry(prisma, signatures.speakers);
-  const sources = await loadSourceIndex(prisma, signatures.sources);
+  const { speakers, speakerEntries, registry } = await loadSpeakerRegistry(prisma, signatures.speakers);
+  const sourceDocuments = await loadSourceDocuments(prisma, signatures.sources);
   const speakerKey = speakerKeyFor(speakers);
   const claims = await syncClaimIndex(prisma, speakerKey);
-  return { speakers, speakerKey, registry, sources, claims };
+  return { speakers, speakerKey, speakerEntries, registry, sourceDocuments, claims };
 }
 
 /** Quotes linked in this process are indexed at once, without waiting for the next sync. */

@@ -1,11 +1,11 @@
 import "server-only";
 import { ActionError, NotFoundError } from "./errors";
-import { analyzeArticle } from "./analysis/pipeline";
 import { loadSpeakerRegistry } from "./analysis-context";
 import { reanchorAll, type AttributedSpan, type ReanchorResult } from "./anchoring/reanchor";
 import { paragraphRanges } from "./anchoring/segments";
 import { CONTEXT_LENGTH } from "./anchoring/selectors";
 import { recordAudit } from "./audit";
+import { BudgetExceededError, runBudgeted } from "./budgeted";
 import { contentHash } from "./content-hash";
 import { prisma } from "./db";
 import type { Touched } from "./public-cache/keys";
@@ -32,12 +32,20 @@ function tally(summary: CorrectionSummary, result: ReanchorResult) {
  * and so differs from every stored speaker).
  */
 async function attributedSpans(body: string): Promise<AttributedSpan[]> {
-  const { speakers, registry } = await loadSpeakerRegistry(prisma);
+  const { speakers, speakerEntries } = await loadSpeakerRegistry(prisma);
   const ids = new Set(speakers.map((s) => s.id));
   const key = (name: string) => name.normalize("NFC").toLowerCase();
   const byName = new Map(speakers.map((s) => [key(s.name), s.id]));
   const spans: AttributedSpan[] = [];
-  for (const q of analyzeArticle(body, { registry }).quotes) {
+  // Off the request thread, within the analysis budgets (lib/budgeted.ts).
+  let analysis;
+  try {
+    analysis = (await runBudgeted("analyze", { text: body, speakers: speakerEntries, sources: [] })).analysis;
+  } catch (error) {
+    if (error instanceof BudgetExceededError) throw new ActionError(`${error.message} The text was not changed.`, "invalid", { body: [error.message] });
+    throw error;
+  }
+  for (const q of analysis.quotes) {
     if (q.kind === "title" || !q.speakerName || q.speakerKey === null) continue;
     const speaker = (q.speakerId && ids.has(q.speakerId) ? q.speakerId : byName.get(key(q.speakerName))) ?? `name:${key(q.speakerName)}`;
     spans.push({ start: q.start, end: q.end, speaker });

@@ -1,6 +1,7 @@
 import "server-only";
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
+import { BudgetExceededError, INPUT_LIMITS } from "./budgeted";
 import { removePageFurniture } from "./html-furniture";
 import { readPageMetadata, type JsonLdArticle } from "./html-metadata";
 
@@ -102,9 +103,13 @@ function pageHeadline(document: Document, ld: JsonLdArticle | null): string | nu
  * scripts and loads no resources here.
  */
 export function htmlToArticle(html: string, url?: string | null): ExtractedArticle {
+  checkNesting(estimatedDepth(html), 4 * INPUT_LIMITS.maxDepth);
   const virtualConsole = new VirtualConsole(); // swallow CSS/parse warnings
   const dom = new JSDOM(html, { url: url ?? "https://example.invalid/", virtualConsole });
   const document = dom.window.document;
+  // Readability's work grows much faster than the page's depth (nested tables ran
+  // for minutes): refuse pages nested deeper than real articles ever are.
+  checkNesting(elementDepth(document.documentElement), INPUT_LIMITS.maxDepth);
   const metadata = readPageMetadata(document, url ?? "https://example.invalid/");
   const ld = metadata.jsonLd;
   stripInvisible(document);
@@ -136,4 +141,40 @@ export function htmlToArticle(html: string, url?: string | null): ExtractedArtic
     language: metadata.language,
     text: paragraphs.join("\n\n"),
   };
+}
+
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+
+/**
+ * Before parsing: the deepest run of open tags, counting every non-void start tag
+ * and end tag. Tags the parser closes by itself (<p>, <li>) make it an over-estimate,
+ * so the limit it is checked against is generous; the exact check follows parsing.
+ */
+export function estimatedDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)(?:[\s/][^>]*)?>/gi)) {
+    const name = m[2].toLowerCase();
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!VOID.has(name) && !m[0].endsWith("/>")) max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
+/** The deepest element below `root`, walked without recursion. */
+export function elementDepth(root: Element | null): number {
+  let max = 0;
+  const stack: [Element, number][] = root ? [[root, 1]] : [];
+  while (stack.length) {
+    const [el, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (const child of el.children) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+function checkNesting(depth: number, limit: number) {
+  if (depth > limit) {
+    throw new BudgetExceededError("depth", `The page nests its elements ${depth} deep; at most ${limit} can be imported. Paste the article's text instead.`, { depth, limit });
+  }
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { BudgetExceededError, runBudgeted } from "./budgeted";
 import { contentHash } from "./content-hash";
 import type { CaptureData } from "./fetch-article";
-import { htmlToArticle } from "./html-to-text";
 import { ingestArticle, type IngestResult } from "./ingest";
-import { cleanPastedText } from "./paste-cleaner";
+import { recordSecurityEvent } from "./security-events";
 import { uniqueSlug } from "./slug";
 import { MAX_ARTICLE_CHARS, type ImportArticleData } from "./validation/import";
 
@@ -35,29 +35,43 @@ export async function findOrCreateOutlet(prisma: PrismaClient, name: string): Pr
 export class ImportInputError extends Error {}
 
 /**
+ * Runs an import whose parsing and analysis run in a worker with time, memory,
+ * size and depth budgets (lib/budgeted.ts). An input over a budget rejects with
+ * ImportInputError (the budget's message for the editor; nothing was stored)
+ * and is recorded as a security event; other errors pass through.
+ */
+export async function refuseOverBudget<T>(work: () => Promise<T>, detail: Record<string, unknown>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof BudgetExceededError)) throw error;
+    await recordSecurityEvent({
+      kind: "budget-exceeded",
+      message: `An import was stopped: ${error.message}`,
+      detail: { ...error.detail, ...detail, budget: error.kind },
+    });
+    throw new ImportInputError(`${error.message} Nothing was saved.`);
+  }
+}
+
+/**
  * Text or HTML as received → the stored snapshot → ingest. The headline is
  * always the snapshot's first line: a given title that differs from the text's
- * first line is put in front of it.
+ * first line is put in front of it. HTML parsing, pasted-text cleaning and the
+ * analysis run off the request thread, within budgets (refuseOverBudget). A new
+ * outlet is created only once the article is analysed.
  */
-export async function importArticle(
-  prisma: PrismaClient,
-  input: ImportArticleData,
-  actorId: string | null,
-): Promise<ImportOutcome> {
-  let outletId = input.outletId;
-  if (outletId) {
-    const outlet = await prisma.outlet.findUnique({ where: { id: outletId }, select: { id: true } });
-    if (!outlet) throw new ImportInputError("That outlet no longer exists. Choose another or name a new one.");
-  } else {
-    outletId = await findOrCreateOutlet(prisma, input.newOutletName!);
-  }
+export async function importArticle(prisma: PrismaClient, input: ImportArticleData, actorId: string | null): Promise<ImportOutcome> {
+  return refuseOverBudget(() => importWithinBudget(prisma, input, actorId), { actorId, format: input.format, chars: input.content.length });
+}
 
+async function importWithinBudget(prisma: PrismaClient, input: ImportArticleData, actorId: string | null): Promise<ImportOutcome> {
   let text: string;
   let title = input.title;
   let byline = input.byline;
   let publishedAt = input.publishedAt ? new Date(input.publishedAt) : null;
   if (input.format === "html") {
-    const extracted = htmlToArticle(input.content, input.url);
+    const extracted = await runBudgeted("htmlToArticle", { html: input.content, url: input.url ?? null });
     text = extracted.text;
     title ??= extracted.title;
     byline ??= extracted.byline;
@@ -65,15 +79,28 @@ export async function importArticle(
       const parsed = new Date(extracted.publishedAt);
       if (!Number.isNaN(parsed.getTime())) publishedAt = parsed;
     }
-  } else {
+  } else if (input.stripBoilerplate) {
     // The same cleaner the import page previews: unwrap, then page furniture.
-    text = input.stripBoilerplate ? cleanPastedText(input.content, { removeFurniture: true, headlineFirst: !input.title }).text : input.content.replace(/\r\n?/g, "\n");
+    text = (await runBudgeted("cleanPastedText", { text: input.content, options: { removeFurniture: true, headlineFirst: !input.title } })).text;
+  } else {
+    text = input.content.replace(/\r\n?/g, "\n");
+  }
+
+  let outletId: ImportedText["outletId"];
+  if (input.outletId) {
+    const outlet = await prisma.outlet.findUnique({ where: { id: input.outletId }, select: { id: true } });
+    if (!outlet) throw new ImportInputError("That outlet no longer exists. Choose another or name a new one.");
+    outletId = outlet.id;
+  } else {
+    const name = input.newOutletName!;
+    outletId = () => findOrCreateOutlet(prisma, name);
   }
   return storeImportedText(prisma, { outletId, title, byline, url: input.url, publishedAt, text, rawText: input.content, language: null, capture: null }, actorId);
 }
 
 export interface ImportedText {
-  outletId: string;
+  /** The outlet, or a function that finds or creates it once the article is analysed (lib/ingest.ts). */
+  outletId: string | (() => Promise<string>);
   /** The headline; null: the text's first line. */
   title: string | null;
   byline: string | null;

@@ -1,9 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { BudgetExceededError, runBudgeted } from "./budgeted";
 import { fetchArticle } from "./fetch-article";
-import { htmlToArticle } from "./html-to-text";
-import { ImportInputError, storeImportedText, type ImportOutcome } from "./import-article";
-import { pdfToText } from "./pdf-to-text";
+import { ImportInputError, refuseOverBudget, storeImportedText, type ImportedText, type ImportOutcome } from "./import-article";
 import { FetchError } from "./safe-fetch";
 import { uniqueSlug } from "./slug";
 import type { ImportUrlData } from "./validation/import";
@@ -56,13 +55,24 @@ const validDate = (s: string | null | undefined) => {
  * site), the outlet found by domain or created, and the page's bytes stored
  * beside the text in the article's transaction. The editor's fields win over
  * the page's. Rejects with ImportInputError (a message for the editor) when
- * the page cannot be fetched or has no text; nothing is stored then.
+ * the page cannot be fetched or has no text, or when its parsing or analysis
+ * runs over a budget (lib/budgeted.ts: they run off the request thread);
+ * nothing is stored then.
  */
 export async function importFromUrl(
   prisma: PrismaClient,
   input: ImportUrlData,
   actorId: string | null,
   limits: { maxBytes?: number; timeoutMs?: number } = {},
+): Promise<ImportOutcome> {
+  return refuseOverBudget(() => importFromUrlWithinBudget(prisma, input, actorId, limits), { actorId, url: input.url });
+}
+
+async function importFromUrlWithinBudget(
+  prisma: PrismaClient,
+  input: ImportUrlData,
+  actorId: string | null,
+  limits: { maxBytes?: number; timeoutMs?: number },
 ): Promise<ImportOutcome> {
   let page;
   try {
@@ -77,15 +87,16 @@ export async function importFromUrl(
   let meta: { title: string | null; byline: string | null; publishedAt: string | null; siteName: string | null; canonicalUrl: string | null; language: string | null };
   let rawText: string | null;
   if (page.kind === "html") {
-    const extracted = htmlToArticle(page.html, pageUrl);
+    const extracted = await runBudgeted("htmlToArticle", { html: page.html, url: pageUrl });
     text = extracted.text;
     meta = extracted;
     rawText = page.html;
   } else {
     let pdf;
     try {
-      pdf = await pdfToText(page.bytes);
-    } catch {
+      pdf = await runBudgeted("pdfToText", { bytes: page.bytes });
+    } catch (error) {
+      if (error instanceof BudgetExceededError) throw error;
       throw new ImportInputError("That PDF could not be read (it may be damaged or encrypted).");
     }
     text = pdf.text;
@@ -97,13 +108,15 @@ export async function importFromUrl(
   // The page's own canonical URL names it, unless it points at another site.
   const canonical = meta.canonicalUrl && outletDomain(meta.canonicalUrl) === outletDomain(pageUrl) ? meta.canonicalUrl : null;
   const url = canonical ?? pageUrl;
-  let outletId = input.outletId;
-  if (outletId) {
-    if (!(await prisma.outlet.findUnique({ where: { id: outletId }, select: { id: true } }))) {
+  let outletId: ImportedText["outletId"];
+  if (input.outletId) {
+    if (!(await prisma.outlet.findUnique({ where: { id: input.outletId }, select: { id: true } }))) {
       throw new ImportInputError("That outlet no longer exists. Choose another or leave it empty to use the site's.");
     }
+    outletId = input.outletId;
   } else {
-    outletId = await findOrCreateOutletForDomain(prisma, outletDomain(url), input.newOutletName ?? meta.siteName);
+    const siteName = input.newOutletName ?? meta.siteName;
+    outletId = () => findOrCreateOutletForDomain(prisma, outletDomain(url), siteName);
   }
 
   return storeImportedText(

@@ -3,12 +3,13 @@ import { Prisma, type PrismaClient, type SpeakerKind } from "@/generated/prisma/
 import { LINK_THRESHOLD } from "./analysis/claim-evidence";
 import type { ClaimQuote } from "./analysis/claim-index";
 import { newClaimKey } from "./analysis/claims";
-import { checkFidelity, type FidelityResult, type WordOp } from "./analysis/fidelity";
-import { analyzeArticle, type AnalyzedQuote } from "./analysis/pipeline";
+import type { FidelityResult, WordOp } from "./analysis/fidelity";
+import type { AnalyzedQuote } from "./analysis/pipeline";
 import type { SpeakerEntry } from "./analysis/speakers";
 import { normalizeName } from "./analysis/text";
 import { indexLinkedQuotes, loadAnalysisContext, type AnalysisContext } from "./analysis-context";
 import { createArticle } from "./articles";
+import { runBudgeted } from "./budgeted";
 import { recordAudit } from "./audit";
 import { contentHash } from "./content-hash";
 import type { CaptureData } from "./fetch-article";
@@ -16,7 +17,12 @@ import type { Tx } from "./db";
 import { slugify, uniqueClaimSlug, uniqueSlug } from "./slug";
 
 export interface IngestInput {
-  outletId: string;
+  /**
+   * The outlet, or a function that finds or creates it: called only once the
+   * article is analysed and new, so an article refused by its analysis budget
+   * (lib/budgeted.ts) or already stored creates no outlet.
+   */
+  outletId: string | (() => Promise<string>);
   slug?: string | null;
   title: string;
   byline: string | null;
@@ -76,13 +82,14 @@ export async function ingestArticle(prisma: PrismaClient, input: IngestInput): P
   if (existing) return { created: false, articleId: existing.id, slug: existing.slug, quotes: existing._count.quotes };
 
   const ctx = await loadAnalysisContext(prisma);
-  const analysis = analyzeArticle(input.body, { registry: ctx.registry });
-  const plan = await planQuotes(prisma, ctx, analysis.quotes, analysis.sameClaim);
+  const { analysis, fidelity } = await analyzeOffThread(ctx, input.body);
+  const plan = await planQuotes(prisma, ctx, analysis.quotes, analysis.sameClaim, fidelity);
 
+  const outletId = typeof input.outletId === "string" ? input.outletId : await input.outletId();
   const result = await prisma.$transaction(
     async (tx) => {
       const { capture, ...fields } = input;
-      const article = await createArticle(tx, { ...fields, language: input.language ?? undefined, contentHash: hash });
+      const article = await createArticle(tx, { ...fields, outletId, language: input.language ?? undefined, contentHash: hash });
       if (capture) await tx.articleCapture.create({ data: { articleId: article.id, ...capture } });
       const speakerIds = await materialiseSpeakers(tx, plan.quotes);
       const claimIds = await materialiseClaims(tx, plan, speakerIds, input.actorId);
@@ -93,7 +100,7 @@ export async function ingestArticle(prisma: PrismaClient, input: IngestInput): P
         entityType: "article",
         entityId: article.id,
         action: "import",
-        after: { title: input.title, outletId: input.outletId, slug: article.slug, quotes: rows.length },
+        after: { title: input.title, outletId, slug: article.slug, quotes: rows.length },
       });
       const stored = await tx.quote.findMany({
         where: { articleId: article.id },
@@ -159,8 +166,8 @@ export interface ReanalyzeResult {
 export async function reanalyzeArticle(prisma: PrismaClient, articleId: string, actorId: string | null): Promise<ReanalyzeResult> {
   const article = await prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { id: true, body: true } });
   const ctx = await loadAnalysisContext(prisma);
-  const analysis = analyzeArticle(article.body, { registry: ctx.registry });
-  const plan = await planQuotes(prisma, ctx, analysis.quotes, analysis.sameClaim);
+  const { analysis, fidelity } = await analyzeOffThread(ctx, article.body);
+  const plan = await planQuotes(prisma, ctx, analysis.quotes, analysis.sameClaim, fidelity);
 
   const result = await prisma.$transaction(
     async (tx) => {
@@ -230,6 +237,15 @@ export async function reanalyzeArticle(prisma: PrismaClient, articleId: string, 
   return result;
 }
 
+/**
+ * The analysis and each quote's fidelity, computed in a worker thread with a time
+ * and memory budget (lib/budgeted.ts): never on the thread that serves requests.
+ * Rejects with BudgetExceededError when the article is over a budget.
+ */
+export function analyzeOffThread(ctx: Pick<AnalysisContext, "speakerEntries" | "sourceDocuments">, text: string) {
+  return runBudgeted("analyze", { text, speakers: ctx.speakerEntries, sources: ctx.sourceDocuments });
+}
+
 /** The key claim matching compares a planned speaker by: the database speaker's name, or the name to create. */
 export function claimSpeakerKey(ctx: AnalysisContext, ref: SpeakerRef | null): string | null {
   if (!ref) return null;
@@ -268,12 +284,12 @@ export function speakerResolver(ctx: AnalysisContext): (q: AnalyzedQuote) => Spe
   };
 }
 
-async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: AnalyzedQuote[], sameClaim: [number, number][]) {
+async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: AnalyzedQuote[], sameClaim: [number, number][], fidelity: (FidelityResult | null)[]) {
   const speakerRefFor = speakerResolver(ctx);
-  const planned: PlannedQuote[] = quotes.map((q) => ({
+  const planned: PlannedQuote[] = quotes.map((q, i) => ({
     q,
     speakerRef: speakerRefFor(q),
-    fidelity: ctx.sources && q.kind !== "title" ? checkFidelity(q.exact, ctx.sources) : null,
+    fidelity: fidelity[i],
     group: null,
   }));
 

@@ -8,11 +8,11 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { ClaimLinkVia } from "./analysis/claim-evidence";
 import type { ClaimQuote } from "./analysis/claim-index";
 import { ClaimGrouper, type ClaimHint } from "./analysis/claims";
-import { checkFidelity, type FidelityResult } from "./analysis/fidelity";
-import { type AnalyzedQuote, analyzeArticle, claimQuoteOf } from "./analysis/pipeline";
+import type { FidelityResult } from "./analysis/fidelity";
+import { type AnalyzedQuote, claimQuoteOf } from "./analysis/pipeline";
 import { loadAnalysisContext, quoteForIndex } from "./analysis-context";
 import { recordAudit } from "./audit";
-import { analysedFields, claimSpeakerKey, createClaimFromAnalysis, materialiseSpeakers, type SpeakerRef, speakerResolver } from "./ingest";
+import { analysedFields, analyzeOffThread, claimSpeakerKey, createClaimFromAnalysis, materialiseSpeakers, type SpeakerRef, speakerResolver } from "./ingest";
 
 /** What `npm run reanalyze` changed. */
 export interface ReanalysisReport {
@@ -232,7 +232,8 @@ async function planArticle(
   resolveSpeaker: (q: AnalyzedQuote) => SpeakerRef | null,
   grouper: ClaimGrouper,
 ): Promise<{ plan: PlannedArticle; entries: PlannedEntry[]; staleClaims: string[] }> {
-  const analysis = analyzeArticle(article.body, { registry: ctx.registry });
+  // In a worker thread with the analysis budgets (lib/budgeted.ts), as at import.
+  const { analysis, fidelity: fidelities } = await analyzeOffThread(ctx, article.body);
   const stored: StoredQuote[] = await prisma.quote.findMany({
     where: { articleId: article.id },
     select: { id: true, start: true, end: true, origin: true, reviewStatus: true, version: true, claimId: true, speakerId: true },
@@ -252,7 +253,7 @@ async function planArticle(
       kept++;
       return;
     }
-    const fidelity = ctx.sources && q.kind !== "title" ? checkFidelity(q.exact, ctx.sources) : null;
+    const fidelity = fidelities[n];
     const speakerRef = resolveSpeaker(q);
     const speakerKey = claimSpeakerKey(ctx, speakerRef);
     const { context: _context, ...rest } = q;

@@ -1,0 +1,83 @@
+/**
+ * The worker-thread side of lib/budgeted.ts: the tasks that parse and analyse
+ * untrusted input. The thread answers each `{ task, input }` message with
+ * `{ ok: true, result }` or `{ ok: false, message, budget? }`.
+ */
+import { createHash } from "node:crypto";
+import { isMainThread, parentPort } from "node:worker_threads";
+import { checkFidelity, indexSources } from "./analysis/fidelity";
+import { analyzeArticle } from "./analysis/pipeline";
+import { createSpeakerRegistry, type SpeakerEntry } from "./analysis/speakers";
+import { BudgetExceededError, INPUT_LIMITS } from "./budgeted";
+import { htmlToArticle } from "./html-to-text";
+import { cleanPastedText, type PasteOptions } from "./paste-cleaner";
+import { pdfToText } from "./pdf-to-text";
+
+function checkSize(text: string, what: string, max = INPUT_LIMITS.maxChars) {
+  if (text.length > max) {
+    throw new BudgetExceededError("size", `${what} is ${text.length.toLocaleString("en")} characters; at most ${max.toLocaleString("en")} can be processed.`, {
+      chars: text.length,
+    });
+  }
+}
+
+// The primary sources change rarely: their index is kept for the next article
+// while the same documents come with it (hashing them is far cheaper than indexing).
+let lastSources: { key: string; index: ReturnType<typeof indexSources> | null } | null = null;
+function sourceIndex(documents: { id: string; text: string }[]) {
+  const hash = createHash("sha256");
+  for (const d of documents) hash.update(`${d.id}\0${d.text}\0`);
+  const key = hash.digest("hex");
+  if (lastSources?.key !== key) lastSources = { key, index: documents.length ? indexSources(documents) : null };
+  return lastSources.index;
+}
+
+// The same for the speaker registry: built again only when the speakers changed.
+let lastRegistry: { key: string; registry: ReturnType<typeof createSpeakerRegistry> } | null = null;
+function speakerRegistry(entries: SpeakerEntry[]) {
+  const key = createHash("sha256").update(JSON.stringify(entries)).digest("hex");
+  if (lastRegistry?.key !== key) lastRegistry = { key, registry: createSpeakerRegistry(entries) };
+  return lastRegistry.registry;
+}
+
+export const tasks = {
+  /** An HTML page → its article text and metadata (lib/html-to-text.ts). */
+  htmlToArticle(input: { html: string; url: string | null }) {
+    checkSize(input.html, "The page", INPUT_LIMITS.maxHtmlChars);
+    return htmlToArticle(input.html, input.url);
+  },
+  /** A PDF's bytes → its text in reading order (lib/pdf-to-text.ts); rejects on a damaged or encrypted file. */
+  pdfToText(input: { bytes: Uint8Array }) {
+    return pdfToText(input.bytes);
+  },
+  /** Pasted text → unwrapped, without page furniture (lib/paste-cleaner.ts). */
+  cleanPastedText(input: { text: string; options: PasteOptions }) {
+    checkSize(input.text, "The text");
+    return cleanPastedText(input.text, input.options);
+  },
+  /** An article's text → quotes, speakers and claim groups, and each quote's fidelity to the primary sources. */
+  analyze(input: { text: string; speakers: SpeakerEntry[]; sources: { id: string; text: string }[] }) {
+    checkSize(input.text, "The article");
+    const registry = speakerRegistry(input.speakers);
+    const analysis = analyzeArticle(input.text, { registry });
+    const sources = sourceIndex(input.sources);
+    const fidelity = analysis.quotes.map((q) => (sources && q.kind !== "title" ? checkFidelity(q.exact, sources) : null));
+    return { analysis, fidelity };
+  },
+};
+
+async function run(task: keyof typeof tasks, input: never) {
+  try {
+    return { ok: true, result: await tasks[task](input) };
+  } catch (error) {
+    if (error instanceof BudgetExceededError) return { ok: false, budget: error.kind, message: error.message, detail: error.detail };
+    // Deep input can overflow a recursive parser even under the depth limit.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return { ok: false, budget: "depth", message: "This input nests too deeply to process." };
+    return { ok: false, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };
+  }
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  port.on("message", ({ task, input }: { task: keyof typeof tasks; input: never }) => void run(task, input).then((reply) => port.postMessage(reply)));
+}
