@@ -4,27 +4,111 @@ import { NextResponse, type NextRequest } from "next/server";
 const ACTION_BODY_LIMIT = 5 * 1024 * 1024;
 
 /**
- * A fast redirect for visitors with no session cookie. It only checks that a
- * cookie exists: every editor page, layout and action verifies the session
- * itself (lib/auth.ts), so this is a convenience, never the security boundary.
+ * Two jobs. For server-action requests (any path): refuse, with a 4xx, what
+ * Next would answer with a 500 — a body over the limit (with or without a
+ * Content-Length: a chunked body is read only up to the limit), a body that is
+ * not what Next's client sends (a JSON array as text/plain, or multipart form
+ * data from a form without JavaScript), or another site's Origin. For editor
+ * pages: a fast redirect for visitors with no session cookie. That only checks
+ * that a cookie exists: every editor page, layout and action verifies the
+ * session itself (lib/auth.ts), so it is a convenience, never the security
+ * boundary.
  */
 export async function proxy(request: NextRequest) {
   if (request.headers.has("next-action")) {
-    // Next answers an action whose body is over serverActions.bodySizeLimit (next.config.ts),
-    // or is not the JSON array its client sends, with a 500: refuse those here with a 4xx.
-    if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) {
-      return new NextResponse("That is too much to save at once (at most 5 MB): an article is at most 1,000,000 characters.", { status: 413 });
-    }
-    if (request.headers.get("content-type")?.startsWith("text/plain") && !isJsonArray(await request.clone().text())) {
-      return new NextResponse("The request was not understood: reload the page and try again.", { status: 400 });
-    }
+    const refusal = await refuseMalformedAction(request);
+    if (refusal) return refusal;
   }
-  if (!getSessionCookie(request)) {
+  if (request.nextUrl.pathname.startsWith("/editor") && !getSessionCookie(request)) {
     const url = new URL("/sign-in", request.url);
     url.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);
     return NextResponse.redirect(url);
   }
   return NextResponse.next();
+}
+
+function refuse(status: number, message: string, request: NextRequest, reason: string) {
+  // One JSON line per refusal for the log (lib/security-events.ts writes the same shape).
+  console.log(
+    JSON.stringify({
+      level: "warn",
+      type: "security",
+      at: new Date().toISOString(),
+      kind: "request-refused",
+      address: request.headers.get("x-claimscope-client-address"),
+      account: null,
+      message: `A server-action request was refused: ${reason}.`,
+      detail: { status, path: request.nextUrl.pathname, contentType: request.headers.get("content-type") },
+    }),
+  );
+  return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+async function refuseMalformedAction(request: NextRequest): Promise<NextResponse | null> {
+  const origin = request.headers.get("origin");
+  if (origin !== null && origin !== request.nextUrl.origin && safeHost(origin) !== request.headers.get("host")) {
+    return refuse(403, "This request came from another site and was refused.", request, "foreign Origin");
+  }
+  if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) {
+    return refuse(413, "That is too much to save at once (at most 5 MB): an article is at most 1,000,000 characters.", request, "body over the limit");
+  }
+  const body = await readAtMost(request, ACTION_BODY_LIMIT);
+  if (body === null) {
+    return refuse(413, "That is too much to save at once (at most 5 MB): an article is at most 1,000,000 characters.", request, "body over the limit");
+  }
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  const understood = type.startsWith("text/plain")
+    ? isJsonArray(new TextDecoder().decode(body))
+    : type.startsWith("multipart/form-data")
+      ? await isFormData(request, body)
+      : false;
+  if (!understood) return refuse(400, "The request was not understood: reload the page and try again.", request, "malformed body");
+  return null;
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+/** The body's bytes, or null once it passes `limit` (the rest is never read). */
+async function readAtMost(request: NextRequest, limit: number): Promise<Uint8Array | null> {
+  const stream = request.clone().body;
+  if (!stream) return new Uint8Array();
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: a clone's cancel settles only once the other branch is cancelled too
+      // (a tee), which Next's own copy of the body never is; awaiting it hangs the request.
+      void reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+async function isFormData(request: NextRequest, body: Uint8Array): Promise<boolean> {
+  try {
+    await new Request(request.url, { method: "POST", headers: { "content-type": request.headers.get("content-type")! }, body: body as BodyInit }).formData();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isJsonArray(body: string): boolean {
@@ -35,4 +119,10 @@ function isJsonArray(body: string): boolean {
   }
 }
 
-export const config = { matcher: ["/editor/:path*"] };
+// Every path for server actions (an action id can be posted to any page); editor pages for the redirect.
+export const config = {
+  matcher: [
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    "/editor/:path*",
+  ],
+};

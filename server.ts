@@ -13,6 +13,15 @@ import { createRequestListener } from "./lib/public-cache/http";
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
+function decodablePath(url: string): boolean {
+  try {
+    decodeURIComponent(url.split("?", 1)[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main() {
   (process.env as Record<string, string>).NODE_ENV ??= "production";
   const cache = publicCache();
@@ -23,6 +32,11 @@ async function main() {
   createServer((req, res) => {
     // The client's address for sign-in limits and security events (TRUSTED_PROXIES).
     stampClientAddress(req);
+    // Next answers a path whose percent-escapes do not decode with a 500.
+    if (!decodablePath(req.url ?? "/")) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("This address is malformed (a broken %-escape).");
+      return;
+    }
     listener(req, res);
   }).listen(port, hostname, () => {
     console.log(`Claimscope ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);

@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<{ next?: string }> };
 
-/** Only same-site paths: an open redirect would let a link send an editor anywhere. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/editor";
-}
-
 export default async function SignInPage({ searchParams }: Props) {
-  const next = safeNext((await searchParams).next);
+  // Only same-site paths: an open redirect would let a link send an editor anywhere.
+  const next = safeRedirectPath((await searchParams).next);
   if (await getCurrentUser()) redirect(next);
   return (
     <div className="auth-card card">
