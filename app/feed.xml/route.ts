@@ -7,3 +7,6 @@ export async function GET(request: Request) {
   if (xml === null) return new Response("No such outlet or tag.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
 }
+
+// Rendered per request from the database (the public cache in server.ts keeps the copy).
+export const dynamic = "force-dynamic";

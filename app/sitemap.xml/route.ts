@@ -5,3 +5,6 @@ import { sitemapRoot } from "@/lib/sitemap";
 export async function GET() {
   return streamText(sitemapRoot(), { "Content-Type": "application/xml; charset=utf-8" });
 }
+
+// Rendered per request from the database (the public cache in server.ts keeps the copy).
+export const dynamic = "force-dynamic";

@@ -8,3 +8,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   if (!file) return new Response("No such sitemap file.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return streamText(file, { "Content-Type": "application/xml; charset=utf-8" });
 }
+
+// Rendered per request from the database (the public cache in server.ts keeps the copy).
+export const dynamic = "force-dynamic";
