@@ -1,50 +1,26 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { createUserAction, resetPasswordAction, setUserActiveAction } from "@/app/(editor)/editor/_actions/users";
-import { createUserSchema, resetPasswordSchema, type CreateUserInput, type ResetPasswordInput } from "@/lib/validation/user";
-import { applyActionErrors, useActionRunner } from "@/app/(editor)/editor/_components/action-result";
+import { createUserSchema, resetPasswordSchema } from "@/lib/validation/user";
+import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
+import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 
 export function CreateUserForm() {
-  const router = useRouter();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<CreateUserInput>({
-    resolver: zodResolver(createUserSchema),
+  const { form, onSubmit, status } = useActionForm({
+    schema: createUserSchema,
     defaultValues: { name: "", email: "", password: "", role: "editor" },
+    action: createUserAction,
+    onSuccess: (_user, values, form) => {
+      form.reset();
+      return { notice: `Account for ${values.email} created. Give them the password by a safe channel; they can change it under Account.` };
+    },
   });
+  const { register, formState } = form;
   const e = formState.errors;
   return (
-    <form
-      className="form"
-      noValidate
-      aria-label="New account"
-      onSubmit={handleSubmit(async (values) => {
-        setProblem(null);
-        setCreated(null);
-        const result = await createUserAction(values);
-        if (!result.ok) {
-          setProblem(applyActionErrors(result, setError, ["name", "email", "password", "role"]).message);
-          return;
-        }
-        setCreated(values.email);
-        reset();
-        router.refresh();
-      })}
-    >
-      {problem && (
-        <p className="notice notice--error" role="alert">
-          {problem}
-        </p>
-      )}
-      {created && (
-        <p className="notice notice--ok" role="status">
-          Account for {created} created. Give them the password by a safe channel; they can change it under Account.
-        </p>
-      )}
+    <form className="form" noValidate aria-label="New account" onSubmit={onSubmit}>
+      {status}
       <div className="field">
         <label htmlFor="u-name">Name</label>
         <input id="u-name" autoComplete="off" aria-invalid={Boolean(e.name)} {...register("name")} />
@@ -80,10 +56,20 @@ export function UserRowActions({ user, self }: { user: { id: string; name: strin
   const { run, busy, problem } = useActionRunner();
   const [resetting, setResetting] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<ResetPasswordInput>({
-    resolver: zodResolver(resetPasswordSchema),
+  const passwordForm = useActionForm({
+    schema: resetPasswordSchema,
     defaultValues: { userId: user.id, password: "" },
+    action: resetPasswordAction,
+    refresh: false,
+    onSuccess: (_done, _values, form) => {
+      form.reset();
+      setResetting(false);
+      setDone("Password reset; their sessions were ended.");
+    },
   });
+  const { register, formState } = passwordForm.form;
+  // A refusal without a field (e.g. the account is gone) is shown under the password field too.
+  const passwordError = formState.errors.password?.message ?? passwordForm.problem?.message;
   return (
     <div className="stack" style={{ minWidth: "14rem" }}>
       <div className="row">
@@ -118,26 +104,12 @@ export function UserRowActions({ user, self }: { user: { id: string; name: strin
         </p>
       )}
       {resetting && (
-        <form
-          className="row"
-          noValidate
-          onSubmit={handleSubmit(async (values) => {
-            const result = await resetPasswordAction(values);
-            if (!result.ok) {
-              applyActionErrors(result, setError, ["password"]);
-              if (!result.fieldErrors) setError("password", { message: result.error });
-              return;
-            }
-            reset();
-            setResetting(false);
-            setDone("Password reset; their sessions were ended.");
-          })}
-        >
-          <input type="password" aria-label={`New password for ${user.name}`} autoComplete="new-password" className="select-small" aria-invalid={Boolean(formState.errors.password)} {...register("password")} />
+        <form className="row" noValidate onSubmit={passwordForm.onSubmit}>
+          <input type="password" aria-label={`New password for ${user.name}`} autoComplete="new-password" className="select-small" aria-invalid={Boolean(passwordError)} {...register("password")} />
           <button type="submit" className="button button--small" disabled={formState.isSubmitting}>
             Set
           </button>
-          {formState.errors.password && <span className="field__error" style={{ width: "100%" }}>{formState.errors.password.message}</span>}
+          {passwordError && <span className="field__error" style={{ width: "100%" }}>{passwordError}</span>}
         </form>
       )}
     </div>

@@ -1,12 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { cleanPastedText } from "@/lib/paste-cleaner";
-import { importArticleSchema, MAX_ARTICLE_CHARS, type ImportArticleData, type ImportArticleInput } from "@/lib/validation/import";
+import { importArticleSchema, MAX_ARTICLE_CHARS, type ImportArticleInput } from "@/lib/validation/import";
 import { importArticleAction } from "@/app/(editor)/editor/_actions/import";
+import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 
 type Outlet = { id: string; name: string };
 type Done = { articleId: string; slug: string; created: boolean; quotes: number };
@@ -14,20 +14,25 @@ type Done = { articleId: string; slug: string; created: boolean; quotes: number 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export function ImportForm({ outlets }: { outlets: Outlet[] }) {
-  const [serverError, setServerError] = useState<string | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
+  const { form, onSubmit, status } = useActionForm({
+    schema: importArticleSchema,
+    defaultValues: { outletId: outlets[0]?.id ?? "", newOutletName: "", title: "", byline: "", publishedAt: "", url: "", format: "text", content: "", stripBoilerplate: true },
+    action: async (values) => {
+      setDone(null);
+      return importArticleAction(values);
+    },
+    refresh: false,
+    onSuccess: (imported) => setDone(imported),
+  });
   const {
     register,
-    handleSubmit,
     setValue,
     setError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<ImportArticleInput, unknown, ImportArticleData>({
-    resolver: zodResolver(importArticleSchema),
-    defaultValues: { outletId: outlets[0]?.id ?? "", newOutletName: "", title: "", byline: "", publishedAt: "", url: "", format: "text", content: "", stripBoilerplate: true },
-  });
+  } = form;
   const outletId = useWatch({ control, name: "outletId" });
   const format = useWatch({ control, name: "format" });
   const cleanPaste = useWatch({ control, name: "stripBoilerplate" });
@@ -64,20 +69,6 @@ export function ImportForm({ outlets }: { outlets: Outlet[] }) {
     setFileNote(`${file.name}: ${text.length.toLocaleString("en")} characters, read as ${isHtml ? "HTML" : "text"}.`);
   }
 
-  async function onSubmit(values: ImportArticleData) {
-    setServerError(null);
-    setDone(null);
-    const result = await importArticleAction(values);
-    if (!result.ok) {
-      setServerError(result.error);
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) setError(field as keyof ImportArticleInput, { message: messages[0] });
-      }
-      return;
-    }
-    setDone(result.data);
-  }
-
   const err = (name: keyof ImportArticleInput) =>
     errors[name]?.message ? (
       <span id={`${name}-error`} className="field__error">
@@ -90,12 +81,8 @@ export function ImportForm({ outlets }: { outlets: Outlet[] }) {
   });
 
   return (
-    <form className="form import-form" onSubmit={handleSubmit(onSubmit)} noValidate style={{ maxWidth: 760 }}>
-      {serverError && (
-        <p className="notice notice--error" role="alert">
-          {serverError}
-        </p>
-      )}
+    <form className="form import-form" onSubmit={onSubmit} noValidate style={{ maxWidth: 760 }}>
+      {status}
       {done && (
         <div className="notice notice--ok" role="status">
           {done.created ? "Imported." : "This article was already in Claimscope (same text): nothing was added."}{" "}

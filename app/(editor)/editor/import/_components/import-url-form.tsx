@@ -1,12 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { correctArticleAction } from "@/app/(editor)/editor/_actions/articles";
-import { importUrlSchema, type ImportUrlData, type ImportUrlInput } from "@/lib/validation/import";
+import { importUrlSchema } from "@/lib/validation/import";
 import { importUrlAction } from "@/app/(editor)/editor/_actions/import";
+import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 
 type Outlet = { id: string; name: string };
 type Done = {
@@ -21,36 +20,29 @@ type Done = {
 
 /** Import by link: the server fetches the page (or PDF), and the quotes it finds are listed here. */
 export function ImportUrlForm({ outlets }: { outlets: Outlet[] }) {
-  const [serverError, setServerError] = useState<string | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [corrected, setCorrected] = useState<string | null>(null);
+  const { form, onSubmit, status, setProblem } = useActionForm({
+    schema: importUrlSchema,
+    defaultValues: { url: "", outletId: "" },
+    action: async (values) => {
+      setDone(null);
+      setCorrected(null);
+      return importUrlAction(values);
+    },
+    refresh: false,
+    onSuccess: (imported) => setDone(imported),
+  });
   const {
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<ImportUrlInput, unknown, ImportUrlData>({ resolver: zodResolver(importUrlSchema), defaultValues: { url: "", outletId: "" } });
-
-  async function onSubmit(values: ImportUrlData) {
-    setServerError(null);
-    setDone(null);
-    setCorrected(null);
-    const result = await importUrlAction(values);
-    if (!result.ok) {
-      setServerError(result.error);
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) setError(field as keyof ImportUrlInput, { message: messages[0] });
-      }
-      return;
-    }
-    setDone(result.data);
-  }
+  } = form;
 
   async function applyCorrection() {
     if (!done?.correction) return;
     const result = await correctArticleAction({ id: done.articleId, version: done.correction.version, body: done.correction.body, note: "The outlet's page changed: re-imported from its URL." });
     if (!result.ok) {
-      setServerError(result.error);
+      setProblem({ message: result.error, code: result.code });
       return;
     }
     const { anchored, fuzzy, orphaned } = result.data.summary;
@@ -59,15 +51,11 @@ export function ImportUrlForm({ outlets }: { outlets: Outlet[] }) {
   }
 
   return (
-    <form className="form card" onSubmit={handleSubmit(onSubmit)} noValidate style={{ maxWidth: 760, display: "grid", gap: "1rem" }} aria-labelledby="import-url-heading">
+    <form className="form card" onSubmit={onSubmit} noValidate style={{ maxWidth: 760, display: "grid", gap: "1rem" }} aria-labelledby="import-url-heading">
       <h2 id="import-url-heading" style={{ margin: 0 }}>
         From a link
       </h2>
-      {serverError && (
-        <p className="notice notice--error" role="alert">
-          {serverError}
-        </p>
-      )}
+      {status}
       <div className="field">
         <label htmlFor="import-url">Article address (URL)</label>
         <input id="import-url" type="url" inputMode="url" placeholder="https://" {...register("url")} aria-invalid={Boolean(errors.url)} aria-describedby={errors.url ? "import-url-error" : undefined} />

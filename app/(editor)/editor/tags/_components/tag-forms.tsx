@@ -1,13 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createTagAction, deleteTagAction, mergeTagsAction, editTagAction } from "@/app/(editor)/editor/_actions/tags";
-import { createTagSchema, mergeTagsSchema, tagKindValues, tagEditSchema, type CreateTagInput, type MergeTagsInput, type TagEditInput } from "@/lib/validation/tag";
-import { applyActionErrors, useActionRunner, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
-import { ConflictNotice } from "@/app/(editor)/editor/_components/conflict-notice";
+import { createTagSchema, mergeTagsSchema, tagKindValues, tagEditSchema, type CreateTagInput } from "@/lib/validation/tag";
+import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
+import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 
 const PALETTE = ["#1d4ed8", "#067647", "#b42318", "#b54708", "#6d28d9", "#0e7490", "#be185d", "#64748b"];
@@ -43,41 +42,19 @@ function TagFields({ register, errors, idPrefix }: { register: ReturnType<typeof
 }
 
 export function NewTagForm() {
-  const router = useRouter();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<CreateTagInput>({
-    resolver: zodResolver(createTagSchema),
+  const { form, onSubmit, status } = useActionForm({
+    schema: createTagSchema,
     defaultValues: { name: "", colour: PALETTE[0], kind: "topic" },
+    action: createTagAction,
+    onSuccess: (_tag, values, form) => {
+      form.reset({ name: "", colour: values.colour, kind: values.kind });
+      return { notice: `Tag “${values.name}” created.` };
+    },
   });
+  const { register, formState } = form;
   return (
-    <form
-      className="form"
-      noValidate
-      aria-label="New tag"
-      onSubmit={handleSubmit(async (values) => {
-        setProblem(null);
-        setCreated(null);
-        const result = await createTagAction(values);
-        if (!result.ok) {
-          setProblem(applyActionErrors(result, setError, ["name", "colour", "kind"]).message);
-          return;
-        }
-        setCreated(values.name);
-        reset({ name: "", colour: values.colour, kind: values.kind });
-        router.refresh();
-      })}
-    >
-      {problem && (
-        <p className="notice notice--error" role="alert">
-          {problem}
-        </p>
-      )}
-      {created && (
-        <p className="notice notice--ok" role="status">
-          Tag “{created}” created.
-        </p>
-      )}
+    <form className="form" noValidate aria-label="New tag" onSubmit={onSubmit}>
+      {status}
       <TagFields register={register} errors={formState.errors} idPrefix="new-tag" />
       <div>
         <button type="submit" className="button" disabled={formState.isSubmitting}>
@@ -89,44 +66,18 @@ export function NewTagForm() {
 }
 
 export function EditTagForm({ tag }: { tag: { id: string; version: number; name: string; colour: string; kind: "topic" | "entity" | "framing" } }) {
-  const router = useRouter();
   const record = useVersionedRecord(tag, { name: "Name", colour: "Colour", kind: "Kind" });
-  const [problem, setProblem] = useState<ServerProblem | null>(null);
-  const [saved, setSaved] = useState(false);
-  const { register, handleSubmit, setError, formState } = useForm<TagEditInput>({
-    resolver: zodResolver(tagEditSchema),
+  const { form, onSubmit, status } = useActionForm({
+    schema: tagEditSchema,
     defaultValues: tag,
+    action: (values) => editTagAction({ ...values, version: record.version }),
+    record,
+    onSuccess: () => ({ notice: "Tag saved." }),
   });
+  const { register, formState } = form;
   return (
-    <form
-      className="form"
-      noValidate
-      aria-label="Edit tag"
-      onSubmit={handleSubmit(async (values) => {
-        setProblem(null);
-        setSaved(false);
-        const result = await editTagAction({ ...values, version: record.version });
-        if (!result.ok) {
-          if (result.code === "conflict") record.markStale();
-          setProblem(applyActionErrors(result, setError, ["name", "colour", "kind"]));
-          return;
-        }
-        record.saved(result.data.version);
-        setSaved(true);
-        router.refresh();
-      })}
-    >
-      <ConflictNotice stale={record.stale} message={problem?.message} changes={record.changes} onReload={() => { setProblem(null); record.reload(); }} onDismiss={record.dismiss} />
-      {problem && !record.stale && (
-        <p className="notice notice--error" role="alert">
-          {problem.message}
-        </p>
-      )}
-      {saved && !problem && (
-        <p className="notice notice--ok" role="status">
-          Tag saved.
-        </p>
-      )}
+    <form className="form" noValidate aria-label="Edit tag" onSubmit={onSubmit}>
+      {status}
       <TagFields register={register as unknown as ReturnType<typeof useForm<CreateTagInput>>["register"]} errors={formState.errors} idPrefix="edit-tag" />
       <div>
         <button type="submit" className="button" disabled={formState.isSubmitting}>
@@ -139,31 +90,17 @@ export function EditTagForm({ tag }: { tag: { id: string; version: number; name:
 
 export function MergeTagForm({ tag, others }: { tag: { id: string; version: number; name: string }; others: { id: string; name: string; kind: string }[] }) {
   const router = useRouter();
-  const [problem, setProblem] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<MergeTagsInput>({
-    resolver: zodResolver(mergeTagsSchema),
+  const { form, onSubmit, status } = useActionForm({
+    schema: mergeTagsSchema,
     defaultValues: { sourceId: tag.id, sourceVersion: tag.version, targetId: "" },
+    action: (values) => mergeTagsAction({ ...values, sourceVersion: tag.version }),
+    refresh: false,
+    onSuccess: (merged) => router.push(`/editor/tags/${merged.id}`),
   });
+  const { register, formState } = form;
   return (
-    <form
-      className="form"
-      noValidate
-      aria-label="Merge tag"
-      onSubmit={handleSubmit(async (values) => {
-        setProblem(null);
-        const result = await mergeTagsAction({ ...values, sourceVersion: tag.version });
-        if (!result.ok) {
-          setProblem(applyActionErrors(result, setError, ["targetId"]).message);
-          return;
-        }
-        router.push(`/editor/tags/${result.data.id}`);
-      })}
-    >
-      {problem && (
-        <p className="notice notice--error" role="alert">
-          {problem}
-        </p>
-      )}
+    <form className="form" noValidate aria-label="Merge tag" onSubmit={onSubmit}>
+      {status}
       <div className="field">
         <label htmlFor="merge-target">Merge “{tag.name}” into</label>
         <select id="merge-target" aria-invalid={Boolean(formState.errors.targetId)} {...register("targetId")}>

@@ -1,14 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import { useWatch } from "react-hook-form";
 import { quoteToNewClaimAction, updateQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
 import { quoteToNewClaimSchema, updateQuoteSchema } from "@/lib/validation/quote";
-import { applyActionErrors, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
-import { ConflictNotice } from "@/app/(editor)/editor/_components/conflict-notice";
+import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 
@@ -22,8 +18,6 @@ export interface EditableQuote {
   claimId: string | null;
   reviewStatus: "suggested" | "confirmed" | "rejected";
 }
-
-type Values = z.input<typeof updateQuoteSchema>;
 
 /** Moves a span edge by one whole word, so that spans start and end on word boundaries. */
 function nudge(body: string, offset: number, direction: -1 | 1, edge: "start" | "end"): number {
@@ -58,12 +52,9 @@ export function QuoteEditor({
   speakers: { id: string; name: string }[];
   claims: { id: string; canonical: string }[];
 }) {
-  const router = useRouter();
   const record = useVersionedRecord(quote, { exact: "Quoted words", speakerId: "Speaker", claimId: "Claim", reviewStatus: "Review status" });
-  const [problem, setProblem] = useState<ServerProblem | null>(null);
-  const [saved, setSaved] = useState(false);
-  const { register, handleSubmit, setError, setValue, control, formState } = useForm<Values, unknown, z.output<typeof updateQuoteSchema>>({
-    resolver: zodResolver(updateQuoteSchema),
+  const { form, onSubmit, status } = useActionForm({
+    schema: updateQuoteSchema,
     defaultValues: {
       id: quote.id,
       version: quote.version,
@@ -73,7 +64,11 @@ export function QuoteEditor({
       claimId: quote.claimId ?? "",
       reviewStatus: quote.reviewStatus,
     },
+    action: (values) => updateQuoteAction({ ...values, version: record.version }),
+    record,
+    onSuccess: () => ({ notice: "Saved." }),
   });
+  const { register, setValue, control, formState } = form;
   const start = Number(useWatch({ control, name: "start" }));
   const end = Number(useWatch({ control, name: "end" }));
   const validSpan = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= body.length && start < end;
@@ -88,34 +83,8 @@ export function QuoteEditor({
   }
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={handleSubmit(async (values) => {
-        setProblem(null);
-        setSaved(false);
-        const result = await updateQuoteAction({ ...values, version: record.version });
-        if (!result.ok) {
-          if (result.code === "conflict") record.markStale();
-          setProblem(applyActionErrors(result, setError, ["start", "end", "speakerId", "claimId", "reviewStatus"]));
-          return;
-        }
-        record.saved(result.data.version);
-        setSaved(true);
-        router.refresh();
-      })}
-    >
-      <ConflictNotice stale={record.stale} message={problem?.message} changes={record.changes} onReload={() => { setProblem(null); record.reload(); }} onDismiss={record.dismiss} />
-      {problem && !record.stale && (
-        <p className="notice notice--error" role="alert">
-          {problem.message}
-        </p>
-      )}
-      {saved && !problem && (
-        <p className="notice notice--ok" role="status">
-          Saved.
-        </p>
-      )}
+    <form className="form" noValidate onSubmit={onSubmit}>
+      {status}
       <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
         <legend className="field-legend">Span</legend>
         {orphaned ? (
@@ -196,30 +165,17 @@ export function QuoteEditor({
 
 export function NewClaimFromQuote({ quote }: { quote: { id: string; version: number; exact: string } }) {
   const router = useRouter();
-  const [problem, setProblem] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof quoteToNewClaimSchema>>({
-    resolver: zodResolver(quoteToNewClaimSchema),
+  const { form, onSubmit, status } = useActionForm({
+    schema: quoteToNewClaimSchema,
     defaultValues: { id: quote.id, version: quote.version, canonical: quote.exact },
+    action: (values) => quoteToNewClaimAction({ ...values, version: quote.version }),
+    refresh: false,
+    onSuccess: (created) => router.push(`/editor/claims/${created.claimId}`),
   });
+  const { register, formState } = form;
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={handleSubmit(async (values) => {
-        setProblem(null);
-        const result = await quoteToNewClaimAction({ ...values, version: quote.version });
-        if (!result.ok) {
-          setProblem(applyActionErrors(result, setError, ["canonical"]).message);
-          return;
-        }
-        router.push(`/editor/claims/${result.data.claimId}`);
-      })}
-    >
-      {problem && (
-        <p className="notice notice--error" role="alert">
-          {problem}
-        </p>
-      )}
+    <form className="form" noValidate onSubmit={onSubmit}>
+      {status}
       <div className="field">
         <label htmlFor="nc-canonical">The claim, in neutral wording</label>
         <textarea id="nc-canonical" className="short" aria-invalid={Boolean(formState.errors.canonical)} {...register("canonical")} />
