@@ -2,7 +2,7 @@ import "server-only";
 import { ActionError, NotFoundError } from "./errors";
 import { loadSpeakerRegistry } from "./analysis-context";
 import { reanchorAll, type AttributedSpan, type ReanchorResult } from "./anchoring/reanchor";
-import { paragraphRanges } from "./anchoring/segments";
+import { paragraphIndexAt, paragraphRanges } from "./anchoring/segments";
 import { CONTEXT_LENGTH } from "./anchoring/selectors";
 import { recordAudit } from "./audit";
 import { BudgetExceededError, runBudgeted } from "./budgeted";
@@ -76,10 +76,7 @@ export async function correctArticle(actorId: string, raw: CorrectArticleInput) 
 
       const summary: CorrectionSummary = { anchored: 0, fuzzy: 0, orphaned: 0 };
       const paragraphs = paragraphRanges(input.body);
-      const paragraphOf = (offset: number) => {
-        const i = paragraphs.findIndex((p) => offset >= p.start && offset < p.end);
-        return i < 0 ? null : i;
-      };
+      const paragraphOf = (offset: number) => paragraphIndexAt(paragraphs, offset);
 
       const quotes = await tx.quote.findMany({
         where: { articleId: input.id },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { paragraphRanges } from "./anchoring/segments";
+import { paragraphIndexAt, paragraphRanges } from "./anchoring/segments";
 import { prisma } from "./db";
 import { publicQuoteCountsByClaim } from "./quote-counts";
 import { claimKey, listKeys, recordArticles, recordClaims, recordKeys } from "./public-cache/keys";
@@ -208,9 +208,7 @@ export interface ClaimDetail {
 const CONTEXT = 160;
 
 function paragraphNumber(index: number | null, start: number, ranges: { start: number; end: number }[]): number | null {
-  if (index !== null) return index;
-  const found = ranges.findIndex((r) => start >= r.start && start < r.end);
-  return found < 0 ? null : found;
+  return index ?? paragraphIndexAt(ranges, start);
 }
 
 async function loadClaim(slug: string): Promise<ClaimDetail | null> {

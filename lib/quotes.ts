@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { describeSpan } from "./anchoring/selectors";
-import { paragraphRanges } from "./anchoring/segments";
+import { paragraphIndexAt, paragraphRanges } from "./anchoring/segments";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import type { Touched } from "./public-cache/keys";
@@ -63,8 +63,7 @@ export function getQuoteForEditor(id: string) {
 }
 
 function paragraphIndexOf(body: string, offset: number): number | null {
-  const index = paragraphRanges(body).findIndex((p) => offset >= p.start && offset < p.end);
-  return index < 0 ? null : index;
+  return paragraphIndexAt(paragraphRanges(body), offset);
 }
 
 async function claimSlugs(tx: Tx, ids: (string | null | undefined)[]): Promise<string[]> {

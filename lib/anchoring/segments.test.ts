@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { paragraphRanges, segmentBody } from "./segments";
+import { splitParagraphs } from "../analysis/text";
+import { paragraphIndexAt, paragraphRanges, segmentBody } from "./segments";
 
 describe("paragraphRanges", () => {
   it.each([
@@ -44,5 +45,22 @@ describe("segmentBody", () => {
 
   it("ignores spans outside the text", () => {
     expect(segmentBody("abc", [{ start: 2, end: 10, data: 1 }])[0].runs).toHaveLength(1);
+  });
+});
+
+describe("one paragraph rule for the analysis, the anchors and the pages", () => {
+  // A line of only a zero-width space or a no-break space is not a paragraph to either;
+  // before, the pages counted it and the analysis did not, so paragraph numbers drifted.
+  const body = "Headline\n\u200b\n  First paragraph.  \n\u00a0\nSecond \u201cquoted\u201d paragraph.";
+
+  it("numbers paragraphs as the analysis does", () => {
+    expect(paragraphRanges(body).map((r) => body.slice(r.start, r.end))).toEqual(["Headline", "First paragraph.", "Second \u201cquoted\u201d paragraph."]);
+    expect(paragraphRanges(body)).toEqual(splitParagraphs(body).map(({ start, end }) => ({ start, end, index: expect.any(Number) })));
+  });
+
+  it("finds the paragraph holding an offset, and none between paragraphs", () => {
+    const ranges = paragraphRanges(body);
+    expect(paragraphIndexAt(ranges, body.indexOf("quoted"))).toBe(2);
+    expect(paragraphIndexAt(ranges, body.indexOf("\u200b"))).toBeNull();
   });
 });

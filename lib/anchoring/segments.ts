@@ -4,6 +4,8 @@
  * the body. Overlapping spans are cut at their boundaries so that each run
  * knows every span covering it. Pure: used by reader and editor pages alike.
  */
+import { splitParagraphs } from "../analysis/text";
+
 export interface Span<T = unknown> {
   start: number;
   end: number;
@@ -24,17 +26,19 @@ export interface Paragraph<T> {
   runs: Run<T>[];
 }
 
+/**
+ * The article's paragraphs as [start, end) ranges: one non-empty line each, white
+ * space trimmed at both ends. The analysis's own splitter, so a paragraph number
+ * means the same paragraph to the analysis, the anchors and the reader pages.
+ */
 export function paragraphRanges(body: string): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  let lineStart = 0;
-  for (let i = 0; i <= body.length; i++) {
-    if (i === body.length || body[i] === "\n") {
-      const line = body.slice(lineStart, i);
-      if (line.trim() !== "") ranges.push({ start: lineStart, end: i });
-      lineStart = i + 1;
-    }
-  }
-  return ranges;
+  return splitParagraphs(body);
+}
+
+/** The index of the paragraph holding `offset` (a UTF-16 index), or null between paragraphs. */
+export function paragraphIndexAt(ranges: readonly { start: number; end: number }[], offset: number): number | null {
+  const index = ranges.findIndex((p) => offset >= p.start && offset < p.end);
+  return index < 0 ? null : index;
 }
 
 export function segmentBody<T>(body: string, spans: Span<T>[]): Paragraph<T>[] {
