@@ -11,6 +11,8 @@ const dataDir = process.env.E2E_PGLITE_DIR ?? `.data/e2e-${Date.now()}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // scripts/test.sh runs the two databases' runs at once, each with its own output directory.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,

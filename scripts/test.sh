@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`): type check, lint, migration drift check,
 # Vitest (unit + integration on the embedded database and on PostgreSQL), a
-# production build, and Playwright in Chromium on both databases. Every runner
-# prints its own summary; the last line sums them all: `N passed, N failed`.
+# production build, Vitest over HTTP against that build, and Playwright in
+# Chromium on both databases. Every runner prints its own summary; the last
+# line sums them all: `N passed, N failed`.
+#
+# Independent runners run at the same time, in three phases, so the suite stays
+# well under CI's time limit as it grows:
+#   1. type check ‖ lint ‖ migration check ‖ production build ‖ PostgreSQL start
+#   2. Vitest (unit + integration; it runs its own workers, so it runs alone:
+#      its integration tests start servers and databases of their own)
+#   3. Vitest over HTTP ‖ Playwright on the embedded database ‖ Playwright on
+#      PostgreSQL (each on its own ports, database and output directory)
+# A parallel runner's output is printed whole when it ends, so logs stay readable.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -11,19 +21,38 @@ passed=0
 failed=0
 report_dir=$(mktemp -d)
 pg_datadir=""
+e2e_pglite_dir=".data/e2e-$$"
+started=$(date +%s)
 
 cleanup() {
   if [ -n "$pg_datadir" ]; then npx --no-install tsx tests/support/postgres-cli.ts stop "$pg_datadir" >/dev/null 2>&1; fi
-  rm -rf "$report_dir"
+  rm -rf "$report_dir" "$e2e_pglite_dir"
 }
 trap cleanup EXIT
+
+# Starts a runner in the background; its output goes to $report_dir/NAME.log.
+start() {
+  local name=$1
+  shift
+  ("$@") >"$report_dir/$name.log" 2>&1 &
+  eval "pid_$name=$!"
+}
+
+# Waits for a runner started with `start`, prints its output and its time.
+finish() {
+  local name=$1 pid rc
+  pid=$(eval "echo \$pid_$name")
+  wait "$pid"
+  rc=$?
+  echo "── $name"
+  cat "$report_dir/$name.log"
+  return $rc
+}
 
 # A check that is one pass or one failure (type check, lint, drift, build).
 check() {
   local name=$1
-  shift
-  echo "── $name"
-  if "$@"; then
+  if finish "$name"; then
     passed=$((passed + 1))
     echo "$name: 1 passed, 0 failed"
   else
@@ -50,45 +79,60 @@ count_report() {
   failed=$((failed + ${counts#* }))
 }
 
-check typecheck npx --no-install tsc --noEmit -p .
-check lint npx --no-install eslint --max-warnings=0 .
-check migrations npx --no-install tsx scripts/migration-new.ts --check
+elapsed() { echo "($(($(date +%s) - started)) s so far)"; }
 
-echo "── postgres"
+# ── Phase 1
+start typecheck npx --no-install tsc --noEmit -p .
+start lint npx --no-install eslint --max-warnings=0 .
+start migrations npx --no-install tsx scripts/migration-new.ts --check
+start build npx --no-install next build
 if pg_line=$(npx --no-install tsx tests/support/postgres-cli.ts start); then
   pg_url=${pg_line% *}
   pg_datadir=${pg_line#* }
-  echo "PostgreSQL for the tests at $pg_url"
+  echo "── PostgreSQL for the tests at $pg_url"
 else
-  echo "could not start PostgreSQL"
+  echo "── could not start PostgreSQL"
+  pg_url=""
   failed=$((failed + 1))
 fi
+check typecheck
+check lint
+check migrations
+check build
+elapsed
 
+# ── Phase 2
 echo "── vitest"
-TEST_POSTGRES_URL=${pg_url:-} npx --no-install vitest run --project unit --project integration-pglite --project integration-postgres --reporter=default --reporter=json --outputFile.json="$report_dir/vitest.json"
+TEST_POSTGRES_URL=$pg_url npx --no-install vitest run --project unit --project integration-pglite --project integration-postgres --reporter=default --reporter=json --outputFile.json="$report_dir/vitest.json"
 count_report "$report_dir/vitest.json" vitest
+elapsed
 
-check build npx --no-install next build
-
-echo "── vitest over HTTP (the production server)"
-TEST_POSTGRES_URL=${pg_url:-} npx --no-install vitest run --project http --reporter=default --reporter=json --outputFile.json="$report_dir/vitest-http.json"
+# ── Phase 3
+http() {
+  TEST_POSTGRES_URL=$pg_url npx --no-install vitest run --project http --reporter=default --reporter=json --outputFile.json="$report_dir/vitest-http.json"
+}
+e2e_embedded() {
+  E2E_PORT=3100 E2E_OUTPUT_DIR=test-results/embedded PLAYWRIGHT_JSON_OUTPUT_NAME="$report_dir/e2e-embedded.json" E2E_PGLITE_DIR="$e2e_pglite_dir" \
+    npx --no-install playwright test --reporter=list,json
+}
+e2e_postgres() {
+  local e2e_url="${pg_url%/*}/claimscope_e2e"
+  psql "$pg_url" -qc "DROP DATABASE IF EXISTS claimscope_e2e" -c "CREATE DATABASE claimscope_e2e" >/dev/null &&
+    E2E_PORT=3101 E2E_OUTPUT_DIR=test-results/postgres PLAYWRIGHT_JSON_OUTPUT_NAME="$report_dir/e2e-postgres.json" DATABASE_URL="$e2e_url" \
+      npx --no-install playwright test --reporter=list,json
+}
+start http http
+start playwright_embedded e2e_embedded
+[ -n "$pg_url" ] && start playwright_postgres e2e_postgres
+finish http
 count_report "$report_dir/vitest-http.json" vitest
-
-for db in embedded postgres; do
-  echo "── playwright ($db database)"
-  if [ "$db" = postgres ]; then
-    [ -n "${pg_url:-}" ] || continue
-    e2e_url="${pg_url%/*}/claimscope_e2e"
-    psql "${pg_url}" -qc "DROP DATABASE IF EXISTS claimscope_e2e" -c "CREATE DATABASE claimscope_e2e" >/dev/null
-    PLAYWRIGHT_JSON_OUTPUT_NAME="$report_dir/e2e-$db.json" DATABASE_URL="$e2e_url" \
-      npx --no-install playwright test --reporter=list,json
-  else
-    PLAYWRIGHT_JSON_OUTPUT_NAME="$report_dir/e2e-$db.json" E2E_PGLITE_DIR=".data/e2e-$$" \
-      npx --no-install playwright test --reporter=list,json
-    rm -rf ".data/e2e-$$"
-  fi
-  count_report "$report_dir/e2e-$db.json" playwright
-done
+finish playwright_embedded
+count_report "$report_dir/e2e-embedded.json" playwright
+if [ -n "$pg_url" ]; then
+  finish playwright_postgres
+  count_report "$report_dir/e2e-postgres.json" playwright
+fi
+elapsed
 
 echo
 echo "$passed passed, $failed failed"
