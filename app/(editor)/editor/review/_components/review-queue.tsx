@@ -1,23 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { moveQuotesAction, quoteToNewClaimAction, reviewQuotesAction, updateQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
-import type { listReviewQueue } from "@/lib/review-queue";
-import { quoteToNewClaimSchema, updateQuoteSchema, type ReviewQueueFilter } from "@/lib/validation/quote";
-import { applyActionErrors, useActionRunner, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
+import { moveQuotesAction, reviewQuotesAction } from "@/app/(editor)/editor/_actions/quotes";
+import type { ReviewQueueFilter } from "@/lib/validation/quote";
+import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
+import { QuickEdit, truncate, type ClaimOption, type Option, type QueueQuote } from "@/app/(editor)/editor/review/_components/quick-edit";
 import { hasModifier, isTypingTarget } from "@/app/(editor)/editor/review/_components/keyboard";
 import { ShortcutHelp, type Shortcut } from "@/app/(editor)/editor/review/_components/shortcut-help";
 import { AnchorBadge, ClaimStatusBadge, ReviewBadge } from "@/app/(editor)/editor/_components/status-badge";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 
-type QueueQuote = Awaited<ReturnType<typeof listReviewQueue>>["quotes"][number];
-type Option = { id: string; name: string };
-type ClaimOption = { id: string; canonical: string; status: string };
 
 const SHORTCUTS: Shortcut[] = [
   { keys: ["j", "↓"], label: "Next quote" },
@@ -29,10 +23,6 @@ const SHORTCUTS: Shortcut[] = [
   { keys: ["x"], label: "Select or unselect for a bulk action" },
   { keys: ["?"], label: "Show or hide this help" },
 ];
-
-function truncate(text: string, n: number) {
-  return text.length > n ? `${text.slice(0, n)}…` : text;
-}
 
 export function ReviewQueue({
   filter,
@@ -371,143 +361,4 @@ function withPage(params: URLSearchParams, page: number) {
   const next = new URLSearchParams(params.toString());
   next.set("page", String(page));
   return next.toString();
-}
-
-type EditValues = z.input<typeof updateQuoteSchema>;
-
-/** Change the speaker or the claim of a quote (saving confirms it), or start a new claim from it. */
-function QuickEdit({ quote, claims, speakers, onDone }: { quote: QueueQuote; claims: ClaimOption[]; speakers: Option[]; onDone: (message: string) => void }) {
-  const router = useRouter();
-  const [problem, setProblem] = useState<ServerProblem | null>(null);
-  const [mode, setMode] = useState<"edit" | "new-claim">("edit");
-  const form = useForm<EditValues, unknown, z.output<typeof updateQuoteSchema>>({
-    resolver: zodResolver(updateQuoteSchema),
-    defaultValues: {
-      id: quote.id,
-      version: quote.version,
-      start: 0,
-      end: 1,
-      speakerId: quote.speaker?.id ?? "",
-      claimId: quote.claim?.id ?? "",
-      reviewStatus: "confirmed",
-    },
-  });
-  const newClaim = useForm<z.input<typeof quoteToNewClaimSchema>>({
-    resolver: zodResolver(quoteToNewClaimSchema),
-    defaultValues: { id: quote.id, version: quote.version, canonical: quote.exact.replace(/^[“"‘']|[”"’']$/g, "") },
-  });
-  return (
-    <>
-      <div className="tabs" role="group" aria-label="What to change">
-        <button type="button" aria-pressed={mode === "edit"} onClick={() => setMode("edit")}>
-          Speaker and claim
-        </button>
-        <button type="button" aria-pressed={mode === "new-claim"} onClick={() => setMode("new-claim")}>
-          Start a new claim
-        </button>
-      </div>
-      {problem && (
-        <p className="notice notice--error" role="alert">
-          {problem.message}
-        </p>
-      )}
-      {mode === "edit" ? (
-        <QuickEditFields quote={quote} claims={claims} speakers={speakers} form={form} onProblem={setProblem} onDone={onDone} />
-      ) : (
-        <form
-          className="form"
-          noValidate
-          onSubmit={newClaim.handleSubmit(async (values) => {
-            setProblem(null);
-            const result = await quoteToNewClaimAction(values);
-            if (!result.ok) {
-              setProblem(applyActionErrors(result, newClaim.setError, ["canonical"]));
-              return;
-            }
-            router.push(`/editor/claims/${result.data.claimId}`);
-          })}
-        >
-          <div className="field">
-            <label htmlFor={`canonical-${quote.id}`}>The claim, in neutral wording</label>
-            <textarea id={`canonical-${quote.id}`} className="short" aria-invalid={Boolean(newClaim.formState.errors.canonical)} {...newClaim.register("canonical")} />
-            {newClaim.formState.errors.canonical && <span className="field__error">{newClaim.formState.errors.canonical.message}</span>}
-            <span className="field__hint">The quote moves to the new draft claim and is confirmed.</span>
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="button button--small" disabled={newClaim.formState.isSubmitting}>
-              {newClaim.formState.isSubmitting ? "Creating…" : "Create claim"}
-            </button>
-          </div>
-        </form>
-      )}
-    </>
-  );
-}
-
-function QuickEditFields({
-  quote,
-  claims,
-  speakers,
-  form,
-  onProblem,
-  onDone,
-}: {
-  quote: QueueQuote;
-  claims: ClaimOption[];
-  speakers: Option[];
-  form: ReturnType<typeof useForm<EditValues, unknown, z.output<typeof updateQuoteSchema>>>;
-  onProblem: (p: ServerProblem | null) => void;
-  onDone: (message: string) => void;
-}) {
-  const router = useRouter();
-  const { register, handleSubmit, setError, formState } = form;
-  return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={handleSubmit(async (values) => {
-        onProblem(null);
-        const result = await updateQuoteAction({ ...values, start: quote.start, end: quote.end });
-        if (!result.ok) {
-          onProblem(applyActionErrors(result, setError, ["speakerId", "claimId"]));
-          return;
-        }
-        router.refresh();
-        onDone("Saved and confirmed.");
-      })}
-    >
-      <div className="form-grid">
-        <div className="field">
-          <label htmlFor={`speaker-${quote.id}`}>Speaker</label>
-          <select id={`speaker-${quote.id}`} {...register("speakerId")}>
-            <option value="">No speaker</option>
-            {speakers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`claim-${quote.id}`}>Claim</label>
-          <select id={`claim-${quote.id}`} {...register("claimId")}>
-            <option value="">No claim</option>
-            {claims.map((c) => (
-              <option key={c.id} value={c.id}>
-                {truncate(c.canonical, 80)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--small" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : "Save and confirm"}
-        </button>
-        <Link href={`/editor/quotes/${quote.id}`} className="small">
-          Adjust the span…
-        </Link>
-      </div>
-    </form>
-  );
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useWatch } from "react-hook-form";
-import { quoteToNewClaimAction, updateQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
-import { quoteToNewClaimSchema, updateQuoteSchema } from "@/lib/validation/quote";
+import { updateQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
+import { updateQuoteSchema } from "@/lib/validation/quote";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
@@ -159,31 +158,6 @@ export function QuoteEditor({
           {formState.isSubmitting ? "Saving…" : "Save quote"}
         </button>
       </div>
-    </form>
-  );
-}
-
-export function NewClaimFromQuote({ quote }: { quote: { id: string; version: number; exact: string } }) {
-  const router = useRouter();
-  const { form, onSubmit, status } = useActionForm({
-    schema: quoteToNewClaimSchema,
-    defaultValues: { id: quote.id, version: quote.version, canonical: quote.exact },
-    action: (values) => quoteToNewClaimAction({ ...values, version: quote.version }),
-    refresh: false,
-    onSuccess: (created) => router.push(`/editor/claims/${created.claimId}`),
-  });
-  const { register, formState } = form;
-  return (
-    <form className="form" noValidate onSubmit={onSubmit}>
-      {status}
-      <div className="field">
-        <label htmlFor="nc-canonical">The claim, in neutral wording</label>
-        <textarea id="nc-canonical" className="short" aria-invalid={Boolean(formState.errors.canonical)} {...register("canonical")} />
-        {formState.errors.canonical && <span className="field__error">{formState.errors.canonical.message}</span>}
-      </div>
-      <button type="submit" className="button button--secondary" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? "Creating…" : "Create a claim from this quote"}
-      </button>
     </form>
   );
 }
