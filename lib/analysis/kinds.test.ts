@@ -11,6 +11,8 @@ describe("classifyKind", () => {
     ["We are disappointed,", ctx(), "statement"],
     ["to take decisive actions against militants", ctx(), "statement"],
     ["implementing an ongoing ban against media coverage", ctx(), "statement"],
+    ["Prices fell for a third straight month.", ctx(), "statement"], // an irregular past: the tagger finds it
+    ["Free and fair elections.", ctx(), "phrase"],
     ["safe haven", ctx(), "phrase"],
     ["modest steps", ctx(), "phrase"],
     ["important counterterrorism partner,", ctx(), "phrase"],

@@ -4,6 +4,8 @@
 //  - title: the name of a document, work, programme or nickname, or a term in
 //    scare quotes that invokes nobody's wording. Titles carry no claim.
 
+import { tagPieces } from "./nlp";
+
 export type QuoteKind = "statement" | "phrase" | "title";
 
 const AUX = new Set(
@@ -50,10 +52,27 @@ export function classifyKind(quote: string, ctx: KindContext): QuoteKind {
   if (TITLE_CUES.test(ctx.before) && !hasVerb(words)) return "title";
   const list = /,\s*(?:and|or|&)\s/i.test(quote); // "Farah, Helmand, Kunduz, and Uruzgan." names places, not a work
   if (isTitleCase(words) && !list && !(ctx.inHeadline && ctx.headlineTitleCase) && words.length >= 2 && !hasVerb(words)) return "title";
-  if (words.length >= 2 && hasVerb(words)) return "statement";
+  if (words.length >= 2 && (hasVerb(words) || sentenceWithVerb(quote, words))) return "statement";
   if (words.length >= 12) return "statement";
   if (words.length <= 3 && !ctx.attributed && !ctx.inHeadline && !ctx.quotedElsewhere) return "title";
   return "phrase";
+}
+
+/**
+ * A quotation written as a whole sentence ("Cases rose for a fourth straight week.") whose verb
+ * the word lists do not know (an irregular past): the part-of-speech tagger finds it. Only
+ * sentence-shaped quotations are tagged, so a verbless term is never read as a clause.
+ */
+function sentenceWithVerb(quote: string, words: string[]): boolean {
+  if (words.length < 3 || !/^\P{L}*\p{Lu}/u.test(quote) || !endsLikeSentence(quote)) return false;
+  return tagPieces(words.map((w) => w.replace(/\.$/, ""))).some((t) => t.pos === "VERB");
+}
+
+/** The quotation's last mark (before a closing quote mark) ends a sentence. */
+function endsLikeSentence(quote: string): boolean {
+  const t = quote.trimEnd();
+  const last = /["'”’»]/.test(t.at(-1) ?? "") ? t.at(-2) : t.at(-1);
+  return last === "." || last === "!" || last === "?";
 }
 
 /** A lower-case word that is (or is likely) a verb form: an auxiliary, a frequent news verb, or an -ed form. */
