@@ -39,6 +39,8 @@ describe("attribution: who is the subject", () => {
     ["a name after a dash that follows the quotation", "The port opened a new terminal.\n\n“This will double our capacity by next year.” —Mayor Ines Castro", ["Ines Castro"]],
     ["a lead-in that ends in a colon names the next paragraph's speaker", "The port opened a new terminal.\n\nAnd from union steward Tomas Berg:\n\n“We were not consulted about the shifts.”", ["Tomas Berg"]],
     ["a lead-in colon after a common noun names nobody", "The plan has three parts:\n\n“Dredging, new cranes and rail links.”", [null]],
+    ["the maker of a claim named in a relative clause", "The watchdog's report undercuts a claim the Port Authority made to investors last year -- that the losses were “temporary”.", ["Port Authority"]],
+    ["claim as a verb is still a cue", "Officials claim that the dam is “perfectly safe.”", ["Officials"]],
     ["an unnamed official of a body is not the body", "A senior Norland trade official said that “exports will recover by spring.”", ["senior Norland trade official"]],
     ["a comma before a verb with a place after it is no inversion", "“We are ready,” Lena Park, a local organiser, wrote on Facebook.", ["Lena Park"]],
   ])("%s", (_name, body, expected) => {

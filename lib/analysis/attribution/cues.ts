@@ -23,6 +23,14 @@ export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
       continue;
     }
     if (t.kind !== "word") continue;
+    // "a claim the Government of Norland made to lenders — that the funds were “recovered”": the claim's maker.
+    if (CLAIM_NOUNS.has(t.lower) && !t.cap) {
+      const c = claimMakerCue(text, toks, v, ctx, cues);
+      if (c) {
+        cues.push(c);
+        continue;
+      }
+    }
     // "according to X" (and the typo "according the X")
     if (t.lower === "according") {
       let j = v + 1;
@@ -205,6 +213,23 @@ function possessorCue(text: string, toks: Tok[], k: number, ctx: Context, cues: 
   const speaker = interpret(text, toks, [a, k - 1], ctx, cues);
   if (!speaker?.speaker || speaker.speaker.kind === "document") return null;
   return makeCue(o.start, o.end, toks[a].start, o.end, k - 1, speaker, ctx);
+}
+
+const CLAIM_NOUNS = new Set(["claim", "assertion", "argument", "promise", "pledge", "contention", "allegation"]);
+const MADE = new Set(["made", "makes", "make", "gave", "offered"]);
+
+/** "claim (that) X made": X, at the verb, when X is a name. */
+function claimMakerCue(text: string, toks: Tok[], v: number, ctx: Context, cues: Cue[]): Cue | null {
+  let j = v + 1;
+  if (toks[j]?.lower === "that" || toks[j]?.lower === "which") j++;
+  const np = toks[j] && (ARTICLES.has(toks[j].lower) || toks[j].cap) ? collectForward(toks, j) : null;
+  if (!np || !isNameLike(toks, np)) return null;
+  let m = np[1] + 1;
+  if (toks[m]?.lower === "had" || toks[m]?.lower === "has") m++;
+  if (!toks[m] || !MADE.has(toks[m].lower)) return null;
+  const speaker = interpret(text, toks, np, ctx, cues);
+  if (!speaker?.speaker || speaker.speaker.generic) return null;
+  return makeCue(toks[m].start, toks[m].end, toks[np[0]].start, toks[m].end, m, speaker, ctx);
 }
 
 /** Nothing but closing punctuation and marks from token `k` to the sentence's end. */
