@@ -4,7 +4,8 @@ import { paragraphIndexAt, paragraphRanges } from "./anchoring/segments";
 import { prisma } from "./db";
 import { publicQuoteCountsByClaim } from "./quote-counts";
 import { claimKey, listKeys, recordArticles, recordClaims, recordKeys } from "./public-cache/keys";
-import { parseStoredDiff, wordDiff, type DiffPart } from "./word-diff";
+import { measureQuote, prepareSourceText } from "./quote-fidelity";
+import { wordDiff, type DiffPart } from "./word-diff";
 import { isPlausibleSlug } from "./validation/text";
 import { isPublicClaim, publicClaimWhere, publicQuoteWhere } from "./visibility";
 
@@ -143,8 +144,9 @@ export interface FramingRow {
   paragraph: number | null;
   paragraphCount: number;
   hedges: string[];
+  /** Measured against the claim's source document; null = unchecked (none on file). */
   fidelity: "verbatim" | "trimmed" | "altered" | "not_found" | null;
-  /** Source wording → outlet wording; "delete" = dropped words, "insert" = added words. */
+  /** Source passage → outlet wording, drawn on the outlet's text as printed; one "equal" run when unchecked or not in the source. */
   diff: DiffPart[];
   framingTags: { name: string; slug: string; colour: string }[];
   speaker: string | null;
@@ -165,7 +167,7 @@ export interface TimelineStep {
   href: string | null;
   title: string;
   exact: string;
-  /** The wording against the step before it (none for the source). */
+  /** The wording against the step before it, drawn as printed (one "equal" run for the source, or with nothing to compare). */
   diff: DiffPart[];
 }
 
@@ -196,6 +198,12 @@ export interface ClaimDetail {
     publishedAt: string | null;
   } | null;
   tags: { name: string; slug: string; colour: string; kind: string }[];
+  /**
+   * The only words the page puts in quotation marks: the source passage, or
+   * else a quote measured verbatim against the source. The editor's wording
+   * (`canonical`, `summary`) is a summary and never quoted. null when neither.
+   */
+  quotedWords: { text: string; from: "source" | "quote"; by: string } | null;
   rebuts: { slug: string; canonical: string } | null;
   rebuttals: { slug: string; canonical: string; speaker: string | null }[];
   /** Every counter-claim, published or not: the matrix shows whether articles carry it. */
@@ -254,8 +262,6 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
           inHeadline: true,
           paragraphIndex: true,
           hedges: true,
-          fidelity: true,
-          fidelityDiff: true,
           speaker: { select: { name: true } },
           tags: { where: { tag: { kind: "framing" } }, select: { tag: { select: { name: true, slug: true, colour: true } } } },
           article: {
@@ -285,7 +291,10 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
         after: doc!.text!.slice(claim.sourceEnd!, claim.sourceEnd! + CONTEXT),
       }
     : null;
-  const sourceWording = passage?.text ?? claim.canonical;
+  // Quotes are measured against the claim's source document, on the page as in
+  // the stored statistics (lib/quote-fidelity.ts); with none on file they are
+  // unchecked and drawn as printed, never diffed against the editor's wording.
+  const sourceText = prepareSourceText(doc?.text);
 
   const paragraphsByArticle = new Map<string, { start: number; end: number }[]>();
   const rangesOf = (articleId: string, body: string) => {
@@ -296,6 +305,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
 
   const rows: FramingRow[] = claim.quotes.map((q) => {
     const ranges = rangesOf(q.articleId, q.article.body);
+    const measure = measureQuote(q.exact, sourceText, q.kind);
     return {
       quoteId: q.id,
       exact: q.exact,
@@ -306,8 +316,8 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
       paragraph: paragraphNumber(q.paragraphIndex, q.start, ranges),
       paragraphCount: Math.max(0, ranges.length - 1),
       hedges: q.hedges,
-      fidelity: q.fidelity,
-      diff: parseStoredDiff(q.fidelityDiff) ?? wordDiff(sourceWording, q.exact),
+      fidelity: measure.fidelity,
+      diff: measure.diff,
       framingTags: q.tags.map((t) => t.tag),
       speaker: q.speaker?.name ?? null,
       counter: null,
@@ -352,7 +362,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
       diff: [{ op: "equal", text: passage.text }],
     });
   }
-  let previous = sourceWording;
+  let previous: string | null = passage?.text ?? null;
   for (const sameArticle of byArticle.values()) {
     const statements = sameArticle.filter((o) => o.kind === "statement");
     const best = (statements.length ? statements : sameArticle).reduce((a, b) => (b.exact.length > a.exact.length ? b : a));
@@ -365,10 +375,17 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
       href: `/articles/${row.article.slug}`,
       title: row.article.title,
       exact: best.exact,
-      diff: wordDiff(previous, best.exact),
+      diff: previous === null ? [{ op: "equal", text: best.exact }] : wordDiff(previous, best.exact),
     });
     previous = best.exact;
   }
+
+  const verbatim = rows.find((r) => r.fidelity === "verbatim" && r.kind === "statement");
+  const quotedWords: ClaimDetail["quotedWords"] = passage
+    ? { text: passage.text, from: "source", by: claim.speaker?.name ?? doc!.title }
+    : verbatim
+      ? { text: verbatim.exact, from: "quote", by: verbatim.outlet.name }
+      : null;
 
   const coverage = new Map<string, ClaimDetail["coverage"][number]>();
   for (const row of rows) {
@@ -401,6 +418,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
         }
       : null,
     tags: claim.tags.map((t) => t.tag),
+    quotedWords,
     rebuts: claim.rebuts && isPublicClaim(claim.rebuts) ? { slug: claim.rebuts.slug, canonical: claim.rebuts.canonical } : null,
     counterClaims: claim.rebuttals.map((r) => ({ id: r.id, slug: r.slug, canonical: r.canonical, published: isPublicClaim(r) })),
     rebuttals: claim.rebuttals.filter(isPublicClaim).map((r) => ({ slug: r.slug, canonical: r.canonical, speaker: r.speaker?.name ?? null })),

@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient, type SpeakerKind } from "@/generated/prisma/
 import { LINK_THRESHOLD } from "./analysis/claim-evidence";
 import type { ClaimQuote } from "./analysis/claim-index";
 import { newClaimKey } from "./analysis/claims";
-import type { FidelityResult, WordOp } from "./analysis/fidelity";
+import { checkFidelity, type FidelityResult, type SourceIndex } from "./analysis/fidelity";
 import type { AnalyzedQuote } from "./analysis/pipeline";
 import type { SpeakerEntry } from "./analysis/speakers";
 import { normalizeName } from "./analysis/text";
@@ -14,7 +14,8 @@ import { recordAudit } from "./audit";
 import { contentHash } from "./content-hash";
 import type { CaptureData } from "./fetch-article";
 import type { Tx } from "./db";
-import { slugify, uniqueClaimSlug, uniqueSlug } from "./slug";
+import { claimSlug, uniqueClaimSlug, uniqueSlug } from "./slug";
+import { wordDiff, type DiffPart } from "./word-diff";
 
 export interface IngestInput {
   /**
@@ -45,7 +46,6 @@ export interface IngestResult {
 }
 
 const FIDELITY = { verbatim: "verbatim", trimmed: "trimmed", altered: "altered", "not-found": "not_found" } as const;
-const DIFF_OP = { same: "equal", added: "insert", dropped: "delete" } as const;
 const ANALYSIS_KIND_TO_DB: Record<string, SpeakerKind> = { person: "person", organization: "organisation", government: "government" };
 
 /** A quote's planned row, before ids exist. */
@@ -53,6 +53,8 @@ interface PlannedQuote {
   q: AnalyzedQuote;
   speakerRef: SpeakerRef | null;
   fidelity: FidelityResult | null;
+  /** An altered quote's diff against the passage it aligned to, drawn on the quote as printed. */
+  diff?: DiffPart[];
   /** Index into `groups`: quotes of one group share one claim. */
   group: number | null;
 }
@@ -116,7 +118,8 @@ export async function ingestArticle(prisma: PrismaClient, input: IngestInput): P
 }
 
 /** The fields of a stored quote that the analysis decides (everything but its claim, speaker and review state). */
-export function analysedFields(q: AnalyzedQuote, fidelity: FidelityResult | null) {
+/** `diff`: an altered quote's diff drawn on its text as printed (lib/word-diff.ts); reader pages measure again from the source. */
+export function analysedFields(q: AnalyzedQuote, fidelity: FidelityResult | null, diff?: DiffPart[]) {
   return {
     prefix: q.prefix,
     suffix: q.suffix,
@@ -125,7 +128,7 @@ export function analysedFields(q: AnalyzedQuote, fidelity: FidelityResult | null
     verb: q.verb,
     attributionReason: q.attributionReason,
     fidelity: fidelity ? FIDELITY[fidelity.status] : null,
-    fidelityDiff: fidelity?.ops.length ? fidelity.ops.map((o: WordOp) => ({ op: DIFF_OP[o.op], text: o.text })) : undefined,
+    fidelityDiff: diff?.map((d) => ({ op: d.op, text: d.text })),
     paragraphIndex: q.paragraphIndex,
     inHeadline: q.inHeadline,
     hedges: q.hedges,
@@ -145,7 +148,7 @@ function quoteRow(articleId: string, p: PlannedQuote, groups: ClaimGroupPlan[], 
     origin: "extracted" as const,
     reviewStatus: "suggested" as const,
     matchScore: p.group === null ? null : (groups[p.group].score ?? 1),
-    ...analysedFields(p.q, p.fidelity),
+    ...analysedFields(p.q, p.fidelity, p.diff),
   };
 }
 
@@ -327,8 +330,8 @@ async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: An
     if (best) candidateClaims.add(best.claimId);
     return best;
   });
-  const alive = new Set(
-    (await prisma.claim.findMany({ where: { id: { in: [...candidateClaims] } }, select: { id: true } })).map((c) => c.id),
+  const alive = new Map(
+    (await prisma.claim.findMany({ where: { id: { in: [...candidateClaims] } }, select: { id: true, sourceDocumentId: true } })).map((c) => [c.id, c.sourceDocumentId]),
   );
   proposals.forEach((best, g) => {
     if (best && alive.has(best.claimId)) {
@@ -336,7 +339,37 @@ async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: An
       groups[g].score = Math.round(best.score * 1000) / 1000;
     }
   });
+  // A quote's fidelity is measured against its claim's source document: an
+  // existing claim's, or for a new claim the document its lead quote was found
+  // in. With no source on file the quote is unchecked (null), never "not found".
+  for (const g of groups) {
+    const sourceId = g.existingClaimId ? (alive.get(g.existingClaimId) ?? null) : sourceOfLead(planned, g);
+    for (const i of g.members) {
+      const p = planned[i];
+      p.fidelity = fidelityAgainst(ctx.sources, p, sourceId);
+      const text = p.fidelity?.status === "altered" ? ctx.sources?.sources.find((s) => s.id === sourceId)?.text : undefined;
+      if (text) p.diff = wordDiff(text.slice(p.fidelity!.sourceStart, p.fidelity!.sourceEnd), p.q.exact);
+    }
+  }
+  for (const p of planned) if (p.group === null) p.fidelity = null;
   return { quotes: planned, groups };
+}
+
+/** The quote a new claim is made from: the group's longest (materialiseClaims takes the same). */
+function leadOf(quotes: PlannedQuote[], g: ClaimGroupPlan): number {
+  return g.members.reduce((a, b) => (quotes[b].q.exact.length > quotes[a].q.exact.length ? b : a));
+}
+
+function sourceOfLead(quotes: PlannedQuote[], g: ClaimGroupPlan): string | null {
+  const f = quotes[leadOf(quotes, g)].fidelity;
+  return f && f.status !== "not-found" ? f.sourceId : null;
+}
+
+function fidelityAgainst(sources: SourceIndex | null, p: PlannedQuote, sourceId: string | null): FidelityResult | null {
+  if (!sources || !sourceId || p.q.kind === "title") return null;
+  if (p.fidelity?.sourceId === sourceId) return p.fidelity;
+  const only = sources.sources.filter((s) => s.id === sourceId);
+  return only.length ? checkFidelity(p.q.exact, { sources: only }) : null;
 }
 
 /** Database speaker ids for planned speakers, creating the new ones (once per name). */
@@ -388,7 +421,7 @@ async function materialiseClaims(tx: Tx, plan: { quotes: PlannedQuote[]; groups:
       continue;
     }
     // The group's longest quote states the claim most fully.
-    const lead = g.members.reduce((a, b) => (plan.quotes[b].q.exact.length > plan.quotes[a].q.exact.length ? b : a));
+    const lead = leadOf(plan.quotes, g);
     ids.push(await createClaimFromAnalysis(tx, plan.quotes[lead].q.exact, plan.quotes[lead].fidelity, speakerIds[lead], actorId));
   }
   return ids;
@@ -397,7 +430,7 @@ async function materialiseClaims(tx: Tx, plan: { quotes: PlannedQuote[]; groups:
 /** A draft claim worded as the given quote, tied to its source passage when the quote was found in one. */
 export async function createClaimFromAnalysis(tx: Tx, exact: string, fid: FidelityResult | null, speakerId: string | null, actorId: string | null): Promise<string> {
   const canonical = canonicalFrom(exact);
-  const base = slugify(canonical.split(/\s+/).slice(0, 10).join(" "), 70) || newClaimKey({ text: exact, speakerKey: speakerId });
+  const base = claimSlug(canonical) || newClaimKey({ text: exact, speakerKey: speakerId });
   const slug = await uniqueClaimSlug(tx, base);
   const claim = await tx.claim.create({
     data: {

@@ -30,11 +30,13 @@ export function ClaimTimeline({ steps }: { steps: TimelineStep[] }) {
               ) : (
                 <cite>{step.title}</cite>
               )}
-              <p className="timeline__wording">
+              <p className="timeline__wording" data-testid="timeline-wording" data-quote-id={step.kind === "article" ? step.key : undefined}>
                 <WordDiffView parts={step.diff} elideEnds />
               </p>
               {step.kind === "article" && (
-                <p className="muted small">{i === 0 || steps[i - 1].kind === "source" ? "Changes from the source wording." : "Changes from the previous appearance."}</p>
+                <p className="muted small">
+                  {i === 0 ? "As printed: no source is on file to compare it with." : steps[i - 1].kind === "source" ? "Changes from the source wording." : "Changes from the previous appearance."}
+                </p>
               )}
             </div>
           </li>

@@ -8,7 +8,12 @@ const LABELS = {
 export type FidelityClass = keyof typeof LABELS;
 
 export function FidelityBadge({ fidelity }: { fidelity: FidelityClass | null }) {
-  if (!fidelity) return <span className="badge">Unrated</span>;
+  if (!fidelity)
+    return (
+      <span className="badge" title="No source document is on file to check the quote against">
+        Unchecked
+      </span>
+    );
   const label = LABELS[fidelity];
   return (
     <span className={`badge ${label.tone}`} title={label.hint}>

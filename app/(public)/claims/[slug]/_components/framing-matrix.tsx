@@ -47,7 +47,7 @@ export function FramingMatrix({ rows, hasCounterClaim }: { rows: FramingRow[]; h
                 <span className="muted small">{formatDate(row.article.publishedAt)}</span>
               </th>
               <td data-label="Wording" className="matrix__wording">
-                <q className="matrix__quote">
+                <q className="matrix__quote" data-testid="matrix-wording" data-quote-id={row.quoteId}>
                   <WordDiffView parts={row.diff} elideEnds />
                 </q>
                 {row.cue && <div className="muted small matrix__cue">Attribution: “{row.cue}”</div>}
