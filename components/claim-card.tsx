@@ -9,7 +9,7 @@ export function ClaimCard({ claim, headingLevel = 2 }: { claim: ClaimListItem; h
     <article className="claim-card">
       <Heading style={{ fontSize: "inherit", margin: 0 }}>
         <Link className="claim-card__title" href={`/claims/${claim.slug}`}>
-          “{claim.canonical}”
+          {claim.canonical}
         </Link>
       </Heading>
       <div className="claim-card__meta">

@@ -4,7 +4,7 @@ import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
-import { uniqueClaimSlug } from "./slug";
+import { claimSlug, uniqueClaimSlug } from "./slug";
 import type { ClaimEditInput, ClaimStatusInput, CreateClaimInput, MergeClaimsInput, SplitClaimInput } from "./validation/claim";
 import { claimEditSchema, createClaimSchema } from "./validation/claim";
 import { cleanSearchTerm } from "./validation/text";
@@ -104,7 +104,7 @@ export async function createClaim(actorId: string, raw: CreateClaimInput) {
   const input = createClaimSchema.parse(raw);
   return prisma.$transaction(async (tx) => {
     const claim = await tx.claim.create({
-      data: { slug: await uniqueClaimSlug(tx, input.canonical), canonical: input.canonical, speakerId: input.speakerId },
+      data: { slug: await uniqueClaimSlug(tx, claimSlug(input.canonical)), canonical: input.canonical, speakerId: input.speakerId },
       select: auditSelect,
     });
     await recordAudit(tx, { actorId, entityType: "claim", entityId: claim.id, action: "create", after: claim });
@@ -251,7 +251,7 @@ export async function splitClaim(actorId: string, input: SplitClaimInput) {
     assertSelectionCurrent(owned === new Set(input.quoteIds).size, "Some of the selected quotes no longer belong to this claim. Reload and select again.");
     const created = await tx.claim.create({
       data: {
-        slug: await uniqueClaimSlug(tx, input.canonical),
+        slug: await uniqueClaimSlug(tx, claimSlug(input.canonical)),
         canonical: input.canonical,
         speakerId: claim.speakerId,
         sourceDocumentId: claim.sourceDocumentId,

@@ -6,7 +6,7 @@ import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
-import { uniqueClaimSlug } from "./slug";
+import { claimSlug, uniqueClaimSlug } from "./slug";
 import type {
   BulkMoveQuotesInput,
   CreateQuoteInput,
@@ -239,7 +239,7 @@ export async function createClaimFromQuote(actorId: string, input: QuoteToNewCla
   return prisma.$transaction(async (tx) => {
     const quote = await tx.quote.findUnique({ where: { id: input.id }, select: { ...auditSelect, article: { select: { slug: true } } } });
     if (!quote) throw new NotFoundError("quote");
-    const slug = await uniqueClaimSlug(tx, input.canonical);
+    const slug = await uniqueClaimSlug(tx, claimSlug(input.canonical));
     const claim = await tx.claim.create({
       data: { slug, canonical: input.canonical, speakerId: quote.speakerId, status: "draft" },
       select: { id: true, slug: true, canonical: true, speakerId: true, status: true },

@@ -22,3 +22,25 @@ export async function uniqueSlug(base: string, taken: (slug: string) => Promise<
 export function uniqueClaimSlug(tx: Tx, base: string): Promise<string> {
   return uniqueSlug(base, async (s) => Boolean(await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })));
 }
+
+// Words a readable slug does not end on: "…-safe-haven-for" reads as cut off.
+const DANGLING = new Set(
+  "a an the of for to and or nor but in on at by with from as into onto than that which who whom whose is are was were be been its it their his her our your this these those not".split(" "),
+);
+
+/**
+ * The slug of a new claim, from its summary wording: whole words only (never
+ * cut inside a word), at most `maxWords` words and `maxLength` characters, and
+ * never ending on a word that leaves the phrase hanging ("…-haven-for").
+ * Existing claims keep their slugs: public links must keep working.
+ */
+export function claimSlug(summary: string, { maxWords = 8, maxLength = 60 } = {}): string {
+  const words = slugifyLib(summary, { decamelize: false }).split("-").filter(Boolean);
+  const kept: string[] = [];
+  for (const word of words) {
+    if (kept.length >= maxWords || [...kept, word].join("-").length > maxLength) break;
+    kept.push(word);
+  }
+  while (kept.length > 1 && DANGLING.has(kept[kept.length - 1])) kept.pop();
+  return kept.join("-") || slugify(summary, maxLength);
+}

@@ -31,7 +31,7 @@ export default async function HomePage() {
             {claims.map((claim) => (
               <article key={claim.id} className="card">
                 <Link className="card__title" href={`/claims/${claim.slug}`}>
-                  “{claim.canonical}”
+                  {claim.canonical}
                 </Link>
                 <p className="card__meta">
                   {claim.verdict && <span className="badge badge--accent">{claim.verdict.name}</span>} {claim.speaker?.name ?? "Unattributed"} ·{" "}

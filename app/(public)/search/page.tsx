@@ -89,7 +89,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 {results.claims.hits.map((hit) => (
                   <li key={hit.slug} className="hit">
                     <Link className="hit__title" href={`/claims/${hit.slug}`}>
-                      “<Snippet segments={hit.canonical} />”
+                      <Snippet segments={hit.canonical} />
                     </Link>
                     <div className="hit__meta">
                       {hit.speaker ?? "Unattributed"}

@@ -24,22 +24,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!claim) return { title: "Claim not found" };
   const outlets = new Set(claim.rows.map((r) => r.outlet.name)).size;
   const verdict = claim.rating ? `${claim.rating.verdict.name}. ` : "";
-  const description = `${verdict}How ${plural(outlets, "outlet")} quoted and framed ${claim.speaker?.name ?? "this"} claim: “${claim.canonical}”`;
+  // The editor's wording is a summary, never put in quotation marks; only the source's own words are.
+  const description = `${verdict}How ${plural(outlets, "outlet")} quoted and framed ${claim.speaker ? `a claim by ${claim.speaker.name}` : "this claim"}: ${claim.canonical}`;
   return {
-    title: `“${claim.canonical.length > 80 ? `${claim.canonical.slice(0, 77)}…` : claim.canonical}”`,
+    title: claim.canonical.length > 80 ? `${claim.canonical.slice(0, 77)}…` : claim.canonical,
     description,
     alternates: { canonical: claimUrl(claim.slug) },
     openGraph: {
       type: "article",
       siteName: SITE_NAME,
       url: claimUrl(claim.slug),
-      title: `Claim review: “${claim.canonical}”`,
+      title: `Claim review: ${claim.canonical}`,
       description,
       publishedTime: claim.publishedAt ?? undefined,
       modifiedTime: claim.updatedAt,
       tags: claim.tags.map((t) => t.name),
     },
-    twitter: { card: "summary", title: `Claim review: “${claim.canonical}”`, description },
+    twitter: { card: "summary", title: `Claim review: ${claim.canonical}`, description },
   };
 }
 
@@ -59,7 +60,17 @@ export default async function ClaimPage({ params }: Props) {
       {review && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(review) }} />}
       <header className="claim-head">
         <p className="eyebrow">Claim review</p>
-        <h1 className="claim-head__text">“{claim.canonical}”</h1>
+        <h1 className="claim-head__text" data-testid="claim-summary">
+          {claim.canonical}
+        </h1>
+        {claim.quotedWords && (
+          <figure className="claim-head__words" data-testid="claim-words">
+            <blockquote>“{claim.quotedWords.text}”</blockquote>
+            <figcaption className="muted small">
+              {claim.quotedWords.from === "source" ? "The source's words" : `Quoted word for word by ${claim.quotedWords.by}`}
+            </figcaption>
+          </figure>
+        )}
         <p className="claim-head__meta">
           {claim.speaker ? (
             <Link href={`/speakers/${claim.speaker.slug}`}>{claim.speaker.name}</Link>
@@ -143,15 +154,15 @@ export default async function ClaimPage({ params }: Props) {
                   {passage.after && <span className="muted">{passage.after}…</span>}
                 </blockquote>
               ) : (
-                <p className="muted small">The passage has not been located in the source yet; quotes are compared with the claim as written above.</p>
+                <p className="muted small">The passage has not been located in the source yet; quotes are compared with the whole document.</p>
               )}
             </>
           ) : (
-            <p className="muted small">No source document is on file; quotes are compared with the claim as written above.</p>
+            <p className="muted small">No source document is on file, so no quote has been checked against the source: fidelity is unchecked.</p>
           )}
           {claim.rebuts && (
             <p className="small">
-              This claim answers <Link href={`/claims/${claim.rebuts.slug}`}>“{claim.rebuts.canonical}”</Link>.
+              This claim answers <Link href={`/claims/${claim.rebuts.slug}`}>{claim.rebuts.canonical}</Link>.
             </p>
           )}
           {claim.rebuttals.length > 0 && (
@@ -160,7 +171,7 @@ export default async function ClaimPage({ params }: Props) {
               <ul>
                 {claim.rebuttals.map((r) => (
                   <li key={r.slug}>
-                    <Link href={`/claims/${r.slug}`}>“{r.canonical}”</Link>
+                    <Link href={`/claims/${r.slug}`}>{r.canonical}</Link>
                     {r.speaker && <span className="muted"> ({r.speaker})</span>}
                   </li>
                 ))}
