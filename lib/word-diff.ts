@@ -119,7 +119,7 @@ export function diffStats(parts: DiffPart[]): { dropped: number; added: number; 
   // Bracketed clarifications are the outlet's, not added words.
   const count = (text: string) =>
     text
-      .replace(/\[[^\]]*\]/g, " ")
+      .replace(/\[[^[\]]*\]/g, " ")
       .split(/\s+/)
       .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   let dropped = 0;
