@@ -87,10 +87,13 @@ describe(`claim page read model (${process.env.TEST_DB})`, () => {
     expect(lwj.paragraph).toBe(2);
     expect(lwj.paragraphCount).toBe(3);
     expect(lwj.framingTags.map((t) => t.name)).toEqual(["Scare quotes"]);
-    // Computed diff against the source passage: only the final full stop was dropped.
-    expect(lwj.diff.filter((p) => p.op !== "equal").map((p) => p.text.trim())).toEqual(["."]);
-    // A stored fidelityDiff is used as it is.
-    expect(gandhara.diff).toContainEqual({ op: "insert", text: "remained" });
+    // Measured against the source passage on normalised words: dropping the final full stop changes no word.
+    expect(lwj.fidelity).toBe("verbatim");
+    expect(lwj.diff).toEqual([{ op: "equal", text: PASSAGE.slice(0, -1) }]);
+    // The diff is measured against the source, never taken from a stored diff, and drawn on the quote as printed.
+    expect(gandhara.fidelity).toBe("altered");
+    expect(gandhara.diff.filter((p) => p.op === "insert").map((p) => p.text.trim())).toEqual(["remained", "harbor", "other"]);
+    expect(gandhara.diff.filter((p) => p.op !== "delete").map((p) => p.text).join("")).toBe(gandhara.exact);
     expect(gandhara.hedges).toEqual(["still", "seen as"]);
     // Paragraph from the offsets when the analysis did not record it.
     expect(gandhara.paragraph).toBe(1);
