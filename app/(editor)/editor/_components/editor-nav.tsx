@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/editor/review", label: "Review queue" },
   { href: "/editor/articles", label: "Articles" },
   { href: "/editor/claims", label: "Claims" },
+  { href: "/editor/sources", label: "Sources" },
   { href: "/editor/tags", label: "Tags" },
   { href: "/editor/import", label: "Import" },
   { href: "/editor/feeds", label: "Feeds" },

@@ -1,0 +1,169 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { applyActionErrors, type ServerProblem } from "@/components/editor/action-result";
+import { SelectField } from "@/components/editor/select-field";
+import {
+  createSourceDocumentSchema,
+  editSourceDocumentSchema,
+  MAX_PDF_BYTES,
+  type EditSourceDocumentInput,
+  type SourceDocumentInput,
+} from "@/lib/validation/source-document";
+import { createSourceDocumentAction, editSourceDocumentAction } from "../actions";
+
+const FIELDS = ["title", "speakerId", "publishedAt", "url", "format", "content", "fileName"] as const;
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+interface Existing {
+  id: string;
+  version: number;
+  title: string;
+  speakerId: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  format: "text" | "html" | "pdf";
+  fileName: string | null;
+}
+
+/**
+ * A primary source's details and text: pasted, or read from a .txt, .html or
+ * .pdf file (a PDF is sent as it is and read on the server, pages kept). With
+ * `existing`, edits it; leaving the text alone keeps the stored text.
+ */
+export function SourceForm({ speakers, existing }: { speakers: { id: string; name: string }[]; existing?: Existing }) {
+  const router = useRouter();
+  const [problem, setProblem] = useState<ServerProblem | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  type Values = SourceDocumentInput & { keepText?: boolean };
+  const { register, handleSubmit, setValue, setError, control, formState } = useForm<Values>({
+    resolver: zodResolver((existing ? editSourceDocumentSchema : createSourceDocumentSchema) as typeof createSourceDocumentSchema),
+    defaultValues: existing
+      ? { ...existing, content: "", keepText: true, id: existing.id, version: existing.version } as Values
+      : { title: "", speakerId: "", publishedAt: "", url: "", format: "text", fileName: null, content: "" },
+  });
+  const format = useWatch({ control, name: "format" });
+  const keepText = useWatch({ control, name: "keepText" });
+  const idPrefix = existing ? "source-edit" : "source-new";
+
+  async function onFile(file: File | undefined) {
+    setFileNote(null);
+    if (!file) return;
+    const isPdf = /\.pdf$/i.test(file.name) || file.type === "application/pdf";
+    if (isPdf && file.size > MAX_PDF_BYTES) {
+      setError("content", { message: `That PDF is larger than ${(MAX_PDF_BYTES / 1e6).toFixed(1)} MB.` });
+      return;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (isPdf) {
+      setValue("format", "pdf");
+      setValue("content", toBase64(bytes), { shouldValidate: true });
+      setFileNote(`${file.name}: a PDF of ${(file.size / 1024).toFixed(0)} KB; its text is read when you save.`);
+    } else {
+      let text: string;
+      try {
+        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      } catch {
+        setError("content", { message: "That file is not UTF-8 text. Save it as UTF-8, or as PDF, and upload it again." });
+        return;
+      }
+      const isHtml = /\.html?$/i.test(file.name) || /^\s*<(?:!doctype|html)/i.test(text);
+      setValue("format", isHtml ? "html" : "text");
+      setValue("content", text, { shouldValidate: true });
+      setFileNote(`${file.name}: ${text.length.toLocaleString("en")} characters, read as ${isHtml ? "HTML" : "text"}.`);
+    }
+    setValue("fileName", file.name);
+    setValue("keepText", false);
+  }
+
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-label={existing ? "Edit source" : "New source"}
+      onSubmit={handleSubmit(async (values) => {
+        setProblem(null);
+        setNote(null);
+        const result = existing ? await editSourceDocumentAction(values as EditSourceDocumentInput) : await createSourceDocumentAction(values);
+        if (!result.ok) {
+          setProblem(applyActionErrors(result, setError, FIELDS));
+          return;
+        }
+        const dropped = result.data.dropped.length ? ` ${result.data.dropped.length} running header, footer or page-number lines were left out.` : "";
+        if (existing) {
+          const lost = "passagesLost" in result.data && result.data.passagesLost ? ` ${result.data.passagesLost} claim passages are no longer in the text: link them again.` : "";
+          setNote(`Saved.${dropped}${lost}`);
+          router.refresh();
+        } else if ("id" in result.data) {
+          router.push(`/editor/sources/${result.data.id}${dropped ? `?dropped=${result.data.dropped.length}` : ""}`);
+        }
+      })}
+    >
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problem.message}
+        </p>
+      )}
+      {note && (
+        <p className="notice notice--ok" role="status">
+          {note}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor={`${idPrefix}-title`}>Title</label>
+        <input id={`${idPrefix}-title`} aria-invalid={Boolean(formState.errors.title)} {...register("title")} />
+        {formState.errors.title && <span className="field__error">{formState.errors.title.message}</span>}
+      </div>
+      <div className="form-grid">
+        <SelectField id={`${idPrefix}-speaker`} label="Issued by" empty="No speaker" options={speakers.map((s) => ({ value: s.id, label: s.name }))} {...register("speakerId")} />
+        <div className="field">
+          <label htmlFor={`${idPrefix}-date`}>Date</label>
+          <input id={`${idPrefix}-date`} type="date" aria-invalid={Boolean(formState.errors.publishedAt)} {...register("publishedAt")} />
+          {formState.errors.publishedAt && <span className="field__error">{formState.errors.publishedAt.message}</span>}
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-url`}>Address (URL)</label>
+        <input id={`${idPrefix}-url`} type="url" aria-invalid={Boolean(formState.errors.url)} {...register("url")} />
+        {formState.errors.url && <span className="field__error">{formState.errors.url.message}</span>}
+      </div>
+      {existing && (
+        <label className="checkbox">
+          <input type="checkbox" {...register("keepText")} /> Keep the stored text
+        </label>
+      )}
+      {(!existing || !keepText) && (
+        <>
+          <div className="field">
+            <label htmlFor={`${idPrefix}-file`}>Upload a .txt, .html or .pdf file</label>
+            <input id={`${idPrefix}-file`} type="file" accept=".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf" onChange={(e) => onFile(e.target.files?.[0])} />
+            {fileNote && <span className="field__hint">{fileNote}</span>}
+          </div>
+          {format !== "pdf" ? (
+            <div className="field">
+              <label htmlFor={`${idPrefix}-content`}>Or paste the text</label>
+              <textarea id={`${idPrefix}-content`} rows={10} aria-invalid={Boolean(formState.errors.content)} {...register("content")} />
+              {formState.errors.content && <span className="field__error">{formState.errors.content.message}</span>}
+            </div>
+          ) : (
+            formState.errors.content && <span className="field__error">{formState.errors.content.message}</span>
+          )}
+        </>
+      )}
+      <div>
+        <button type="submit" className="button" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : existing ? "Save source" : "Add source"}
+        </button>
+      </div>
+    </form>
+  );
+}
