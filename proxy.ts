@@ -1,10 +1,12 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { SITE_NAME } from "./lib/claim-review";
+import { getWithdrawnClaim, withdrawnPage } from "./lib/withdrawn-claims";
 
 const ACTION_BODY_LIMIT = 5 * 1024 * 1024;
 
 /**
- * Two jobs. For server-action requests (any path): refuse, with a 4xx, what
+ * Three jobs. For server-action requests (any path): refuse, with a 4xx, what
  * Next would answer with a 500 — a body over the limit (with or without a
  * Content-Length: a chunked body is read only up to the limit), a body that is
  * not what Next's client sends (a JSON array as text/plain, or multipart form
@@ -13,11 +15,21 @@ const ACTION_BODY_LIMIT = 5 * 1024 * 1024;
  * that a cookie exists: every editor page, layout and action verifies the
  * session itself (lib/auth.ts), so it is a convenience, never the security
  * boundary.
+ * Withdrawn claims (published, then unpublished) answer 410 with a notice
+ * at their old address, instead of a silent 404.
  */
 export async function proxy(request: NextRequest) {
   if (request.headers.has("next-action")) {
     const refusal = await refuseMalformedAction(request);
     if (refusal) return refusal;
+  }
+  // A withdrawn claim's address says so, with 410 Gone, instead of a silent 404.
+  const claim = /^\/(api\/)?claims\/([^/]+)$/.exec(request.nextUrl.pathname);
+  if (claim) {
+    const withdrawn = await getWithdrawnClaim(safeDecode(claim[2]));
+    if (!withdrawn) return NextResponse.next();
+    if (claim[1]) return NextResponse.json({ error: "This claim review was withdrawn.", withdrawn }, { status: 410 });
+    return new NextResponse(withdrawnPage(withdrawn, SITE_NAME), { status: 410, headers: { "content-type": "text/html; charset=utf-8" } });
   }
   if (request.nextUrl.pathname.startsWith("/editor") && !getSessionCookie(request)) {
     const url = new URL("/sign-in", request.url);
@@ -119,10 +131,20 @@ function isJsonArray(body: string): boolean {
   }
 }
 
-// Every path for server actions (an action id can be posted to any page); editor pages for the redirect.
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
+}
+
+// Every path for server actions (an action id can be posted to any page); editor pages for the redirect; claim addresses for the withdrawal notice.
 export const config = {
   matcher: [
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     "/editor/:path*",
+    "/claims/:slug",
+    "/api/claims/:slug",
   ],
 };

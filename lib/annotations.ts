@@ -4,7 +4,7 @@ import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { NotFoundError } from "./errors";
-import { createAnnotationSchema, type CreateAnnotationInput, type UpdateAnnotationInput } from "./validation/annotation";
+import { createAnnotationSchema, type CreateAnnotationInput, type SetAnnotationPublicInput, type UpdateAnnotationInput } from "./validation/annotation";
 import { anchorSelection, deleteVersioned, updateVersioned } from "./versioned-write";
 
 const auditSelect = {
@@ -18,6 +18,7 @@ const auditSelect = {
   anchorScore: true,
   body: true,
   motivation: true,
+  isPublic: true,
   version: true,
 } satisfies Prisma.AnnotationSelect;
 
@@ -66,5 +67,30 @@ export async function deleteAnnotation(actorId: string, input: { id: string; ver
     if (!before) throw new NotFoundError("annotation");
     await deleteVersioned(tx, "annotation", { where: { id: input.id }, version: input.version, audit: { actorId, entityType: "annotation", entityId: input.id, action: "delete", before } });
     return { ok: true };
+  });
+}
+
+/**
+ * Marks an annotation public (the public W3C export then carries it, while it
+ * is about a published claim and still anchored) or private again.
+ */
+export async function setAnnotationPublic(actorId: string, input: SetAnnotationPublicInput) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.annotation.findUnique({ where: { id: input.id }, select: { ...auditSelect, article: { select: { slug: true } }, claim: { select: { slug: true } } } });
+    if (!before) throw new NotFoundError("annotation");
+    await updateVersioned(tx, "annotation", {
+      where: { id: input.id },
+      version: input.version,
+      data: { isPublic: input.isPublic },
+      audit: {
+        actorId,
+        entityType: "annotation",
+        entityId: input.id,
+        action: input.isPublic ? "make-public" : "make-private",
+        before: { isPublic: before.isPublic },
+        after: { isPublic: input.isPublic },
+      },
+    });
+    return { version: before.version + 1, articles: [before.article.slug], claims: [before.claim?.slug] } satisfies Touched & { version: number };
   });
 }

@@ -66,6 +66,7 @@ export function getArticleWorkspace(id: string) {
           end: true,
           body: true,
           motivation: true,
+          isPublic: true,
           anchorStatus: true,
           anchorScore: true,
           version: true,

@@ -155,11 +155,14 @@ export async function setClaimStatus(actorId: string, input: ClaimStatusInput) {
     }
     const now = new Date();
     const publishedAt = input.status === "published" ? now : null;
+    // Unpublishing a published claim leaves a notice at its address (410, lib/withdrawn-claims.ts); publishing clears it.
+    const withdrawal =
+      input.status === "published" ? { withdrawnAt: null, withdrawalNote: null } : before.status === "published" ? { withdrawnAt: now, withdrawalNote: input.note ?? null } : {};
     const action = input.status === "published" ? "publish" : before.status === "published" ? "unpublish" : "status";
     await updateVersioned(tx, "claim", {
       where: { id: input.id },
       version: input.version,
-      data: { status: input.status, publishedAt },
+      data: { status: input.status, publishedAt, ...withdrawal },
       audit: {
         actorId,
         entityType: "claim",

@@ -6,7 +6,7 @@
  * `firstAppearance`). Pure: takes the claim as the reader page loads it.
  */
 import type { ClaimDetail } from "./claims";
-import { articleUrl, claimUrl, SITE_NAME, siteUrl } from "./site-url";
+import { articleUrl, claimUrl, SITE_NAME } from "./site-url";
 
 /** What a ClaimReview is built from: a claim page's ClaimDetail has it, and so does the feed's batch read. */
 export interface ClaimReviewInput {
@@ -17,6 +17,8 @@ export interface ClaimReviewInput {
   source: Pick<NonNullable<ClaimDetail["source"]>, "title" | "url" | "publishedAt"> | null;
   rating: { verdict: Pick<NonNullable<ClaimDetail["rating"]>["verdict"], "name" | "ratingValue">; publishedAt: string | null } | null;
   rows: { article: Pick<ClaimDetail["rows"][number]["article"], "slug" | "title" | "url" | "publishedAt">; outlet: { name: string } }[];
+  /** Public corrections, newest first: the latest is ClaimReview's dateModified. */
+  corrections?: ClaimDetail["corrections"];
 }
 
 interface CreativeWork {
@@ -33,6 +35,8 @@ export interface ClaimReviewJson {
   url: string;
   claimReviewed: string;
   datePublished?: string;
+  /** The latest public correction of the verdict or ratings. */
+  dateModified?: string;
   author: { "@type": "Organization"; name: string; url: string };
   reviewRating: { "@type": "Rating"; ratingValue: number; bestRating: 5; worstRating: 1; alternateName: string };
   itemReviewed: {
@@ -47,7 +51,7 @@ export interface ClaimReviewJson {
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : undefined);
 
 /** Null when the claim has no verdict yet: a ClaimReview without a rating is invalid. */
-export function buildClaimReview(claim: ClaimReviewInput, base = siteUrl()): ClaimReviewJson | null {
+export function buildClaimReview(claim: ClaimReviewInput, base: string): ClaimReviewJson | null {
   if (!claim.rating) return null;
   const appearances: CreativeWork[] = [];
   const seen = new Set<string>();
@@ -79,6 +83,7 @@ export function buildClaimReview(claim: ClaimReviewInput, base = siteUrl()): Cla
     url: claimUrl(claim.slug, base),
     claimReviewed: claim.canonical,
     ...(claim.rating.publishedAt || claim.publishedAt ? { datePublished: day(claim.rating.publishedAt ?? claim.publishedAt) } : {}),
+    ...(claim.corrections?.length ? { dateModified: claim.corrections[0].date } : {}),
     author: { "@type": "Organization", name: SITE_NAME, url: base },
     reviewRating: {
       "@type": "Rating",
@@ -130,6 +135,7 @@ export function claimReviewProblems(value: unknown): string[] {
   const author = v.author as Record<string, unknown> | undefined;
   if (!author || typeof author.name !== "string") problems.push("author (recommended) should have a name");
   if (v.datePublished !== undefined && !isDate(v.datePublished)) problems.push("datePublished must be a date");
+  if (v.dateModified !== undefined && !isDate(v.dateModified)) problems.push("dateModified must be a date");
   const item = v.itemReviewed as Record<string, unknown> | undefined;
   if (!item || item["@type"] !== "Claim") problems.push("itemReviewed (recommended) should be a Claim");
   else {

@@ -204,6 +204,8 @@ export interface ClaimDetail {
    * (`canonical`, `summary`) is a summary and never quoted. null when neither.
    */
   quotedWords: { text: string; from: "source" | "quote"; by: string } | null;
+  /** Published corrections of the verdict or ratings, newest first: "Updated on DATE: NOTE". */
+  corrections: { date: string; note: string }[];
   rebuts: { slug: string; canonical: string } | null;
   rebuttals: { slug: string; canonical: string; speaker: string | null }[];
   /** Every counter-claim, published or not: the matrix shows whether articles carry it. */
@@ -249,6 +251,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
         },
       },
       tags: { select: { tag: { select: { name: true, slug: true, colour: true, kind: true } } }, orderBy: { tag: { name: "asc" } } },
+      corrections: { orderBy: { createdAt: "desc" }, select: { createdAt: true, note: true } },
       quotes: {
         where: publicQuoteWhere,
         select: {
@@ -419,6 +422,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
       : null,
     tags: claim.tags.map((t) => t.tag),
     quotedWords,
+    corrections: claim.corrections.map((c) => ({ date: c.createdAt.toISOString(), note: c.note })),
     rebuts: claim.rebuts && isPublicClaim(claim.rebuts) ? { slug: claim.rebuts.slug, canonical: claim.rebuts.canonical } : null,
     counterClaims: claim.rebuttals.map((r) => ({ id: r.id, slug: r.slug, canonical: r.canonical, published: isPublicClaim(r) })),
     rebuttals: claim.rebuttals.filter(isPublicClaim).map((r) => ({ slug: r.slug, canonical: r.canonical, speaker: r.speaker?.name ?? null })),

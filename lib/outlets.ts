@@ -30,6 +30,8 @@ export function listOutletOptions(): Promise<{ id: string; name: string }[]> {
 
 export interface OutletFraming {
   quotes: number;
+  /** Reviewed quotes checked against a source (fidelity not null): the base of every fidelity share. */
+  checked: number;
   faithful: number;
   fidelity: { verbatim: number; trimmed: number; altered: number; not_found: number; unrated: number };
   verbs: { verb: string; count: number }[];
@@ -42,15 +44,16 @@ export async function listOutletsWithStats() {
   recordKeys(listKeys.outlets, listKeys.claims, listKeys.quotes);
   const [outlets, counts] = await Promise.all([
     listOutlets(),
-    prisma.$queryRaw<{ outletId: string; quotes: bigint; faithful: bigint }[]>`
+    prisma.$queryRaw<{ outletId: string; quotes: bigint; checked: bigint; faithful: bigint }[]>`
       SELECT a."outletId", count(*) AS quotes,
+             count(q.fidelity) AS checked,
              count(*) FILTER (WHERE q.fidelity IN ('verbatim', 'trimmed')) AS faithful
       FROM "Quote" q JOIN "Article" a ON a.id = q."articleId" JOIN "Claim" c ON c.id = q."claimId"
       WHERE ${publicQuoteSql("q")} AND ${publicClaimSql("c")}
       GROUP BY a."outletId"`,
   ]);
-  const byOutlet = new Map(counts.map((c) => [c.outletId, { quotes: Number(c.quotes), faithful: Number(c.faithful) }]));
-  return outlets.map((o) => ({ ...o, articleCount: o._count.articles, quotes: byOutlet.get(o.id)?.quotes ?? 0, faithful: byOutlet.get(o.id)?.faithful ?? 0 }));
+  const byOutlet = new Map(counts.map((c) => [c.outletId, { quotes: Number(c.quotes), checked: Number(c.checked), faithful: Number(c.faithful) }]));
+  return outlets.map((o) => ({ ...o, articleCount: o._count.articles, quotes: byOutlet.get(o.id)?.quotes ?? 0, checked: byOutlet.get(o.id)?.checked ?? 0, faithful: byOutlet.get(o.id)?.faithful ?? 0 }));
 }
 
 async function loadOutletProfile(slug: string) {
@@ -108,6 +111,7 @@ async function loadOutletProfile(slug: string) {
     rows.map((r) => [r.key, Number(r.n)] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 12);
   const framing: OutletFraming = {
     quotes: Number(t.quotes),
+    checked: Number(t.quotes) - Number(t.unrated),
     faithful: Number(t.verbatim) + Number(t.trimmed),
     fidelity: { verbatim: Number(t.verbatim), trimmed: Number(t.trimmed), altered: Number(t.altered), not_found: Number(t.not_found), unrated: Number(t.unrated) },
     verbs: top(verbRows).map(([verb, count]) => ({ verb, count })),

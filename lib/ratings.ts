@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import type { Touched } from "./public-cache/keys";
-import { NotFoundError } from "./errors";
+import { ActionError, NotFoundError } from "./errors";
 import type { RatingInput } from "./validation/rating";
 import { assertVersion, updateVersioned } from "./versioned-write";
 
@@ -43,6 +43,11 @@ export async function saveRating(actorId: string, input: RatingInput) {
       reviewerId: actorId,
     };
     const before = claim.rating;
+    // A published verdict or rating that changes is corrected in public, with the editor's reason.
+    const corrected =
+      claim.status === "published" &&
+      before !== null &&
+      (before.verdictLabelId !== input.verdictLabelId || before.fidelityRating !== input.fidelityRating || before.framingRating !== input.framingRating);
     const readAfter = () => tx.rating.findUniqueOrThrow({ where: { claimId: input.claimId }, select: auditSelect });
     let after;
     if (input.version === null) {
@@ -55,8 +60,23 @@ export async function saveRating(actorId: string, input: RatingInput) {
         where: { claimId: input.claimId },
         version: input.version,
         data,
-        audit: { actorId, entityType: "rating", entityId: input.claimId, action: before ? "re-rate" : "rate", before, after: readAfter },
+        audit: {
+          actorId,
+          entityType: "rating",
+          entityId: input.claimId,
+          action: corrected ? "correct" : before ? "re-rate" : "rate",
+          before,
+          after: corrected ? async () => ({ ...(await readAfter()), correctionNote: input.correctionNote }) : readAfter,
+        },
       });
+    }
+    if (corrected) {
+      if (!input.correctionNote || input.correctionNote.length < 10) {
+        throw new ActionError("This claim is published: say why the verdict or rating changed. Readers see it as “Updated on DATE: REASON”.", "invalid", {
+          correctionNote: ["Say why it changed, in at least 10 characters."],
+        });
+      }
+      await tx.claimCorrection.create({ data: { claimId: input.claimId, note: input.correctionNote, actorId } });
     }
     return { version: after.version, claims: [claim.slug] } satisfies Touched & { version: number };
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type ClaimStatus, type ReviewStatus } from "@/generated/prisma/client";
+import { Prisma, type AnchorStatus, type ClaimStatus, type ReviewStatus } from "@/generated/prisma/client";
 
 /**
  * What a reader may see: the one definition. Every public page, read API,
@@ -12,14 +12,22 @@ import { Prisma, type ClaimStatus, type ReviewStatus } from "@/generated/prisma/
  * - a claim is public when an editor published it;
  * - a quote is public when an editor has not rejected it (a suggestion counts);
  *   a public quote names its claim only when that claim is public;
- * - an annotation is public when it is about a public claim.
+ * - an annotation (an editor's note) is private unless an editor marked it
+ *   public, and then public only while it is about a public claim and still
+ *   anchored in the text (never an orphaned one).
  */
 export const PUBLIC_CLAIM_STATUSES = ["published"] as const satisfies readonly ClaimStatus[];
 export const PUBLIC_REVIEW_STATUSES = ["suggested", "confirmed"] as const satisfies readonly ReviewStatus[];
 
+export const PUBLIC_ANCHOR_STATUSES = ["anchored", "fuzzy"] as const satisfies readonly AnchorStatus[];
+
 export const publicClaimWhere = { status: { in: [...PUBLIC_CLAIM_STATUSES] } } satisfies Prisma.ClaimWhereInput;
 export const publicQuoteWhere = { reviewStatus: { in: [...PUBLIC_REVIEW_STATUSES] } } satisfies Prisma.QuoteWhereInput;
-export const publicAnnotationWhere = { claim: publicClaimWhere } satisfies Prisma.AnnotationWhereInput;
+export const publicAnnotationWhere = {
+  isPublic: true,
+  claim: publicClaimWhere,
+  anchorStatus: { in: [...PUBLIC_ANCHOR_STATUSES] },
+} satisfies Prisma.AnnotationWhereInput;
 
 export function isPublicClaim(claim: { status: ClaimStatus | string }): boolean {
   return (PUBLIC_CLAIM_STATUSES as readonly string[]).includes(claim.status);

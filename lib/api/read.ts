@@ -14,16 +14,16 @@ import { isPublicClaim, publicAnnotationWhere, publicClaimWhere, publicQuoteWher
 
 
 /** The public JSON form of a claim page: drops the names of unpublished counter-claims. */
-export function publicClaim(claim: ClaimDetail) {
+export function publicClaim(claim: ClaimDetail, base: string) {
   const { counterClaims, rows, ...rest } = claim;
   return {
     ...rest,
-    url: claimUrl(claim.slug),
-    counterClaims: counterClaims.filter((c) => c.published).map((c) => ({ slug: c.slug, canonical: c.canonical, url: claimUrl(c.slug) })),
+    url: claimUrl(claim.slug, base),
+    counterClaims: counterClaims.filter((c) => c.published).map((c) => ({ slug: c.slug, canonical: c.canonical, url: claimUrl(c.slug, base) })),
     quotes: rows.map((row) => {
       const { articleId, ...rest } = row;
       void articleId;
-      return { ...rest, article: { ...row.article, page: articleUrl(row.article.slug) } };
+      return { ...rest, article: { ...row.article, page: articleUrl(row.article.slug, base) } };
     }),
   };
 }
@@ -70,8 +70,8 @@ export const publicQuoteSelect = {
 
 type PublicQuoteRow = Prisma.QuoteGetPayload<{ select: typeof publicQuoteSelect }>;
 
-export function publicQuote(q: PublicQuoteRow) {
-  const claim = q.claim && isPublicClaim(q.claim) ? { slug: q.claim.slug, url: claimUrl(q.claim.slug) } : null;
+export function publicQuote(q: PublicQuoteRow, base: string) {
+  const claim = q.claim && isPublicClaim(q.claim) ? { slug: q.claim.slug, url: claimUrl(q.claim.slug, base) } : null;
   return {
     id: q.id,
     exact: q.exact,
@@ -90,7 +90,7 @@ export function publicQuote(q: PublicQuoteRow) {
     reviewStatus: q.reviewStatus,
     speaker: q.speaker,
     claim,
-    article: { slug: q.article.slug, title: q.article.title, url: q.article.url, page: articleUrl(q.article.slug), publishedAt: q.article.publishedAt?.toISOString() ?? null },
+    article: { slug: q.article.slug, title: q.article.title, url: q.article.url, page: articleUrl(q.article.slug, base), publishedAt: q.article.publishedAt?.toISOString() ?? null },
     outlet: q.article.outlet,
     tags: q.tags.map((t) => t.tag),
     createdAt: q.createdAt.toISOString(),
@@ -98,18 +98,18 @@ export function publicQuote(q: PublicQuoteRow) {
   };
 }
 
-export async function listPublicQuotes(filter: QuoteFilter, page: number, perPage: number) {
+export async function listPublicQuotes(filter: QuoteFilter, page: number, perPage: number, base: string) {
   recordKeys(listKeys.quotes, listKeys.claims, listKeys.articles);
   const where = quoteWhere(filter);
   const [total, rows] = await Promise.all([
     prisma.quote.count({ where }),
     prisma.quote.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: (page - 1) * perPage, take: perPage, select: publicQuoteSelect }),
   ]);
-  return { total, data: rows.map(publicQuote) };
+  return { total, data: rows.map((q) => publicQuote(q, base)) };
 }
 
 /** Every visible quote in batches (exports), in a stable order. */
-export async function* allPublicQuotes(filter: QuoteFilter = {}, batch = 2000) {
+export async function* allPublicQuotes(filter: QuoteFilter, base: string, batch = 2000) {
   const where = quoteWhere(filter);
   let cursor: string | undefined;
   for (;;) {
@@ -121,12 +121,12 @@ export async function* allPublicQuotes(filter: QuoteFilter = {}, batch = 2000) {
       select: publicQuoteSelect,
     });
     if (rows.length === 0) return;
-    yield rows.map(publicQuote);
+    yield rows.map((q) => publicQuote(q, base));
     cursor = rows[rows.length - 1].id;
   }
 }
 
-export async function listPublicArticles(filter: { outlet?: string }, page: number, perPage: number) {
+export async function listPublicArticles(filter: { outlet?: string }, page: number, perPage: number, base: string) {
   recordKeys(listKeys.articles, listKeys.quotes);
   const where: Prisma.ArticleWhereInput = filter.outlet ? { outlet: { slug: filter.outlet } } : {};
   const [total, rows] = await Promise.all([
@@ -156,7 +156,7 @@ export async function listPublicArticles(filter: { outlet?: string }, page: numb
       title: a.title,
       byline: a.byline,
       url: a.url,
-      page: articleUrl(a.slug),
+      page: articleUrl(a.slug, base),
       language: a.language,
       publishedAt: a.publishedAt?.toISOString() ?? null,
       outlet: a.outlet,

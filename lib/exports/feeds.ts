@@ -17,7 +17,8 @@ const FEED_BATCH = 500;
  * their rating, speaker and source, then the articles their visible quotes
  * appear in), never one per claim; memory stays that of one batch.
  */
-export async function* claimReviews(base = siteUrl()): AsyncGenerator<ClaimReviewJson> {
+export async function* claimReviews(baseUrl?: string): AsyncGenerator<ClaimReviewJson> {
+  const base = baseUrl ?? (await siteUrl());
   let cursor: string | undefined;
   for (;;) {
     const claims = await prisma.claim.findMany({
@@ -33,6 +34,7 @@ export async function* claimReviews(base = siteUrl()): AsyncGenerator<ClaimRevie
         speaker: { select: { name: true, kind: true } },
         sourceDocument: { select: { title: true, url: true, publishedAt: true } },
         rating: { select: { publishedAt: true, verdictLabel: { select: { name: true, ratingValue: true } } } },
+        corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true, note: true } },
       },
     });
     if (claims.length === 0) return;
@@ -66,6 +68,7 @@ export async function* claimReviews(base = siteUrl()): AsyncGenerator<ClaimRevie
           source: c.sourceDocument ? { ...c.sourceDocument, publishedAt: c.sourceDocument.publishedAt?.toISOString() ?? null } : null,
           rating: c.rating && { verdict: c.rating.verdictLabel, publishedAt: c.rating.publishedAt?.toISOString() ?? null },
           rows,
+          corrections: c.corrections.map((k) => ({ date: k.createdAt.toISOString(), note: k.note })),
         },
         base,
       );
@@ -75,7 +78,8 @@ export async function* claimReviews(base = siteUrl()): AsyncGenerator<ClaimRevie
 }
 
 /** The ClaimReview DataFeed as JSON text, streamed item by item (constant memory at any size). */
-export async function* claimReviewFeedJson(base = siteUrl()): AsyncGenerator<string> {
+export async function* claimReviewFeedJson(baseUrl?: string): AsyncGenerator<string> {
+  const base = baseUrl ?? (await siteUrl());
   const head = { "@context": "https://schema.org", "@type": "DataFeed", name: "Claimscope claim reviews", url: `${base}/api/export/claim-review`, dateModified: new Date().toISOString() };
   yield `${JSON.stringify(head).slice(0, -1)},"dataFeedElement":[`;
   let first = true;
@@ -88,9 +92,10 @@ export async function* claimReviewFeedJson(base = siteUrl()): AsyncGenerator<str
 }
 
 /** Quotes (and annotations about published claims) as a W3C AnnotationCollection. */
-export async function webAnnotationExport(filter: QuoteFilter = {}, base = siteUrl()) {
+export async function webAnnotationExport(filter: QuoteFilter = {}, baseUrl?: string) {
+  const base = baseUrl ?? (await siteUrl());
   const items: object[] = [];
-  for await (const batch of allPublicQuotes(filter)) {
+  for await (const batch of allPublicQuotes(filter, base)) {
     const bodies = await bodiesWithAstralCharacters([...new Set(batch.map((q) => q.article.slug))]);
     for (const q of batch) {
       items.push(
@@ -149,7 +154,8 @@ export async function webAnnotationExport(filter: QuoteFilter = {}, base = siteU
 const CLAIMS_CSV_HEADER = ["slug", "claim", "speaker", "source", "source_url", "verdict", "fidelity_rating", "framing_rating", "tags", "quotes", "published_at", "url"];
 
 /** Published claims as CSV text, newest first, in batches (constant memory at any size). */
-export async function* claimsCsvChunks(base = siteUrl(), batch = 1000): AsyncGenerator<string> {
+export async function* claimsCsvChunks(baseUrl?: string, batch = 1000): AsyncGenerator<string> {
+  const base = baseUrl ?? (await siteUrl());
   yield toCsv(CLAIMS_CSV_HEADER, []);
   let cursor: string | undefined;
   for (;;) {
@@ -194,9 +200,10 @@ export async function* claimsCsvChunks(base = siteUrl(), batch = 1000): AsyncGen
 const QUOTES_CSV_HEADER = ["id", "claim", "outlet", "article", "article_url", "article_published_at", "exact", "speaker", "cue", "verb", "fidelity", "in_headline", "paragraph", "hedges", "tags", "start", "end"];
 
 /** Visible quotes as CSV text, in batches of allPublicQuotes (constant memory at any size). */
-export async function* quotesCsvChunks(filter: QuoteFilter = {}): AsyncGenerator<string> {
+export async function* quotesCsvChunks(filter: QuoteFilter = {}, baseUrl?: string): AsyncGenerator<string> {
+  const base = baseUrl ?? (await siteUrl());
   yield toCsv(QUOTES_CSV_HEADER, []);
-  for await (const batch of allPublicQuotes(filter)) {
+  for await (const batch of allPublicQuotes(filter, base)) {
     yield toCsvRows(
       batch.map((q) => [
         q.id,
@@ -228,7 +235,7 @@ async function joined(chunks: AsyncIterable<string>): Promise<string> {
 }
 
 /** The whole claims CSV as one string (tests; the route streams claimsCsvChunks). */
-export const claimsCsv = (base = siteUrl()) => joined(claimsCsvChunks(base));
+export const claimsCsv = (base?: string) => joined(claimsCsvChunks(base));
 
 /** The whole quotes CSV as one string (tests; the route streams quotesCsvChunks). */
 export const quotesCsv = (filter: QuoteFilter = {}) => joined(quotesCsvChunks(filter));

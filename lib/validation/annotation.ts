@@ -26,3 +26,7 @@ export const updateAnnotationSchema = z.object({ id, version, body, motivation: 
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
 
 export const deleteAnnotationSchema = z.object({ id, version });
+
+/** Annotations are editors' notes, private unless an editor marks one public (then the public export carries it). */
+export const setAnnotationPublicSchema = z.object({ id, version, isPublic: z.boolean() });
+export type SetAnnotationPublicInput = z.infer<typeof setAnnotationPublicSchema>;

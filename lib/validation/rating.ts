@@ -17,5 +17,11 @@ export const ratingSchema = z.object({
   fidelityExplanation: explanation("fidelity rating"),
   framingRating: scale("framing rating"),
   framingExplanation: explanation("framing rating"),
+  // On a published claim, a changed verdict or rating is a correction readers see: "Updated on DATE: NOTE".
+  correctionNote: safeString("The correction note")
+    .trim()
+    .max(1000, "At most 1,000 characters.")
+    .nullish()
+    .transform((v) => v || null),
 });
-export type RatingInput = z.infer<typeof ratingSchema>;
+export type RatingInput = Omit<z.infer<typeof ratingSchema>, "correctionNote"> & { correctionNote?: string | null };

@@ -152,7 +152,7 @@ describe(`claim page read model (${process.env.TEST_DB})`, () => {
     const results = await search({ q: "unpublished claim", type: "claims", page: 1 });
     expect(results.claims!.hits.map((h) => h.slug)).not.toContain(draftSlug);
     expect(await claimsCsv()).not.toContain(draftSlug);
-    const quotes = await listPublicQuotes({}, 1, 100);
+    const quotes = await listPublicQuotes({}, 1, 100, "https://claimscope.example");
     expect(quotes.data.map((q) => q.id)).not.toContain(rejectedQuoteId);
     // The counter-claim is a draft: its quote is public text, but it names no claim.
     const counterQuote = quotes.data.find((q) => q.exact.startsWith("We reject"));

@@ -28,11 +28,13 @@ export default async function OutletsPage() {
             </p>
             {o.description && <p>{o.description}</p>}
             <p className="small">
-              {o.quotes > 0 ? (
+              {o.checked > 0 ? (
                 <>
                   {plural(o.quotes, "reviewed quote")} of published claims;{" "}
-                  <strong>{Math.round((100 * o.faithful) / o.quotes)}% faithful</strong> (verbatim or trimmed).
+                  <strong>{Math.round((100 * o.faithful) / o.checked)}% faithful</strong> (verbatim or trimmed) of the {o.checked} checked against a source.
                 </>
+              ) : o.quotes > 0 ? (
+                <span className="muted">{plural(o.quotes, "reviewed quote")} of published claims, none checked against a source yet.</span>
               ) : (
                 <span className="muted">No reviewed quotes of published claims yet.</span>
               )}

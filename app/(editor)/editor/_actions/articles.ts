@@ -1,10 +1,10 @@
 "use server";
 
 import { action } from "@/lib/action";
-import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/annotations";
+import { createAnnotation, deleteAnnotation, setAnnotationPublic, updateAnnotation } from "@/lib/annotations";
 import { correctArticle } from "@/lib/article-corrections";
 import { purgeAfterWrite } from "@/lib/public-cache/purge";
-import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "@/lib/validation/annotation";
+import { createAnnotationSchema, deleteAnnotationSchema, setAnnotationPublicSchema, updateAnnotationSchema } from "@/lib/validation/annotation";
 import { correctArticleSchema } from "@/lib/validation/article";
 
 export const createAnnotationAction = action(createAnnotationSchema, async (input, user) => {
@@ -16,6 +16,12 @@ export const createAnnotationAction = action(createAnnotationSchema, async (inpu
 export const updateAnnotationAction = action(updateAnnotationSchema, async (input, user) => updateAnnotation(user.id, input));
 
 export const deleteAnnotationAction = action(deleteAnnotationSchema, async (input, user) => deleteAnnotation(user.id, input));
+
+export const setAnnotationPublicAction = action(setAnnotationPublicSchema, async (input, user) => {
+  const { version, ...touched } = await setAnnotationPublic(user.id, input);
+  await purgeAfterWrite(touched);
+  return { version };
+});
 
 export const correctArticleAction = action(correctArticleSchema, async (input, user) => {
   const { version, summary, ...touched } = await correctArticle(user.id, input);

@@ -13,6 +13,7 @@ import { DiffLegend } from "@/app/(public)/claims/[slug]/_components/word-diff-v
 import { buildClaimReview, jsonLdScript } from "@/lib/claim-review-jsonld";
 import { claimUrl, SITE_NAME } from "@/lib/site-url";
 import { getPublishedClaim } from "@/lib/claims";
+import { siteUrl } from "@/lib/site-url";
 
 // One database read per request for the metadata and the page.
 const getClaim = cache(getPublishedClaim);
@@ -22,6 +23,7 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const claim = await getClaim((await params).slug);
   if (!claim) return { title: "Claim not found" };
+  const base = await siteUrl();
   const outlets = new Set(claim.rows.map((r) => r.outlet.name)).size;
   const verdict = claim.rating ? `${claim.rating.verdict.name}. ` : "";
   // The editor's wording is a summary, never put in quotation marks; only the source's own words are.
@@ -29,11 +31,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: claim.canonical.length > 80 ? `${claim.canonical.slice(0, 77)}…` : claim.canonical,
     description,
-    alternates: { canonical: claimUrl(claim.slug) },
+    alternates: { canonical: claimUrl(claim.slug, base) },
     openGraph: {
       type: "article",
       siteName: SITE_NAME,
-      url: claimUrl(claim.slug),
+      url: claimUrl(claim.slug, base),
       title: `Claim review: ${claim.canonical}`,
       description,
       publishedTime: claim.publishedAt ?? undefined,
@@ -50,7 +52,7 @@ export default async function ClaimPage({ params }: Props) {
   await connection();
   const claim = await getClaim((await params).slug);
   if (!claim) notFound();
-  const review = buildClaimReview(claim);
+  const review = buildClaimReview(claim, await siteUrl());
   const outletCount = claim.coverage.length;
   const hasCounterClaim = claim.rows.some((r) => r.counter !== null);
   const passage = claim.source?.passage;
@@ -97,6 +99,18 @@ export default async function ClaimPage({ params }: Props) {
           </ul>
         )}
         {claim.summary && <p className="lede">{claim.summary}</p>}
+        {claim.corrections.length > 0 && (
+          <ul className="corrections" aria-label="Corrections">
+            {claim.corrections.map((c) => (
+              <li key={c.date} className="notice small">
+                <strong>
+                  Updated on <time dateTime={c.date}>{formatDate(c.date)}</time>:
+                </strong>{" "}
+                {c.note}
+              </li>
+            ))}
+          </ul>
+        )}
       </header>
 
       <div className="claim-grid">
@@ -207,7 +221,7 @@ export default async function ClaimPage({ params }: Props) {
               <CoverageChart data={claim.coverage} label="Quotes per outlet by fidelity" />
               <div className="table-wrap">
                 <table className="table table--compact">
-                  <caption className="small muted">Quotes per outlet, by fidelity</caption>
+                  <caption className="small muted">Reviewed quotes per outlet, by fidelity against the source</caption>
                   <thead>
                     <tr>
                       <th scope="col">Outlet</th>

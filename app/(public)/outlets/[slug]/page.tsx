@@ -28,7 +28,9 @@ export default async function OutletPage({ params }: Props) {
   const profile = await getOutlet((await params).slug);
   if (!profile) notFound();
   const { outlet, framing } = profile;
-  const pct = (n: number) => (framing.quotes ? `${Math.round((100 * n) / framing.quotes)}%` : "–");
+  // Fidelity shares are over the reviewed quotes checked against a source; the headline share over all reviewed quotes.
+  const pct = (n: number) => (framing.checked ? `${Math.round((100 * n) / framing.checked)}%` : "–");
+  const pctOfAll = (n: number) => (framing.quotes ? `${Math.round((100 * n) / framing.quotes)}%` : "–");
   return (
     <>
       <div className="page-head">
@@ -39,7 +41,10 @@ export default async function OutletPage({ params }: Props) {
       </div>
       <section aria-labelledby="framing-heading">
         <h2 id="framing-heading">How it quotes</h2>
-        <p className="muted small">Over the {plural(framing.quotes, "reviewed quote")} of published claims in its articles.</p>
+        <p className="muted small" data-testid="outlet-basis">
+          Over the {plural(framing.quotes, "reviewed quote")} of published claims in its articles; fidelity over the {framing.checked} of them checked against a source
+          {framing.quotes > framing.checked ? ` (${framing.quotes - framing.checked} unchecked: no source on file)` : ""}.
+        </p>
         <div className="stats">
           <div className="card">
             <div className="stat__label">Faithful quotes</div>
@@ -56,7 +61,7 @@ export default async function OutletPage({ params }: Props) {
           </div>
           <div className="card">
             <div className="stat__label">In headlines</div>
-            <div className="stat">{pct(framing.inHeadline)}</div>
+            <div className="stat">{pctOfAll(framing.inHeadline)}</div>
           </div>
         </div>
         <div className="two-col">

@@ -2,6 +2,7 @@ import { publicClaim } from "@/lib/api/read";
 import { json, notFound } from "@/lib/api/respond";
 import { buildClaimReview } from "@/lib/claim-review-jsonld";
 import { getPublishedClaim } from "@/lib/claims";
+import { siteUrl } from "@/lib/site-url";
 import { slugParamSchema } from "@/lib/validation/api";
 
 /** GET /api/claims/SLUG: one published claim with its framing matrix, timeline and ClaimReview. */
@@ -10,5 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   if (!slug.success) return notFound("claim");
   const claim = await getPublishedClaim(slug.data);
   if (!claim) return notFound("claim");
-  return json({ data: { ...publicClaim(claim), claimReview: buildClaimReview(claim) } });
+  const base = await siteUrl();
+  return json({ data: { ...publicClaim(claim, base), claimReview: buildClaimReview(claim, base) } });
 }

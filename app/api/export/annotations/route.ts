@@ -1,4 +1,5 @@
 import { badRequest, json, queryOf } from "@/lib/api/respond";
+import { siteUrl } from "@/lib/site-url";
 import { webAnnotationExport } from "@/lib/exports/feeds";
 import { quoteListSchema } from "@/lib/validation/api";
 
@@ -6,7 +7,7 @@ import { quoteListSchema } from "@/lib/validation/api";
 export async function GET(request: Request) {
   const parsed = quoteListSchema.pick({ claim: true, outlet: true, article: true }).safeParse(queryOf(request));
   if (!parsed.success) return badRequest(parsed.error);
-  return json(await webAnnotationExport(parsed.data), {
+  return json(await webAnnotationExport(parsed.data, await siteUrl()), {
     headers: { "Content-Type": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8' },
   });
 }

@@ -39,6 +39,8 @@ export default async function ClaimPage({ params }: Props) {
   ]);
   const others = allClaims.filter((c) => c.id !== claim.id).map((c) => ({ id: c.id, canonical: c.canonical, status: c.status, quotes: c._count.quotes }));
   const confirmed = claim.quotes.filter((q) => q.reviewStatus === "confirmed").length;
+  // Readers see confirmed quotes only (lib/visibility.ts): new suggestions on a published claim wait for an editor.
+  const awaiting = claim.quotes.filter((q) => q.reviewStatus === "suggested").length;
   return (
     <>
       <p className="eyebrow">
@@ -57,6 +59,14 @@ export default async function ClaimPage({ params }: Props) {
           </div>
         </div>
       </div>
+      {claim.status === "published" && awaiting > 0 && (
+        <p className="notice" role="status" data-testid="awaiting-review">
+          <strong>
+            {awaiting} new {awaiting === 1 ? "quote" : "quotes"} awaiting review
+          </strong>{" "}
+          — readers see only confirmed quotes. <Link href={`/editor/review?claim=${claim.id}`}>Review them</Link>
+        </p>
+      )}
       <section className="card" aria-label="Workflow" style={{ marginBottom: "1.25rem" }}>
         <WorkflowControls claim={{ id: claim.id, version: claim.version, status: claim.status }} />
         {claim.status !== "published" && (!claim.rating || confirmed === 0) && (
@@ -109,6 +119,7 @@ export default async function ClaimPage({ params }: Props) {
             <h2>Rating</h2>
             <RatingForm
               claimId={claim.id}
+              published={claim.status === "published"}
               labels={labels}
               rating={
                 claim.rating

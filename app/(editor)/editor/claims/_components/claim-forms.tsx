@@ -172,7 +172,10 @@ const STEPS = [
 /** Draft → in review → published, and back (unpublishing is recorded). */
 export function WorkflowControls({ claim }: { claim: { id: string; version: number; status: string } }) {
   const { run, busy, problem } = useActionRunner();
-  const set = (status: "draft" | "in_review" | "published") => run(() => setClaimStatusAction({ id: claim.id, version: claim.version, status }));
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reason, setReason] = useState("");
+  const set = (status: "draft" | "in_review" | "published", note?: string) =>
+    run(() => setClaimStatusAction({ id: claim.id, version: claim.version, status, ...(note ? { note } : {}) }));
   return (
     <div className="stack">
       <div className="workflow">
@@ -204,12 +207,35 @@ export function WorkflowControls({ claim }: { claim: { id: string; version: numb
             Publish
           </button>
         )}
-        {claim.status === "published" && (
-          <button type="button" className="button button--ghost-danger button--small" disabled={busy} onClick={() => set("in_review")}>
-            Unpublish
+        {claim.status === "published" && !withdrawing && (
+          <button type="button" className="button button--ghost-danger button--small" disabled={busy} onClick={() => setWithdrawing(true)}>
+            Unpublish…
           </button>
         )}
       </div>
+      {withdrawing && (
+        <form
+          className="form"
+          aria-label="Unpublish"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if ((await set("in_review", reason.trim() || undefined)) !== null) setWithdrawing(false);
+          }}
+        >
+          <div className="field">
+            <label htmlFor="withdrawal-reason">Why it is withdrawn (readers see this at the old address)</label>
+            <input id="withdrawal-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+          </div>
+          <div className="row">
+            <button type="submit" className="button button--ghost-danger button--small" disabled={busy}>
+              Unpublish
+            </button>
+            <button type="button" className="button button--secondary button--small" onClick={() => setWithdrawing(false)}>
+              Keep published
+            </button>
+          </div>
+        </form>
+      )}
       {problem && (
         <p className="notice notice--error" role="alert">
           {problem.message}
@@ -252,7 +278,18 @@ function Scale({ name, low, high, register, error }: { name: "fidelityRating" | 
   );
 }
 
-export function RatingForm({ claimId, rating, labels }: { claimId: string; rating: EditableRating | null; labels: { id: string; name: string; description: string | null }[] }) {
+export function RatingForm({
+  claimId,
+  rating,
+  labels,
+  published = false,
+}: {
+  claimId: string;
+  rating: EditableRating | null;
+  labels: { id: string; name: string; description: string | null }[];
+  /** A published claim's changed verdict or rating is a public correction: the form asks why. */
+  published?: boolean;
+}) {
   const router = useRouter();
   // Stable across re-renders: a new object each render would look like a new server version.
   const tracked = useMemo(
@@ -280,6 +317,7 @@ export function RatingForm({ claimId, rating, labels }: { claimId: string; ratin
       fidelityExplanation: rating?.fidelityExplanation ?? "",
       framingRating: rating?.framingRating,
       framingExplanation: rating?.framingExplanation ?? "",
+      correctionNote: "",
     },
   });
   const errors = formState.errors;
@@ -294,7 +332,7 @@ export function RatingForm({ claimId, rating, labels }: { claimId: string; ratin
         const result = await saveRatingAction({ ...values, version: record.version || null });
         if (!result.ok) {
           if (result.code === "conflict") record.markStale();
-          setProblem(applyActionErrors(result, setError, ["verdictLabelId", "verdictExplanation", "fidelityRating", "fidelityExplanation", "framingRating", "framingExplanation"]));
+          setProblem(applyActionErrors(result, setError, ["verdictLabelId", "verdictExplanation", "fidelityRating", "fidelityExplanation", "framingRating", "framingExplanation", "correctionNote"]));
           return;
         }
         record.saved(result.data.version);
@@ -358,6 +396,13 @@ export function RatingForm({ claimId, rating, labels }: { claimId: string; ratin
         <textarea id="r-framing-why" className="short" aria-invalid={Boolean(errors.framingExplanation)} {...register("framingExplanation")} />
         <ErrorText message={errors.framingExplanation?.message} />
       </div>
+      {published && rating && (
+        <div className="field">
+          <label htmlFor="r-correction">If the verdict or a rating changes: why (readers see “Updated on DATE: …”)</label>
+          <input id="r-correction" aria-invalid={Boolean(errors.correctionNote)} {...register("correctionNote")} />
+          <ErrorText message={errors.correctionNote?.message} />
+        </div>
+      )}
       <div className="form-actions">
         <button type="submit" className="button" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Saving…" : rating ? "Save rating" : "Rate claim"}

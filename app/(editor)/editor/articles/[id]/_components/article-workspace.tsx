@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createAnnotationAction, deleteAnnotationAction } from "@/app/(editor)/editor/_actions/articles";
+import { createAnnotationAction, deleteAnnotationAction, setAnnotationPublicAction } from "@/app/(editor)/editor/_actions/articles";
 import { createQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
 import { segmentBody } from "@/lib/anchoring/segments";
 import { describeSpan, type TextAnchor } from "@/lib/anchoring/selectors";
@@ -37,6 +37,7 @@ export interface WorkspaceAnnotation {
   end: number;
   body: string;
   motivation: string;
+  isPublic: boolean;
   anchorStatus: string;
   anchorScore: number | null;
   version: number;
@@ -508,9 +509,15 @@ function AnnotationItem({ annotation: a }: { annotation: WorkspaceAnnotation }) 
       <p className="annotation-body">{a.body}</p>
       <div className="meta">
         <span className="badge">{a.motivation}</span>
+        <span className={`badge ${a.isPublic ? "badge--accent" : ""}`} title={a.isPublic ? "In the public annotation export while its claim is published" : "Only editors see it"}>
+          {a.isPublic ? "public" : "private"}
+        </span>
         <AnchorBadge status={a.anchorStatus} score={a.anchorScore} />
         <span>{a.authorName ?? "unknown"}</span>
         {a.claim && <Link href={`/editor/claims/${a.claim.id}`}>on a claim</Link>}
+        <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => run(() => setAnnotationPublicAction({ id: a.id, version: a.version, isPublic: !a.isPublic }))}>
+          {a.isPublic ? "Make private" : "Make public"}
+        </button>
         {confirming ? (
           <>
             <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => run(() => deleteAnnotationAction({ id: a.id, version: a.version }))}>
