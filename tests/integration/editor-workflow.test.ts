@@ -154,11 +154,13 @@ describe(`claims (${process.env.TEST_DB})`, () => {
     const published = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id }, include: { rating: true } });
     expect(published.status).toBe("published");
     expect(published.rating?.publishedAt).not.toBeNull();
-    await saveRating(actorId, { ...rating(claim.id, ratingVersion), framingRating: 2 });
+    // A published rating that changes is a public correction: it needs the reason readers will see.
+    await expectRefused(saveRating(actorId, { ...rating(claim.id, ratingVersion), framingRating: 2 }));
+    await saveRating(actorId, { ...rating(claim.id, ratingVersion), framingRating: 2, correctionNote: "Headlines were re-read: the framing is loaded." });
     await setClaimStatus(actorId, { id: claim.id, version, status: "draft" });
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).publishedAt).toBeNull();
     const actions = (await getClaimHistory(claim.id)).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["rate", "re-rate", "publish", "unpublish"]));
+    expect(actions).toEqual(expect.arrayContaining(["rate", "correct", "publish", "unpublish"]));
   });
 });
 
