@@ -27,8 +27,6 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite", "pglite-prisma-adapter", "jsdom", "@mozilla/readability", "pg-boss", "pdfjs-dist",
     // The NLP libraries load their models with require() at run time.
     "wink-nlp", "wink-eng-lite-web-model", "compromise",
-    // pdf.js loads its worker module from its own package folder.
-    "pdfjs-dist",
   ],
   // Separate build folders let several checkouts' test servers build side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

@@ -5,7 +5,7 @@ import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import type { Touched } from "./editor-cache";
 import { htmlToArticle } from "./html-to-text";
-import { extractPdfText, PdfTextError } from "./pdf-text";
+import { pdfToText } from "./pdf-to-text";
 import { measureQuote, prepareSourceText } from "./quote-fidelity";
 import { uniqueSlug } from "./slug";
 import {
@@ -30,28 +30,30 @@ import {
 export interface SourceText {
   text: string;
   format: "text" | "html" | "pdf";
+  /** Where each page starts in `text` (a PDF's pages), for "p. 12" citations. */
   pageStarts: number[];
-  /** Lines the PDF reader dropped as running headers, footers or page numbers. */
-  dropped: string[];
 }
 
-/** The stored text of an entered source: pasted text as it is, HTML reduced to text, a PDF's text layer with its pages. */
+/** The stored text of an entered source: pasted text as it is, HTML reduced to text, a PDF's text with its pages (lib/pdf-to-text.ts). */
 export async function readSourceText(format: "text" | "html" | "pdf", content: string): Promise<SourceText> {
   if (format === "pdf") {
     const bytes = Buffer.from(content, "base64");
     if (bytes.length > MAX_PDF_BYTES) throw new ActionError("That PDF is too large.", "invalid", { content: ["That PDF is too large."] });
+    const unreadable = (message: string) => new ActionError(message, "invalid", { content: [message] });
+    if (bytes.subarray(0, 5).toString("latin1") !== "%PDF-") throw unreadable("That file is not a PDF.");
+    let pdf;
     try {
-      const pdf = await extractPdfText(new Uint8Array(bytes));
-      return { text: pdf.text, format, pageStarts: pdf.pageStarts, dropped: pdf.dropped };
-    } catch (error) {
-      if (error instanceof PdfTextError) throw new ActionError(error.message, "invalid", { content: [error.message] });
-      throw error;
+      pdf = await pdfToText(new Uint8Array(bytes));
+    } catch {
+      throw unreadable("That PDF could not be read: it may be damaged or password-protected.");
     }
+    if (!pdf.text.trim()) throw unreadable("That PDF has no text layer (it may be a scan). Upload a PDF with text, or paste the text.");
+    return { text: pdf.text, format, pageStarts: pdf.pages.map((p) => p.start) };
   }
   const text = format === "html" ? htmlToArticle(content).text : content.replace(/\r\n?/g, "\n");
   if (!text.trim()) throw new ActionError("The source has no text.", "invalid", { content: ["The source has no text."] });
   if (text.length > MAX_SOURCE_CHARS) throw new ActionError("The source's text is too long.", "invalid", { content: ["The source's text is too long."] });
-  return { text, format, pageStarts: [], dropped: [] };
+  return { text, format, pageStarts: [] };
 }
 
 const auditSelect = { id: true, title: true, slug: true, speakerId: true, publishedAt: true, url: true, format: true, fileName: true, version: true } as const;
@@ -140,7 +142,7 @@ export async function createSourceDocument(actorId: string, raw: SourceDocumentI
       select: auditSelect,
     });
     await recordAudit(tx, { actorId, entityType: "source", entityId: created.id, action: "create", after: { ...created, characters: source.text.length, pages: source.pageStarts.length } });
-    return { id: created.id, dropped: source.dropped, claims: [] as string[] } satisfies Touched & { id: string; dropped: string[] };
+    return { id: created.id, claims: [] as string[] } satisfies Touched & { id: string };
   });
 }
 
@@ -202,7 +204,7 @@ export async function editSourceDocument(actorId: string, raw: EditSourceDocumen
       before: beforeFields,
       after: { ...after, ...(textChanged ? { characters: source.text.length, pages: source.pageStarts.length, quotesReclassified: remeasured, passagesLost } : {}) },
     });
-    return { version: after.version, dropped: source?.dropped ?? [], passagesLost, claims: claims.map((c) => c.slug) } satisfies Touched & { version: number; dropped: string[]; passagesLost: number };
+    return { version: after.version, passagesLost, claims: claims.map((c) => c.slug) } satisfies Touched & { version: number; passagesLost: number };
   });
 }
 

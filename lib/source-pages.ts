@@ -5,7 +5,7 @@
  */
 
 /** The 1-based page holding `offset`, or null when the source has no pages. */
-export function pageAt(pageStarts: readonly number[], offset: number): number | null {
+export function pageNumberAt(pageStarts: readonly number[], offset: number): number | null {
   if (!pageStarts.length) return null;
   let lo = 0;
   let hi = pageStarts.length - 1;
@@ -19,8 +19,8 @@ export function pageAt(pageStarts: readonly number[], offset: number): number | 
 
 /** "p. 12" or "pp. 12–13" for a passage, or null when the source has no pages. */
 export function pageCitation(pageStarts: readonly number[], start: number, end: number): string | null {
-  const first = pageAt(pageStarts, start);
-  const last = pageAt(pageStarts, Math.max(start, end - 1));
+  const first = pageNumberAt(pageStarts, start);
+  const last = pageNumberAt(pageStarts, Math.max(start, end - 1));
   if (first === null || last === null) return null;
   return first === last ? `p. ${first}` : `pp. ${first}–${last}`;
 }

@@ -6,15 +6,15 @@ import { createSourceDocument, editSourceDocument, linkClaimToSource } from "@/l
 import { createSourceDocumentSchema, editSourceDocumentSchema, linkClaimSourceSchema } from "@/lib/validation/source-document";
 
 export const createSourceDocumentAction = action(createSourceDocumentSchema, async (input, user) => {
-  const { id, dropped, ...touched } = await createSourceDocument(user.id, input);
+  const { id, ...touched } = await createSourceDocument(user.id, input);
   await invalidate(touched);
-  return { id, dropped };
+  return { id };
 });
 
 export const editSourceDocumentAction = action(editSourceDocumentSchema, async (input, user) => {
-  const { version, dropped, passagesLost, ...touched } = await editSourceDocument(user.id, input);
+  const { version, passagesLost, ...touched } = await editSourceDocument(user.id, input);
   await invalidate(touched);
-  return { version, dropped, passagesLost };
+  return { version, passagesLost };
 });
 
 export const linkClaimSourceAction = action(linkClaimSourceSchema, async (input, user) => {

@@ -8,7 +8,7 @@ import { getSourceDocumentForEditor } from "@/lib/source-documents";
 import { SourceForm } from "../_components/source-form";
 import { SourcePassageLinker } from "../_components/source-passage-linker";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ dropped?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ added?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const source = await getSourceDocumentForEditor((await params).id);
@@ -20,7 +20,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   await requireEditor(`/editor/sources/${id}`);
   const source = await getSourceDocumentForEditor(id);
   if (!source) notFound();
-  const [speakers, claims, { dropped }] = await Promise.all([listSpeakerOptions(), listClaimOptions(), searchParams]);
+  const [speakers, claims, { added }] = await Promise.all([listSpeakerOptions(), listClaimOptions(), searchParams]);
   const format = source.format === "pdf" || source.format === "html" ? source.format : "text";
   return (
     <>
@@ -36,9 +36,9 @@ export default async function SourcePage({ params, searchParams }: Props) {
             {source.fileName ? ` · ${source.fileName}` : ""}
             {source.pageStarts.length ? ` · ${source.pageStarts.length} pages` : ""} · {(source.text ?? "").length.toLocaleString("en")} characters · version {source.version}
           </p>
-          {dropped && (
+          {added && (
             <p className="notice notice--ok" role="status">
-              Added. {dropped} running header, footer or page-number lines were left out of the text.
+              Source added.{source.pageStarts.length ? ` Read from ${source.pageStarts.length} pages; running headers, footers and page numbers left out.` : ""}
             </p>
           )}
         </div>

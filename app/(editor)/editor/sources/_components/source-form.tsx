@@ -98,13 +98,12 @@ export function SourceForm({ speakers, existing }: { speakers: { id: string; nam
           setProblem(applyActionErrors(result, setError, FIELDS));
           return;
         }
-        const dropped = result.data.dropped.length ? ` ${result.data.dropped.length} running header, footer or page-number lines were left out.` : "";
         if (existing) {
           const lost = "passagesLost" in result.data && result.data.passagesLost ? ` ${result.data.passagesLost} claim passages are no longer in the text: link them again.` : "";
-          setNote(`Saved.${dropped}${lost}`);
+          setNote(`Saved.${lost}`);
           router.refresh();
         } else if ("id" in result.data) {
-          router.push(`/editor/sources/${result.data.id}${dropped ? `?dropped=${result.data.dropped.length}` : ""}`);
+          router.push(`/editor/sources/${result.data.id}?added=1`);
         }
       })}
     >

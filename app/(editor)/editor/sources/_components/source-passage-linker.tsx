@@ -6,7 +6,7 @@ import { useActionRunner } from "@/components/editor/action-result";
 import { selectionOffsets } from "@/components/editor/dom-selection";
 import { SelectField } from "@/components/editor/select-field";
 import { segmentBody } from "@/lib/anchoring/segments";
-import { pageAt, pageCitation } from "@/lib/source-pages";
+import { pageCitation, pageNumberAt } from "@/lib/source-pages";
 import { linkClaimSourceAction } from "../actions";
 
 interface LinkedClaim {
@@ -81,8 +81,8 @@ export function SourcePassageLinker({
 
   // A page marker before the first paragraph of each page.
   const markers = paragraphs.map((p, i) => {
-    const page = pageAt(source.pageStarts, p.start);
-    return page !== null && (i === 0 || pageAt(source.pageStarts, paragraphs[i - 1].start) !== page) ? page : null;
+    const page = pageNumberAt(source.pageStarts, p.start);
+    return page !== null && (i === 0 || pageNumberAt(source.pageStarts, paragraphs[i - 1].start) !== page) ? page : null;
   });
   const exact = pending ? source.text.slice(pending.start, pending.end) : "";
   return (
