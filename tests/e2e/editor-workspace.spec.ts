@@ -226,11 +226,16 @@ test("an editor tags, merges two claims, rates and publishes a claim, and unpubl
   await readerPage.goto(href!);
   await expect(readerPage.getByRole("heading", { level: 1 })).toContainText(survivor.slice(0, 40));
 
-  await page.getByRole("button", { name: "Unpublish" }).click();
+  // Unpublishing asks why; the old address then says so with 410 Gone, not a silent 404.
+  await page.getByRole("button", { name: "Unpublish…" }).click();
+  await page.getByLabel(/Why it is withdrawn/).fill("The report it cites was withdrawn by its publisher.");
+  await page.getByRole("form", { name: "Unpublish" }).getByRole("button", { name: "Unpublish" }).click();
   await expect(page.locator(".workflow__steps [aria-current=step]")).toHaveText("In review");
   await expect(page.getByText("unpublished").first()).toBeVisible();
   const response = await readerPage.goto(href!);
-  expect(response?.status()).toBe(404);
+  expect(response?.status()).toBe(410);
+  await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText("This claim review was withdrawn");
+  await expect(readerPage.getByRole("main")).toContainText("The report it cites was withdrawn by its publisher.");
   await reader.close();
 });
 
