@@ -1,6 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
-import { SITE_NAME } from "./lib/claim-review";
+import { SITE_NAME } from "./lib/site-url";
 import { getWithdrawnClaim, withdrawnPage } from "./lib/withdrawn-claims";
 
 const ACTION_BODY_LIMIT = 5 * 1024 * 1024;

@@ -1,9 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { ActionError, ConflictError, NotFoundError } from "./action";
+import { ActionError, NotFoundError } from "./errors";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
-import type { Touched } from "./editor-cache";
+import type { Touched } from "./public-cache/keys";
 import { htmlToArticle } from "./html-to-text";
 import { pdfToText } from "./pdf-to-text";
 import { measureQuote, prepareSourceText } from "./quote-fidelity";
@@ -18,6 +18,7 @@ import {
   type LinkClaimSourceInput,
   type SourceDocumentInput,
 } from "./validation/source-document";
+import { assertSelectionCurrent, bumpVersions, updateVersioned } from "./versioned-write";
 
 /**
  * Primary sources (reports, statements, transcripts) as editors keep them, and
@@ -168,8 +169,11 @@ export async function editSourceDocument(actorId: string, raw: EditSourceDocumen
   return prisma.$transaction(async (tx) => {
     const before = await tx.sourceDocument.findUnique({ where: { id: input.id }, select: { ...auditSelect, text: true } });
     if (!before) throw new NotFoundError("source document");
-    const { count } = await tx.sourceDocument.updateMany({
-      where: { id: input.id, version: input.version },
+    await updateVersioned(tx, "sourceDocument", {
+      where: { id: input.id },
+      version: input.version,
+      // Recorded below, with what the text correction moved.
+      audit: null,
       data: {
         title: input.title,
         slug: input.title === before.title ? undefined : await freeSlug(tx, input.title, input.id),
@@ -177,10 +181,8 @@ export async function editSourceDocument(actorId: string, raw: EditSourceDocumen
         publishedAt: date(input.publishedAt),
         url: input.url,
         ...(source ? { text: source.text, format: source.format, fileName: input.fileName, pageStarts: source.pageStarts } : {}),
-        version: { increment: 1 },
       },
     });
-    if (count === 0) throw new ConflictError();
     const claims = await tx.claim.findMany({ where: { sourceDocumentId: input.id }, select: { id: true, slug: true, sourceStart: true, sourceEnd: true } });
     let remeasured = 0;
     let passagesLost = 0;
@@ -218,15 +220,13 @@ export async function linkClaimToSource(actorId: string, raw: LinkClaimSourceInp
   return prisma.$transaction(async (tx) => {
     const source = await tx.sourceDocument.findUnique({ where: { id: input.sourceDocumentId }, select: { id: true, version: true, text: true } });
     if (!source) throw new NotFoundError("source document");
-    if (source.version !== input.sourceVersion || source.text?.slice(input.start, input.end) !== input.exact) {
-      throw new ConflictError("The source's text changed since you opened it, so the selection no longer matches. Reload and select the sentence again.");
-    }
+    assertSelectionCurrent(
+      source.version === input.sourceVersion && source.text?.slice(input.start, input.end) === input.exact,
+      "The source's text changed since you opened it, so the selection no longer matches. Reload and select the sentence again.",
+    );
     const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true, slug: true, sourceDocumentId: true, sourceStart: true, sourceEnd: true } });
     if (!claim) throw new NotFoundError("claim");
-    await tx.claim.update({
-      where: { id: claim.id },
-      data: { sourceDocumentId: source.id, sourceStart: input.start, sourceEnd: input.end, version: { increment: 1 } },
-    });
+    await bumpVersions(tx, "claim", { id: claim.id }, { sourceDocumentId: source.id, sourceStart: input.start, sourceEnd: input.end });
     const reclassified = await remeasureClaimQuotes(tx, [claim.id]);
     await recordAudit(tx, {
       actorId,

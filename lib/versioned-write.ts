@@ -7,7 +7,7 @@ import { ConflictError } from "./errors";
 
 /**
  * Versioned writes: where a save conflict is detected, for every editable record
- * (article, claim, quote, annotation, tag, rating, watched feed, alert).
+ * (article, claim, quote, annotation, tag, rating, watched feed, alert, source document).
  *
  * A form carries the `version` of the record it loaded. A write succeeds only if
  * the row still has that version; it bumps the version and records the
@@ -26,6 +26,7 @@ interface VersionedModels {
   rating: { where: Prisma.RatingWhereInput; data: Prisma.RatingUncheckedUpdateManyInput };
   feed: { where: Prisma.FeedWhereInput; data: Prisma.FeedUncheckedUpdateManyInput };
   alert: { where: Prisma.AlertWhereInput; data: Prisma.AlertUncheckedUpdateManyInput };
+  sourceDocument: { where: Prisma.SourceDocumentWhereInput; data: Prisma.SourceDocumentUncheckedUpdateManyInput };
 }
 
 export type VersionedModel = keyof VersionedModels;

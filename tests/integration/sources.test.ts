@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ActionError, ConflictError } from "@/lib/action";
+import { ActionError, ConflictError } from "@/lib/errors";
 import { getPublishedClaim } from "@/lib/claims";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { ingestArticle } from "@/lib/ingest";

@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { applyActionErrors, type ServerProblem } from "@/components/editor/action-result";
-import { SelectField } from "@/components/editor/select-field";
+import { applyActionErrors, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
+import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 import {
   createSourceDocumentSchema,
   editSourceDocumentSchema,
@@ -13,7 +13,7 @@ import {
   type EditSourceDocumentInput,
   type SourceDocumentInput,
 } from "@/lib/validation/source-document";
-import { createSourceDocumentAction, editSourceDocumentAction } from "../actions";
+import { createSourceDocumentAction, editSourceDocumentAction } from "@/app/(editor)/editor/_actions/sources";
 
 const FIELDS = ["title", "speakerId", "publishedAt", "url", "format", "content", "fileName"] as const;
 

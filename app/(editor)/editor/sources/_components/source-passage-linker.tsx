@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useActionRunner } from "@/components/editor/action-result";
-import { selectionOffsets } from "@/components/editor/dom-selection";
-import { SelectField } from "@/components/editor/select-field";
+import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
+import { selectionOffsets } from "@/app/(editor)/editor/_components/dom-selection";
+import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 import { segmentBody } from "@/lib/anchoring/segments";
 import { pageCitation, pageNumberAt } from "@/lib/source-pages";
-import { linkClaimSourceAction } from "../actions";
+import { linkClaimSourceAction } from "@/app/(editor)/editor/_actions/sources";
 
 interface LinkedClaim {
   id: string;

@@ -13,7 +13,7 @@ import { describeSpan, type TextAnchor } from "@/lib/anchoring/selectors";
 import { createAnnotationSchema, motivationValues } from "@/lib/validation/annotation";
 import { createQuoteSchema } from "@/lib/validation/quote";
 import { applyActionErrors, useActionRunner } from "@/app/(editor)/editor/_components/action-result";
-import { selectionOffsets } from "@/app/(editor)/editor/articles/[id]/_components/dom-selection";
+import { selectionOffsets } from "@/app/(editor)/editor/_components/dom-selection";
 import { AnchorBadge, ClaimStatusBadge, ReviewBadge, claimHue } from "@/app/(editor)/editor/_components/status-badge";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 
