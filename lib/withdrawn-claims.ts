@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "./db";
 import { isPlausibleSlug } from "./validation/text";
+import { isPublicClaim } from "./visibility";
 
 /**
  * A claim that was published and then unpublished: its address answers 410
@@ -21,7 +22,7 @@ export async function getWithdrawnClaim(slug: string): Promise<WithdrawnClaim | 
     where: { slug },
     select: { slug: true, canonical: true, status: true, withdrawnAt: true, withdrawalNote: true },
   });
-  if (!claim || claim.status === "published" || !claim.withdrawnAt) return null;
+  if (!claim || isPublicClaim(claim) || !claim.withdrawnAt) return null;
   return { slug: claim.slug, canonical: claim.canonical, withdrawnAt: claim.withdrawnAt.toISOString(), note: claim.withdrawalNote };
 }
 
