@@ -1,6 +1,3 @@
-import "server-only";
-import { headers } from "next/headers";
-
 /**
  * The public address of the site and its pages, for canonical URLs, JSON-LD,
  * feeds, exports and CSV: `SITE_URL` when it is set (what production should
@@ -22,6 +19,9 @@ export async function siteUrl(): Promise<string> {
   let host: string | null = null;
   let proto = "http";
   try {
+    // Loaded here, not at the top: the pure modules that import this one (the
+    // ClaimReview builder, its checker in tests) must load outside Next.
+    const { headers } = await import("next/headers");
     const h = await headers();
     host = h.get("host");
     proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
