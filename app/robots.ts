@@ -2,10 +2,10 @@ import type { MetadataRoute } from "next";
 import { siteUrl } from "@/lib/site-url";
 
 /** /robots.txt: everything public may be crawled; the editor, sign-in and the auth API may not; the sitemap is named. */
-export default function robots(): MetadataRoute.Robots {
+export default async function robots(): Promise<MetadataRoute.Robots> {
   return {
     rules: { userAgent: "*", allow: "/", disallow: ["/editor", "/sign-in", "/api/auth"] },
-    sitemap: `${siteUrl()}/sitemap.xml`,
+    sitemap: `${await siteUrl()}/sitemap.xml`,
   };
 }
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient, type SpeakerKind } from "@/generated/prisma/
 import { LINK_THRESHOLD } from "./analysis/claim-evidence";
 import type { ClaimQuote } from "./analysis/claim-index";
 import { newClaimKey } from "./analysis/claims";
-import { checkFidelity, type FidelityResult, type SourceIndex } from "./analysis/fidelity";
+import { checkFidelity, indexSources, type FidelityResult } from "./analysis/fidelity";
 import type { AnalyzedQuote } from "./analysis/pipeline";
 import type { SpeakerEntry } from "./analysis/speakers";
 import { normalizeName } from "./analysis/text";
@@ -346,8 +346,8 @@ async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: An
     const sourceId = g.existingClaimId ? (alive.get(g.existingClaimId) ?? null) : sourceOfLead(planned, g);
     for (const i of g.members) {
       const p = planned[i];
-      p.fidelity = fidelityAgainst(ctx.sources, p, sourceId);
-      const text = p.fidelity?.status === "altered" ? ctx.sources?.sources.find((s) => s.id === sourceId)?.text : undefined;
+      p.fidelity = fidelityAgainst(ctx.sourceDocuments, p, sourceId);
+      const text = p.fidelity?.status === "altered" ? ctx.sourceDocuments.find((s) => s.id === sourceId)?.text : undefined;
       if (text) p.diff = wordDiff(text.slice(p.fidelity!.sourceStart, p.fidelity!.sourceEnd), p.q.exact);
     }
   }
@@ -365,11 +365,11 @@ function sourceOfLead(quotes: PlannedQuote[], g: ClaimGroupPlan): string | null 
   return f && f.status !== "not-found" ? f.sourceId : null;
 }
 
-function fidelityAgainst(sources: SourceIndex | null, p: PlannedQuote, sourceId: string | null): FidelityResult | null {
-  if (!sources || !sourceId || p.q.kind === "title") return null;
+function fidelityAgainst(sources: { id: string; text: string }[], p: PlannedQuote, sourceId: string | null): FidelityResult | null {
+  if (!sourceId || p.q.kind === "title") return null;
   if (p.fidelity?.sourceId === sourceId) return p.fidelity;
-  const only = sources.sources.filter((s) => s.id === sourceId);
-  return only.length ? checkFidelity(p.q.exact, { sources: only }) : null;
+  const only = sources.filter((s) => s.id === sourceId);
+  return only.length ? checkFidelity(p.q.exact, indexSources(only)) : null;
 }
 
 /** Database speaker ids for planned speakers, creating the new ones (once per name). */

@@ -66,7 +66,8 @@ async function* entries(n: number, perFile: number, perKind: number[], base: str
  * `sitemapindex` of /sitemap/1.xml … /sitemap/N.xml (with the newest `lastmod`
  * of all). `perFile` is for tests; the protocol's limit otherwise.
  */
-export async function* sitemapRoot(perFile = SITEMAP_MAX_URLS, base = siteUrl()): AsyncGenerator<string> {
+export async function* sitemapRoot(perFile = SITEMAP_MAX_URLS, baseUrl?: string): AsyncGenerator<string> {
+  const base = baseUrl ?? (await siteUrl());
   recordKeys(listKeys.claims, listKeys.articles, listKeys.outlets, listKeys.speakers);
   const { files, perKind } = await fileCount(perFile);
   if (files === 1) {
@@ -81,7 +82,8 @@ export async function* sitemapRoot(perFile = SITEMAP_MAX_URLS, base = siteUrl())
 }
 
 /** /sitemap/N.xml (N from 1) when /sitemap.xml is an index; null when there is no such file. */
-export async function sitemapFile(n: number, perFile = SITEMAP_MAX_URLS, base = siteUrl()): Promise<AsyncGenerator<string> | null> {
+export async function sitemapFile(n: number, perFile = SITEMAP_MAX_URLS, baseUrl?: string): Promise<AsyncGenerator<string> | null> {
+  const base = baseUrl ?? (await siteUrl());
   recordKeys(listKeys.claims, listKeys.articles, listKeys.outlets, listKeys.speakers);
   const { files, perKind } = await fileCount(perFile);
   if (!Number.isInteger(n) || n < 1 || n > files || files === 1) return null;

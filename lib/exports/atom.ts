@@ -19,7 +19,8 @@ export type AtomScope = { outlet?: string; tag?: string };
  * `tag` to claims with that tag. Visibility from lib/visibility.ts. Returns null
  * for an outlet or tag that does not exist (a 404).
  */
-export async function claimReviewsAtom(scope: AtomScope, base = siteUrl()): Promise<string | null> {
+export async function claimReviewsAtom(scope: AtomScope, baseUrl?: string): Promise<string | null> {
+  const base = baseUrl ?? (await siteUrl());
   recordKeys(listKeys.claims);
   const where: Prisma.ClaimWhereInput = { ...publicClaimWhere, rating: { isNot: null } };
   let title = `${SITE_NAME}: claim reviews`;
