@@ -38,7 +38,8 @@ export interface ClaimReviewJson {
   /** The latest public correction of the verdict or ratings. */
   dateModified?: string;
   author: { "@type": "Organization"; name: string; url: string };
-  reviewRating: { "@type": "Rating"; ratingValue: number; bestRating: 5; worstRating: 1; alternateName: string };
+  /** On the truth scale: ratingValue 1..5 (5 = true). Off it (Unverifiable, Satire): alternateName only. */
+  reviewRating: { "@type": "Rating"; alternateName: string } & ({ ratingValue: number; bestRating: 5; worstRating: 1 } | { ratingValue?: never });
   itemReviewed: {
     "@type": "Claim";
     author?: { "@type": "Person" | "Organization"; name: string };
@@ -49,6 +50,17 @@ export interface ClaimReviewJson {
 }
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : undefined);
+
+/**
+ * A verdict's Rating. Google reads ratingValue on the bestRating..worstRating
+ * scale, nearer bestRating meaning more true; a verdict that is no degree of
+ * truth (ratingValue null: Unverifiable, Satire, Out of context) is given by name
+ * alone, since any number would place it on that scale (3 would say "half true").
+ */
+function reviewRating(verdict: { name: string; ratingValue: number | null }): ClaimReviewJson["reviewRating"] {
+  if (verdict.ratingValue === null) return { "@type": "Rating", alternateName: verdict.name };
+  return { "@type": "Rating", ratingValue: verdict.ratingValue, bestRating: 5, worstRating: 1, alternateName: verdict.name };
+}
 
 /** Null when the claim has no verdict yet: a ClaimReview without a rating is invalid. */
 export function buildClaimReview(claim: ClaimReviewInput, base: string): ClaimReviewJson | null {
@@ -85,13 +97,7 @@ export function buildClaimReview(claim: ClaimReviewInput, base: string): ClaimRe
     ...(claim.rating.publishedAt || claim.publishedAt ? { datePublished: day(claim.rating.publishedAt ?? claim.publishedAt) } : {}),
     ...(claim.corrections?.length ? { dateModified: claim.corrections[0].date } : {}),
     author: { "@type": "Organization", name: SITE_NAME, url: base },
-    reviewRating: {
-      "@type": "Rating",
-      ratingValue: claim.rating.verdict.ratingValue,
-      bestRating: 5,
-      worstRating: 1,
-      alternateName: claim.rating.verdict.name,
-    },
+    reviewRating: reviewRating(claim.rating.verdict),
     itemReviewed: {
       "@type": "Claim",
       ...(claim.speaker

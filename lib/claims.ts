@@ -41,7 +41,7 @@ export interface ClaimListItem {
   summary: string | null;
   publishedAt: string | null;
   speaker: { name: string; slug: string } | null;
-  verdict: { name: string; slug: string; ratingValue: number } | null;
+  verdict: { name: string; slug: string; ratingValue: number | null } | null;
   tags: { name: string; slug: string; colour: string }[];
   quoteCount: number;
 }
@@ -188,7 +188,7 @@ export interface ClaimDetail {
     passage: { before: string; text: string; after: string } | null;
   } | null;
   rating: {
-    verdict: { name: string; slug: string; ratingValue: number; description: string | null };
+    verdict: { name: string; slug: string; ratingValue: number | null; description: string | null };
     verdictExplanation: string;
     fidelityRating: number;
     fidelityExplanation: string;

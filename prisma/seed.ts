@@ -33,13 +33,21 @@ interface Corpus {
   }[];
 }
 
-export const VERDICT_LABELS = [
+/**
+ * The reference verdict labels. `ratingValue` is the place on the truth scale
+ * (5 = true … 1 = false, as Google reads ClaimReview: nearer bestRating is more
+ * true); null for a verdict that is not a degree of truth, published by name only.
+ * A change here reaches existing databases only through a data migration.
+ */
+export const VERDICT_LABELS: { slug: string; name: string; ratingValue: number | null; description: string }[] = [
   { slug: "accurate", name: "Accurate", ratingValue: 5, description: "The claim is supported by the evidence." },
   { slug: "mostly-accurate", name: "Mostly accurate", ratingValue: 4, description: "Supported, with minor caveats." },
   { slug: "mixed", name: "Mixed", ratingValue: 3, description: "Parts are supported and parts are not." },
   { slug: "misleading", name: "Misleading", ratingValue: 2, description: "Accurate words that leave a false impression." },
   { slug: "inaccurate", name: "Inaccurate", ratingValue: 1, description: "The evidence contradicts the claim." },
-  { slug: "unverifiable", name: "Unverifiable", ratingValue: 3, description: "Not enough public evidence to judge." },
+  { slug: "unverifiable", name: "Unverifiable", ratingValue: null, description: "Not enough public evidence to judge." },
+  { slug: "out-of-context", name: "Out of context", ratingValue: null, description: "Real words, quoted so as to change what they meant." },
+  { slug: "satire", name: "Satire", ratingValue: null, description: "Said as a joke or parody, not as a statement of fact." },
 ];
 
 async function readCorpus(): Promise<Corpus> {

@@ -120,7 +120,7 @@ export default async function ClaimPage({ params }: Props) {
           </h2>
           {claim.rating ? (
             <>
-              <p className={`verdict__label verdict__label--${claim.rating.verdict.ratingValue}`}>{claim.rating.verdict.name}</p>
+              <p className={`verdict__label verdict__label--${claim.rating.verdict.ratingValue ?? "off-scale"}`}>{claim.rating.verdict.name}</p>
               {claim.rating.verdictExplanation && <p>{claim.rating.verdictExplanation}</p>}
               <RatingScale
                 label="Fidelity"
