@@ -22,7 +22,8 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-export async function startFeedServer(): Promise<FeedServer> {
+/** Listens on 127.0.0.1:`port` (0: any free port). */
+export async function startFeedServer(port = 0): Promise<FeedServer> {
   const routes = new Map<string, Route>();
   const requests: FeedServer["requests"] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
@@ -48,10 +49,10 @@ export async function startFeedServer(): Promise<FeedServer> {
     if (route?.delayMs) setTimeout(answer, route.delayMs);
     else answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url: (path) => `http://127.0.0.1:${bound}${path}`,
     set: (path, route) => void routes.set(path, route),
     requests,
     close: () =>
