@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { Tx } from "./db";
 import { ClaimIndex, type ClaimQuote } from "./analysis/claim-index";
 import { createSpeakerRegistry, type SpeakerEntry, type SpeakerRegistry } from "./analysis/speakers";
 import { normalizeName } from "./analysis/text";
@@ -55,7 +56,7 @@ const globalForAnalysis = globalThis as unknown as {
  * changed, instead of on every article (building them was most of an
  * article's import time).
  */
-async function tableSignatures(prisma: PrismaClient): Promise<{ speakers: string; sources: string }> {
+async function tableSignatures(prisma: PrismaClient | Tx): Promise<{ speakers: string; sources: string }> {
   const [row] = await prisma.$queryRaw<{ speakers: string; sources: string }[]>`
     SELECT (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') || ':' || coalesce(sum(extract(epoch FROM "updatedAt"))::text, '') FROM "Speaker") AS speakers,
            (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') || ':' || coalesce(sum(extract(epoch FROM "updatedAt"))::text, '') FROM "SourceDocument" WHERE "text" IS NOT NULL) AS sources`;
@@ -134,7 +135,7 @@ async function syncClaimIndex(prisma: PrismaClient, speakerKey: (id: string | nu
  * speakers changed (`signature`: from tableSignatures; without it, always built).
  */
 export async function loadSpeakerRegistry(
-  prisma: PrismaClient,
+  prisma: PrismaClient | Tx,
   signature?: string,
 ): Promise<Pick<AnalysisContext, "speakers" | "speakerEntries" | "registry">> {
   const cached = globalForAnalysis.__claimscopeSpeakerRegistry;

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { BudgetExceededError, runBudgeted } from "./budgeted";
 import { contentHash } from "./content-hash";
 import type { CaptureData } from "./fetch-article";
-import { ingestArticle, type IngestResult } from "./ingest";
+import { ingestArticle, ingestArticles, type IngestInput, type IngestResult } from "./ingest";
 import { recordSecurityEvent } from "./security-events";
 import { uniqueSlug } from "./slug";
 import { MAX_ARTICLE_CHARS, type ImportArticleData } from "./validation/import";
@@ -62,10 +62,71 @@ export async function refuseOverBudget<T>(work: () => Promise<T>, detail: Record
  * outlet is created only once the article is analysed.
  */
 export async function importArticle(prisma: PrismaClient, input: ImportArticleData, actorId: string | null): Promise<ImportOutcome> {
-  return refuseOverBudget(() => importWithinBudget(prisma, input, actorId), { actorId, format: input.format, chars: input.content.length });
+  return refuseOverBudget(async () => ingestPrepared(prisma, await prepareArticle(prisma, input, actorId, new Map())), budgetDetail(input, actorId));
 }
 
-async function importWithinBudget(prisma: PrismaClient, input: ImportArticleData, actorId: string | null): Promise<ImportOutcome> {
+function budgetDetail(input: ImportArticleData, actorId: string | null) {
+  return { actorId, format: input.format, chars: input.content.length };
+}
+
+/**
+ * importArticle for many articles (a bulk import's batch), with the same
+ * outcome for each: one transaction for all of them (lib/ingest.ts
+ * ingestArticles), or, should it fail, one per article, so that one bad
+ * article fails alone. Returns, in order, each article's outcome or the error
+ * its import threw (an ImportInputError for input that will never import).
+ * The batch's new outlets are created before its transaction (a batch whose
+ * every article is refused by its analysis budget leaves its new outlet).
+ */
+export async function importArticles(prisma: PrismaClient, inputs: ImportArticleData[], actorId: string | null): Promise<(ImportOutcome | Error)[]> {
+  const outlets = new Map<string, () => Promise<string>>();
+  const prepared: (Prepared | Error)[] = [];
+  for (const input of inputs) prepared.push(await refuseOverBudget(() => prepareArticle(prisma, input, actorId, outlets), budgetDetail(input, actorId)).catch(asError));
+  // A URL given twice in the batch: the second is imported after the first is stored (it is then a duplicate or a correction).
+  const urls = new Set<string>();
+  const later: number[] = [];
+  const ready = prepared.flatMap((p, i) => {
+    if (p instanceof Error || "done" in p) return [];
+    const url = p.ingest.url ? sameUrlKey(p.ingest.url) : null;
+    if (url && urls.has(url)) return (later.push(i), []);
+    if (url) urls.add(url);
+    return [i];
+  });
+  const outcomes: (ImportOutcome | Error)[] = prepared.map((p) => (p instanceof Error ? p : "done" in p ? p.done : new Error("not stored")));
+  const stored = await ingestArticles(prisma, ready.map((i) => (prepared[i] as ToIngest).ingest)).catch(() => null);
+  for (const [k, i] of ready.entries()) {
+    const p = prepared[i] as ToIngest;
+    outcomes[i] = stored
+      ? await finishImport(prisma, p, stored[k]).catch(asError)
+      : await refuseOverBudget(() => ingestPrepared(prisma, p), budgetDetail(inputs[i], actorId)).catch(asError);
+  }
+  for (const i of later) outcomes[i] = await importArticle(prisma, inputs[i], actorId).catch(asError);
+  return outcomes;
+}
+
+/** What urlVariants considers the same page: no fragment, no trailing slash. */
+function sameUrlKey(raw: string): string {
+  return urlVariants(raw).reduce((a, b) => (b.length < a.length ? b : a));
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** An import ready to be ingested, or one already settled (the URL was imported before with other text). */
+type ToIngest = { ingest: IngestInput; title: string };
+type Prepared = { done: ImportOutcome } | ToIngest;
+
+async function ingestPrepared(prisma: PrismaClient, p: Prepared): Promise<ImportOutcome> {
+  return "done" in p ? p.done : finishImport(prisma, p, await ingestArticle(prisma, p.ingest));
+}
+
+async function finishImport(prisma: PrismaClient, p: ToIngest, result: IngestResult): Promise<ImportOutcome> {
+  return { ...result, title: result.created ? p.title : (await prisma.article.findUniqueOrThrow({ where: { id: result.articleId }, select: { title: true } })).title, correction: null };
+}
+
+/** The text from the HTML or the paste, the outlet (`outlets`: found or created once per lower-cased name in a batch), then prepareText. */
+async function prepareArticle(prisma: PrismaClient, input: ImportArticleData, actorId: string | null, outlets: Map<string, () => Promise<string>>): Promise<Prepared> {
   let text: string;
   let title = input.title;
   let byline = input.byline;
@@ -93,9 +154,12 @@ async function importWithinBudget(prisma: PrismaClient, input: ImportArticleData
     outletId = outlet.id;
   } else {
     const name = input.newOutletName!;
-    outletId = () => findOrCreateOutlet(prisma, name);
+    let found: Promise<string> | null = null;
+    const once = outlets.get(name.toLowerCase()) ?? (() => (found ??= findOrCreateOutlet(prisma, name)));
+    outlets.set(name.toLowerCase(), once);
+    outletId = once;
   }
-  return storeImportedText(prisma, { outletId, title, byline, url: input.url, publishedAt, text, rawText: input.content, language: null, capture: null }, actorId);
+  return prepareText(prisma, { outletId, title, byline, url: input.url, publishedAt, text, rawText: input.content, language: null, capture: null }, actorId);
 }
 
 export interface ImportedText {
@@ -123,6 +187,10 @@ export interface ImportedText {
  * back as `correction`, to be offered to the editor as a text correction.
  */
 export async function storeImportedText(prisma: PrismaClient, input: ImportedText, actorId: string | null): Promise<ImportOutcome> {
+  return ingestPrepared(prisma, await prepareText(prisma, input, actorId));
+}
+
+async function prepareText(prisma: PrismaClient, input: ImportedText, actorId: string | null): Promise<Prepared> {
   let text = input.text.trim();
   if (!text) throw new ImportInputError("No article text was found in what you gave.");
   const firstLine = text.split("\n", 1)[0].trim();
@@ -136,17 +204,19 @@ export async function storeImportedText(prisma: PrismaClient, input: ImportedTex
   if (sameUrl && sameUrl.contentHash !== contentHash(text)) {
     if (input.capture) await prisma.articleCapture.create({ data: { articleId: sameUrl.id, ...input.capture } });
     return {
-      created: false,
-      articleId: sameUrl.id,
-      slug: sameUrl.slug,
-      quotes: sameUrl._count.quotes,
-      title: sameUrl.title,
-      correction: { version: sameUrl.version, body: text },
+      done: {
+        created: false,
+        articleId: sameUrl.id,
+        slug: sameUrl.slug,
+        quotes: sameUrl._count.quotes,
+        title: sameUrl.title,
+        correction: { version: sameUrl.version, body: text },
+      },
     };
   }
 
   const slug = await uniqueSlug(title, async (s) => Boolean(await prisma.article.findUnique({ where: { slug: s }, select: { id: true } })));
-  const result = await ingestArticle(prisma, {
+  const ingest: IngestInput = {
     outletId: input.outletId,
     slug,
     title,
@@ -158,8 +228,8 @@ export async function storeImportedText(prisma: PrismaClient, input: ImportedTex
     language: input.language,
     capture: input.capture,
     actorId,
-  });
-  return { ...result, title: result.created ? title : (await prisma.article.findUniqueOrThrow({ where: { id: result.articleId }, select: { title: true } })).title, correction: null };
+  };
+  return { ingest, title };
 }
 
 /** URL variants that name the same page: with and without the trailing slash, without the fragment. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "./db";
-import { importArticle, ImportInputError } from "./import-article";
-import { getJobs, PermanentJobError, retryJobs, sendJobs, stableJobId, type JobHandler, type QueueSpec } from "./job-queue";
+import type { z } from "zod";
+import { importArticle, importArticles, ImportInputError, type ImportOutcome } from "./import-article";
+import { getJobs, PermanentJobError, retryJobs, sendJobs, stableJobId, type BatchJobHandler, type BatchJobResult, type JobHandler, type QueueSpec } from "./job-queue";
 import { importFromUrl } from "./import-url";
 import { importArticleSchema, importUrlSchema, type ImportArticleData, type ImportUrlData } from "./validation/import";
 
@@ -39,21 +40,63 @@ export function importJobId(job: ImportFileJob): string {
   return stableJobId(job.batchId, job.sourceName, JSON.stringify(job.payload));
 }
 
+/**
+ * Runs a batch of the queue's jobs (a bulk import takes them INGEST_BATCH_MAX at
+ * a time): the files' articles are stored in one transaction
+ * (lib/import-article.ts importArticles), each job with the outcome it would
+ * have had alone; URLs are fetched and imported one by one.
+ */
+export const runImportFileJobs: BatchJobHandler = async (jobs) => {
+  const results: BatchJobResult[] = new Array(jobs.length);
+  const texts: { i: number; data: ImportArticleData }[] = [];
+  for (const [i, { data, job }] of jobs.entries()) {
+    if (((data as ImportFileJob)?.payload as { kind?: unknown } | undefined)?.kind === "url") {
+      results[i] = await runImportFileJob(data, job).then(
+        (output) => ({ output }),
+        (error: unknown) => ({ error }),
+      );
+      continue;
+    }
+    const parsed = importArticleSchema.safeParse((data as ImportFileJob)?.payload);
+    if (parsed.success) texts.push({ i, data: parsed.data });
+    else results[i] = { error: invalidPayload(parsed.error) };
+  }
+  const outcomes = await importArticles(
+    prisma,
+    texts.map((t) => t.data),
+    null,
+  );
+  for (const [k, { i }] of texts.entries()) {
+    const outcome = outcomes[k];
+    results[i] =
+      outcome instanceof Error
+        ? { error: outcome instanceof ImportInputError ? new PermanentJobError(outcome.message) : outcome }
+        : { output: fileOutput(outcome) };
+  }
+  return results;
+};
+
+function invalidPayload(error: z.ZodError): PermanentJobError {
+  const issue = error.issues[0];
+  return new PermanentJobError(`${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
+}
+
+function fileOutput(outcome: ImportOutcome): ImportFileOutput & Record<string, unknown> {
+  return { articleId: outcome.articleId, created: outcome.created, changed: outcome.correction !== null, title: outcome.title };
+}
+
 /** Runs one file's job: invalid input fails it for good; anything else (the database gone) is retried. */
 export const runImportFileJob: JobHandler = async (data) => {
   const job = data as ImportFileJob;
   // A URL from a list (`npm run import -- URLS.txt`), or a file's text.
   const byUrl = (job?.payload as { kind?: unknown } | undefined)?.kind === "url";
   const parsed = byUrl ? importUrlSchema.safeParse(job?.payload) : importArticleSchema.safeParse(job?.payload);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new PermanentJobError(`${issue?.path.join(".") || "file"}: ${issue?.message ?? "invalid"}`);
-  }
+  if (!parsed.success) throw invalidPayload(parsed.error);
   try {
     const outcome = byUrl
       ? await importFromUrl(prisma, parsed.data as ImportUrlData, null)
       : await importArticle(prisma, parsed.data as ImportArticleData, null);
-    return { articleId: outcome.articleId, created: outcome.created, changed: outcome.correction !== null, title: outcome.title } satisfies ImportFileOutput;
+    return fileOutput(outcome);
   } catch (error) {
     if (error instanceof ImportInputError) throw new PermanentJobError(error.message);
     throw error;

@@ -7,7 +7,7 @@ import { checkFidelity, indexSources, type FidelityResult } from "./analysis/fid
 import type { AnalyzedQuote } from "./analysis/pipeline";
 import type { SpeakerEntry } from "./analysis/speakers";
 import { normalizeName } from "./analysis/text";
-import { indexLinkedQuotes, loadAnalysisContext, type AnalysisContext } from "./analysis-context";
+import { indexLinkedQuotes, loadAnalysisContext, loadSpeakerRegistry, speakerKeyFor, type AnalysisContext } from "./analysis-context";
 import { createArticle } from "./articles";
 import { runBudgeted } from "./budgeted";
 import { recordAudit } from "./audit";
@@ -84,37 +84,112 @@ export async function ingestArticle(prisma: PrismaClient, input: IngestInput): P
   if (existing) return { created: false, articleId: existing.id, slug: existing.slug, quotes: existing._count.quotes };
 
   const ctx = await loadAnalysisContext(prisma);
-  const { analysis, fidelity } = await analyzeOffThread(ctx, input.body);
-  const plan = await planQuotes(prisma, ctx, analysis.quotes, analysis.sameClaim, fidelity);
-
+  const plan = await analyseAndPlan(prisma, ctx, input.body);
   const outletId = typeof input.outletId === "string" ? input.outletId : await input.outletId();
-  const result = await prisma.$transaction(
-    async (tx) => {
-      const { capture, ...fields } = input;
-      const article = await createArticle(tx, { ...fields, outletId, language: input.language ?? undefined, contentHash: hash });
-      if (capture) await tx.articleCapture.create({ data: { articleId: article.id, ...capture } });
-      const speakerIds = await materialiseSpeakers(tx, plan.quotes);
-      const claimIds = await materialiseClaims(tx, plan, speakerIds, input.actorId);
-      const rows = plan.quotes.map((p, i) => quoteRow(article.id, p, plan.groups, claimIds, speakerIds[i]));
-      if (rows.length) await tx.quote.createMany({ data: rows, skipDuplicates: true });
-      await recordAudit(tx, {
-        actorId: input.actorId,
-        entityType: "article",
-        entityId: article.id,
-        action: "import",
-        after: { title: input.title, outletId, slug: article.slug, quotes: rows.length },
-      });
-      const stored = await tx.quote.findMany({
-        where: { articleId: article.id },
-        select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, kind: true, documentKey: true, prefix: true, suffix: true, updatedAt: true },
-      });
-      const newSpeakers = await tx.speaker.findMany({ where: { id: { in: speakerIds.filter((id): id is string => !!id) } }, select: { id: true, name: true } });
-      return { article, stored, speakerNames: new Map(newSpeakers.map((s) => [s.id, s.name])) };
-    },
-    { timeout: 60_000, maxWait: 30_000 },
-  );
+  const result = await prisma.$transaction((tx) => writeArticle(tx, { ...input, outletId }, hash, plan), { timeout: 60_000, maxWait: 30_000 });
   indexLinkedQuotes(ctx, result.stored.filter((q) => q.kind !== "title"), result.speakerNames);
   return { created: true, articleId: result.article.id, slug: result.article.slug, quotes: result.stored.length };
+}
+
+/** Articles ingestArticles stores in one transaction (a bulk import's job batch is at most this). */
+export const INGEST_BATCH_MAX = 50;
+
+/**
+ * Stores several articles as ingestArticle stores each one, with the same
+ * results, but in one transaction and with the analysis context loaded once:
+ * the articles are analysed in order, and each sees the speakers and claims
+ * the ones before it created (the speaker registry is rebuilt inside the
+ * transaction when an article added speakers; its quotes join the claim index
+ * at once). Either every new article is stored or none is. A text given twice
+ * is stored once; the second is reported as a duplicate of the first.
+ *
+ * Returns one result per input, in order. Throws what the transaction threw
+ * (nothing is then stored); a caller that wants per-article errors stores the
+ * articles one by one after that (lib/import-article.ts importArticles).
+ * At most INGEST_BATCH_MAX inputs. Written for the bulk import, where one
+ * commit per article was most of the time on the embedded database.
+ */
+export async function ingestArticles(prisma: PrismaClient, inputs: IngestInput[]): Promise<IngestResult[]> {
+  if (inputs.length > INGEST_BATCH_MAX) throw new RangeError(`at most ${INGEST_BATCH_MAX} articles per batch`);
+  const hashes = inputs.map((i) => contentHash(i.body));
+  const existing = new Map(
+    (
+      await prisma.article.findMany({
+        where: { contentHash: { in: [...new Set(hashes)] } },
+        select: { id: true, slug: true, contentHash: true, _count: { select: { quotes: true } } },
+      })
+    ).map((a) => [a.contentHash, a]),
+  );
+  const results: (IngestResult | null)[] = hashes.map((h) => {
+    const e = existing.get(h);
+    return e ? { created: false, articleId: e.id, slug: e.slug, quotes: e._count.quotes } : null;
+  });
+  if (results.every((r) => r)) return results as IngestResult[];
+
+  // New outlets before the transaction (a query outside it would wait for it on the embedded database).
+  const outletIds: (string | null)[] = [];
+  for (const [i, input] of inputs.entries()) outletIds.push(results[i] ? null : typeof input.outletId === "string" ? input.outletId : await input.outletId());
+  let ctx = await loadAnalysisContext(prisma);
+  const stored = await prisma.$transaction(
+    async (tx) => {
+      const out: (IngestResult | null)[] = [...results];
+      const firstOf = new Map<string, number>();
+      for (const [i, input] of inputs.entries()) {
+        if (out[i]) continue;
+        const first = firstOf.get(hashes[i]);
+        if (first !== undefined) {
+          out[i] = { ...out[first]!, created: false };
+          continue;
+        }
+        firstOf.set(hashes[i], i);
+        // Candidate claims are checked in the transaction: those of earlier articles of the batch exist only there.
+        const plan = await analyseAndPlan(tx, ctx, input.body);
+        const written = await writeArticle(tx, { ...input, outletId: outletIds[i]! }, hashes[i], plan);
+        indexLinkedQuotes(ctx, written.stored.filter((q) => q.kind !== "title"), written.speakerNames);
+        if (plan.quotes.some((p) => p.speakerRef && "create" in p.speakerRef)) {
+          // New speakers: the next article's registry and speaker keys include them, as they would after a commit.
+          const { speakers, speakerEntries, registry } = await loadSpeakerRegistry(tx);
+          ctx = { ...ctx, speakers, speakerEntries, registry, speakerKey: speakerKeyFor(speakers) };
+        }
+        out[i] = { created: true, articleId: written.article.id, slug: written.article.slug, quotes: written.stored.length };
+      }
+      return out as IngestResult[];
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return stored;
+}
+
+type Plan = Awaited<ReturnType<typeof planQuotes>>;
+
+/** The analysis (off the request thread, within budgets: analyzeOffThread), then the quotes' speakers and claims. */
+async function analyseAndPlan(db: PrismaClient | Tx, ctx: AnalysisContext, body: string): Promise<Plan> {
+  const { analysis, fidelity } = await analyzeOffThread(ctx, body);
+  return planQuotes(db, ctx, analysis.quotes, analysis.sameClaim, fidelity);
+}
+
+/** One article's rows, in the caller's transaction: the article, its capture, new speakers and claims, quotes, the audit event. */
+async function writeArticle(tx: Tx, input: IngestInput & { outletId: string }, hash: string, plan: Plan) {
+  const { capture, ...fields } = input;
+  const article = await createArticle(tx, { ...fields, language: input.language ?? undefined, contentHash: hash });
+  if (capture) await tx.articleCapture.create({ data: { articleId: article.id, ...capture } });
+  const speakerIds = await materialiseSpeakers(tx, plan.quotes);
+  const claimIds = await materialiseClaims(tx, plan, speakerIds, input.actorId);
+  const rows = plan.quotes.map((p, i) => quoteRow(article.id, p, plan.groups, claimIds, speakerIds[i]));
+  if (rows.length) await tx.quote.createMany({ data: rows, skipDuplicates: true });
+  await recordAudit(tx, {
+    actorId: input.actorId,
+    entityType: "article",
+    entityId: article.id,
+    action: "import",
+    after: { title: input.title, outletId: input.outletId, slug: article.slug, quotes: rows.length },
+  });
+  const stored = await tx.quote.findMany({
+    where: { articleId: article.id },
+    select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, kind: true, documentKey: true, prefix: true, suffix: true, updatedAt: true },
+  });
+  const newSpeakers = await tx.speaker.findMany({ where: { id: { in: speakerIds.filter((id): id is string => !!id) } }, select: { id: true, name: true } });
+  return { article, stored, speakerNames: new Map(newSpeakers.map((s) => [s.id, s.name])) };
 }
 
 /** The fields of a stored quote that the analysis decides (everything but its claim, speaker and review state). */
@@ -287,7 +362,7 @@ export function speakerResolver(ctx: AnalysisContext): (q: AnalyzedQuote) => Spe
   };
 }
 
-async function planQuotes(prisma: PrismaClient, ctx: AnalysisContext, quotes: AnalyzedQuote[], sameClaim: [number, number][], fidelity: (FidelityResult | null)[]) {
+async function planQuotes(prisma: PrismaClient | Tx, ctx: AnalysisContext, quotes: AnalyzedQuote[], sameClaim: [number, number][], fidelity: (FidelityResult | null)[]) {
   const speakerRefFor = speakerResolver(ctx);
   const planned: PlannedQuote[] = quotes.map((q, i) => ({
     q,

@@ -251,9 +251,23 @@ function errorOutput(error: unknown) {
   return { message: (error instanceof Error ? error.message : String(error)).slice(0, 2000) };
 }
 
+/** One job's result in a batch: its output (completed) or the error it failed with. */
+export type BatchJobResult = { output: JobOutput } | { error: unknown };
+
+/**
+ * Runs several jobs of one queue at once (in the order given): one result per
+ * job, in order. Throwing fails every job of the batch.
+ */
+export type BatchJobHandler = (jobs: { data: unknown; job: RunningJob }[]) => Promise<BatchJobResult[]>;
+
 export interface WorkerOptions {
-  /** Handlers by queue; queues are polled in this order (earlier first). */
-  queues: { spec: QueueSpec; handler: JobHandler }[];
+  /**
+   * Handlers by queue; queues are polled in this order (earlier first). With
+   * `batch`, a slot takes up to `batch.size` waiting jobs of the queue at once
+   * and gives them to `batch.handler` (leases, completion and failure as for
+   * single jobs, in one statement each).
+   */
+  queues: { spec: QueueSpec; handler: JobHandler; batch?: { size: number; handler: BatchJobHandler } }[];
   /** Jobs run at once by this process. */
   concurrency: number;
   /** Checked when no job is waiting: true stops the worker (a command that drains one batch). */
@@ -301,10 +315,49 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 
   const takeJob = async () => {
     for (const q of options.queues) {
-      const [job] = await rt.boss.fetch<unknown>(q.spec.name, { batchSize: 1, includeMetadata: true });
-      if (job) return { q, job };
+      const jobs = await rt.boss.fetch<unknown>(q.spec.name, { batchSize: Math.max(1, q.batch?.size ?? 1), includeMetadata: true });
+      if (jobs.length) return { q, jobs };
     }
     return null;
+  };
+
+  const runBatch = async (q: WorkerOptions["queues"][number], fetched: PgBoss.JobWithMetadata<unknown>[]) => {
+    // In the order single fetches take them (pg-boss: priority, then age, then id).
+    const jobs = [...fetched].sort((a, b) => b.priority - a.priority || a.createdOn.getTime() - b.createdOn.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const ids = jobs.map((j) => j.id);
+    await database.sql.query(
+      `INSERT INTO "JobLease" ("jobId", queue, holder) SELECT id, $2, $3 FROM unnest($1::text[]) AS id
+       ON CONFLICT ("jobId") DO UPDATE SET queue = EXCLUDED.queue, holder = EXCLUDED.holder, "startedAt" = now()`,
+      [ids, q.spec.name, rt.holder],
+    );
+    try {
+      let results: BatchJobResult[];
+      try {
+        results = await q.batch!.handler(jobs.map((job) => ({ data: job.data, job: { id: job.id, queue: q.spec.name, retryCount: job.retryCount } })));
+      } catch (error) {
+        results = jobs.map(() => ({ error }));
+      }
+      const done = jobs.flatMap((job, i) => (results[i] && "output" in results[i] ? [{ id: job.id, output: JSON.stringify(results[i].output ?? {}) }] : []));
+      if (done.length) {
+        // pg-boss 10's complete(), with each job's own output.
+        await database.sql.query(
+          `UPDATE ${SCHEMA}.job j SET completed_on = now(), state = 'completed', output = d.output
+             FROM (SELECT unnest($2::uuid[]) AS id, unnest($3::jsonb[]) AS output) d
+            WHERE j.name = $1 AND j.id = d.id AND j.state = 'active'`,
+          [q.spec.name, done.map((d) => d.id), done.map((d) => d.output)],
+        );
+      }
+      for (const [i, job] of jobs.entries()) {
+        const result = results[i] ?? { error: new Error("no result") };
+        if ("output" in result) continue;
+        if (result.error instanceof PermanentJobError) {
+          await database.sql.query(`UPDATE ${SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2::uuid`, [q.spec.name, job.id]);
+        }
+        await rt.boss.fail(q.spec.name, job.id, errorOutput(result.error));
+      }
+    } finally {
+      await database.sql.query(`DELETE FROM "JobLease" WHERE "jobId" = ANY($1::text[]) AND holder = $2`, [ids, rt.holder]);
+    }
   };
 
   const runJob = async (q: WorkerOptions["queues"][number], job: PgBoss.JobWithMetadata<unknown>) => {
@@ -335,7 +388,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
           await requeueAbandonedJobs();
         }
         taken = await takeJob();
-        if (taken) await runJob(taken.q, taken.job);
+        if (taken?.q.batch) await runBatch(taken.q, taken.jobs);
+        else if (taken) await runJob(taken.q, taken.jobs[0]);
       } catch (error) {
         // The database went away or a statement failed: wait and look again.
         console.error(`job queue: ${(error as Error).message}`);

@@ -1,5 +1,5 @@
 /**
- * npm run import -- DIR|URLS.txt [--outlet NAME] [--raw] [--workers N]
+ * npm run import -- DIR|URLS.txt [--outlet NAME] [--raw] [--workers N] [--batch N]
  *
  * Imports a list of URLs (a text file, one per line; blank lines and lines
  * starting with # are skipped): each page is fetched (lib/safe-fetch), its
@@ -8,8 +8,9 @@
  * beside it may give title, outlet, url, published, byline; `*.raw.txt` copies
  * of a cleaned `<name>.txt` are skipped). Each file becomes one job of the
  * `import-file` queue (lib/import-queue.ts); this command's workers drain the
- * batch, one transaction per article, so the import is idempotent when re-run
- * and safe to kill at any point. With DATABASE_URL, several machines can run
+ * batch, taking --batch jobs (default 25, at most 50) at a time and storing
+ * their articles in one transaction (one per article should that fail), so
+ * the import is idempotent when re-run and safe to kill at any point. With DATABASE_URL, several machines can run
  * the same command on the same folder, or `npm run worker`, and share the work.
  */
 import { createHash } from "node:crypto";
@@ -19,6 +20,8 @@ import { SingleBar, Presets } from "cli-progress";
 import { z } from "zod";
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** lib/ingest.ts INGEST_BATCH_MAX (that module is server-only: loaded after startup). */
+const INGEST_BATCH_MAX = 50;
 
 const metadataSchema = z
   .object({
@@ -36,19 +39,21 @@ interface Args {
   outlet: string | null;
   raw: boolean;
   workers: number;
+  batch: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { dir: "", outlet: null, raw: false, workers: 1 };
+  const args: Args = { dir: "", outlet: null, raw: false, workers: 1, batch: 25 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--outlet") args.outlet = argv[++i] ?? null;
     else if (a === "--raw") args.raw = true;
     else if (a === "--workers") args.workers = Math.max(1, Math.min(8, Number(argv[++i]) || 1));
+    else if (a === "--batch") args.batch = Math.max(1, Math.min(INGEST_BATCH_MAX, Number(argv[++i]) || 1));
     else if (!a.startsWith("--")) args.dir = a;
     else throw new Error(`unknown option ${a}`);
   }
-  if (!args.dir) throw new Error("usage: npm run import -- DIR|URLS.txt [--outlet NAME] [--raw] [--workers N]");
+  if (!args.dir) throw new Error("usage: npm run import -- DIR|URLS.txt [--outlet NAME] [--raw] [--workers N] [--batch N]");
   return args;
 }
 
@@ -141,7 +146,7 @@ async function main() {
   const { ensureDatabaseReady } = await import("../lib/startup");
   const { database } = await import("../lib/db");
   const { startWorker, stopJobQueue } = await import("../lib/job-queue");
-  const { enqueueImportBatch, importBatchStatus, importFileQueue, runImportFileJob } = await import("../lib/import-queue");
+  const { enqueueImportBatch, importBatchStatus, importFileQueue, runImportFileJob, runImportFileJobs } = await import("../lib/import-queue");
 
   await ensureDatabaseReady(await import("../prisma/seed"));
   const isList = (await stat(dir)).isFile();
@@ -164,9 +169,18 @@ async function main() {
   let changed = 0;
   let stopping = false;
 
+  const count = (jobId: string, output: unknown) => {
+    if (!mine.has(jobId)) return;
+    const o = output as { created: boolean; changed?: boolean };
+    if (o.created) created++;
+    else if (o.changed) changed++;
+    else duplicates++;
+  };
+
   // Workers of this command take any import job (other batches' too: the work
-  // is the same), and stop when nothing of this batch is waiting or running.
-  // `npm run worker` processes, when running, share the batch.
+  // is the same), --batch at a time (one transaction for their articles), and
+  // stop when nothing of this batch is waiting or running. `npm run worker`
+  // processes, when running, share the batch.
   const worker = await startWorker({
     concurrency: args.workers,
     idleMs: 250,
@@ -177,16 +191,25 @@ async function main() {
           const file = (data as { sourceName?: string }).sourceName ?? "";
           if (mine.has(job.id)) bar.update({ file });
           try {
-            const output = (await runImportFileJob(data, job)) as { created: boolean; changed?: boolean };
-            if (mine.has(job.id)) {
-              if (output.created) created++;
-              else if (output.changed) changed++;
-              else duplicates++;
-            }
+            const output = await runImportFileJob(data, job);
+            count(job.id, output);
             return output;
           } finally {
             if (mine.has(job.id)) bar.increment();
           }
+        },
+        batch: {
+          size: args.batch,
+          handler: async (jobs) => {
+            const first = jobs.find((j) => mine.has(j.job.id));
+            if (first) bar.update({ file: (first.data as { sourceName?: string }).sourceName ?? "" });
+            const results = await runImportFileJobs(jobs);
+            for (const [i, r] of results.entries()) {
+              if ("output" in r) count(jobs[i].job.id, r.output);
+              if (mine.has(jobs[i].job.id)) bar.increment();
+            }
+            return results;
+          },
         },
       },
     ],
