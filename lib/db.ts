@@ -1,5 +1,5 @@
 import "server-only";
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -53,11 +53,14 @@ function createDatabase(): Database {
       },
     };
   }
-  const dataDir = process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
+  let dataDir = process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
   const inMemory = dataDir.startsWith("memory://");
   let unlock = () => {};
   if (!inMemory) {
-    mkdirSync(path.dirname(dataDir), { recursive: true });
+    // The lock is keyed on the directory's real path: "dir/", "./dir" or a symbolic
+    // link to it are the same directory and must meet the same lock.
+    mkdirSync(dataDir, { recursive: true });
+    dataDir = realpathSync(dataDir);
     unlock = lockDataDir(dataDir);
   }
   const pg = new PGlite({ dataDir: inMemory ? undefined : dataDir, extensions: pgliteExtensions });
