@@ -7,7 +7,7 @@ import { claimKey, listKeys, recordArticles, recordClaims, recordKeys } from "./
 import { measureQuote, prepareSourceText } from "./quote-fidelity";
 import { wordDiff, type DiffPart } from "./word-diff";
 import { isPlausibleSlug } from "./validation/text";
-import { isPublicClaim, publicClaimWhere, publicQuoteWhere } from "./visibility";
+import { isPublicClaim, publicClaimTagWhere, publicClaimWhere, publicQuoteTagWhere, publicQuoteWhere, publicTagWhere } from "./visibility";
 
 /**
  * Reader reads of claims: only what lib/visibility.ts makes public. Each read records the surrogate keys of
@@ -125,8 +125,9 @@ export async function getClaimFacets() {
 export async function listClaimTags() {
   recordKeys(listKeys.claims, listKeys.tags);
   const tags = await prisma.tag.findMany({
+    where: publicTagWhere,
     orderBy: { name: "asc" },
-    select: { name: true, slug: true, colour: true, kind: true, _count: { select: { claims: { where: { claim: publicClaimWhere } }, quotes: true } } },
+    select: { name: true, slug: true, colour: true, kind: true, _count: { select: { claims: { where: publicClaimTagWhere }, quotes: { where: publicQuoteTagWhere } } } },
   });
   return tags.map((t) => ({ name: t.name, slug: t.slug, colour: t.colour, kind: t.kind, claims: t._count.claims, quotes: t._count.quotes }));
 }

@@ -14,7 +14,8 @@ import { Prisma, type AnchorStatus, type ClaimStatus, type ReviewStatus } from "
  *   a public quote names its claim only when that claim is public;
  * - an annotation (an editor's note) is private unless an editor marked it
  *   public, and then public only while it is about a public claim and still
- *   anchored in the text (never an orphaned one).
+ *   anchored in the text (never an orphaned one);
+ * - a tag is public when it is on a public claim or a public quote.
  */
 export const PUBLIC_CLAIM_STATUSES = ["published"] as const satisfies readonly ClaimStatus[];
 export const PUBLIC_REVIEW_STATUSES = ["suggested", "confirmed"] as const satisfies readonly ReviewStatus[];
@@ -28,6 +29,13 @@ export const publicAnnotationWhere = {
   claim: publicClaimWhere,
   anchorStatus: { in: [...PUBLIC_ANCHOR_STATUSES] },
 } satisfies Prisma.AnnotationWhereInput;
+/** A tag's use readers can see: on a public claim, or (framing tags) on a public quote. */
+export const publicClaimTagWhere = { claim: publicClaimWhere } satisfies Prisma.ClaimTagWhereInput;
+export const publicQuoteTagWhere = { quote: publicQuoteWhere } satisfies Prisma.QuoteTagWhereInput;
+/** A tag is public when it has a public use (a tag used only on drafts or rejected quotes is not). */
+export const publicTagWhere = {
+  OR: [{ claims: { some: publicClaimTagWhere } }, { quotes: { some: publicQuoteTagWhere } }],
+} satisfies Prisma.TagWhereInput;
 
 export function isPublicClaim(claim: { status: ClaimStatus | string }): boolean {
   return (PUBLIC_CLAIM_STATUSES as readonly string[]).includes(claim.status);
