@@ -16,6 +16,9 @@ export interface TestPostgres {
   stop(): Promise<void>;
   /** Stops it (fast shutdown: sessions are cut) and starts it again on the same port. */
   restart(): Promise<void>;
+  /** Stops it (fast shutdown) keeping its data; `resume` starts it again on the same port. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 function findBinary(name: string): string {
@@ -91,6 +94,12 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     dataDir,
     async restart() {
       run(findBinary("pg_ctl"), ["-D", dataDir, "-l", path.join(base, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"], asPostgres);
+    },
+    async pause() {
+      run(findBinary("pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "-t", "60", "stop"], asPostgres);
+    },
+    async resume() {
+      run(findBinary("pg_ctl"), ["-D", dataDir, "-o", serverOptions, "-l", path.join(base, "server.log"), "-w", "-t", "60", "start"], asPostgres);
     },
     async stop() {
       if (keep) {
