@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { Pool } from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { reportDatabaseTrouble } from "./database-health";
 import { applyMigrations } from "./migrate";
 import { pgliteExtensions } from "./pglite-extensions";
 import { pgliteRunner, pgPoolRunner, type SqlRunner } from "./sql-runner";
@@ -38,10 +39,15 @@ const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
 function createDatabase(): Database {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // A connection attempt gives up after 5 s (pg's default waits forever on an unreachable host).
+    const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
     // An idle connection cut by a PostgreSQL restart reports here; the pool drops it and
     // opens a new one on the next query. Unheard, the event would end the process.
-    pool.on("error", (error) => console.error("database: idle connection lost:", error.message));
+    // It may also mean PostgreSQL is gone: server.ts's gate probes before the next request.
+    pool.on("error", (error) => {
+      console.error("database: idle connection lost:", error.message);
+      reportDatabaseTrouble();
+    });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
     return {
       kind: "postgres",

@@ -5,7 +5,7 @@ import { Prisma } from "@/generated/prisma/client";
  * dependencies: domain modules (lib/<noun>.ts) throw them, and the action
  * wrapper (lib/action.ts) turns them into `{ ok: false, code, error }`.
  */
-export type ActionErrorCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "not_found" | "error";
+export type ActionErrorCode = "unauthenticated" | "forbidden" | "invalid" | "conflict" | "not_found" | "unavailable" | "error";
 
 /** An expected failure: `message` is shown to the editor, `fieldErrors` beside the fields. */
 export class ActionError extends Error {

@@ -23,6 +23,8 @@ export function SignInForm({ next }: { next: string }) {
       setServerError(
         error.status === 429
           ? (error.message ?? "Too many sign-in attempts. Wait a minute, then try again.")
+          : error.status === 503
+            ? (error.message ?? "The server is busy or its database is unavailable. Try again in a minute.")
           : error.status === 401 || error.status === 403
             ? "That email and password do not match an active editor account."
             : "Sign-in failed. Try again in a moment.",
