@@ -80,6 +80,11 @@ export const auth = betterAuth({
     // Before any password is hashed: the account and the address must each be past
     // their delay. One atomic statement per key (lib/sign-in-guard.ts).
     before: createAuthMiddleware(async (ctx) => {
+      // A password change always ends the account's other sessions, whatever the client
+      // asked: whoever learnt the old password is signed out with it.
+      if (ctx.path === "/change-password" && ctx.body && typeof ctx.body === "object") {
+        return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
+      }
       if (ctx.path !== "/sign-in/email") return;
       const email = emailOf(ctx.body);
       if (!email) return;
@@ -111,6 +116,9 @@ export const auth = betterAuth({
       await releaseAfterSuccess(email, ctx.headers?.get(CLIENT_ADDRESS_HEADER) ?? null);
     }),
   },
+  // These list sessions with their raw tokens, which page scripts must never see (a
+  // token is the session); the app lists no sessions to anyone.
+  disabledPaths: ["/list-sessions", "/admin/list-user-sessions"],
   telemetry: { enabled: false },
   plugins: [admin({ defaultRole: "editor", adminRoles: ["admin"] }), nextCookies()],
 });
