@@ -5,7 +5,7 @@
  * `itemReviewed` (a Claim with its `author`, `datePublished`, `appearance` and
  * `firstAppearance`). Pure: takes the claim as the reader page loads it.
  */
-import type { ClaimDetail } from "./claims";
+import type { ClaimDetail } from "./claim-page";
 import { articleUrl, claimUrl, SITE_NAME } from "./site-url";
 
 /** What a ClaimReview is built from: a claim page's ClaimDetail has it, and so does the feed's batch read. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "./db";
+import { isoDate } from "./iso-date";
 import { listKeys, recordKeys } from "./public-cache/keys";
 import { splitHighlights, START_SEL, STOP_SEL, type SnippetSegment } from "./search-highlight";
 import type { SearchInput, SearchType } from "./validation/search";
@@ -73,7 +74,6 @@ const SHORT_HEADLINE = `StartSel=${START_SEL}, StopSel=${STOP_SEL}, HighlightAll
 const BODY_HEADLINE = `StartSel=${START_SEL}, StopSel=${STOP_SEL}, MaxWords=32, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
 const plain = (text: string): SnippetSegment[] => [{ text, mark: false }];
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const count = (rows: { n: bigint | number }[]) => Number(rows[0]?.n ?? 0);
 const section = <T>(total: number, hits: T[]): Section<T> => ({ total, capped: total >= SEARCH_COUNT_CAP, hits });
 
@@ -132,7 +132,7 @@ const quoteHit = (r: QuoteRow, highlighted: boolean): QuoteHit => ({
   outlet: r.outlet,
   articleSlug: r.article_slug,
   articleTitle: r.article_title,
-  publishedAt: iso(r.published_at),
+  publishedAt: isoDate(r.published_at),
   claimSlug: r.claim_slug,
 });
 
@@ -177,7 +177,7 @@ const articleHit = (r: ArticleRow, highlighted: boolean): ArticleHit => ({
   title: highlighted ? splitHighlights(r.title) : plain(r.title),
   snippet: r.snippet ? (highlighted ? splitHighlights(r.snippet) : plain(r.snippet)) : [],
   outlet: r.outlet,
-  publishedAt: iso(r.published_at),
+  publishedAt: isoDate(r.published_at),
 });
 
 async function articlesFullText(q: string, { limit, offset }: Window): Promise<Section<ArticleHit>> {

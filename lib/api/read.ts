@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { ClaimDetail } from "../claims";
+import type { ClaimDetail } from "../claim-page";
 import { articleUrl, claimUrl } from "../site-url";
 import { prisma } from "../db";
 import { listKeys, recordKeys } from "../public-cache/keys";

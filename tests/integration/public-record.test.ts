@@ -7,7 +7,7 @@ import { ActionError } from "@/lib/errors";
 import { createAnnotation, setAnnotationPublic } from "@/lib/annotations";
 import { buildClaimReview, claimReviewProblems } from "@/lib/claim-review-jsonld";
 import { setClaimStatus } from "@/lib/claim-edits";
-import { getPublishedClaim } from "@/lib/claims";
+import { getPublishedClaim } from "@/lib/claim-page";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { webAnnotationExport } from "@/lib/exports/feeds";
 import { saveRating } from "@/lib/ratings";

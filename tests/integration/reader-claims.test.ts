@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listPublicQuotes } from "@/lib/api/read";
 import { buildClaimReview, claimReviewProblems } from "@/lib/claim-review-jsonld";
-import { getPublishedClaim, listPublishedClaimsPage, loadPublishedClaim } from "@/lib/claims";
+import { getPublishedClaim, loadPublishedClaim } from "@/lib/claim-page";
+import { listPublishedClaimsPage } from "@/lib/claims";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { claimReviewFeedJson, claimsCsv, quotesCsv, webAnnotationExport } from "@/lib/exports/feeds";
 import { getOutletProfile } from "@/lib/outlets";

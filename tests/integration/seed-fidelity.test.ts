@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadPublishedClaim, listPublishedClaimSlugs } from "@/lib/claims";
+import { loadPublishedClaim } from "@/lib/claim-page";
+import { listPublishedClaimSlugs } from "@/lib/claims";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { printedText } from "@/lib/word-diff";
 import { seedDatabase } from "@/prisma/seed";

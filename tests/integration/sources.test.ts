@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ActionError, ConflictError } from "@/lib/errors";
-import { getPublishedClaim } from "@/lib/claims";
+import { getPublishedClaim } from "@/lib/claim-page";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { ingestArticle } from "@/lib/ingest";
 import { createSourceDocument, editSourceDocument, getSourceDocumentForEditor, linkClaimToSource } from "@/lib/source-documents";

@@ -12,7 +12,7 @@ import { TagChip } from "@/components/tag-chip";
 import { DiffLegend } from "@/app/(public)/claims/[slug]/_components/word-diff-view";
 import { buildClaimReview, jsonLdScript } from "@/lib/claim-review-jsonld";
 import { claimUrl, SITE_NAME } from "@/lib/site-url";
-import { getPublishedClaim } from "@/lib/claims";
+import { getPublishedClaim } from "@/lib/claim-page";
 import { siteUrl } from "@/lib/site-url";
 
 // One database read per request for the metadata and the page.

@@ -1,7 +1,7 @@
 import { publicClaim } from "@/lib/api/read";
 import { json, notFound } from "@/lib/api/respond";
 import { buildClaimReview } from "@/lib/claim-review-jsonld";
-import { getPublishedClaim } from "@/lib/claims";
+import { getPublishedClaim } from "@/lib/claim-page";
 import { siteUrl } from "@/lib/site-url";
 import { slugParamSchema } from "@/lib/validation/api";
 
