@@ -9,7 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { claimReviewProblems, buildClaimReview, type ClaimReviewJson } from "@/lib/claim-review-jsonld";
 import { setClaimStatus } from "@/lib/claim-edits";
-import { getPublishedClaim } from "@/lib/claims";
+import { getPublishedClaim } from "@/lib/claim-page";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { claimReviews } from "@/lib/exports/feeds";
 import { importArticle } from "@/lib/import-article";
