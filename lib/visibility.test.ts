@@ -95,15 +95,15 @@ describe("the rule", () => {
     expect(isPublicClaim({ status: "in_review" })).toBe(false);
   });
 
-  it("shows quotes an editor has not rejected", () => {
+  it("shows only quotes an editor confirmed: a suggestion nobody reviewed is not public", () => {
     expect(isPublicQuote({ reviewStatus: "confirmed" })).toBe(true);
-    expect(isPublicQuote({ reviewStatus: "suggested" })).toBe(true);
+    expect(isPublicQuote({ reviewStatus: "suggested" })).toBe(false);
     expect(isPublicQuote({ reviewStatus: "rejected" })).toBe(false);
   });
 
   it("gives raw SQL the same rule, on a table alias only", () => {
     expect(publicClaimSql("c").sql).toBe(`c.status IN ('published')`);
-    expect(publicQuoteSql("qu").sql).toBe(`qu."reviewStatus" IN ('suggested', 'confirmed')`);
+    expect(publicQuoteSql("qu").sql).toBe(`qu."reviewStatus" IN ('confirmed')`);
     expect(() => publicClaimSql("c; DROP TABLE x")).toThrow(/not a table alias/);
   });
 });

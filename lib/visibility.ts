@@ -10,7 +10,10 @@ import { Prisma, type AnchorStatus, type ClaimStatus, type ReviewStatus } from "
  * The rules are lists of the statuses that are shown, so a status added later
  * stays hidden until it is listed here:
  * - a claim is public when an editor published it;
- * - a quote is public when an editor has not rejected it (a suggestion counts);
+ * - a quote is public only when an editor confirmed it: a machine suggestion
+ *   nobody reviewed stays in the editor's queue (a quote an editor creates by
+ *   selecting text is stored confirmed, lib/quotes.ts), and a rejected one is
+ *   never shown;
  *   a public quote names its claim only when that claim is public;
  * - an annotation (an editor's note) is private unless an editor marked it
  *   public, and then public only while it is about a public claim and still
@@ -18,7 +21,7 @@ import { Prisma, type AnchorStatus, type ClaimStatus, type ReviewStatus } from "
  * - a tag is public when it is on a public claim or a public quote.
  */
 export const PUBLIC_CLAIM_STATUSES = ["published"] as const satisfies readonly ClaimStatus[];
-export const PUBLIC_REVIEW_STATUSES = ["suggested", "confirmed"] as const satisfies readonly ReviewStatus[];
+export const PUBLIC_REVIEW_STATUSES = ["confirmed"] as const satisfies readonly ReviewStatus[];
 
 export const PUBLIC_ANCHOR_STATUSES = ["anchored", "fuzzy"] as const satisfies readonly AnchorStatus[];
 

@@ -4,7 +4,7 @@ import { buildClaimReview, claimReviewProblems } from "@/lib/claim-review-jsonld
 import { getPublishedClaim, loadPublishedClaim } from "@/lib/claim-page";
 import { listPublishedClaimsPage } from "@/lib/claims";
 import { migrateDatabase, prisma } from "@/lib/db";
-import { claimReviewFeedJson, claimsCsv, quotesCsv, webAnnotationExport } from "@/lib/exports/feeds";
+import { claimReviewFeedJson, claimsCsv, quotesCsv, quotesCsvChunks, webAnnotationExport } from "@/lib/exports/feeds";
 import { getOutletProfile } from "@/lib/outlets";
 import { search } from "@/lib/search";
 import { createArticle, createClaim, createOutlet, createQuote, createSpeaker } from "../support/factories";
@@ -15,6 +15,8 @@ const PASSAGE = "Pakistan continued to serve as a safe haven for certain regiona
 let slug: string;
 let draftSlug: string;
 let rejectedQuoteId: string;
+let suggestedQuoteId: string;
+const UNREVIEWED = "offered quiet sanctuary beyond the mountains";
 
 beforeAll(async () => {
   await migrateDatabase();
@@ -55,7 +57,7 @@ beforeAll(async () => {
   await prisma.quoteTag.create({ data: { quoteId: q1.id, tagId: framing.id } });
   await createQuote(a2.id, "Pakistan remained a safe harbor for other regionally focused terrorist groups", {
     claimId: claim.id,
-    reviewStatus: "suggested",
+    reviewStatus: "confirmed",
     verb: "noted",
     fidelity: "altered",
     hedges: ["still", "seen as"],
@@ -70,6 +72,11 @@ beforeAll(async () => {
   await createQuote(a3.id, "Pakistan remained a safe harbor for terrorist groups", { claimId: claim.id, reviewStatus: "confirmed", verb: "said", fidelity: "altered" });
   const rejected = await createQuote(a3.id, "The Department said", { claimId: claim.id, reviewStatus: "rejected" });
   rejectedQuoteId = rejected.id;
+  // A machine suggestion nobody reviewed, on the published claim, from an outlet with no other quote.
+  const unreviewedOutlet = await createOutlet({ name: "Unreviewed Test" });
+  const a4 = await createArticle({ outletId: unreviewedOutlet.id, title: "Harbour talk", body: `Harbour talk\n\nOfficials said Pakistan ${UNREVIEWED} for the groups.` });
+  const suggestion = await createQuote(a4.id, `Pakistan ${UNREVIEWED}`, { claimId: claim.id, reviewStatus: "suggested", verb: "whispered", fidelity: "verbatim" });
+  suggestedQuoteId = suggestion.id;
 
   const draft = await createClaim({ status: "draft", canonical: "An unpublished claim about a safe haven nobody reviewed." });
   draftSlug = draft.slug;
@@ -178,6 +185,33 @@ describe(`claim page read model (${process.env.TEST_DB})`, () => {
     expect(profile.framing.hedges.map((h) => h.hedge)).toEqual(["seen as", "still"]);
     expect(profile.framing.faithful).toBe(0);
     expect(profile.claims.map((c) => c.slug)).toEqual([slug]);
+  });
+});
+
+describe(`the review gate (${process.env.TEST_DB})`, () => {
+  it("a machine suggestion nobody reviewed reaches no reader: page, ClaimReview, feed, read API, exports, outlet statistics, search", async () => {
+    const claim = (await getPublishedClaim(slug))!;
+    expect(claim.rows.some((r) => r.quoteId === suggestedQuoteId)).toBe(false);
+    expect(claim.timeline.some((s) => s.key === suggestedQuoteId)).toBe(false);
+    expect(claim.coverage.map((c) => c.outlet)).not.toContain("Unreviewed Test");
+    const base = "https://claimscope.example";
+    expect(JSON.stringify(buildClaimReview(claim, base))).not.toContain("quiet sanctuary");
+    let feed = "";
+    for await (const chunk of claimReviewFeedJson(base)) feed += chunk;
+    let csv = "";
+    for await (const chunk of quotesCsvChunks({}, base)) csv += chunk;
+    const annotations = await webAnnotationExport({}, base);
+    const api = await listPublicQuotes({}, 1, 100, base);
+    for (const [name, text] of [["feed", feed], ["quotes CSV", csv], ["W3C export", JSON.stringify(annotations)], ["read API", JSON.stringify(api)]] as const) {
+      expect(text, name).not.toContain("quiet sanctuary");
+    }
+    const outlet = await prisma.outlet.findFirstOrThrow({ where: { name: "Unreviewed Test" } });
+    const profile = (await getOutletProfile(outlet.slug))!;
+    expect(profile.framing.quotes).toBe(0);
+    expect(profile.framing.verbs).toEqual([]);
+    expect(profile.claims).toEqual([]);
+    const found = await search({ q: "quiet sanctuary", type: "quotes", page: 1 });
+    expect(found.quotes!.total).toBe(0);
   });
 });
 
