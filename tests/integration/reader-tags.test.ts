@@ -36,12 +36,12 @@ beforeAll(async () => {
   });
   const article = await createArticle({ body: `Tags test ${stamp}. “One said this.” “Two said that.” “Three said more.”` });
   const onPublished = await createQuote(article.id, "One said this.", { claimId: published.id, reviewStatus: "confirmed" });
-  const alsoPublic = await createQuote(article.id, "Two said that.", { claimId: draft.id, reviewStatus: "suggested" });
+  const suggestion = await createQuote(article.id, "Two said that.", { claimId: draft.id, reviewStatus: "suggested" });
   const rejected = await createQuote(article.id, "Three said more.", { claimId: published.id, reviewStatus: "rejected" });
   await prisma.quoteTag.createMany({
     data: [
       { quoteId: onPublished.id, tagId: pubFraming.id },
-      { quoteId: alsoPublic.id, tagId: pubFraming.id },
+      { quoteId: suggestion.id, tagId: pubFraming.id },
       { quoteId: rejected.id, tagId: pubFraming.id },
       { quoteId: rejected.id, tagId: rejectedFraming.id },
     ],
@@ -53,7 +53,7 @@ describe("/tags", () => {
     const tags = await listClaimTags();
     const bySlug = new Map(tags.map((t) => [t.slug, t]));
     expect(bySlug.get(slugs.published)).toMatchObject({ claims: 1 });
-    expect(bySlug.get(slugs.publicFraming), "two public quotes; the rejected one not counted").toMatchObject({ quotes: 2 });
+    expect(bySlug.get(slugs.publicFraming), "one confirmed quote; the unreviewed suggestion and the rejected one not counted").toMatchObject({ quotes: 1 });
     expect(bySlug.has(slugs.draftOnly), "a tag on a draft claim only").toBe(false);
     expect(bySlug.has(slugs.rejectedFraming), "a framing tag on a rejected quote only").toBe(false);
   });
