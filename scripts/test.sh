@@ -11,7 +11,7 @@
 #   2. Vitest (unit + integration; it runs its own workers, so it runs alone:
 #      its integration tests start servers and databases of their own)
 #   3. Vitest over HTTP ‖ Playwright on the embedded database ‖ Playwright on
-#      PostgreSQL (each on its own ports, database and output directory)
+#      PostgreSQL (each on its own ports — 3100 and 3110, a spec may take the next few for servers of its own — database and output directory)
 # A parallel runner's output is printed whole when it ends, so logs stay readable.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -118,7 +118,7 @@ e2e_embedded() {
 e2e_postgres() {
   local e2e_url="${pg_url%/*}/claimscope_e2e"
   psql "$pg_url" -qc "DROP DATABASE IF EXISTS claimscope_e2e" -c "CREATE DATABASE claimscope_e2e" >/dev/null &&
-    E2E_PORT=3101 E2E_OUTPUT_DIR=test-results/postgres PLAYWRIGHT_JSON_OUTPUT_NAME="$report_dir/e2e-postgres.json" DATABASE_URL="$e2e_url" \
+    E2E_PORT=3110 E2E_OUTPUT_DIR=test-results/postgres PLAYWRIGHT_JSON_OUTPUT_NAME="$report_dir/e2e-postgres.json" DATABASE_URL="$e2e_url" \
       npx --no-install playwright test --reporter=list,json
 }
 start http http
