@@ -87,7 +87,7 @@ const boundaries = [
       "no-restricted-imports": ["error", { patterns: DATABASE_CLIENT }],
       "import/no-restricted-paths": [
         "error",
-        { zones: [{ target: ["./app", "./proxy.ts", "./instrumentation.ts", "./server.ts"], from: ["./generated", "./lib/db.ts"], message: DATABASE_CLIENT[0].message }] },
+        { zones: [{ target: ["./app", "./proxy.ts", "./instrumentation.ts", "./instrumentation-node.ts", "./server.ts"], from: ["./generated", "./lib/db.ts"], message: DATABASE_CLIENT[0].message }] },
       ],
     },
   },
