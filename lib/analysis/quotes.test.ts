@@ -24,6 +24,10 @@ describe("findQuotes", () => {
     ["no quotes at all", "The minister spoke for an hour and left.\n\nNothing else happened.", []],
     ["stray closing mark after a plain word is not a quote", "Its jihadists have often cooperated with” America’s foe.", []],
     ["inch marks are not quotes", 'The screen is 15" wide and costs $300.', []],
+    ["a height in feet and inches inside a straight quote", '"A 5\'11" keeper is tall enough," the manager said.', ["A 5'11\" keeper is tall enough,"]],
+    ["a word-initial apostrophe closed by a plural possessive", "Residents say the 'Tsoro runs the market, taking the traders' money.", []],
+    ["a curly elision closed by a plural possessive", "The ‘Tsoro’s men watched the farmers’ stalls.", []],
+    ["a plural in a single quotation before a verb", "He said the 'old hawks' warned him.", ["old hawks"]],
     ["Arabic with guillemets", "وقال الوزير «لن نسمح بذلك» أمس.", ["لن نسمح بذلك"]],
     ["Hebrew gershayim", "אמר השר ״לא נאפשר זאת״ אתמול.", ["לא נאפשר זאת"]],
     ["Hebrew acronym with gershayim is no mark", "דובר צה״ל אמר ״אין שינוי״.", ["אין שינוי"]],
@@ -68,6 +72,15 @@ describe("findQuotes", () => {
 
   it("keeps an unterminated typographic quote to the paragraph end", () => {
     expect(spans("He said “we are leaving now\n\nNext paragraph.")).toEqual(["we are leaving now"]);
+  });
+
+  it("keeps a straight quote opened mid-paragraph to the end of a text cut off mid-sentence", () => {
+    expect(spans('Headline\n\nThe mayor said the bridge "will stay closed until the engineers have fin')).toEqual(["will stay closed until the engineers have fin"]);
+  });
+
+  it("starts a quotation whose opening was dropped after the sentences of indirect speech before it", () => {
+    const text = "Headline\n\nThe council said on Friday that rents had doubled. It added that tenants were leaving. Nobody here can pay these prices,” the council said.";
+    expect(spans(text)).toEqual(["Nobody here can pay these prices,"]);
   });
 
   it("drops an unterminated straight quote (likely a stray mark)", () => {

@@ -9,6 +9,8 @@
 //    punctuation, spans from the start of its paragraph (or sentence);
 //  - a stray closing mark after a plain word is not a quote.
 
+import { SPEECH_VERBS } from "./data/attribution-verbs";
+import { STOPWORDS } from "./data/stopwords";
 import { type Paragraph, isSpaceCode as spaceCode, isWordCode as wordCode, isDigitCode, splitParagraphs } from "./text";
 
 // Module-local bindings for per-character loops (see tokens.ts).
@@ -137,6 +139,7 @@ function scanParagraph(
         const k = has("D");
         const opening = prevOpen && !Number.isNaN(nxt) && !isSpaceCode(nxt);
         if (ch === "״" && prevWord && nextWord) role = "none"; // Hebrew acronym (צה״ל)
+        else if (ch === '"' && isDigitCode(prev) && isFeetInches(text, i, ps)) role = "none"; // a height: 6'8"
         else if (k >= 0 && !STRAIGHT.has(stack[k].ch) && opening) role = "open"; // “… "inner" …”
         else if (k >= 0) role = "close";
         else role = opening ? "open" : "close";
@@ -227,7 +230,9 @@ function scanParagraph(
       // A straight quotation whose closing mark was dropped: it ends where its attribution
       // starts ("We will win, said Ann Cole.), or, opening the paragraph or after a colon,
       // at the paragraph end. Anything else (a stray inch mark) is no quotation.
-      const end = droppedCloseEnd(text, bottom.pos + 1, pe);
+      // A text cut off mid-quotation (an excerpt ending without sentence punctuation) runs to its end.
+      const cut = next === undefined && cutOff(text, pe);
+      const end = cut ? pe : droppedCloseEnd(text, bottom.pos + 1, pe);
       if (end !== null) cands.push({ start: bottom.pos + 1, end, openMark: bottom.pos, closeMark: null, orphan: false, continuesNext: false });
     }
   }
@@ -267,6 +272,21 @@ function droppedCloseEnd(text: string, from: number, pe: number): number | null 
   return atStart ? pe : null;
 }
 
+/** The text ends at `pe` (nothing but white space after) in the middle of a sentence: an excerpt cut short. */
+function cutOff(text: string, pe: number): boolean {
+  if (text.slice(pe).trim() !== "") return false;
+  const last = text.slice(0, pe).trimEnd();
+  return /[\p{L}\p{N},;]$/u.test(last);
+}
+
+/** A straight double mark closing a height in feet and inches (6'8", 5′11″): a unit mark, not a quotation mark. */
+function isFeetInches(text: string, i: number, from: number): boolean {
+  let j = i - 1;
+  while (j >= from && isDigitCode(text.charCodeAt(j))) j--;
+  if (j < from || j === i - 1 || !"'’′".includes(text[j])) return false;
+  return j > from && isDigitCode(text.charCodeAt(j - 1));
+}
+
 /** Keeps candidates not contained in another (nested quotes belong to the outer one). */
 function outermost(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -286,6 +306,8 @@ function nextWordAt(text: string, i: number, end: number): string {
   return text.slice(i, j).toLowerCase();
 }
 
+const SPEECH_VERB_SET: ReadonlySet<string> = new Set(SPEECH_VERBS);
+
 /**
  * “the groups’ leaders’ words”: an s’ followed by a lower-case word, with
  * another closing candidate later in the paragraph, is a plural possessive.
@@ -297,6 +319,10 @@ function isPluralPossessive(text: string, i: number, end: number, prev: number):
   while (j < end && isSpaceCode(text.charCodeAt(j))) j++;
   const c = text[j];
   if (!c || c === c.toUpperCase()) return false;
+  // “the clans’ contacts”: a noun after s’ is what the plural owns (a quotation's close is
+  // followed by a function word, a verb in the past or a cue: “… ministers’ and”, “… hawks’ warned”).
+  const word = nextWordAt(text, j, end);
+  if (word.length > 2 && !STOPWORDS.has(word) && !SPEECH_VERB_SET.has(word) && !/ed$/.test(word)) return true;
   for (let k = j; k < end; k++) {
     const ch = text[k];
     if (ch === "‘") return false;
@@ -311,6 +337,28 @@ function opensWith(text: string, para: Paragraph, fam: Family): boolean {
   if (fam === "G") return ch === "«" || ch === "»";
   if (fam === "C") return ch === "「" || ch === "『";
   return false;
+}
+
+/** "The board noted that the agency …": a speech verb whose words follow as a that-clause. */
+const INDIRECT_SPEECH = new RegExp(`\\b(?:${SPEECH_VERBS.join("|")})\\b(?:\\s+\\S+){0,4}?\\s+that\\b`, "i");
+
+/**
+ * Skips whole sentences of indirect speech ("The board said on Monday that …")
+ * at the start of an orphan quotation: the outlet's own report of what was said
+ * is not the quoted words, which begin with the first sentence after them.
+ */
+function afterIndirectSpeech(text: string, s: number, closeAt: number): number {
+  let start = s;
+  for (let j = s; j < closeAt - 1; j++) {
+    const c = text.charCodeAt(j);
+    if ((c !== 46 && c !== 33 && c !== 63) || !isSpaceCode(text.charCodeAt(j + 1))) continue;
+    let k = j + 1;
+    while (k < closeAt && isSpaceCode(text.charCodeAt(k))) k++;
+    if (k >= closeAt || !/\p{Lu}/u.test(text[k])) continue;
+    if (!INDIRECT_SPEECH.test(text.slice(start, j))) break;
+    start = k;
+  }
+  return start;
 }
 
 /**
@@ -329,6 +377,7 @@ function orphanStart(text: string, ps: number, lastClose: number, closeAt: numbe
     if (found < 0) return null;
     s = found;
   }
+  s = afterIndirectSpeech(text, s, closeAt);
   while (s < closeAt && (isSpaceCode(text.charCodeAt(s)) || "-–—•*".includes(text[s]))) s++;
   return s < closeAt ? s : null;
 }
