@@ -19,6 +19,8 @@ export interface FeedServer {
   url(path: string): string;
   set(path: string, route: Route): void;
   requests: { path: string; ifNoneMatch: string | null; status: number }[];
+  /** Requests being answered now, and the most there ever were at once. */
+  inFlight(): { now: number; max: number };
   close(): Promise<void>;
 }
 
@@ -26,8 +28,12 @@ export interface FeedServer {
 export async function startFeedServer(port = 0): Promise<FeedServer> {
   const routes = new Map<string, Route>();
   const requests: FeedServer["requests"] = [];
+  let now = 0;
+  let max = 0;
   const server: Server = createServer((req: IncomingMessage, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
+    max = Math.max(max, ++now);
+    res.once("close", () => now--);
     const route = routes.get(path);
     const ifNoneMatch = (req.headers["if-none-match"] as string | undefined) ?? null;
     const answer = () => {
@@ -55,6 +61,7 @@ export async function startFeedServer(port = 0): Promise<FeedServer> {
     url: (path) => `http://127.0.0.1:${bound}${path}`,
     set: (path, route) => void routes.set(path, route),
     requests,
+    inFlight: () => ({ now, max }),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
