@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "./pipeline";
+import { createSpeakerRegistry } from "./speakers";
 import { stripBoilerplate } from "./boilerplate";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -58,5 +60,14 @@ describe("stripBoilerplate", () => {
     ["text without furniture is unchanged", "Plain Headline Of Story\n\nOne paragraph.", "Plain Headline Of Story\n\nOne paragraph."],
   ])("%s", (_name, raw, clean) => {
     expect(stripBoilerplate(raw)).toBe(clean);
+  });
+});
+
+describe("page furniture after the article, analysed as received", () => {
+  it("has no quotations in related-story links or a cookie notice", () => {
+    const text = "Bakers strike over pay\n\nBakers walked out on Monday, the guild said.\n\n“We cannot live on this,” baker Ilse Varn said.\n\n" +
+      "    Harvest: Millers Fear a ‘Lost Season’\n    Bus Lanes to Open in May\n\nThis site uses cookies. Press 'Accept' to agree to our policy.\n";
+    const quotes = analyzeArticle(text, { registry: createSpeakerRegistry() }).quotes.map((q) => q.exact);
+    expect(quotes).toEqual(["We cannot live on this,"]);
   });
 });

@@ -70,6 +70,27 @@ function isBottomFurniture(s: string): boolean {
   return wordsOf(s) <= 4 && !endsLikeSentence(s);
 }
 
+// A cookie or consent notice: "We use cookies … If you click 'OK' …".
+const CONSENT_RE = /\bcookies?\b.+\b(?:accept|consent|agree|policy|settings|preferences|ok)\b/i;
+
+/**
+ * The first paragraph of the page furniture that ends a text analysed as
+ * received (related-story links, a cookie notice, footers): quotation marks
+ * there are not the article's. `paragraphs.length` when the text ends with the
+ * article. The headline and the first body paragraph are never furniture.
+ * Same rules as stripBoilerplate's bottom, plus consent notices.
+ */
+export function trailingFurniture(text: string, paragraphs: { start: number; end: number }[]): number {
+  let from = paragraphs.length;
+  while (from > 2) {
+    const p = paragraphs[from - 1];
+    const line = text.slice(text.lastIndexOf("\n", p.start - 1) + 1, p.end);
+    if (!CONSENT_RE.test(line) && !isBottomFurniture(line)) break;
+    from--;
+  }
+  return from;
+}
+
 /** A line after which nothing is article text: tag lists and the start of reader comments. */
 function isEndMarker(s: string): boolean {
   return TAGS_RE.test(s) || COMMENT_HEAD_RE.test(s) || COMMENT_COUNT_RE.test(s) ||

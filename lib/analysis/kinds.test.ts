@@ -25,6 +25,11 @@ describe("classifyKind", () => {
     ["gray list.", ctx({ attributed: false }), "title"],
     ["Safe Haven", ctx({ inHeadline: true, headlineTitleCase: true }), "phrase"],
     ["Operation Enduring Freedom", ctx({ before: "the so-called " }), "title"],
+    // No speech verb, but a document or a body is the subject of the sentence, or a that-clause reports a ruling.
+    ["open door", ctx({ attributed: false, before: "The inspection review also blames the council for leaving an " }), "phrase"],
+    ["open door", ctx({ attributed: false, before: "The regulator accused the council of leaving an " }), "phrase"],
+    ["open door", ctx({ attributed: false, before: "The court ruled that the council kept an " }), "phrase"],
+    ["open door", ctx({ attributed: false, before: "The council kept an " }), "title"],
   ])("%s → %s", (quote, c, kind) => {
     expect(classifyKind(quote, c)).toBe(kind);
   });

@@ -4,6 +4,7 @@
 //  - title: the name of a document, work, programme or nickname, or a term in
 //    scare quotes that invokes nobody's wording. Titles carry no claim.
 
+import { DOCUMENT_NOUNS, ORGANIZATION_NOUNS } from "./data/attribution-verbs";
 import { tagPieces } from "./nlp";
 
 export type QuoteKind = "statement" | "phrase" | "title";
@@ -34,7 +35,7 @@ const TITLE_CUES = /\b(?:so-called|dubbed|nicknamed|known as|titled|entitled|the
 const SMALL_WORDS = new Set(["of", "on", "and", "the", "for", "in", "a", "an", "to", "at", "by", "with", "or", "de", "&"]);
 
 export interface KindContext {
-  /** Text just before the opening mark (a few words are enough). */
+  /** Text before the opening mark, within its sentence (a few words are enough; a sentence's subject needs more). */
   before: string;
   /** The quote is in the headline. */
   inHeadline: boolean;
@@ -54,8 +55,29 @@ export function classifyKind(quote: string, ctx: KindContext): QuoteKind {
   if (isTitleCase(words) && !list && !(ctx.inHeadline && ctx.headlineTitleCase) && words.length >= 2 && !hasVerb(words)) return "title";
   if (words.length >= 2 && (hasVerb(words) || sentenceWithVerb(quote, words))) return "statement";
   if (words.length >= 12) return "statement";
-  if (words.length <= 3 && !ctx.attributed && !ctx.inHeadline && !ctx.quotedElsewhere) return "title";
+  if (words.length <= 3 && !ctx.attributed && !ctx.inHeadline && !ctx.quotedElsewhere && !sourceSubject(ctx.before)) return "title";
   return "phrase";
+}
+
+// "The audit report also faults …", "the ministry accused …": a document or a body as the
+// subject of a finite verb (-s or -ed, an adverb allowed between).
+const SOURCE_SUBJECT = new RegExp(
+  `\\b(?:${[...DOCUMENT_NOUNS, ...ORGANIZATION_NOUNS].filter((n) => !n.includes(" ")).join("|")})\\s+(?:\\p{Ll}+ly\\s+|also\\s+|has\\s+|had\\s+)?\\p{Ll}{3,}(?:s|ed)\\b`,
+  "u",
+);
+
+// "The judge ruled that the firm broke the law in the markets for “…”": a phrase inside
+// a that-clause of a verb of saying or judging is its subject's wording.
+const REPORTED_CLAUSE = /\b\p{Ll}{3,}(?:ed|s)\s+that\b/u;
+
+/**
+ * A short lower-case phrase in a sentence whose subject is a document or a body that
+ * does something to its object ("The audit report faults the province for acting as a
+ * “safe corridor”"), or in a that-clause after such a verb ("ruled that …"), invokes that
+ * source's wording, though no speech verb introduces it.
+ */
+function sourceSubject(before: string): boolean {
+  return SOURCE_SUBJECT.test(before) || REPORTED_CLAUSE.test(before);
 }
 
 /**

@@ -22,6 +22,7 @@
 //   boilerplate.ts stripBoilerplate(raw) — run it on text as received, before analyzeArticle.
 
 import { type Attribution, type AttributionSource, attributeQuotes } from "./attribution";
+import { trailingFurniture } from "./boilerplate";
 import type { ClaimLinkVia } from "./claim-evidence";
 import type { ClaimQuote } from "./claim-index";
 import { type ClaimGroup, type ClaimHint, ClaimGrouper } from "./claims";
@@ -105,7 +106,8 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions): ArticleAnaly
   const paragraphs = splitParagraphs(text);
   const spans = findQuotes(text, paragraphs);
   const headlineOn = opts.headline !== false;
-  const visible = headlineOn ? spans : spans.filter((s) => s.paragraphIndex !== 0);
+  const furniture = trailingFurniture(text, paragraphs);
+  const visible = spans.filter((s) => (headlineOn || s.paragraphIndex !== 0) && s.paragraphIndex < furniture);
   const sentences = splitSentences(text, paragraphs, visible);
   const attrs = attributeQuotes({ text, paragraphs, sentences, quotes: visible, registry: opts.registry, headline: headlineOn });
   const headline = paragraphs[0] ? text.slice(paragraphs[0].start, paragraphs[0].end) : "";
@@ -123,7 +125,7 @@ export function analyzeArticle(text: string, opts: AnalyzeOptions): ArticleAnaly
     const sentence = sentences[a.sentenceIndex] ?? paragraphs[s.paragraphIndex];
     const inHeadline = headlineOn && s.paragraphIndex === 0;
     const kind = classifyKind(exact, {
-      before: text.slice(Math.max(0, open - 40), open),
+      before: text.slice(Math.max(sentence?.start ?? 0, open - CONTEXT_CHARS), open),
       inHeadline,
       headlineTitleCase,
       attributed: (a.source === "direct" && cueInClause(text, open, s.closeMark ?? s.end, a)) || a.label,
