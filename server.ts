@@ -29,6 +29,15 @@ async function main() {
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // In production Next runs instrumentation.ts's register() on the first request, so a
+  // server whose database cannot be opened (the embedded one locked by another process,
+  // migrations failing, a README password with the demo seed off) would say "ready" and
+  // then answer 500. Run it now: such a server exits 1 with the error before it listens.
+  // This is Next's own once-only runner of register() (a module Next keeps unbundled,
+  // ".external", so its request handler finds it done); loaded after prepare(), which
+  // sets up the AsyncLocalStorage it needs.
+  const { ensureInstrumentationRegistered } = await import("next/dist/server/lib/router-utils/instrumentation-globals.external.js");
+  await ensureInstrumentationRegistered(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
   // Past the cache, a request waits for no unreachable PostgreSQL: 503 at once.
   const listener = createRequestListener(cache, withDatabaseGate(handle));
   createServer((req, res) => {
