@@ -1,42 +1,112 @@
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtemp, rm, symlink } from "node:fs/promises";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
  * Exactly one process may open an embedded database directory (issue 9, item 9):
- * the lock is keyed on the directory's real path, so a second process naming the
- * same directory another way (a trailing slash, a "./" step, a symbolic link) is
- * refused at once with the lock error, and never opens it.
+ * the lock is keyed on the directory's real path, and is an OS-level lock
+ * (flock) on the directory itself, so a second process naming the same
+ * directory another way (a trailing slash, a "./" step, a symbolic link, a
+ * relative path) is refused at once with the lock error, and never opens it;
+ * and a process killed with -9 leaves nothing that keeps the next one out.
  */
 const HOLD = ["tsx", "--conditions=react-server", "tests/support/hold-database.ts"];
+// The same command, runnable from any working directory (for relative paths).
+const TSX = path.resolve("node_modules/.bin/tsx");
+const HOLD_ANYWHERE = ["--tsconfig", path.resolve("tsconfig.json"), "--conditions=react-server", path.resolve("tests/support/hold-database.ts")];
+
+/** Starts a holder on `dir` and resolves once it has opened the database. */
+async function holder(dir: string): Promise<ChildProcess> {
+  const child = spawn("npx", HOLD, { env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir }, stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (d) => {
+      out += d;
+      if (out.includes("open")) resolve();
+    });
+    child.stderr!.on("data", (d) => (out += d));
+    child.on("exit", (code) => reject(new Error(`the holder exited (${code}): ${out}`)));
+  });
+  return child;
+}
+
+async function release(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.stdin!.end();
+  await exited;
+}
+
+/** A second process on `dir` that opens, queries and closes at once (input ends). */
+function tryOpen(dir: string, cwd?: string) {
+  if (cwd) return spawnSync(TSX, HOLD_ANYWHERE, { cwd, env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir }, input: "", encoding: "utf8", timeout: 120_000 });
+  return spawnSync("npx", HOLD, { env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir }, input: "", encoding: "utf8", timeout: 120_000 });
+}
 
 describe.runIf(process.env.TEST_DB === "pglite")("embedded database lock", () => {
   it("refuses a second process on the same directory however the path is written", async () => {
     const base = await mkdtemp(path.join(tmpdir(), "claimscope-lock-"));
     const dir = path.join(base, "pglite");
-    const first = spawn("npx", HOLD, { env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir }, stdio: ["pipe", "pipe", "pipe"] });
+    const first = await holder(dir);
     try {
-      let out = "";
-      await new Promise<void>((resolve, reject) => {
-        first.stdout!.on("data", (d) => {
-          out += d;
-          if (out.includes("open")) resolve();
-        });
-        first.stderr!.on("data", (d) => (out += d));
-        first.on("exit", (code) => reject(new Error(`the first process exited (${code}): ${out}`)));
-      });
       await symlink(dir, path.join(base, "link"));
-      for (const other of [`${dir}/`, `${base}/./pglite`, path.join(base, "link")]) {
-        const second = spawnSync("npx", HOLD, { env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: other }, input: "", encoding: "utf8", timeout: 120_000 });
-        expect(second.status, `PGLITE_DATA_DIR=${other}`).toBe(1);
-        expect(second.stdout, `PGLITE_DATA_DIR=${other} never opened it`).not.toContain("open");
-        expect(second.stderr, `PGLITE_DATA_DIR=${other}`).toMatch(/is in use by process \d+/);
+      const spellings: [string, string | undefined][] = [[`${dir}/`, undefined], [`${base}/./pglite`, undefined], [path.join(base, "link"), undefined], ["pglite", base], ["./link/", base]];
+      for (const [other, cwd] of spellings) {
+        const what = `PGLITE_DATA_DIR=${other}${cwd ? ` in ${cwd}` : ""}`;
+        const second = tryOpen(other, cwd);
+        expect(second.status, `${what}: ${second.stderr}`).toBe(1);
+        expect(second.stdout, `${what} never opened it`).not.toContain("open");
+        expect(second.stderr, what).toMatch(/is in use by process \d+/);
       }
     } finally {
-      first.stdin!.end();
+      await release(first);
+      await rm(base, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it("the lock is on the directory itself: deleting the pid file lets no second process in", async () => {
+    const base = await mkdtemp(path.join(tmpdir(), "claimscope-lock-"));
+    const dir = path.join(base, "pglite");
+    const first = await holder(dir);
+    try {
+      await rm(`${dir}.lock`, { force: true });
+      const second = tryOpen(dir);
+      expect(second.status, second.stderr).toBe(1);
+      expect(second.stdout).not.toContain("open");
+      expect(second.stderr).toMatch(/is in use by another process/);
+    } finally {
+      await release(first);
+      await rm(base, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it("after kill -9 the next process opens the directory at once, whatever the stale pid file says", async () => {
+    const base = await mkdtemp(path.join(tmpdir(), "claimscope-lock-"));
+    const dir = path.join(base, "pglite");
+    try {
+      const first = await holder(dir);
+      const killedPid = Number(readFileSync(`${dir}.lock`, "utf8"));
+      expect(killedPid).toBeGreaterThan(0);
+      // npx → tsx → node: kill -9 the process that holds the database (its pid is in the lock file).
+      process.kill(killedPid, "SIGKILL");
       await new Promise((resolve) => first.once("exit", resolve));
+      expect(existsSync(`${dir}.lock`), "kill -9 leaves its pid file behind").toBe(true);
+      const started = Date.now();
+      const second = tryOpen(`${dir}/`);
+      expect(second.status, second.stderr).toBe(0);
+      expect(second.stdout).toContain("open");
+      // Taken over at once, not after a staleness timeout (the run itself is a tsx start-up).
+      expect(Date.now() - started).toBeLessThan(60_000);
+      // A pid file naming a live process (pid reuse after the crash) does not keep anyone out
+      // either: nobody holds the directory, so the file is stale whatever it says.
+      await writeFile(`${dir}.lock`, String(process.pid));
+      const third = tryOpen(dir);
+      expect(third.status, third.stderr).toBe(0);
+      expect(third.stdout).toContain("open");
+    } finally {
       await rm(base, { recursive: true, force: true });
     }
   }, 300_000);
