@@ -1,5 +1,6 @@
 import "server-only";
-import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -99,32 +100,104 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** flock(1)'s exit code when the lock is held elsewhere (its `--conflict-exit-code`). */
+const FLOCK_CONFLICT = 75;
+
+/**
+ * Takes flock(2) LOCK_EX on the data directory itself, without waiting: an
+ * OS-level lock on the directory's inode, so every spelling of its path (a
+ * trailing slash, a relative path, a symbolic link) meets it, and the kernel
+ * releases it when this process ends in any way, kill -9 included.
+ *
+ * Node has no flock(), so util-linux's `flock(1)` takes it on a descriptor
+ * this process opened and lends the child as its fd 3 ("flock [options]
+ * number", man 1 flock). A flock lock belongs to the open file description,
+ * which parent and child share, and lasts until every descriptor of it is
+ * closed (man 2 flock): the child exits at once and this process keeps the lock
+ * until it closes `fd`. Node opens files close-on-exec, so no other child
+ * inherits (and outlives us with) the lock.
+ *
+ * @returns the open descriptor that holds the lock; "busy" when another process
+ *   holds it; "unavailable" when there is no `flock` command (not Linux).
+ */
+function flockDirectory(dataDir: string): number | "busy" | "unavailable" {
+  const fd = openSync(dataDir, "r");
+  const result = spawnSync("flock", ["--nonblock", "--exclusive", "--conflict-exit-code", String(FLOCK_CONFLICT), "3"], {
+    stdio: ["ignore", "ignore", "pipe", fd],
+    encoding: "utf8",
+  });
+  if (result.status === 0) return fd;
+  closeSync(fd);
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") return "unavailable";
+  if (result.status === FLOCK_CONFLICT) return "busy";
+  throw new Error(`Could not lock ${dataDir}: flock ${result.error?.message ?? `exited with ${result.status}: ${result.stderr}`}`);
+}
+
+function inUseError(dataDir: string, owner: number | null): Error {
+  return new Error(
+    `The embedded database ${dataDir} is in use by ${owner ? `process ${owner}` : "another process"} (the app server?). ` +
+      "Stop that process first, or set DATABASE_URL to use PostgreSQL, which any number of processes can share.",
+  );
+}
+
+function lockOwner(lockFile: string): number | null {
+  try {
+    const owner = Number(readFileSync(lockFile, "utf8"));
+    return Number.isInteger(owner) && owner > 0 ? owner : null;
+  } catch {
+    return null;
+  }
+}
+
+const globalForLocks = globalThis as unknown as { __claimscopeDataDirLocks?: Map<string, () => void> };
+
 /**
  * PGlite itself has no cross-process lock, and two processes writing one data
- * directory corrupt it. So the embedded mode takes a lock file holding its pid;
- * a second process (say `npm run import` while the app runs) gets a clear error.
- * A lock left by a process that no longer exists (kill -9) is taken over.
+ * directory corrupt it. So the embedded mode holds two locks on the directory's
+ * real path:
+ * - flock(2) on the directory itself (flockDirectory): the lock that decides.
+ *   It cannot go stale: a process killed with -9 holds nothing, and the next one
+ *   takes it at once, whatever pid the old one had (no pid-reuse guess).
+ * - a lock file `<dir>.lock` holding the owner's pid, which names the owner in
+ *   the error, and is the lock itself where there is no flock(1) (a lock left by
+ *   a process that no longer exists is then taken over by pid).
+ * A second process (say `npm run import` while the app runs) gets a clear error.
+ * Within one process the lock is taken once (Next may load this module twice).
+ * @throws Error "… is in use by process N …" when another process holds it.
  */
 function lockDataDir(dataDir: string): () => void {
+  const locks = (globalForLocks.__claimscopeDataDirLocks ??= new Map());
+  if (locks.has(dataDir)) return () => {};
   const lockFile = `${dataDir}.lock`;
+  const fd = flockDirectory(dataDir);
+  if (fd === "busy") throw inUseError(dataDir, lockOwner(lockFile));
+  if (fd === "unavailable") lockByPid(dataDir, lockFile);
+  else writeFileSync(lockFile, String(process.pid)); // we hold the directory: any pid file here is stale
+  const onExit = () => rmSync(lockFile, { force: true });
+  process.once("exit", onExit);
+  const release = () => {
+    if (!locks.delete(dataDir)) return;
+    process.off("exit", onExit);
+    onExit();
+    if (typeof fd === "number") closeSync(fd);
+  };
+  locks.set(dataDir, release);
+  return release;
+}
+
+/** The pid lock file alone (no flock(1)): created exclusively; a dead owner's file is taken over. */
+function lockByPid(dataDir: string, lockFile: string): void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      const release = () => rmSync(lockFile, { force: true });
-      process.once("exit", release);
-      return release;
+      return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = Number(readFileSync(lockFile, "utf8"));
-      if (owner === process.pid) return () => {};
-      if (Number.isInteger(owner) && owner > 0 && processAlive(owner)) {
-        throw new Error(
-          `The embedded database ${dataDir} is in use by process ${owner} (the app server?). ` +
-            "Stop that process first, or set DATABASE_URL to use PostgreSQL, which any number of processes can share.",
-        );
-      }
+      const owner = lockOwner(lockFile);
+      if (owner === process.pid) return;
+      if (owner && processAlive(owner)) throw inUseError(dataDir, owner);
       rmSync(lockFile, { force: true });
     }
   }
