@@ -23,6 +23,13 @@ describe("attribution", () => {
     ["colon", "Smith said: “We will win.”", ["Smith"]],
     ["in a statement", "In a statement, the Kremlin said it “categorically rejects” the accusations.", ["The Kremlin"]],
     ["news agency reports", "Reuters reported that the talks had “collapsed.”", ["Reuters"]],
+    // A trailing "it said" after an opening subordinate clause means what came before the sentence, not the clause's body.
+    [
+      "it said after a subordinate clause",
+      "The World Bank review published on Friday was blunt about Velmar.\n\nWhile the Velmar Finance Ministry's budget promises to “end arrears by spring,” suppliers were still unpaid in May, it said.\n\n“Payments stalled for months.”",
+      ["Velmar Finance Ministry", "World Bank"],
+    ],
+    ["it as the main clause's subject stays the clause's body", "While the World Bank's review praises the plan, it calls the targets “out of reach.”", ["World Bank"]],
     ["wrote on Twitter", "Trump wrote on Twitter that the report was “fake news.”", ["Trump"]],
     ["title before a name", "“This is unacceptable,” Prime Minister Narendra Modi said in a televised address.", ["Narendra Modi"]],
     ["inverted with title", "“It’s over,” said Sen. Chuck Schumer, D-N.Y.", ["Chuck Schumer"]],

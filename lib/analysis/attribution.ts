@@ -24,6 +24,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
   const { text, sentences, quotes, registry } = input;
   const ctx: Context = {
     registry, lastDocument: null, lastDocumentKey: null, lastOrg: null, lastSpeaker: null,
+    before: { lastDocument: null, lastOrg: null, lastSpeaker: null },
     people: new Map(), persons: [], acronyms: new Map(), documentKeys: new Map(), recent: [], roles: new Map(), countries: null, text,
   };
   const ranges: QuoteRange[] = quotes.map((q, i) => ({ from: q.openMark ?? q.start, to: (q.closeMark ?? q.end - 1) + 1, quote: i }));
@@ -53,6 +54,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
         continue;
       }
     }
+    ctx.before = { lastDocument: ctx.lastDocument, lastOrg: ctx.lastOrg, lastSpeaker: ctx.lastSpeaker };
     const cues = findCues(text, toks, ctx);
     if (!cues.length) noteSubject(text, toks, ctx);
     noteDocuments(text, toks, cues, ctx);

@@ -70,4 +70,9 @@ describe("page furniture after the article, analysed as received", () => {
     const quotes = analyzeArticle(text, { registry: createSpeakerRegistry() }).quotes.map((q) => q.exact);
     expect(quotes).toEqual(["We cannot live on this,"]);
   });
+
+  it("keeps a last paragraph in a script written without spaces", () => {
+    const text = "市長、駅の改修を約束\n\n市長は会見で改修を約束した。\n\n「来年の春までに必ず終わらせる」と市長は述べた。\n";
+    expect(analyzeArticle(text, { registry: createSpeakerRegistry() }).quotes.map((q) => q.exact)).toEqual(["来年の春までに必ず終わらせる"]);
+  });
 });

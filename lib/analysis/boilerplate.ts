@@ -85,7 +85,8 @@ export function trailingFurniture(text: string, paragraphs: { start: number; end
   while (from > 2) {
     const p = paragraphs[from - 1];
     const line = text.slice(text.lastIndexOf("\n", p.start - 1) + 1, p.end);
-    if (!CONSENT_RE.test(line) && !isBottomFurniture(line)) break;
+    // A line with no space is one word only in scripts that use spaces (CJK sentences are not).
+    if (!CONSENT_RE.test(line) && (!isBottomFurniture(line) || (!/\s/.test(line.trim()) && !isNav(line)))) break;
     from--;
   }
   return from;

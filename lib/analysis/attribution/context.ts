@@ -66,6 +66,8 @@ export interface Context {
   lastDocumentKey: string | null;
   lastOrg: ResolvedSpeaker | null;
   lastSpeaker: ResolvedSpeaker | null;
+  /** What was named last as the current sentence began (for an "it" whose sentence opens with a subordinate clause). */
+  before: { lastDocument: ResolvedSpeaker | null; lastOrg: ResolvedSpeaker | null; lastSpeaker: ResolvedSpeaker | null };
   /** Parts of the names of people named in full so far ("Khalilzad" → Zalmay Khalilzad). */
   people: Map<string, ResolvedSpeaker>;
   /**

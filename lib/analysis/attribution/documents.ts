@@ -5,7 +5,7 @@ import { CLAUSE_WORDS } from "../data/stopwords";
 import type { Tok } from "../tokens";
 import type { Attribution, Context, Cue } from "./context";
 import { fromEntry, interpret, noteDocument, remember, setDocument } from "./mentions";
-import { collectBack, isNameLike } from "./noun-phrases";
+import { collectBack, collectForward, isNameLike } from "./noun-phrases";
 import { ADVERB_SKIP, ARTICLES, BE, NP_JOINERS, ORGS, POSSESSIVE_DETS, REPORTS, YEAR } from "./words";
 
 // ---------------------------------------------------------------------------
@@ -45,8 +45,9 @@ export function noteDocuments(text: string, toks: Tok[], cues: Cue[], ctx: Conte
 }
 
 /**
- * "In its statement, the bank was a little more hopeful. “…,” it said.": a body that is a
- * sentence's subject is what a later "it" means, even when that sentence quotes nobody.
+ * "In its statement, the bank was a little more hopeful. “…,” it said.": a body (or a document,
+ * for its issuer) that is a sentence's subject is what a later "it" means, even when that
+ * sentence quotes nobody.
  */
 export function noteSubject(text: string, toks: Tok[], ctx: Context) {
   let from = 0;
@@ -58,12 +59,17 @@ export function noteSubject(text: string, toks: Tok[], ctx: Context) {
   let e = from;
   while (e < toks.length && e - from < 8 && toks[e].kind === "word" && !BE.has(toks[e].lower) && !ADVERB_SKIP.has(toks[e].lower)) e++;
   if (e === from || e >= toks.length || toks[e].kind !== "word" || !(BE.has(toks[e].lower) || ADVERB_SKIP.has(toks[e].lower))) return;
-  const np = collectBack(toks, e - 1);
-  if (!np || np[0] !== from || toks[np[0]].lower !== "the" || !ORGS.has(toks[np[1]].lower)) return;
+  let np = collectBack(toks, e - 1);
+  // "The UN water report released on Tuesday was …": a document with a participle after it.
+  if (np && np[0] !== from) np = collectForward(toks, from);
+  if (!np || np[0] !== from || toks[np[0]].lower !== "the") return;
+  const doc = REPORTS.has(toks[np[1]].lower);
+  if (!doc && !ORGS.has(toks[np[1]].lower)) return;
   const r = interpret(text, toks, np, ctx, []);
   if (r?.speaker && r.speaker.kind !== "person") {
     ctx.lastOrg = r.speaker;
     ctx.lastSpeaker = r.speaker;
+    if (doc) setDocument(ctx, r.speaker, r.documentKey);
   }
 }
 

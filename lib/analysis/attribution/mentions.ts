@@ -27,7 +27,12 @@ export function docKeyOf(e: SpeakerEntry, year: string | undefined): string {
 export function interpret(text: string, toks: Tok[], np: [number, number], ctx: Context, prior: Cue[]): Interp | null {
   const [a, b] = np;
   const first = toks[a];
-  if (a === b && PRONOUNS.has(first.lower)) return { speaker: pronoun(first.lower, ctx, prior), documentKey: null };
+  if (a === b && PRONOUNS.has(first.lower)) {
+    // "Although X's charter calls to “…”, towns lacked water, it said.": "it" is not the subordinate clause's X but what came before the sentence.
+    const main = prior.filter((c) => !inOpeningSubordinate(text, toks, c.at, a));
+    const state = main.length < prior.length && first.lower === "it" ? { ...ctx, ...ctx.before } : ctx;
+    return { speaker: pronoun(first.lower, state, main), documentKey: null };
+  }
   if (a === b && RELATIVES.has(first.lower)) {
     const ante = antecedent(toks, a);
     return ante ? interpret(text, toks, ante, ctx, prior) : null;
@@ -254,6 +259,25 @@ export function noteDocument(ctx: Context, e: SpeakerEntry, near: string | undef
 export function setDocument(ctx: Context, issuer: ResolvedSpeaker, key: string | null) {
   ctx.lastDocument = issuer;
   ctx.lastDocumentKey = key;
+}
+
+// Conjunctions that open a subordinate clause set before the main one ("Although X's charter calls
+// to “…”, towns lacked water, it said."): a name in that clause is not what the main clause's "it" means.
+const SUBORDINATORS = new Set(["although", "though", "while", "whereas", "despite", "even", "if", "because", "since", "unless"]);
+
+/**
+ * Token k lies in a subordinate clause that opens the sentence, and the pronoun at `pron` is a
+ * trailing cue of the main clause that follows it ("…, several towns lacked water, it said"), not
+ * that clause's own subject ("While X's report calls out …, it wrongly classifies …": it is X's report).
+ */
+function inOpeningSubordinate(text: string, toks: Tok[], k: number, pron: number): boolean {
+  if (!toks[0] || toks[0].kind !== "word" || !SUBORDINATORS.has(toks[0].lower)) return false;
+  // The clause ends at the first comma after k (a quotation's own closing comma counts).
+  for (let j = k; j < pron; j++) {
+    const comma = toks[j].text === "," || (toks[j].kind === "quote" && /,\s*\p{Pf}?\p{Pi}?["'»«]?$/u.test(text.slice(toks[j].start, toks[j].end)));
+    if (comma) return pron > j + 1 && toks[pron - 1].text === ",";
+  }
+  return false;
 }
 
 export function pronoun(p: string, ctx: Context, prior: Cue[]): ResolvedSpeaker | null {
