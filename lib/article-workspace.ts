@@ -15,7 +15,7 @@ export function listArticlesForEditor({ q, outlet }: { q?: string; outlet?: stri
       id: true,
       title: true,
       publishedAt: true,
-      outlet: { select: { name: true } },
+      outlet: { select: { id: true, name: true } },
       _count: { select: { quotes: true, annotations: true } },
       quotes: { where: { reviewStatus: "suggested" }, select: { id: true } },
     },
@@ -35,7 +35,7 @@ export function getArticleWorkspace(id: string) {
       body: true,
       version: true,
       updatedAt: true,
-      outlet: { select: { name: true } },
+      outlet: { select: { id: true, name: true } },
       rawText: true,
       captures: {
         orderBy: { fetchedAt: "desc" },

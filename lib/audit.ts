@@ -11,7 +11,7 @@ import { prisma, type Tx } from "./db";
 
 export interface AuditInput {
   actorId: string | null;
-  entityType: "article" | "claim" | "quote" | "annotation" | "tag" | "rating" | "outlet" | "speaker" | "user" | "feed" | "alert" | "source";
+  entityType: "article" | "claim" | "quote" | "annotation" | "tag" | "rating" | "outlet" | "speaker" | "user" | "feed" | "alert" | "source" | "verdictLabel";
   entityId: string;
   action: string;
   before?: unknown;
@@ -157,6 +157,11 @@ export async function getArticleHistory(articleId: string) {
       { entityType: "annotation", action: "delete", before: { path: ["articleId"], equals: articleId } },
     ],
   });
+}
+
+/** One record's own history (a speaker, an outlet, a verdict label…). */
+export function listEntityHistory(entityType: AuditInput["entityType"], entityId: string) {
+  return listEvents({ entityType, entityId });
 }
 
 export function getTagHistory(tagId: string) {

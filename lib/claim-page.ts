@@ -60,7 +60,7 @@ export interface ClaimDetail {
   summary: string | null;
   publishedAt: string | null;
   updatedAt: string;
-  speaker: { name: string; slug: string; kind: string } | null;
+  speaker: { name: string; slug: string; kind: string; title: string | null } | null;
   source: {
     title: string;
     slug: string;
@@ -116,7 +116,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
       updatedAt: true,
       sourceStart: true,
       sourceEnd: true,
-      speaker: { select: { name: true, slug: true, kind: true } },
+      speaker: { select: { name: true, slug: true, kind: true, title: true } },
       sourceDocument: { select: { title: true, slug: true, url: true, publishedAt: true, text: true } },
       rebuts: { select: { slug: true, canonical: true, status: true } },
       rebuttals: { select: { id: true, slug: true, canonical: true, status: true, speaker: { select: { name: true } } } },

@@ -13,7 +13,7 @@ export interface ClaimReviewInput {
   slug: string;
   canonical: string;
   publishedAt: string | null;
-  speaker: Pick<NonNullable<ClaimDetail["speaker"]>, "name" | "kind"> | null;
+  speaker: Pick<NonNullable<ClaimDetail["speaker"]>, "name" | "kind" | "title"> | null;
   source: Pick<NonNullable<ClaimDetail["source"]>, "title" | "url" | "publishedAt"> | null;
   rating: { verdict: Pick<NonNullable<ClaimDetail["rating"]>["verdict"], "name" | "ratingValue">; publishedAt: string | null } | null;
   rows: { article: Pick<ClaimDetail["rows"][number]["article"], "slug" | "title" | "url" | "publishedAt">; outlet: { name: string } }[];
@@ -42,7 +42,7 @@ export interface ClaimReviewJson {
   reviewRating: { "@type": "Rating"; alternateName: string } & ({ ratingValue: number; bestRating: 5; worstRating: 1 } | { ratingValue?: never });
   itemReviewed: {
     "@type": "Claim";
-    author?: { "@type": "Person" | "Organization"; name: string };
+    author?: { "@type": "Person" | "Organization"; name: string; jobTitle?: string };
     datePublished?: string;
     appearance: CreativeWork[];
     firstAppearance?: CreativeWork;
@@ -63,6 +63,16 @@ function reviewRating(verdict: { name: string; ratingValue: number | null }): Cl
 }
 
 /** Null when the claim has no verdict yet: a ClaimReview without a rating is invalid. */
+/**
+ * Who made the claim, typed by the speaker's kind as schema.org and Google's
+ * fact-check markup allow: a person is a Person (with its title as jobTitle),
+ * an organisation or government body an Organization.
+ */
+function claimAuthor(speaker: NonNullable<ClaimReviewInput["speaker"]>): { "@type": "Person" | "Organization"; name: string; jobTitle?: string } {
+  if (speaker.kind === "person") return { "@type": "Person", name: speaker.name, ...(speaker.title ? { jobTitle: speaker.title } : {}) };
+  return { "@type": "Organization", name: speaker.name };
+}
+
 export function buildClaimReview(claim: ClaimReviewInput, base: string): ClaimReviewJson | null {
   if (!claim.rating) return null;
   const appearances: CreativeWork[] = [];
@@ -101,7 +111,7 @@ export function buildClaimReview(claim: ClaimReviewInput, base: string): ClaimRe
     itemReviewed: {
       "@type": "Claim",
       ...(claim.speaker
-        ? { author: { "@type": claim.speaker.kind === "person" ? "Person" : "Organization", name: claim.speaker.name } }
+        ? { author: claimAuthor(claim.speaker) }
         : {}),
       ...(source?.publishedAt ? { datePublished: day(source.publishedAt) } : {}),
       appearance: appearances,

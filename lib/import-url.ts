@@ -16,15 +16,20 @@ export function outletDomain(url: string): string {
 }
 
 /**
- * The outlet of a page: the one whose domain is the page's (or a parent of
+ * The outlet of a page: the one whose domain (or one of its other domains) is the page's (or a parent of
  * it: news.example.com belongs to example.com), else one of the page's site
  * name without a domain yet (which gets it), else a new outlet named after the
  * site (or the domain).
  */
 export async function findOrCreateOutletForDomain(prisma: PrismaClient, domain: string, siteName: string | null): Promise<string> {
   const parents = domain.split(".").map((_, i, parts) => parts.slice(i).join(".")).filter((d) => d.includes("."));
-  const byDomain = await prisma.outlet.findMany({ where: { domain: { in: parents } }, select: { id: true, domain: true } });
-  if (byDomain.length) return byDomain.sort((a, b) => b.domain!.length - a.domain!.length)[0].id;
+  const byDomain = await prisma.outlet.findMany({
+    where: { OR: [{ domain: { in: parents } }, { otherDomains: { hasSome: parents } }] },
+    select: { id: true, domain: true, otherDomains: true },
+  });
+  // The most specific match wins: news.example.com's outlet over example.com's.
+  const matched = (o: { domain: string | null; otherDomains: string[] }) => Math.max(...[o.domain, ...o.otherDomains].map((d) => (d && parents.includes(d) ? d.length : 0)));
+  if (byDomain.length) return byDomain.sort((a, b) => matched(b) - matched(a))[0].id;
   const name = siteName?.trim() || domain;
   const byName = await prisma.outlet.findFirst({ where: { name: { equals: name, mode: "insensitive" }, domain: null }, select: { id: true } });
   if (byName) {

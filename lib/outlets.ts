@@ -1,10 +1,15 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { listEntityHistory } from "./audit";
 import type { ClaimListItem } from "./claims";
 import { prisma } from "./db";
-import { listKeys, recordKeys } from "./public-cache/keys";
+import { ActionError, NotFoundError } from "./errors";
+import { listKeys, recordKeys, type Touched } from "./public-cache/keys";
 import { publicQuoteCountsByArticle, publicQuoteCountsByClaim } from "./quote-counts";
-import { isPlausibleSlug } from "./validation/text";
+import { normaliseDomain, type EditOutletInput } from "./validation/outlet";
+import { splitLines } from "./validation/speaker";
+import { cleanSearchTerm, isPlausibleSlug } from "./validation/text";
+import { updateVersioned } from "./versioned-write";
 import { publicClaimSql, publicClaimWhere, publicQuoteSql, publicQuoteWhere } from "./visibility";
 
 export function listOutlets() {
@@ -145,4 +150,93 @@ export function getOutletProfile(slug: string): Promise<OutletProfile | null> {
   if (!isPlausibleSlug(slug)) return Promise.resolve(null);
   recordKeys(listKeys.outlets, listKeys.claims, listKeys.quotes, listKeys.articles);
   return loadOutletProfile(slug);
+}
+
+// ---- Editors: correcting an outlet ----
+
+const outletAuditSelect = { id: true, name: true, domain: true, otherDomains: true, homepage: true, version: true } satisfies Prisma.OutletSelect;
+
+/** Outlets for the editor's list, with how many articles and watched feeds each has; `q` matches the name or a domain. */
+export async function listOutletsForEditor({ q }: { q?: string } = {}) {
+  const term = q ? cleanSearchTerm(q).trim().toLowerCase().slice(0, 100) : "";
+  const where: Prisma.OutletWhereInput = term
+    ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { domain: { contains: term, mode: "insensitive" } }, { otherDomains: { has: term } }] }
+    : {};
+  const rows = await prisma.outlet.findMany({
+    where,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 200,
+    select: { ...outletAuditSelect, slug: true, _count: { select: { articles: true, feeds: true } } },
+  });
+  return rows.map(({ _count, ...o }) => ({ ...o, articles: _count.articles, feeds: _count.feeds }));
+}
+
+/** One outlet for its editor page, with its latest articles. */
+export function getOutletForEditor(id: string) {
+  return prisma.outlet.findUnique({
+    where: { id },
+    select: {
+      ...outletAuditSelect,
+      slug: true,
+      _count: { select: { articles: true, feeds: true } },
+      articles: { take: 20, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], select: { id: true, title: true, publishedAt: true } },
+    },
+  });
+}
+
+/**
+ * Corrects an outlet's name, domains and homepage. Domains are stored as bare
+ * host names ("news.example"); a domain another outlet already has is refused,
+ * since an import by URL must find one outlet. The slug stays.
+ * @throws NotFoundError, ActionError("invalid"), ConflictError for a stale version.
+ */
+export async function editOutlet(actorId: string, input: EditOutletInput) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.outlet.findUnique({ where: { id: input.id }, select: outletAuditSelect });
+    if (!before) throw new NotFoundError("outlet");
+    const domain = input.domain ? normaliseDomain(input.domain) : null;
+    const otherDomains = [...new Set(splitLines(input.otherDomains).map(normaliseDomain))].filter((d) => d !== domain);
+    const all = domain ? [domain, ...otherDomains] : [];
+    if (all.length) {
+      const clash = await tx.outlet.findFirst({
+        where: { id: { not: input.id }, OR: [{ domain: { in: all } }, { otherDomains: { hasSome: all } }] },
+        select: { name: true, domain: true, otherDomains: true },
+      });
+      if (clash) {
+        const shared = all.find((d) => d === clash.domain || clash.otherDomains.includes(d))!;
+        const message = `${shared} is already ${clash.name}'s domain: an imported link must find one outlet.`;
+        throw new ActionError(message, "invalid", { [shared === domain ? "domain" : "otherDomains"]: [message] });
+      }
+    }
+    const nameClash = await tx.outlet.findFirst({ where: { id: { not: input.id }, name: { equals: input.name, mode: "insensitive" } }, select: { name: true } });
+    if (nameClash) {
+      const message = `Another outlet is already called “${nameClash.name}”.`;
+      throw new ActionError(message, "invalid", { name: [message] });
+    }
+    const after = await updateVersioned(tx, "outlet", {
+      where: { id: input.id },
+      version: input.version,
+      data: { name: input.name, domain, otherDomains, homepage: input.homepage || null },
+      audit: {
+        actorId,
+        entityType: "outlet",
+        entityId: input.id,
+        action: before.name !== input.name ? "rename" : "edit",
+        before,
+        after: () => tx.outlet.findUniqueOrThrow({ where: { id: input.id }, select: outletAuditSelect }),
+      },
+    });
+    const articles = await tx.article.findMany({ where: { outletId: input.id }, select: { slug: true, quotes: { distinct: ["claimId"], where: { claimId: { not: null } }, select: { claim: { select: { slug: true } } } } } });
+    return {
+      version: after.version,
+      outlets: true,
+      articles: articles.map((a) => a.slug),
+      claims: [...new Set(articles.flatMap((a) => a.quotes.map((q) => q.claim?.slug)))],
+    } satisfies Touched & { version: number };
+  });
+}
+
+/** An outlet's history (its edits). */
+export function getOutletHistory(outletId: string) {
+  return listEntityHistory("outlet", outletId);
 }

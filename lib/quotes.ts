@@ -54,7 +54,7 @@ export function getQuoteForEditor(id: string) {
       updatedAt: true,
       speakerId: true,
       claimId: true,
-      article: { select: { id: true, title: true, slug: true, body: true, outlet: { select: { name: true } } } },
+      article: { select: { id: true, title: true, slug: true, body: true, outlet: { select: { id: true, name: true } } } },
       speaker: { select: { id: true, name: true } },
       claim: { select: { id: true, slug: true, canonical: true, status: true } },
       tags: { select: { tag: { select: { id: true, name: true, colour: true, kind: true } } } },

@@ -1,9 +1,14 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { listEntityHistory, recordAudit } from "./audit";
 import type { ClaimListItem } from "./claims";
-import { prisma } from "./db";
-import { listKeys, recordKeys } from "./public-cache/keys";
+import { prisma, type Tx } from "./db";
+import { ActionError, ConflictError, NotFoundError } from "./errors";
+import { listKeys, recordKeys, type Touched } from "./public-cache/keys";
 import { publicQuoteCountsByClaim } from "./quote-counts";
-import { isPlausibleSlug } from "./validation/text";
+import { splitLines, type EditSpeakerInput, type MergeSpeakersInput } from "./validation/speaker";
+import { cleanSearchTerm, isPlausibleSlug } from "./validation/text";
+import { bumpVersions, deleteVersioned, updateVersioned } from "./versioned-write";
 import { publicClaimWhere, publicQuoteWhere } from "./visibility";
 
 /** Speakers with their counts of public claims and quotes, most-claimed first. */
@@ -15,12 +20,13 @@ export async function listSpeakers() {
       slug: true,
       name: true,
       kind: true,
+      title: true,
       description: true,
       _count: { select: { claims: { where: publicClaimWhere }, quotes: { where: publicQuoteWhere } } },
     },
   });
   return rows
-    .map((s) => ({ slug: s.slug, name: s.name, kind: s.kind, description: s.description, claims: s._count.claims, quotes: s._count.quotes }))
+    .map((s) => ({ slug: s.slug, name: s.name, kind: s.kind, title: s.title, description: s.description, claims: s._count.claims, quotes: s._count.quotes }))
     .sort((a, b) => b.claims - a.claims || b.quotes - a.quotes || a.name.localeCompare(b.name));
 }
 
@@ -31,6 +37,7 @@ async function loadSpeaker(slug: string) {
       name: true,
       slug: true,
       kind: true,
+      title: true,
       aliases: true,
       description: true,
       documents: { orderBy: { publishedAt: "desc" }, select: { title: true, url: true, publishedAt: true } },
@@ -55,6 +62,7 @@ async function loadSpeaker(slug: string) {
     name: speaker.name,
     slug: speaker.slug,
     kind: speaker.kind,
+    title: speaker.title,
     aliases: speaker.aliases,
     description: speaker.description,
     documents: speaker.documents.map((d) => ({ title: d.title, url: d.url, publishedAt: d.publishedAt?.toISOString() ?? null })),
@@ -79,4 +87,153 @@ export function getSpeakerProfile(slug: string) {
   if (!isPlausibleSlug(slug)) return Promise.resolve(null);
   recordKeys(listKeys.speakers, listKeys.claims);
   return loadSpeaker(slug);
+}
+
+// ---- Editors: correcting and merging speakers ----
+
+const speakerAuditSelect = { id: true, name: true, kind: true, title: true, aliases: true, version: true } satisfies Prisma.SpeakerSelect;
+
+/** At most this many speakers in one editor list; a search narrows it. */
+export const SPEAKER_LIST_LIMIT = 200;
+
+/**
+ * Speakers for the editor's list: every speaker (not only public ones), newest
+ * names first by name, with how many quotes, claims and sources are theirs.
+ * `q` matches the name, the title or an alias (case-insensitive).
+ */
+export async function listSpeakersForEditor({ q }: { q?: string } = {}) {
+  const term = q ? cleanSearchTerm(q).trim().slice(0, 100) : "";
+  const where: Prisma.SpeakerWhereInput = term
+    ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { title: { contains: term, mode: "insensitive" } }, { aliases: { has: term } }] }
+    : {};
+  const [rows, total] = await Promise.all([
+    prisma.speaker.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: SPEAKER_LIST_LIMIT,
+      select: { ...speakerAuditSelect, slug: true, _count: { select: { quotes: true, claims: true, documents: true } } },
+    }),
+    prisma.speaker.count({ where }),
+  ]);
+  return { total, speakers: rows.map(({ _count, ...s }) => ({ ...s, quotes: _count.quotes, claims: _count.claims, documents: _count.documents })) };
+}
+
+/** One speaker for its editor page: fields, counts and a sample of what is theirs. */
+export async function getSpeakerForEditor(id: string) {
+  const speaker = await prisma.speaker.findUnique({
+    where: { id },
+    select: {
+      ...speakerAuditSelect,
+      slug: true,
+      _count: { select: { quotes: true, claims: true, documents: true } },
+      claims: { take: 20, orderBy: { updatedAt: "desc" }, select: { id: true, canonical: true, status: true } },
+      quotes: { take: 20, orderBy: { updatedAt: "desc" }, select: { id: true, exact: true, article: { select: { id: true, title: true } } } },
+      documents: { take: 20, select: { id: true, title: true } },
+    },
+  });
+  return speaker;
+}
+
+/** The slugs of claims and articles whose public pages show the speaker (its claims, and where its quotes are). */
+async function pagesShowingSpeaker(tx: Tx, speakerIds: string[]): Promise<Touched> {
+  const [claims, quotes] = await Promise.all([
+    tx.claim.findMany({ where: { speakerId: { in: speakerIds } }, select: { slug: true } }),
+    tx.quote.findMany({ where: { speakerId: { in: speakerIds } }, distinct: ["articleId", "claimId"], select: { article: { select: { slug: true } }, claim: { select: { slug: true } } } }),
+  ]);
+  return {
+    claims: [...new Set([...claims.map((c) => c.slug), ...quotes.map((q) => q.claim?.slug)])],
+    articles: [...new Set(quotes.map((q) => q.article.slug))],
+  };
+}
+
+async function speakerNameTaken(tx: Tx, name: string, exceptId: string) {
+  return tx.speaker.findFirst({ where: { name: { equals: name, mode: "insensitive" }, id: { not: exceptId } }, select: { id: true, name: true } });
+}
+
+function cleanAliases(aliases: string[], name: string): string[] {
+  const seen = new Set([name.toLowerCase()]);
+  const out: string[] = [];
+  for (const alias of aliases) {
+    const key = alias.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(alias);
+  }
+  return out;
+}
+
+/**
+ * Corrects a speaker's name, kind, title and aliases. The slug (its public
+ * address) stays, so links to the speaker keep working. A name another speaker
+ * has is refused: the two are one speaker, to be merged.
+ * @throws NotFoundError, ActionError("invalid") for a taken name, ConflictError for a stale version.
+ */
+export async function editSpeaker(actorId: string, input: EditSpeakerInput) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.speaker.findUnique({ where: { id: input.id }, select: speakerAuditSelect });
+    if (!before) throw new NotFoundError("speaker");
+    const taken = await speakerNameTaken(tx, input.name, input.id);
+    if (taken) {
+      const message = `Another speaker is already called “${taken.name}”. If they are the same, merge this speaker into it.`;
+      throw new ActionError(message, "invalid", { name: [message] });
+    }
+    const after = await updateVersioned(tx, "speaker", {
+      where: { id: input.id },
+      version: input.version,
+      data: { name: input.name, kind: input.kind, title: input.title || null, aliases: cleanAliases(splitLines(input.aliases), input.name) },
+      audit: {
+        actorId,
+        entityType: "speaker",
+        entityId: input.id,
+        action: before.name !== input.name ? "rename" : "edit",
+        before,
+        after: () => tx.speaker.findUniqueOrThrow({ where: { id: input.id }, select: speakerAuditSelect }),
+      },
+    });
+    return { version: after.version, speakers: true, ...(await pagesShowingSpeaker(tx, [input.id])) } satisfies Touched & { version: number };
+  });
+}
+
+/**
+ * Merges a duplicate speaker into another: its quotes, claims and source
+ * documents become the kept speaker's (their versions bumped, so forms opened
+ * before are refused), its name and aliases become the kept speaker's aliases,
+ * and it is deleted. Both histories record the merge.
+ * @throws NotFoundError, ConflictError when the merged speaker changed since it was loaded.
+ */
+export async function mergeSpeakers(actorId: string, input: MergeSpeakersInput) {
+  return prisma.$transaction(async (tx) => {
+    const [source, target] = await Promise.all([
+      tx.speaker.findUnique({ where: { id: input.sourceId }, select: speakerAuditSelect }),
+      tx.speaker.findUnique({ where: { id: input.targetId }, select: speakerAuditSelect }),
+    ]);
+    if (!source) throw new NotFoundError("speaker");
+    if (!target) throw new NotFoundError("speaker to keep");
+    if (source.version !== input.sourceVersion) throw new ConflictError();
+    const touched = await pagesShowingSpeaker(tx, [source.id]);
+    const quotes = await bumpVersions(tx, "quote", { speakerId: source.id }, { speakerId: target.id });
+    const claims = await bumpVersions(tx, "claim", { speakerId: source.id }, { speakerId: target.id });
+    const documents = await bumpVersions(tx, "sourceDocument", { speakerId: source.id }, { speakerId: target.id });
+    const aliases = cleanAliases([...target.aliases, source.name, ...source.aliases], target.name);
+    await bumpVersions(tx, "speaker", { id: target.id }, { aliases });
+    await recordAudit(tx, {
+      actorId,
+      entityType: "speaker",
+      entityId: target.id,
+      action: "merge",
+      before: { aliases: target.aliases },
+      after: { absorbedId: source.id, absorbedName: source.name, aliases, quotes, claims, documents },
+    });
+    await deleteVersioned(tx, "speaker", {
+      where: { id: source.id },
+      version: input.sourceVersion,
+      audit: { actorId, entityType: "speaker", entityId: source.id, action: "merged_into", before: source, after: { targetId: target.id, targetName: target.name } },
+    });
+    return { id: target.id, moved: { quotes, claims, documents }, speakers: true, ...touched } satisfies Touched & { id: string; moved: object };
+  });
+}
+
+/** A speaker's history: its edits, merges into it, and its own merge into another. */
+export function getSpeakerHistory(speakerId: string) {
+  return listEntityHistory("speaker", speakerId);
 }

@@ -7,7 +7,8 @@ import { ConflictError } from "./errors";
 
 /**
  * Versioned writes: where a save conflict is detected, for every editable record
- * (article, claim, quote, annotation, tag, rating, watched feed, alert, source document).
+ * (article, claim, quote, annotation, tag, rating, watched feed, alert, source document,
+ * speaker, outlet, verdict label).
  *
  * A form carries the `version` of the record it loaded. A write succeeds only if
  * the row still has that version; it bumps the version and records the
@@ -27,6 +28,9 @@ interface VersionedModels {
   feed: { where: Prisma.FeedWhereInput; data: Prisma.FeedUncheckedUpdateManyInput };
   alert: { where: Prisma.AlertWhereInput; data: Prisma.AlertUncheckedUpdateManyInput };
   sourceDocument: { where: Prisma.SourceDocumentWhereInput; data: Prisma.SourceDocumentUncheckedUpdateManyInput };
+  speaker: { where: Prisma.SpeakerWhereInput; data: Prisma.SpeakerUncheckedUpdateManyInput };
+  outlet: { where: Prisma.OutletWhereInput; data: Prisma.OutletUncheckedUpdateManyInput };
+  verdictLabel: { where: Prisma.VerdictLabelWhereInput; data: Prisma.VerdictLabelUncheckedUpdateManyInput };
 }
 
 export type VersionedModel = keyof VersionedModels;

@@ -31,7 +31,7 @@ export async function* claimReviews(baseUrl?: string): AsyncGenerator<ClaimRevie
         slug: true,
         canonical: true,
         publishedAt: true,
-        speaker: { select: { name: true, kind: true } },
+        speaker: { select: { name: true, kind: true, title: true } },
         sourceDocument: { select: { title: true, url: true, publishedAt: true } },
         rating: { select: { publishedAt: true, verdictLabel: { select: { name: true, ratingValue: true } } } },
         corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true, note: true } },

@@ -79,6 +79,11 @@ export interface Touched {
   claims?: (string | null | undefined)[];
   articles?: (string | null | undefined)[];
   tags?: boolean;
+  /** A speaker's or outlet's own fields changed (name, kind, title, domains): their directories and pages, and search. */
+  speakers?: boolean;
+  outlets?: boolean;
+  /** The verdict labels changed (names, order, scale): the claim lists' verdict filter. */
+  verdicts?: boolean;
 }
 
 /** The keys a write purges: the records it changed, and the lists and figures that count them. */
@@ -97,6 +102,10 @@ export function keysTouchedBy(touched: Touched): string[] {
     keys.add(listKeys.speakers);
   }
   if (articles.length) keys.add(listKeys.articles);
+  if (touched.verdicts) keys.add(listKeys.claims);
+  if (touched.speakers) keys.add(listKeys.speakers);
+  if (touched.outlets) keys.add(listKeys.outlets);
+  if (touched.speakers || touched.outlets) keys.add(listKeys.search);
   if (touched.tags) {
     keys.add(listKeys.tags);
     keys.add(listKeys.search);

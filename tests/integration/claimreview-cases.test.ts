@@ -37,6 +37,16 @@ beforeAll(async () => {
  * `verdict`, publish it. Returns the claim page's and the feed's ClaimReview.
  */
 async function publishCase(words: string, verdict: string): Promise<{ page: ClaimReviewJson; feed: ClaimReviewJson }> {
+  // The article is imported once: a second case on the same claim reads the same reviews.
+  const key = `${words}\u0000${verdict}`;
+  let done = published.get(key);
+  if (!done) published.set(key, (done = publishOnce(words, verdict)));
+  return done;
+}
+
+const published = new Map<string, Promise<{ page: ClaimReviewJson; feed: ClaimReviewJson }>>();
+
+async function publishOnce(words: string, verdict: string): Promise<{ page: ClaimReviewJson; feed: ClaimReviewJson }> {
   const imported = await importArticle(
     prisma,
     { outletId: null, newOutletName: meta.outlet, title: meta.title, byline: null, publishedAt: meta.published, url: meta.url, format: "text", content: text, stripBoilerplate: true },
@@ -95,5 +105,16 @@ describe(`ClaimReview field cases (${process.env.TEST_DB})`, () => {
     expect(labels.map((l) => l.ratingValue)).toEqual([5, 4, 3, 2, 1]);
     const { page } = await publishCase("We lose one litre in four", "inaccurate");
     expect(page.reviewRating).toEqual({ "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "Inaccurate" });
+  });
+
+  it("d02: a claim an organisation made is reviewed with an Organization as itemReviewed.author, by the analysis's own kind", async () => {
+    const want = (expected("d02-claimreview-org-author-typed-person").itemReviewed as { author: { "@type": string; name: string } }).author;
+    const { page, feed } = await publishCase("a third of the old town", "unverifiable");
+    for (const review of [page, feed]) {
+      expect(review.itemReviewed.author).toEqual(want);
+    }
+    // The speaker was stored with the kind the analysis found, not as a person.
+    const speaker = await prisma.speaker.findFirstOrThrow({ where: { name: want.name }, select: { kind: true } });
+    expect(speaker.kind).not.toBe("person");
   });
 });

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { plural } from "@/components/format";
 import { listSpeakers } from "@/lib/speakers";
+import { SPEAKER_KIND_LABELS } from "@/lib/validation/speaker";
 
 export const metadata: Metadata = { title: "Speakers", description: "The people and institutions whose claims the news quotes." };
 
-const KIND = { person: "Person", organisation: "Organisation", government: "Government" } as const;
 
 export default async function SpeakersPage() {
   await connection();
@@ -26,7 +26,7 @@ export default async function SpeakersPage() {
               </Link>
             </h2>
             <p className="card__meta">
-              {KIND[s.kind]} · {plural(s.claims, "published claim")} · {plural(s.quotes, "quote")}
+              {s.title ? `${s.title} · ` : ""}{SPEAKER_KIND_LABELS[s.kind]} · {plural(s.claims, "published claim")} · {plural(s.quotes, "quote")}
             </p>
             {s.description && <p className="small">{s.description}</p>}
           </article>

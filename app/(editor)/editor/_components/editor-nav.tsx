@@ -9,6 +9,8 @@ const LINKS = [
   { href: "/editor/articles", label: "Articles" },
   { href: "/editor/claims", label: "Claims" },
   { href: "/editor/sources", label: "Sources" },
+  { href: "/editor/speakers", label: "Speakers" },
+  { href: "/editor/outlets", label: "Outlets" },
   { href: "/editor/tags", label: "Tags" },
   { href: "/editor/import", label: "Import" },
   { href: "/editor/feeds", label: "Feeds" },

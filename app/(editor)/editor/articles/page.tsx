@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatDate } from "@/components/format";
 import { requireEditor } from "@/lib/auth";
 import { listArticlesForEditor } from "@/lib/article-workspace";
+import { ListSearch } from "@/app/(editor)/editor/_components/list-search";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -19,12 +20,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           <p className="lede">Open an article to review its quotes, mark new ones and annotate.</p>
         </div>
         <div className="toolbar">
-          <form role="search" className="row">
-            <input name="q" defaultValue={query} aria-label="Search titles" placeholder="Search titles" className="select-small" />
-            <button className="button button--secondary button--small" type="submit">
-              Search
-            </button>
-          </form>
+          <ListSearch query={query} label="Search titles" placeholder="Search titles" />
           <Link className="button button--small" href="/editor/import">
             Import
           </Link>
@@ -51,7 +47,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                   <td>
                     <Link href={`/editor/articles/${a.id}`}>{a.title}</Link>
                   </td>
-                  <td>{a.outlet.name}</td>
+                  <td>
+                    <Link href={`/editor/outlets/${a.outlet.id}`}>{a.outlet.name}</Link>
+                  </td>
                   <td className="nowrap">{formatDate(a.publishedAt)}</td>
                   <td>{a._count.quotes}</td>
                   <td>{a.quotes.length > 0 ? <span className="badge badge--warn">{a.quotes.length}</span> : <span className="muted">—</span>}</td>

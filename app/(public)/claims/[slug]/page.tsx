@@ -75,7 +75,10 @@ export default async function ClaimPage({ params }: Props) {
         )}
         <p className="claim-head__meta">
           {claim.speaker ? (
-            <Link href={`/speakers/${claim.speaker.slug}`}>{claim.speaker.name}</Link>
+            <>
+              <Link href={`/speakers/${claim.speaker.slug}`}>{claim.speaker.name}</Link>
+              {claim.speaker.title && <span className="speaker-title">, {claim.speaker.title}</span>}
+            </>
           ) : (
             <span>Unattributed</span>
           )}

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { ClaimCard } from "@/components/claim-card";
 import { formatDate } from "@/components/format";
 import { getSpeakerProfile } from "@/lib/speakers";
+import { SPEAKER_KIND_LABELS } from "@/lib/validation/speaker";
 
 // One database read per request for the metadata and the page.
 const getSpeaker = cache(getSpeakerProfile);
@@ -23,8 +24,9 @@ export default async function SpeakerPage({ params }: Props) {
   return (
     <>
       <div className="page-head">
-        <p className="eyebrow">Speaker</p>
+        <p className="eyebrow">Speaker · {SPEAKER_KIND_LABELS[speaker.kind]}</p>
         <h1>{speaker.name}</h1>
+        {speaker.title && <p className="speaker-title">{speaker.title}</p>}
         {speaker.description && <p className="lede">{speaker.description}</p>}
         {speaker.aliases.length > 0 && <p className="muted small">Also quoted as: {speaker.aliases.join(", ")}</p>}
       </div>

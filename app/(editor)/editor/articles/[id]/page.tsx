@@ -27,7 +27,7 @@ export default async function ArticleWorkspacePage({ params }: Props) {
   return (
     <>
       <p className="eyebrow">
-        <Link href="/editor/articles">Articles</Link> · {article.outlet.name} · {formatDate(article.publishedAt)}
+        <Link href="/editor/articles">Articles</Link> · <Link href={`/editor/outlets/${article.outlet.id}`}>{article.outlet.name}</Link> · {formatDate(article.publishedAt)}
       </p>
       <div className="page-head">
         <div>

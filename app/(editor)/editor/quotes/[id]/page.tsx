@@ -25,7 +25,7 @@ export default async function QuotePage({ params }: Props) {
   return (
     <>
       <p className="eyebrow">
-        <Link href="/editor/review">Review queue</Link> · {quote.article.outlet.name}
+        <Link href="/editor/review">Review queue</Link> · <Link href={`/editor/outlets/${quote.article.outlet.id}`}>{quote.article.outlet.name}</Link>
       </p>
       <div className="page-head">
         <div>
@@ -76,9 +76,11 @@ export default async function QuotePage({ params }: Props) {
                 <Link href={`/editor/articles/${quote.article.id}`}>{quote.article.title}</Link>
               </dd>
               <dt>Outlet</dt>
-              <dd>{quote.article.outlet.name}</dd>
+              <dd>
+                <Link href={`/editor/outlets/${quote.article.outlet.id}`}>{quote.article.outlet.name}</Link>
+              </dd>
               <dt>Speaker</dt>
-              <dd>{quote.speaker?.name ?? "none"}</dd>
+              <dd>{quote.speaker ? <Link href={`/editor/speakers/${quote.speaker.id}`}>{quote.speaker.name}</Link> : "none"}</dd>
               <dt>Attribution</dt>
               <dd>{quote.cue ?? "—"}</dd>
               <dt>Claim</dt>

@@ -26,7 +26,12 @@ export default async function SourcePage({ params, searchParams }: Props) {
     <>
       <p className="eyebrow">
         <Link href="/editor/sources">Sources</Link>
-        {source.speaker ? ` · ${source.speaker.name}` : ""}
+        {source.speaker && (
+          <>
+            {" · "}
+            <Link href={`/editor/speakers/${source.speaker.id}`}>{source.speaker.name}</Link>
+          </>
+        )}
       </p>
       <div className="page-head">
         <div>

@@ -1,0 +1,89 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { editSpeakerAction, mergeSpeakersAction } from "@/app/(editor)/editor/_actions/speakers";
+import { SelectField } from "@/app/(editor)/editor/_components/select-field";
+import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
+import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
+import { editSpeakerSchema, mergeSpeakersSchema, SPEAKER_KIND_LABELS, speakerKindValues } from "@/lib/validation/speaker";
+
+type Kind = (typeof speakerKindValues)[number];
+
+export function EditSpeakerForm({ speaker }: { speaker: { id: string; version: number; name: string; kind: Kind; title: string; aliases: string } }) {
+  const record = useVersionedRecord(speaker, { name: "Name", kind: "Kind", title: "Title or role", aliases: "Aliases" });
+  const { form, onSubmit, status } = useActionForm({
+    schema: editSpeakerSchema,
+    defaultValues: speaker,
+    action: (values) => editSpeakerAction({ ...values, version: record.version }),
+    record,
+    onSuccess: () => ({ notice: "Speaker saved." }),
+  });
+  const { register, formState } = form;
+  const { errors } = formState;
+  return (
+    <form className="form" noValidate aria-label="Edit speaker" onSubmit={onSubmit}>
+      {status}
+      <div className="field">
+        <label htmlFor="speaker-name">Name</label>
+        <input id="speaker-name" aria-invalid={Boolean(errors.name)} {...register("name")} />
+        {errors.name && <span className="field__error">{errors.name.message}</span>}
+        <span className="field__hint">The name alone: “Jane Roe”, “Ministry of Water”.</span>
+      </div>
+      <div className="field">
+        <label htmlFor="speaker-title">Title or role</label>
+        <input id="speaker-title" aria-invalid={Boolean(errors.title)} {...register("title")} />
+        {errors.title && <span className="field__error">{errors.title.message}</span>}
+        <span className="field__hint">“Foreign Minister”, “spokesperson”: shown beside the name, never in it.</span>
+      </div>
+      <div className="field">
+        <label htmlFor="speaker-kind">Kind</label>
+        <select id="speaker-kind" aria-invalid={Boolean(errors.kind)} {...register("kind")}>
+          {speakerKindValues.map((k) => (
+            <option key={k} value={k}>
+              {SPEAKER_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+        {errors.kind && <span className="field__error">{errors.kind.message}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor="speaker-aliases">Aliases</label>
+        <textarea id="speaker-aliases" rows={3} aria-invalid={Boolean(errors.aliases)} {...register("aliases")} />
+        {errors.aliases && <span className="field__error">{errors.aliases.message}</span>}
+        <span className="field__hint">Other names and acronyms outlets use, one per line.</span>
+      </div>
+      <div>
+        <button type="submit" className="button" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : "Save speaker"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function MergeSpeakerForm({ speaker, others, uses }: { speaker: { id: string; version: number; name: string }; others: { id: string; name: string }[]; uses: number }) {
+  const router = useRouter();
+  const { form, onSubmit, status } = useActionForm({
+    schema: mergeSpeakersSchema,
+    defaultValues: { sourceId: speaker.id, sourceVersion: speaker.version, targetId: "" },
+    action: (values) => mergeSpeakersAction({ ...values, sourceVersion: speaker.version }),
+    refresh: false,
+    onSuccess: (merged) => router.push(`/editor/speakers/${merged.id}`),
+  });
+  const { register, formState } = form;
+  return (
+    <form className="form" noValidate aria-label="Merge speaker" onSubmit={onSubmit}>
+      {status}
+      <SelectField id="merge-speaker-target" label={`Merge “${speaker.name}” into`} empty="Choose the speaker to keep…" options={others.map((o) => ({ value: o.id, label: o.name }))} aria-invalid={Boolean(formState.errors.targetId)} {...register("targetId")} />
+      {formState.errors.targetId && <span className="field__error">{formState.errors.targetId.message}</span>}
+      <span className="field__hint">
+        The {uses} quotes, claims and sources of “{speaker.name}” become the kept speaker&apos;s, “{speaker.name}” becomes one of its aliases, and this speaker is deleted.
+      </span>
+      <div>
+        <button type="submit" className="button button--secondary" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Merging…" : "Merge speakers"}
+        </button>
+      </div>
+    </form>
+  );
+}

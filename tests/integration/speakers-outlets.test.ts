@@ -1,0 +1,190 @@
+/**
+ * Speakers and outlets corrected by editors (issue 11): a ministry stored as a
+ * person with its title glued to its name is fixed, and the public claim page,
+ * speaker page and ClaimReview follow; duplicates are merged with their quotes;
+ * outlets get their domains and homepage. Every write is versioned (a stale
+ * form is refused), audited (history by names), and bad input changes nothing.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildClaimReview } from "@/lib/claim-review-jsonld";
+import { getPublishedClaim } from "@/lib/claim-page";
+import { migrateDatabase, prisma } from "@/lib/db";
+import { ActionError, ConflictError } from "@/lib/errors";
+import { claimReviews } from "@/lib/exports/feeds";
+import { findOrCreateOutletForDomain } from "@/lib/import-url";
+import { editOutlet, getOutletHistory, listOutletsForEditor } from "@/lib/outlets";
+import { editSpeaker, getSpeakerForEditor, getSpeakerHistory, getSpeakerProfile, listSpeakersForEditor, mergeSpeakers } from "@/lib/speakers";
+import { editOutletSchema } from "@/lib/validation/outlet";
+import { editSpeakerSchema } from "@/lib/validation/speaker";
+import { seedReferenceData } from "@/prisma/seed";
+import { createArticle, createClaim, createOutlet, createQuote, createSpeaker, createUser } from "../support/factories";
+
+let editor: { id: string; name: string };
+const run = Date.now().toString(36);
+
+beforeAll(async () => {
+  await migrateDatabase();
+  await seedReferenceData(prisma);
+  const user = await createUser();
+  editor = { id: user.id, name: user.name };
+});
+
+/** A published, rated claim by `speakerId` with one confirmed quote in an article of `outletId`. */
+async function publishedClaimBy(speakerId: string, outletId?: string) {
+  const claim = await createClaim({ status: "published", speakerId, canonical: `Reservoirs will be full by spring ${run}` });
+  const article = await createArticle({ outletId, body: `Reservoirs\n\nThe ministry said “reservoirs will be full by spring,” on Monday.` });
+  const quote = await createQuote(article.id, "reservoirs will be full by spring,", { claimId: claim.id, speakerId, reviewStatus: "confirmed" });
+  const label = await prisma.verdictLabel.findUniqueOrThrow({ where: { slug: "mixed" }, select: { id: true } });
+  await prisma.rating.create({ data: { claimId: claim.id, verdictLabelId: label.id, verdictExplanation: "Partly.", fidelityRating: 4, framingRating: 4, publishedAt: new Date() } });
+  return { claim, article, quote };
+}
+
+async function reviewOf(slug: string) {
+  const page = buildClaimReview((await getPublishedClaim(slug))!, "https://claims.example")!;
+  let feed;
+  for await (const review of claimReviews("https://claims.example")) if (review.url === page.url) feed = review;
+  return { page, feed: feed! };
+}
+
+const speakerRow = (id: string) => prisma.speaker.findUnique({ where: { id }, select: { name: true, kind: true, title: true, aliases: true, version: true } });
+
+describe(`speakers (${process.env.TEST_DB})`, () => {
+  it("a ministry stored as a person with its title glued on is corrected, and the claim page, speaker page and ClaimReview say so", async () => {
+    const speaker = await createSpeaker({ name: `Spokesperson Water Ministry ${run}`, kind: "person" });
+    const { claim } = await publishedClaimBy(speaker.id);
+    expect((await reviewOf(claim.slug)).page.itemReviewed.author).toEqual({ "@type": "Person", name: `Spokesperson Water Ministry ${run}` });
+
+    const saved = await editSpeaker(editor.id, editSpeakerSchema.parse({ id: speaker.id, version: speaker.version, name: `Water Ministry ${run}`, kind: "government", title: "Spokesperson", aliases: `WM ${run}\n\nWater Ministry ${run}` }));
+    expect(saved.version).toBe(speaker.version + 1);
+    // The purge covers the claim page that shows the speaker.
+    expect(saved.claims).toContain(claim.slug);
+    expect(await speakerRow(speaker.id)).toEqual({ name: `Water Ministry ${run}`, kind: "government", title: "Spokesperson", aliases: [`WM ${run}`], version: saved.version });
+
+    const { page, feed } = await reviewOf(claim.slug);
+    for (const review of [page, feed]) expect(review.itemReviewed.author).toEqual({ "@type": "Organization", name: `Water Ministry ${run}` });
+    const detail = await getPublishedClaim(claim.slug);
+    expect(detail!.speaker).toMatchObject({ name: `Water Ministry ${run}`, kind: "government", title: "Spokesperson" });
+    const profile = await getSpeakerProfile(speaker.slug);
+    expect(profile).toMatchObject({ name: `Water Ministry ${run}`, kind: "government", title: "Spokesperson", aliases: [`WM ${run}`] });
+
+    // The editor's list finds it by its alias and counts what is theirs.
+    const { speakers } = await listSpeakersForEditor({ q: `WM ${run}` });
+    expect(speakers).toEqual([expect.objectContaining({ id: speaker.id, quotes: 1, claims: 1, documents: 0 })]);
+
+    // History names the editor and the values, before → after.
+    const [event] = await getSpeakerHistory(speaker.id);
+    expect(event).toMatchObject({ action: "rename", actorName: editor.name });
+    expect(event.before).toMatchObject({ name: `Spokesperson Water Ministry ${run}`, kind: "person", title: null });
+    expect(event.after).toMatchObject({ name: `Water Ministry ${run}`, kind: "government", title: "Spokesperson" });
+  });
+
+  it("a person's title is kept apart from the name and published as jobTitle", async () => {
+    const speaker = await createSpeaker({ name: `Foreign Minister Jane Roe ${run}`, kind: "person" });
+    const { claim } = await publishedClaimBy(speaker.id);
+    // Saving the name with the title still glued on is refused, with the name to use.
+    const glued = editSpeakerSchema.safeParse({ id: speaker.id, version: 1, name: `Foreign Minister Jane Roe ${run}`, kind: "person", title: "Foreign Minister", aliases: "" });
+    expect(glued.success).toBe(false);
+    expect(glued.error!.issues[0]).toMatchObject({ path: ["name"], message: expect.stringContaining(`“Jane Roe ${run}”`) });
+    await editSpeaker(editor.id, editSpeakerSchema.parse({ id: speaker.id, version: 1, name: `Jane Roe ${run}`, kind: "person", title: "Foreign Minister", aliases: "" }));
+    expect((await reviewOf(claim.slug)).page.itemReviewed.author).toEqual({ "@type": "Person", name: `Jane Roe ${run}`, jobTitle: "Foreign Minister" });
+  });
+
+  it("a stale form, a taken name and bad input are refused and change nothing", async () => {
+    const speaker = await createSpeaker({ name: `Harbour Authority ${run}` });
+    const other = await createSpeaker({ name: `Port Board ${run}` });
+    const valid = { id: speaker.id, version: speaker.version, name: `Harbour Authority ${run}`, kind: "organisation", title: "", aliases: "" };
+    await editSpeaker(editor.id, editSpeakerSchema.parse({ ...valid, title: "Press office" }));
+    const before = await speakerRow(speaker.id);
+    const events = (await getSpeakerHistory(speaker.id)).length;
+
+    await expect(editSpeaker(editor.id, editSpeakerSchema.parse({ ...valid, name: "Stale edit" }))).rejects.toThrow(ConflictError);
+    const taken = editSpeaker(editor.id, editSpeakerSchema.parse({ ...valid, version: before!.version, name: `port board ${run}` }));
+    await expect(taken).rejects.toThrow(ActionError);
+    await expect(taken).rejects.toThrow(/Another speaker is already called “Port Board .*merge/);
+    for (const bad of [
+      { ...valid, name: "" },
+      { ...valid, name: "Two\nlines" },
+      { ...valid, name: "Null\u0000byte" },
+      { ...valid, kind: "robot" },
+      { ...valid, title: "x".repeat(121) },
+      { ...valid, aliases: Array.from({ length: 51 }, (_, i) => `Alias ${i}`).join("\n") },
+      { ...valid, id: "../../etc" },
+      { ...valid, version: 0 },
+    ]) {
+      expect(editSpeakerSchema.safeParse(bad).success, JSON.stringify(bad).slice(0, 80)).toBe(false);
+    }
+    expect(await speakerRow(speaker.id)).toEqual(before);
+    expect(await speakerRow(other.id)).toMatchObject({ name: `Port Board ${run}`, version: 1 });
+    expect((await getSpeakerHistory(speaker.id)).length).toBe(events);
+  });
+
+  it("merging a duplicate moves its quotes, claims and sources, keeps its name as an alias, and deletes it", async () => {
+    const keep = await createSpeaker({ name: `Lakeside Water Board ${run}`, aliases: ["LWB"] });
+    const dupe = await createSpeaker({ name: `The Water Board ${run}`, kind: "person", aliases: ["Board"] });
+    const { claim, quote } = await publishedClaimBy(dupe.id);
+    const doc = await prisma.sourceDocument.create({ data: { title: `Board statement ${run}`, slug: `board-statement-${run}`, speakerId: dupe.id }, select: { id: true } });
+
+    // A merge from a stale page is refused and moves nothing.
+    await expect(mergeSpeakers(editor.id, { sourceId: dupe.id, sourceVersion: dupe.version + 1, targetId: keep.id })).rejects.toThrow(ConflictError);
+    expect(await prisma.quote.findUniqueOrThrow({ where: { id: quote.id }, select: { speakerId: true } })).toEqual({ speakerId: dupe.id });
+
+    const merged = await mergeSpeakers(editor.id, { sourceId: dupe.id, sourceVersion: dupe.version, targetId: keep.id });
+    expect(merged).toMatchObject({ id: keep.id, moved: { quotes: 1, claims: 1, documents: 1 } });
+    expect(merged.claims).toContain(claim.slug);
+    expect(await prisma.speaker.findUnique({ where: { id: dupe.id } })).toBeNull();
+    expect(await prisma.quote.findUniqueOrThrow({ where: { id: quote.id }, select: { speakerId: true, version: true } })).toEqual({ speakerId: keep.id, version: quote.version + 1 });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { speakerId: true } })).toEqual({ speakerId: keep.id });
+    expect(await prisma.sourceDocument.findUniqueOrThrow({ where: { id: doc.id }, select: { speakerId: true } })).toEqual({ speakerId: keep.id });
+    expect(await speakerRow(keep.id)).toMatchObject({ aliases: ["LWB", `The Water Board ${run}`, "Board"], version: keep.version + 1 });
+    expect((await reviewOf(claim.slug)).page.itemReviewed.author).toEqual({ "@type": "Organization", name: `Lakeside Water Board ${run}` });
+    expect((await getSpeakerForEditor(keep.id))!._count).toEqual({ quotes: 1, claims: 1, documents: 1 });
+
+    const [event] = await getSpeakerHistory(keep.id);
+    expect(event).toMatchObject({ action: "merge", actorName: editor.name, after: expect.objectContaining({ absorbed: `(deleted)`, absorbedName: `The Water Board ${run}` }) });
+  });
+});
+
+describe(`outlets (${process.env.TEST_DB})`, () => {
+  it("an editor sets an outlet's name, domains and homepage; an imported link on another domain finds it", async () => {
+    const outlet = await createOutlet({ name: `Lakeside Courrier ${run}` });
+    const saved = await editOutlet(
+      editor.id,
+      editOutletSchema.parse({ id: outlet.id, version: outlet.version, name: `Lakeside Courier ${run}`, domain: `https://www.courier-${run}.example/news`, otherDomains: `m.courier-${run}.example\n\nCOURIER-${run}.example`, homepage: `https://courier-${run}.example/` }),
+    );
+    expect(saved).toMatchObject({ version: outlet.version + 1, outlets: true });
+    const row = await prisma.outlet.findUniqueOrThrow({ where: { id: outlet.id }, select: { name: true, domain: true, otherDomains: true, homepage: true } });
+    // Stored as bare host names, the main domain not repeated among the others.
+    expect(row).toEqual({ name: `Lakeside Courier ${run}`, domain: `courier-${run}.example`, otherDomains: [`m.courier-${run}.example`], homepage: `https://courier-${run}.example/` });
+    expect(await findOrCreateOutletForDomain(prisma, `m.courier-${run}.example`, "Some other name")).toBe(outlet.id);
+    expect(await findOrCreateOutletForDomain(prisma, `sport.m.courier-${run}.example`, null)).toBe(outlet.id);
+    expect((await listOutletsForEditor({ q: `m.courier-${run}.example` })).map((o) => o.id)).toEqual([outlet.id]);
+    const [event] = await getOutletHistory(outlet.id);
+    expect(event).toMatchObject({ action: "rename", actorName: editor.name, before: expect.objectContaining({ name: `Lakeside Courrier ${run}` }) });
+  });
+
+  it("a stale form, a domain another outlet has and bad input are refused and change nothing", async () => {
+    const first = await createOutlet({ domain: `first-${run}.example` });
+    const outlet = await createOutlet();
+    const valid = { id: outlet.id, version: outlet.version, name: outlet.name, domain: "", otherDomains: "", homepage: "" };
+    await editOutlet(editor.id, editOutletSchema.parse({ ...valid, domain: `second-${run}.example` }));
+    const before = await prisma.outlet.findUniqueOrThrow({ where: { id: outlet.id } });
+
+    await expect(editOutlet(editor.id, editOutletSchema.parse({ ...valid, name: "Stale" }))).rejects.toThrow(ConflictError);
+    await expect(editOutlet(editor.id, editOutletSchema.parse({ ...valid, version: before.version, domain: `second-${run}.example`, otherDomains: `www.first-${run}.example` }))).rejects.toThrow(
+      `first-${run}.example is already ${first.name}'s domain`,
+    );
+    await expect(editOutlet(editor.id, editOutletSchema.parse({ ...valid, version: before.version, name: first.name.toUpperCase() }))).rejects.toThrow(/Another outlet is already called/);
+    for (const bad of [
+      { ...valid, name: "" },
+      { ...valid, domain: "not a domain" },
+      { ...valid, domain: "localhost" },
+      { ...valid, domain: "news.example", otherDomains: "fine.example\nbad domain" },
+      { ...valid, otherDomains: "other.example" },
+      { ...valid, homepage: "javascript:alert(1)" },
+      { ...valid, homepage: "courier.example" },
+    ]) {
+      expect(editOutletSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(await prisma.outlet.findUniqueOrThrow({ where: { id: outlet.id } })).toEqual(before);
+  });
+});
