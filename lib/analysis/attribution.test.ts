@@ -151,3 +151,25 @@ describe("attribution", () => {
     expect(r.hedges).toContain("allegedly");
   });
 });
+
+describe("speakers given by the layout", () => {
+  const all = (text: string) => analyzeArticle(text, { registry }).quotes.map((q) => [q.exact, q.speakerName, q.attributionReason]);
+
+  it("an embedded post's quotation is its author's, signed on the line below", () => {
+    const text = "Council drops tram plan\n\nThe council dropped the tram plan on Friday.\n\nThe cyclists' club answered at once:\n\n" +
+      "Told you so. The plan was \"a gift to the car lobby\", as we said in May.\n\n— Petra Holmqvist (@petra_rides) March 3, 2026\n\nThe vote was 9 to 4.\n";
+    expect(all(text)).toEqual([["a gift to the car lobby", "Petra Holmqvist", "the author of the embedded post it is in"]]);
+  });
+
+  it("in a question-and-answer interview the answers are the interviewee's, a question's quotation is nobody's named", () => {
+    const text = "'Open the archive to everyone': the new librarian\n\nTomas Brandt became head librarian of the Varde library in May. He talked to Ingrid Sol.\n\n" +
+      "Q: Your deputy called the archive \"a closed shop\". Fair?\n\nA: Partly. My first order was short: \"Open the archive to everyone.\"\n\n" +
+      "Q: Will it cost more?\n\nA: I told the council that \"the budget stays flat\", and it will.\n";
+    expect(all(text).map(([q, s]) => [q, s])).toEqual([
+      ["Open the archive to everyone", "Tomas Brandt"],
+      ["a closed shop", null],
+      ["Open the archive to everyone.", "Tomas Brandt"],
+      ["the budget stays flat", "Tomas Brandt"],
+    ]);
+  });
+});

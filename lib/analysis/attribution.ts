@@ -11,6 +11,7 @@ import { acronymsOf, noteAcronyms } from "./attribution/acronyms";
 import { carrySpeakers } from "./attribution/carry";
 import type { Attribution, AttributionInput, Context, Cue, ResolvedSpeaker } from "./attribution/context";
 import { commitmentCue, findCues, headlineCue, headlineSubjectCue, isLabelled, nearestCue } from "./attribution/cues";
+import { layoutSpeakers } from "./attribution/layout";
 import { assignDocuments, noteDocuments, noteSubject } from "./attribution/documents";
 import { notePeople } from "./attribution/persons";
 import { REPORTS, SPEECH } from "./attribution/words";
@@ -102,6 +103,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
   }
 
   carrySpeakers(input, out, sentenceSpeaker, sentenceCue);
+  layoutSpeakers(input, out, ctx);
   for (const a of out) if (a.speaker && !a.speaker.id) a.speakerAliases = acronymsOf(ctx, a.speaker.name);
   assignDocuments(out, ctx);
   return out;
