@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { isMainThread, parentPort } from "node:worker_threads";
+import { isClaimStatement } from "./analysis/claim-statement";
 import { checkFidelity, indexSources } from "./analysis/fidelity";
 import { analyzeArticle } from "./analysis/pipeline";
 import { createSpeakerRegistry, type SpeakerEntry } from "./analysis/speakers";
@@ -55,14 +56,18 @@ export const tasks = {
     checkSize(input.text, "The text");
     return cleanPastedText(input.text, input.options);
   },
-  /** An article's text → quotes, speakers and claim groups, and each quote's fidelity to the primary sources. */
+  /**
+   * An article's text → quotes, speakers and claim groups, each quote's fidelity to the primary
+   * sources, and whether each quote can found a claim of its own (lib/analysis/claim-statement.ts).
+   */
   analyze(input: { text: string; speakers: SpeakerEntry[]; sources: { id: string; text: string }[] }) {
     checkSize(input.text, "The article");
     const registry = speakerRegistry(input.speakers);
     const analysis = analyzeArticle(input.text, { registry });
     const sources = sourceIndex(input.sources);
     const fidelity = analysis.quotes.map((q) => (sources && q.kind !== "title" ? checkFidelity(q.exact, sources) : null));
-    return { analysis, fidelity };
+    const claimable = analysis.quotes.map((q) => isClaimStatement(q));
+    return { analysis, fidelity, claimable };
   },
 };
 

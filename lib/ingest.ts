@@ -57,6 +57,8 @@ interface PlannedQuote {
   diff?: DiffPart[];
   /** Index into `groups`: quotes of one group share one claim. */
   group: number | null;
+  /** A statement that can found a claim of its own (lib/analysis/claim-statement.ts); a fragment cannot. */
+  claimable: boolean;
 }
 
 /** A speaker already in the database, or one to create with the article. */
@@ -164,8 +166,8 @@ type Plan = Awaited<ReturnType<typeof planQuotes>>;
 
 /** The analysis (off the request thread, within budgets: analyzeOffThread), then the quotes' speakers and claims. */
 async function analyseAndPlan(db: PrismaClient | Tx, ctx: AnalysisContext, body: string): Promise<Plan> {
-  const { analysis, fidelity } = await analyzeOffThread(ctx, body);
-  return planQuotes(db, ctx, analysis.quotes, analysis.sameClaim, fidelity);
+  const { analysis, fidelity, claimable } = await analyzeOffThread(ctx, body);
+  return planQuotes(db, ctx, analysis.quotes, analysis.sameClaim, fidelity, claimable);
 }
 
 /** One article's rows, in the caller's transaction: the article, its capture, new speakers and claims, quotes, the audit event. */
@@ -244,8 +246,8 @@ export interface ReanalyzeResult {
 export async function reanalyzeArticle(prisma: PrismaClient, articleId: string, actorId: string | null): Promise<ReanalyzeResult> {
   const article = await prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { id: true, body: true } });
   const ctx = await loadAnalysisContext(prisma);
-  const { analysis, fidelity } = await analyzeOffThread(ctx, article.body);
-  const plan = await planQuotes(prisma, ctx, analysis.quotes, analysis.sameClaim, fidelity);
+  const { analysis, fidelity, claimable } = await analyzeOffThread(ctx, article.body);
+  const plan = await planQuotes(prisma, ctx, analysis.quotes, analysis.sameClaim, fidelity, claimable);
 
   const result = await prisma.$transaction(
     async (tx) => {
@@ -362,13 +364,21 @@ export function speakerResolver(ctx: AnalysisContext): (q: AnalyzedQuote) => Spe
   };
 }
 
-async function planQuotes(prisma: PrismaClient | Tx, ctx: AnalysisContext, quotes: AnalyzedQuote[], sameClaim: [number, number][], fidelity: (FidelityResult | null)[]) {
+async function planQuotes(
+  prisma: PrismaClient | Tx,
+  ctx: AnalysisContext,
+  quotes: AnalyzedQuote[],
+  sameClaim: [number, number][],
+  fidelity: (FidelityResult | null)[],
+  claimable: boolean[],
+) {
   const speakerRefFor = speakerResolver(ctx);
   const planned: PlannedQuote[] = quotes.map((q, i) => ({
     q,
     speakerRef: speakerRefFor(q),
     fidelity: fidelity[i],
     group: null,
+    claimable: claimable[i] ?? false,
   }));
 
   // Quotes that belong together by position (a split sentence, a continued quotation) first.
@@ -414,6 +424,13 @@ async function planQuotes(prisma: PrismaClient | Tx, ctx: AnalysisContext, quote
       groups[g].score = Math.round(best.score * 1000) / 1000;
     }
   });
+  // A group that joins no existing claim becomes a new draft claim only when one of its quotes
+  // is a statement; a group of fragments ("Terror groups", a scare quote) stays quotes without
+  // a claim until an editor attaches them.
+  const kept = groups.filter((g) => g.existingClaimId || g.members.some((i) => planned[i].claimable));
+  for (const p of planned) p.group = null;
+  kept.forEach((g, k) => g.members.forEach((i) => (planned[i].group = k)));
+  groups.splice(0, groups.length, ...kept);
   // A quote's fidelity is measured against its claim's source document: an
   // existing claim's, or for a new claim the document its lead quote was found
   // in. With no source on file the quote is unchecked (null), never "not found".
@@ -430,9 +447,10 @@ async function planQuotes(prisma: PrismaClient | Tx, ctx: AnalysisContext, quote
   return { quotes: planned, groups };
 }
 
-/** The quote a new claim is made from: the group's longest (materialiseClaims takes the same). */
+/** The quote a new claim is made from: the group's longest statement (materialiseClaims takes the same). */
 function leadOf(quotes: PlannedQuote[], g: ClaimGroupPlan): number {
-  return g.members.reduce((a, b) => (quotes[b].q.exact.length > quotes[a].q.exact.length ? b : a));
+  const statements = g.members.filter((i) => quotes[i].claimable);
+  return (statements.length ? statements : g.members).reduce((a, b) => (quotes[b].q.exact.length > quotes[a].q.exact.length ? b : a));
 }
 
 function sourceOfLead(quotes: PlannedQuote[], g: ClaimGroupPlan): string | null {
@@ -495,7 +513,7 @@ async function materialiseClaims(tx: Tx, plan: { quotes: PlannedQuote[]; groups:
       ids.push(g.existingClaimId);
       continue;
     }
-    // The group's longest quote states the claim most fully.
+    // The group's longest statement states the claim most fully.
     const lead = leadOf(plan.quotes, g);
     ids.push(await createClaimFromAnalysis(tx, plan.quotes[lead].q.exact, plan.quotes[lead].fidelity, speakerIds[lead], actorId));
   }

@@ -6,6 +6,7 @@ import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
+import { deleteEmptyMachineDrafts } from "./machine-drafts";
 import { claimSlug, uniqueClaimSlug } from "./slug";
 import type {
   BulkMoveQuotesInput,
@@ -88,6 +89,8 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * Confirms, rejects or re-suggests quotes. All or nothing: if any quote was
  * changed by someone else since the editor loaded it, no quote is changed.
+ * Rejecting the last live quote of a draft the analysis made deletes that
+ * empty draft (lib/machine-drafts.ts); an editor's or published claim stays.
  */
 export async function reviewQuotes(actorId: string, input: ReviewQuotesInput): Promise<Touched & { count: number }> {
   return prisma.$transaction(async (tx) => {
@@ -115,11 +118,9 @@ export async function reviewQuotes(actorId: string, input: ReviewQuotesInput): P
         },
       });
     }
-    return {
-      count: input.items.length,
-      claims: await claimSlugs(tx, before.map((q) => q.claimId)),
-      articles: [...new Set(before.map((q) => q.article.slug))],
-    };
+    const claims = await claimSlugs(tx, before.map((q) => q.claimId));
+    if (input.decision === "rejected") await deleteEmptyMachineDrafts(tx, actorId, before.map((q) => q.claimId));
+    return { count: input.items.length, claims, articles: [...new Set(before.map((q) => q.article.slug))] };
   });
 }
 
@@ -196,7 +197,9 @@ export async function updateQuote(actorId: string, input: UpdateQuoteInput) {
       if (isUniqueViolation(error)) throw new ActionError("Another quote already has exactly that span.", "invalid", { start: ["Another quote already has exactly that span."] });
       throw error;
     }
-    return { version: after.version, claims: await claimSlugs(tx, [before.claimId, input.claimId]), articles: [article.slug] } satisfies Touched & { version: number };
+    const claims = await claimSlugs(tx, [before.claimId, input.claimId]);
+    if (claimChanged || input.reviewStatus === "rejected") await deleteEmptyMachineDrafts(tx, actorId, [before.claimId]);
+    return { version: after.version, claims, articles: [article.slug] } satisfies Touched & { version: number };
   });
 }
 
@@ -227,11 +230,9 @@ export async function moveQuotesIn(tx: Tx, actorId: string, input: BulkMoveQuote
       },
     });
   }
-  return {
-    count: input.items.length,
-    claims: await claimSlugs(tx, [...before.map((q) => q.claimId), input.claimId]),
-    articles: [...new Set(before.map((q) => q.article.slug))],
-  };
+  const claims = await claimSlugs(tx, [...before.map((q) => q.claimId), input.claimId]);
+  await deleteEmptyMachineDrafts(tx, actorId, before.map((q) => q.claimId).filter((id) => id !== input.claimId));
+  return { count: input.items.length, claims, articles: [...new Set(before.map((q) => q.article.slug))] };
 }
 
 /** Starts a new draft claim from a quote: its words, its speaker. */
@@ -258,7 +259,9 @@ export async function createClaimFromQuote(actorId: string, input: QuoteToNewCla
         after: { claimId: claim.id, reviewStatus: "confirmed" },
       },
     });
-    return { claimId: claim.id, claims: await claimSlugs(tx, [quote.claimId, claim.id]), articles: [quote.article.slug] };
+    const claims = await claimSlugs(tx, [quote.claimId, claim.id]);
+    await deleteEmptyMachineDrafts(tx, actorId, [quote.claimId]);
+    return { claimId: claim.id, claims, articles: [quote.article.slug] };
   });
 }
 

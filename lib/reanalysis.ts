@@ -12,6 +12,7 @@ import type { FidelityResult } from "./analysis/fidelity";
 import { type AnalyzedQuote, claimQuoteOf } from "./analysis/pipeline";
 import { loadAnalysisContext, quoteForIndex } from "./analysis-context";
 import { recordAudit } from "./audit";
+import { UNTOUCHED_DRAFT_SELECT, isUntouchedDraft } from "./machine-drafts";
 import { analysedFields, analyzeOffThread, claimSpeakerKey, createClaimFromAnalysis, materialiseSpeakers, type SpeakerRef, speakerResolver } from "./ingest";
 
 /** What `npm run reanalyze` changed. */
@@ -58,6 +59,8 @@ interface PlannedEntry {
   claim: number | null;
   score: number | null;
   via: ClaimLinkVia | null;
+  /** A statement that can found a claim (lib/analysis/claim-statement.ts); a fragment only joins one. */
+  claimable: boolean;
 }
 
 interface PlannedArticle {
@@ -149,7 +152,7 @@ export async function reanalyzeStoredArticles(
           votes.set(e.claim, v);
           if (e.oldClaimId) v.set(e.oldClaimId, (v.get(e.oldClaimId) ?? 0) + 1);
           const l = lead.get(e.claim);
-          if (!l || e.q.exact.length > l.q.exact.length) lead.set(e.claim, e);
+          if (e.claimable && (!l || e.q.exact.length > l.q.exact.length)) lead.set(e.claim, e);
         }
         for (const id of planned.staleClaims) previousClaims.add(id);
         if (!spool.write(JSON.stringify(planned.plan) + "\n")) await once(spool, "drain");
@@ -163,7 +166,9 @@ export async function reanalyzeStoredArticles(
     await once(spool, "close");
 
     // Each final group gets a claim: an editor's claim it was seeded from, else the existing
-    // claim most of its quotes were in (biggest groups choose first), else a new draft.
+    // claim most of its quotes were in (biggest groups choose first), else a new draft. A group
+    // with no statement (only fragments: lib/analysis/claim-statement.ts) founds no draft and
+    // keeps no draft the analysis made; it keeps only a claim an editor has worked on.
     const finalVotes = new Map<number, Map<string, number>>();
     const finalLead = new Map<number, PlannedEntry>();
     for (const [c, v] of votes) {
@@ -171,9 +176,9 @@ export async function reanalyzeStoredArticles(
       const into = finalVotes.get(f) ?? new Map<string, number>();
       finalVotes.set(f, into);
       for (const [claimId, n] of v) into.set(claimId, (into.get(claimId) ?? 0) + n);
-      const l = lead.get(c)!;
+      const l = lead.get(c);
       const fl = finalLead.get(f);
-      if (!fl || l.q.exact.length > fl.q.exact.length) finalLead.set(f, l);
+      if (l && (!fl || l.q.exact.length > fl.q.exact.length)) finalLead.set(f, l);
     }
     const claimOf = new Map<number, string>();
     const taken = new Set<string>(seeded);
@@ -181,15 +186,16 @@ export async function reanalyzeStoredArticles(
       const key = grouper.keyOf(f);
       if (seeded.has(key)) claimOf.set(f, key);
     }
-    const existing = new Set(
-      (await prisma.claim.findMany({ where: { id: { in: [...previousClaims] } }, select: { id: true } })).map((c) => c.id),
-    );
+    const previous = await prisma.claim.findMany({ where: { id: { in: [...previousClaims] } }, select: { ...UNTOUCHED_DRAFT_SELECT, id: true } });
+    const existing = new Set(previous.map((c) => c.id));
+    const machineDrafts = new Set(previous.filter((c) => isUntouchedDraft(c)).map((c) => c.id));
     const choices = [...finalVotes]
       .filter(([f]) => !claimOf.has(f))
       .flatMap(([f, v]) => [...v].map(([claimId, n]) => ({ f, claimId, n })))
       .sort((a, b) => b.n - a.n || a.claimId.localeCompare(b.claimId));
     for (const { f, claimId } of choices) {
       if (claimOf.has(f) || taken.has(claimId) || !existing.has(claimId)) continue;
+      if (!finalLead.has(f) && machineDrafts.has(claimId)) continue;
       claimOf.set(f, claimId);
       taken.add(claimId);
     }
@@ -205,11 +211,10 @@ export async function reanalyzeStoredArticles(
     // Claims this run left without quotes: the analysis's own drafts go, an editor's stay.
     const emptied = await prisma.claim.findMany({
       where: { id: { in: [...previousClaims] }, quotes: { none: {} } },
-      select: { id: true, status: true, version: true, rating: { select: { claimId: true } }, _count: { select: { rebuttals: true, tags: true, annotations: true } } },
+      select: { ...UNTOUCHED_DRAFT_SELECT, id: true },
     });
     for (const c of emptied) {
-      const untouched = c.status === "draft" && c.version === 1 && !c.rating && !c._count.rebuttals && !c._count.tags && !c._count.annotations;
-      if (!untouched || seeded.has(c.id)) {
+      if (!isUntouchedDraft(c) || seeded.has(c.id)) {
         report.claims.emptied++;
         continue;
       }
@@ -233,7 +238,7 @@ async function planArticle(
   grouper: ClaimGrouper,
 ): Promise<{ plan: PlannedArticle; entries: PlannedEntry[]; staleClaims: string[] }> {
   // In a worker thread with the analysis budgets (lib/budgeted.ts), as at import.
-  const { analysis, fidelity: fidelities } = await analyzeOffThread(ctx, article.body);
+  const { analysis, fidelity: fidelities, claimable } = await analyzeOffThread(ctx, article.body);
   const stored: StoredQuote[] = await prisma.quote.findMany({
     where: { articleId: article.id },
     select: { id: true, start: true, end: true, origin: true, reviewStatus: true, version: true, claimId: true, speakerId: true },
@@ -258,7 +263,18 @@ async function planArticle(
     const speakerKey = claimSpeakerKey(ctx, speakerRef);
     const { context: _context, ...rest } = q;
     void _context;
-    entries.push({ q: rest, fidelity, speakerRef, storedId: s?.id ?? null, oldClaimId: s?.claimId ?? null, oldSpeakerId: s?.speakerId ?? null, claim: null, score: null, via: null });
+    entries.push({
+      q: rest,
+      fidelity,
+      speakerRef,
+      storedId: s?.id ?? null,
+      oldClaimId: s?.claimId ?? null,
+      oldSpeakerId: s?.speakerId ?? null,
+      claim: null,
+      score: null,
+      via: null,
+      claimable: claimable[n] ?? false,
+    });
     if (q.kind === "title") return;
     const id = `${article.id}#${n}`;
     idOf.set(n, id);
@@ -299,8 +315,8 @@ async function writeArticle(
         if (e.claim !== null) {
           const f = run.grouper.find(e.claim);
           claimId = run.claimOf.get(f) ?? made.get(f) ?? null;
-          if (!claimId) {
-            const l = run.finalLead.get(f) ?? e;
+          const l = run.finalLead.get(f);
+          if (!claimId && l) {
             claimId = await createClaimFromAnalysis(tx, l.q.exact, l.fidelity, speakerIds[i], run.actorId);
             made.set(f, claimId);
             counts.created++;
