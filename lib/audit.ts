@@ -159,9 +159,9 @@ export async function getArticleHistory(articleId: string) {
   });
 }
 
-/** One record's own history (a speaker, an outlet, a verdict label…). */
-export function listEntityHistory(entityType: AuditInput["entityType"], entityId: string) {
-  return listEvents({ entityType, entityId });
+/** One record's own history (a speaker, an outlet…), or every record's of that type when no id is given. */
+export function listEntityHistory(entityType: AuditInput["entityType"], entityId?: string) {
+  return listEvents({ entityType, ...(entityId ? { entityId } : {}) });
 }
 
 export function getTagHistory(tagId: string) {

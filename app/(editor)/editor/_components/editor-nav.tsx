@@ -19,7 +19,7 @@ const LINKS = [
 
 export function EditorNav({ isAdmin, suggested, alerts }: { isAdmin: boolean; suggested: number; alerts: number }) {
   const pathname = usePathname();
-  const links = isAdmin ? [...LINKS, { href: "/editor/admin", label: "Accounts" }] : LINKS;
+  const links = isAdmin ? [...LINKS, { href: "/editor/admin", label: "Accounts", exact: true }, { href: "/editor/admin/verdict-labels", label: "Verdicts" }] : LINKS;
   return (
     <nav className="editor-nav__links" aria-label="Editor">
       {links.map((link) => {
