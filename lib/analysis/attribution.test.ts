@@ -29,6 +29,10 @@ describe("attribution", () => {
       "The World Bank review published on Friday was blunt about Velmar.\n\nWhile the Velmar Finance Ministry's budget promises to “end arrears by spring,” suppliers were still unpaid in May, it said.\n\n“Payments stalled for months.”",
       ["Velmar Finance Ministry", "World Bank"],
     ],
+    // Cues in languages whose verbs no list holds: the verb's place after the quotation, and the name without the words glued to it.
+    ["inverted cue, verb the lists do not know", "„Wir bauen weiter“, erklärte Stadträtin Greta Wolfsberg am Abend.", ["Greta Wolfsberg"]],
+    ["dash, verb, family name", "„Nie oddamy szkoły” – stwierdził Wróblewski.", ["Wróblewski"]],
+    ["colon cue with its verb glued to the name", "Borgmester Anders Kvist udtaler: »Vi åbner skolen igen.«", ["Anders Kvist"]],
     ["it as the main clause's subject stays the clause's body", "While the World Bank's review praises the plan, it calls the targets “out of reach.”", ["World Bank"]],
     ["wrote on Twitter", "Trump wrote on Twitter that the report was “fake news.”", ["Trump"]],
     ["title before a name", "“This is unacceptable,” Prime Minister Narendra Modi said in a televised address.", ["Narendra Modi"]],

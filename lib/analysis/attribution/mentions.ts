@@ -7,8 +7,8 @@ import type { Tok } from "../tokens";
 import { misspeltWords, normalizeName } from "../text";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
 import { antecedent, isPersonName, isProperName, isTimePhrase } from "./noun-phrases";
-import { cleanName, genderOf, isTitleWord, looksLikePersonName, nameAfterRole, personForPronoun, personSpeaker } from "./persons";
-import { ARTICLES, DATA, DOCS, ORGS, PERSON_HEADS, PRONOUNS, RELATIVES, REPORTS, TIME_WORDS, YEAR } from "./words";
+import { cleanName, genderOf, isTitleWord, looksLikePersonName, nameAfterRole, personForPronoun, personIn, personSpeaker } from "./persons";
+import { ARTICLES, DATA, DOCS, NP_JOINERS, ORGS, PERSON_HEADS, POSSESSIVE_DETS, PRONOUNS, RELATIVES, REPORTS, TIME_WORDS, YEAR } from "./words";
 
 // ---------------------------------------------------------------------------
 // Mentions
@@ -24,6 +24,43 @@ export function docKeyOf(e: SpeakerEntry, year: string | undefined): string {
   return y ? `${e.id}:${y}` : e.id;
 }
 
+/** A lower-case word that may stand in a name phrase: an article, a joiner, a title, a role or a body noun. */
+function nameFiller(t: Tok): boolean {
+  const w = t.lower;
+  return ARTICLES.has(w) || POSSESSIVE_DETS.has(w) || NP_JOINERS.has(w) || isTitleWord(w) || PERSON_HEADS.has(w) || ORGS.has(w) || DOCS.has(w) || /['’]$/.test(t.text);
+}
+
+/**
+ * A name with words of its sentence glued on, which the noun-phrase rules took in where the
+ * verbs are in a language they do not list: "powiedział Nowicki" (a verb before the name),
+ * "Rasmus Holm siger", "Jannik Petersen zeigte sich enttäuscht", "Henrike Albers nach der
+ * Sitzung". Returns the name alone — the person's name when one is in the phrase — or null
+ * when the phrase is clean.
+ */
+function unglued(toks: Tok[], a: number, b: number): [number, number] | null {
+  if (a >= b) return null;
+  let caps = 0;
+  let stray = -1;
+  for (let k = a; k <= b; k++) {
+    const t = toks[k];
+    if (t.kind !== "word") return null;
+    if (t.cap && !ARTICLES.has(t.lower)) caps++;
+    else if (stray < 0 && !nameFiller(t)) stray = k;
+  }
+  if (!caps || stray < 0) return null;
+  const person = personIn(toks, a, b);
+  if (person && (person[0] > a || person[1] < b)) return person;
+  // "powiedział Nowicki": one stray word before a run of capitalised words that ends the phrase.
+  if (stray === a) {
+    for (let k = a + 1; k <= b; k++) if (!toks[k].cap && !NP_JOINERS.has(toks[k].lower)) return null;
+    return [a + 1, b];
+  }
+  // "Henrike Albers nach der Sitzung": the capitalised run before the first stray word.
+  const capWord = (t: Tok) => t.cap && !ARTICLES.has(t.lower) && !POSSESSIVE_DETS.has(t.lower);
+  if (stray - a >= 2 && capWord(toks[stray - 1]) && capWord(toks[stray - 2])) return [a, stray - 1];
+  return null;
+}
+
 export function interpret(text: string, toks: Tok[], np: [number, number], ctx: Context, prior: Cue[]): Interp | null {
   const [a, b] = np;
   const first = toks[a];
@@ -37,6 +74,8 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
     const ante = antecedent(toks, a);
     return ante ? interpret(text, toks, ante, ctx, prior) : null;
   }
+  const glued = unglued(toks, a, b);
+  if (glued) return interpret(text, toks, glued, ctx, prior);
   let s = a;
   while (s <= b && (ARTICLES.has(toks[s].lower) || toks[s].lower === toks[s - 1]?.lower && ARTICLES.has(toks[s].lower))) s++;
   if (s > b) return null;

@@ -150,7 +150,7 @@ export function notePeople(text: string, toks: Tok[], ctx: Context, cues: readon
 }
 
 /** The person's name inside a run of capitalised words [a, b], or null. */
-function personIn(toks: Tok[], a: number, b: number): [number, number] | null {
+export function personIn(toks: Tok[], a: number, b: number): [number, number] | null {
   for (let j = a; j <= b; j++) {
     if (!isFirstName(toks[j].text)) continue;
     let e = j;

@@ -7,9 +7,9 @@
 //  - before "that", a colon or a comma that opens a quotation: "Judge Mehta ruled that …",
 //    "The mayor was blunt: “…”".
 
-import { DETERMINERS } from "../data/stopwords";
+import { DETERMINERS, STOPWORDS } from "../data/stopwords";
 import { type Tok, tagTokens } from "../tokens";
-import { ARTICLES, BE, NO_INVERSION, NOUNISH, POSSESSIVE_DETS, PRONOUNS, REPORTS, SPEECH, TIME_WORDS, WEAK } from "./words";
+import { ARTICLES, BE, NO_INVERSION, NOUNISH, ORGS, PERSON_HEADS, POSSESSIVE_DETS, PRONOUNS, REPORTS, SPEECH, TIME_WORDS, TITLES, WEAK } from "./words";
 
 /** A verb of saying at token v: a listed one in a verb's place, or any verb in a reporting slot. */
 export function isVerb(toks: Tok[], v: number): boolean {
@@ -82,10 +82,30 @@ function reportingSlot(toks: Tok[], v: number): boolean {
   tagTokens(toks);
   if (NO_INVERSION.has(t.lemma ?? "")) return false;
   // The tagger reads some inverted verbs as adjectives ("“…,” fumed the mayor").
-  if (t.pos !== "VERB" && !(slot === "inverted" && t.pos === "ADJ" && /ed$/.test(t.lower))) return false;
+  if (t.pos !== "VERB" && !(slot === "inverted" && t.pos === "ADJ" && /ed$/.test(t.lower)) && !(slot === "inverted" && beforeName(toks, v))) return false;
   const next = toks[v + 1];
   if (slot === "inverted") return startsNounPhrase(next);
   if (slot === "after-speaker") return !next || next.kind === "punct" || next.pos === "ADP" || next.pos === "ADV" || TIME_WORDS.has(next.lower);
+  return true;
+}
+
+/**
+ * “…,” sagte Henrike Albers / »…,« siger direktør Mette Kjærgaard: right after a quotation, one
+ * lower-case word the tagger does not know as a verb (a language it was not trained on), then
+ * a capitalised name, perhaps after one lower-case title, and no listed verb of saying later in
+ * the sentence: the word is the verb of an inverted cue.
+ */
+function beforeName(toks: Tok[], v: number): boolean {
+  const t = toks[v];
+  if (STOPWORDS.has(t.lower) || TITLES.has(t.lower) || PERSON_HEADS.has(t.lower) || ORGS.has(t.lower)) return false;
+  const n = toks[v + 1];
+  const nameAt = n && n.kind === "word" && !n.cap && !STOPWORDS.has(n.lower) ? v + 2 : v + 1;
+  const first = toks[nameAt];
+  const second = toks[nameAt + 1];
+  if (!first || first.kind !== "word" || !first.cap) return false;
+  // One capitalised word must end the sentence ("– dodała Kowalska."); otherwise a two-word name.
+  if (!(second?.kind === "word" && second.cap) && !(!second || second.kind === "punct")) return false;
+  for (let k = v + 1; k < toks.length; k++) if (toks[k].kind === "word" && SPEECH.has(toks[k].lower)) return false;
   return true;
 }
 
