@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { NotFoundError } from "./errors";
 import { matchRepeat } from "./alert-match";
+import { queueAlertWebhooks } from "./alert-webhooks";
 import { compareQuotes } from "./analysis/claims";
 import { prisma } from "./db";
 import { moveQuotesIn } from "./quotes";
@@ -126,7 +127,7 @@ export async function alertsForFeedItem(feedItemId: string): Promise<number> {
     if (best) add(best.claimId, { quoteId: q.id, matchedQuoteId: best.quoteId, score: best.score, reason: best.reason });
   }
   const seenAt = item.publishedAt ?? item.createdAt;
-  let touched = 0;
+  const announced: { alertId: string; outletId: string }[] = [];
   for (const [claimId, hits] of byClaim) {
     const reviewPublishedAt =
       claimById.get(claimId)?.reviewPublishedAt ??
@@ -134,7 +135,7 @@ export async function alertsForFeedItem(feedItemId: string): Promise<number> {
     const after = Boolean(reviewPublishedAt && reviewPublishedAt < seenAt);
     for (let attempt = 0; ; attempt++) {
       try {
-        await prisma.$transaction(async (tx) => {
+        const alertId = await prisma.$transaction(async (tx) => {
           const alert = await tx.alert.upsert({
             where: { openClaimId: claimId },
             create: { claimId, openClaimId: claimId, afterPublication: after },
@@ -146,7 +147,9 @@ export async function alertsForFeedItem(feedItemId: string): Promise<number> {
             data: hits.map((h) => ({ ...h, alertId: alert.id, outletId: item.feed.outletId, feedItemId: item.id })),
             skipDuplicates: true,
           });
+          return alert.id;
         });
+        announced.push({ alertId, outletId: item.feed.outletId });
         break;
       } catch (error) {
         // Two workers opened the claim's alert at the same moment: the second joins the first.
@@ -154,9 +157,10 @@ export async function alertsForFeedItem(feedItemId: string): Promise<number> {
         throw error;
       }
     }
-    touched++;
   }
-  return touched;
+  // The webhook (when an admin set one) hears of each new alert and each new outlet on one.
+  await queueAlertWebhooks(announced);
+  return announced.length;
 }
 
 export interface AlertView {

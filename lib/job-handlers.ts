@@ -1,4 +1,5 @@
 import "server-only";
+import { alertWebhookQueue, runAlertWebhookJob } from "./alert-webhooks";
 import { feedItemQueue, feedsDueQueue, pollFeedQueue, runFeedItemJob, runFeedsDueJob, runPollFeedJob } from "./feeds";
 import { importFileQueue, runImportFileJob } from "./import-queue";
 import { scheduleJob, type WorkerOptions } from "./job-queue";
@@ -10,6 +11,7 @@ import { scheduleJob, type WorkerOptions } from "./job-queue";
 export const workerQueues: WorkerOptions["queues"] = [
   { spec: feedsDueQueue, handler: runFeedsDueJob },
   { spec: pollFeedQueue, handler: runPollFeedJob },
+  { spec: alertWebhookQueue, handler: runAlertWebhookJob },
   { spec: feedItemQueue, handler: runFeedItemJob },
   { spec: importFileQueue, handler: runImportFileJob },
 ];

@@ -328,3 +328,39 @@ function sniffMediaType(body: Uint8Array): string {
   if (/^\ufeff?(?:<!doctype html|<html|<head|<body|<!--)/.test(head)) return "text/html";
   return "application/octet-stream";
 }
+
+export interface SafePostOptions {
+  /** Request headers (a User-Agent is added). */
+  headers: Record<string, string>;
+  body: string;
+  /** Time for the exchange, in milliseconds. Default 10 s. */
+  timeoutMs?: number;
+}
+
+/**
+ * POSTs `body` to a URL someone chose (the alert webhook), under the same
+ * address rules as safeFetch: only http(s), no credentials in the URL, never
+ * the server's own networks unless CLAIMSCOPE_FETCH_ALLOW names the host, the
+ * check made on the address the socket connects to. Redirects are not
+ * followed (a 3xx is returned as it is), and at most 64 KB of the answer is
+ * read and dropped. Resolves to the HTTP status, whatever it is.
+ * @throws FetchError when the address is refused, the host cannot be reached, or the time runs out.
+ */
+export async function safePost(rawUrl: string, options: SafePostOptions): Promise<{ status: number }> {
+  const url = checkUrl(rawUrl);
+  const deadline = AbortSignal.timeout(options.timeoutMs ?? 10_000);
+  try {
+    const response = await request(url, {
+      method: "POST",
+      headers: { "user-agent": USER_AGENT, ...options.headers },
+      body: options.body,
+      dispatcher: agent(),
+      signal: deadline,
+    });
+    await response.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+    return { status: response.statusCode };
+  } catch (error) {
+    if (deadline.aborted) throw new FetchError(`${url.host} took too long to answer.`, "timeout");
+    throw describeNetworkError(error, url);
+  }
+}

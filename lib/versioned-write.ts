@@ -8,7 +8,7 @@ import { ConflictError } from "./errors";
 /**
  * Versioned writes: where a save conflict is detected, for every editable record
  * (article, claim, quote, annotation, tag, rating, watched feed, alert, source document,
- * speaker, outlet, verdict label).
+ * speaker, outlet, verdict label, alert webhook).
  *
  * A form carries the `version` of the record it loaded. A write succeeds only if
  * the row still has that version; it bumps the version and records the
@@ -31,6 +31,7 @@ interface VersionedModels {
   speaker: { where: Prisma.SpeakerWhereInput; data: Prisma.SpeakerUncheckedUpdateManyInput };
   outlet: { where: Prisma.OutletWhereInput; data: Prisma.OutletUncheckedUpdateManyInput };
   verdictLabel: { where: Prisma.VerdictLabelWhereInput; data: Prisma.VerdictLabelUncheckedUpdateManyInput };
+  alertWebhook: { where: Prisma.AlertWebhookWhereInput; data: Prisma.AlertWebhookUncheckedUpdateManyInput };
 }
 
 export type VersionedModel = keyof VersionedModels;

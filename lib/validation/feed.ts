@@ -1,22 +1,11 @@
 import { z } from "zod";
-import { idField, safeString } from "./text";
+import { httpUrlField, idField } from "./text";
 
 const id = idField().min(1, "That is not a valid id.");
 const version = z.number().int().positive();
 
-/** A feed's address: http(s) only, one line, at most 2,000 characters (fetching is checked again by lib/safe-fetch.ts). */
-const url = safeString("The feed address")
-  .trim()
-  .min(1, "Give the feed's address.")
-  .max(2000, "At most 2,000 characters.")
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return (u.protocol === "http:" || u.protocol === "https:") && !u.username && !u.password;
-    } catch {
-      return false;
-    }
-  }, "Give a full http:// or https:// address, without a user name or password.");
+/** A feed's address (fetching is checked again by lib/safe-fetch.ts). */
+const url = httpUrlField("The feed address", "Give the feed's address.");
 
 /** Minutes between polls while the feed answers: 5 minutes to a day. */
 const intervalMinutes = z

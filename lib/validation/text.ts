@@ -29,6 +29,26 @@ export function safeString(label: string) {
     .refine((s) => !CONTROL.test(s), { message: `${label} contains control characters.` });
 }
 
+/**
+ * An address the server will fetch or POST to: http(s) only, at most 2,000
+ * characters, no user name or password in it (lib/safe-fetch.ts checks the
+ * address it connects to again at every request).
+ */
+export function httpUrlField(label: string, missing: string) {
+  return safeString(label)
+    .trim()
+    .min(1, missing)
+    .max(2000, "At most 2,000 characters.")
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === "http:" || u.protocol === "https:") && !u.username && !u.password;
+      } catch {
+        return false;
+      }
+    }, "Give a full http:// or https:// address, without a user name or password.");
+}
+
 /** A search or filter term made safe to send to the database: control characters dropped, broken Unicode replaced. */
 export function cleanSearchTerm(s: string): string {
   return s.replace(new RegExp(CONTROL.source, "gu"), "").toWellFormed();

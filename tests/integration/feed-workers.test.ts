@@ -4,7 +4,8 @@ import { addFeed, feedItemQueue } from "@/lib/feeds";
 import { getJobs, stableJobId, stopJobQueue } from "@/lib/job-queue";
 import { seedDatabase } from "@/prisma/seed";
 import { createOutlet } from "../support/factories";
-import { rssFeed, startFeedServer, type FeedServer } from "../support/feed-server";
+import { fillerParagraph as filler, rssFeed, startFeedServer, type FeedServer } from "../support/feed-server";
+import { waitFor } from "../support/wait-for";
 import { startWorkerProcess, type WorkerProcess } from "../support/worker-process";
 
 /**
@@ -31,17 +32,7 @@ function page(title: string, paragraphs: string[]): string {
   return `<!doctype html><html><head><title>${title}</title></head><body><nav><a href="/">Home</a></nav><article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join("")}</article><footer>© The paper</footer></body></html>`;
 }
 
-const filler = (topic: string) =>
-  `Analysts said the ${topic} would be discussed again at the next session, and several lawmakers asked for more detail on how the figures were gathered, which officials promised to publish within weeks.`;
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 120_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 beforeAll(async () => {
   if (!onPostgres) return;

@@ -84,3 +84,7 @@ ${items
   .join("\n")}
 </channel></rss>`;
 }
+
+/** A news paragraph with no quotation in it, about `topic`. */
+export const fillerParagraph = (topic: string) =>
+  `Analysts said the ${topic} would be discussed again at the next session, and several lawmakers asked for more detail on how the figures were gathered, which officials promised to publish within weeks.`;

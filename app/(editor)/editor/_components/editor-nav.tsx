@@ -19,7 +19,14 @@ const LINKS = [
 
 export function EditorNav({ isAdmin, suggested, alerts }: { isAdmin: boolean; suggested: number; alerts: number }) {
   const pathname = usePathname();
-  const links = isAdmin ? [...LINKS, { href: "/editor/admin", label: "Accounts", exact: true }, { href: "/editor/admin/verdict-labels", label: "Verdicts" }] : LINKS;
+  const links = isAdmin
+    ? [
+        ...LINKS,
+        { href: "/editor/admin", label: "Accounts", exact: true },
+        { href: "/editor/admin/verdict-labels", label: "Verdicts" },
+        { href: "/editor/admin/webhook", label: "Webhook" },
+      ]
+    : LINKS;
   return (
     <nav className="editor-nav__links" aria-label="Editor">
       {links.map((link) => {
