@@ -30,6 +30,9 @@ describe("classifyKind", () => {
     ["open door", ctx({ attributed: false, before: "The regulator accused the council of leaving an " }), "phrase"],
     ["open door", ctx({ attributed: false, before: "The court ruled that the council kept an " }), "phrase"],
     ["open door", ctx({ attributed: false, before: "The council kept an " }), "title"],
+    // Chinese and Japanese count characters as words: a quoted sentence is a statement, a short term a phrase.
+    ["新しい橋は来年の春に完成する予定だ。", ctx({ attributed: false }), "statement"],
+    ["絕不退讓", ctx(), "phrase"],
   ])("%s → %s", (quote, c, kind) => {
     expect(classifyKind(quote, c)).toBe(kind);
   });

@@ -48,7 +48,8 @@ export interface KindContext {
 }
 
 export function classifyKind(quote: string, ctx: KindContext): QuoteKind {
-  const words = quote.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu) ?? [];
+  // Scripts written without spaces (Chinese, Japanese) count a character as a word.
+  const words = quote.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu) ?? [];
   if (!words.length) return "phrase";
   if (TITLE_CUES.test(ctx.before) && !hasVerb(words)) return "title";
   const list = /,\s*(?:and|or|&)\s/i.test(quote); // "Farah, Helmand, Kunduz, and Uruzgan." names places, not a work
