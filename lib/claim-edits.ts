@@ -131,7 +131,9 @@ export async function editClaim(actorId: string, raw: ClaimEditInput) {
       },
       audit: { actorId, entityType: "claim", entityId: input.id, action: "edit", before, after: () => tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect }) },
     });
-    return { version: after.version, claims: [after.slug] } satisfies Touched & { version: number };
+    // Wording only (same speaker, source and answered claim): no list's membership or counts move.
+    const wordingOnly = before.speakerId === input.speakerId && before.sourceDocumentId === input.sourceDocumentId && before.rebutsId === input.rebutsId;
+    return { version: after.version, claims: [after.slug], ...(wordingOnly ? { reach: "text" as const } : {}) } satisfies Touched & { version: number };
   });
 }
 

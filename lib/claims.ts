@@ -82,6 +82,8 @@ export type ClaimPage = Awaited<ReturnType<typeof loadClaimPage>>;
 /** Published claims, newest first, filtered by tag, speaker, outlet and verdict slugs. */
 export async function listPublishedClaimsPage(filters: ClaimFilters = {}, page = 1, perPage = 20): Promise<ClaimPage> {
   recordKeys(listKeys.claims);
+  if (filters.verdict) recordKeys(listKeys.ratings);
+  if (filters.tag) recordKeys(listKeys.tags);
   const result = await loadClaimPage(filters, page, perPage);
   recordClaims(result.items.map((c) => c.slug));
   return result;
@@ -94,7 +96,7 @@ export async function listPublishedClaims({ take = 50 }: { take?: number } = {})
 
 /** What the browse filters offer: only values that some published claim has. */
 export async function getClaimFacets() {
-  recordKeys(listKeys.claims, listKeys.tags);
+  recordKeys(listKeys.claims, listKeys.tags, listKeys.ratings);
   const [tags, speakers, outlets, verdicts] = await Promise.all([
     prisma.tag.findMany({
       where: { claims: { some: { claim: publicClaimWhere } } },

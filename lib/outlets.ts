@@ -4,7 +4,7 @@ import { listEntityHistory } from "./audit";
 import type { ClaimListItem } from "./claims";
 import { prisma } from "./db";
 import { ActionError, NotFoundError } from "./errors";
-import { listKeys, recordKeys, type Touched } from "./public-cache/keys";
+import { listKeys, recordClaims, recordKeys, type Touched } from "./public-cache/keys";
 import { publicQuoteCountsByArticle, publicQuoteCountsByClaim } from "./quote-counts";
 import { normaliseDomain, type EditOutletInput } from "./validation/outlet";
 import { splitLines } from "./validation/speaker";
@@ -146,10 +146,12 @@ async function loadOutletProfile(slug: string) {
 export type OutletProfile = NonNullable<Awaited<ReturnType<typeof loadOutletProfile>>>;
 
 /** An outlet, its articles, the published claims it quoted, and how it tends to frame them. */
-export function getOutletProfile(slug: string): Promise<OutletProfile | null> {
-  if (!isPlausibleSlug(slug)) return Promise.resolve(null);
+export async function getOutletProfile(slug: string): Promise<OutletProfile | null> {
+  if (!isPlausibleSlug(slug)) return null;
   recordKeys(listKeys.outlets, listKeys.claims, listKeys.quotes, listKeys.articles);
-  return loadOutletProfile(slug);
+  const profile = await loadOutletProfile(slug);
+  recordClaims(profile?.claims.map((c) => c.slug) ?? []);
+  return profile;
 }
 
 // ---- Editors: correcting an outlet ----

@@ -78,6 +78,7 @@ export async function saveRating(actorId: string, input: RatingInput) {
       }
       await tx.claimCorrection.create({ data: { claimId: input.claimId, note: input.correctionNote, actorId } });
     }
-    return { version: after.version, claims: [claim.slug] } satisfies Touched & { version: number };
+    // The verdict shows on the claim's own pages and rows that name it, and where pages filter or count by verdict.
+    return { version: after.version, claims: [claim.slug], reach: "rating" } satisfies Touched & { version: number };
   });
 }

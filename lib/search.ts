@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "./db";
 import { isoDate } from "./iso-date";
-import { listKeys, recordKeys } from "./public-cache/keys";
+import { listKeys, recordClaims, recordKeys } from "./public-cache/keys";
 import { splitHighlights, START_SEL, STOP_SEL, type SnippetSegment } from "./search-highlight";
 import type { SearchInput, SearchType } from "./validation/search";
 import { publicClaimSql, publicQuoteSql } from "./visibility";
@@ -295,7 +295,10 @@ async function runSearch({ q, type, page }: SearchInput): Promise<SearchResults>
  * `search` key, which every editorial write that changes text or visibility
  * purges: results never outlive a change.
  */
-export function search(input: SearchInput): Promise<SearchResults> {
+export async function search(input: SearchInput): Promise<SearchResults> {
   recordKeys(listKeys.search);
-  return runSearch({ ...input, q: input.q.replace(/\s+/g, " ").trim() });
+  const results = await runSearch({ ...input, q: input.q.replace(/\s+/g, " ").trim() });
+  // Claim hits show the claim's verdict and speaker: a rating edit purges the searches that show it.
+  recordClaims((results.claims?.hits ?? []).map((c) => c.slug));
+  return results;
 }

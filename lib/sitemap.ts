@@ -68,7 +68,7 @@ async function* entries(n: number, perFile: number, perKind: number[], base: str
  */
 export async function* sitemapRoot(perFile = SITEMAP_MAX_URLS, baseUrl?: string): AsyncGenerator<string> {
   const base = baseUrl ?? (await siteUrl());
-  recordKeys(listKeys.claims, listKeys.articles, listKeys.outlets, listKeys.speakers);
+  recordKeys(listKeys.claims, listKeys.articles, listKeys.outlets, listKeys.speakers, listKeys.claimRows, listKeys.articleRows);
   const { files, perKind } = await fileCount(perFile);
   if (files === 1) {
     yield `${XML_HEAD}<urlset ${NS}>\n`;
@@ -84,7 +84,7 @@ export async function* sitemapRoot(perFile = SITEMAP_MAX_URLS, baseUrl?: string)
 /** /sitemap/N.xml (N from 1) when /sitemap.xml is an index; null when there is no such file. */
 export async function sitemapFile(n: number, perFile = SITEMAP_MAX_URLS, baseUrl?: string): Promise<AsyncGenerator<string> | null> {
   const base = baseUrl ?? (await siteUrl());
-  recordKeys(listKeys.claims, listKeys.articles, listKeys.outlets, listKeys.speakers);
+  recordKeys(listKeys.claims, listKeys.articles, listKeys.outlets, listKeys.speakers, listKeys.claimRows, listKeys.articleRows);
   const { files, perKind } = await fileCount(perFile);
   if (!Number.isInteger(n) || n < 1 || n > files || files === 1) return null;
   return (async function* () {

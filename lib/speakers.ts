@@ -4,7 +4,7 @@ import { listEntityHistory, recordAudit } from "./audit";
 import type { ClaimListItem } from "./claims";
 import { prisma, type Tx } from "./db";
 import { ActionError, ConflictError, NotFoundError } from "./errors";
-import { listKeys, recordKeys, type Touched } from "./public-cache/keys";
+import { listKeys, recordClaims, recordKeys, type Touched } from "./public-cache/keys";
 import { publicQuoteCountsByClaim } from "./quote-counts";
 import { splitLines, type EditSpeakerInput, type MergeSpeakersInput } from "./validation/speaker";
 import { cleanSearchTerm, isPlausibleSlug } from "./validation/text";
@@ -83,10 +83,12 @@ async function loadSpeaker(slug: string) {
 }
 
 /** A speaker, its documents and published claims; records `speakers` and `claims` (counts and lists move with any claim). */
-export function getSpeakerProfile(slug: string) {
-  if (!isPlausibleSlug(slug)) return Promise.resolve(null);
+export async function getSpeakerProfile(slug: string) {
+  if (!isPlausibleSlug(slug)) return null;
   recordKeys(listKeys.speakers, listKeys.claims);
-  return loadSpeaker(slug);
+  const speaker = await loadSpeaker(slug);
+  recordClaims(speaker?.claims.map((c) => c.slug) ?? []);
+  return speaker;
 }
 
 // ---- Editors: correcting and merging speakers ----

@@ -165,6 +165,7 @@ export async function setTag(actorId: string, input: SetTagInput) {
       before: input.attached ? undefined : { tag: tag.name },
       after: input.attached ? { tag: tag.name } : undefined,
     });
-    return { tags: true, claims: [claimSlug], articles: [articleSlug] } satisfies Touched;
+    // On a claim: its rows, tag filters, facets and counts; on a quote, quote counts and figures may move too.
+    return { tags: true, claims: [claimSlug], articles: [articleSlug], ...(input.target === "claim" ? { reach: "tags" as const } : {}) } satisfies Touched;
   });
 }

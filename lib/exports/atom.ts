@@ -21,7 +21,7 @@ export type AtomScope = { outlet?: string; tag?: string };
  */
 export async function claimReviewsAtom(scope: AtomScope, baseUrl?: string): Promise<string | null> {
   const base = baseUrl ?? (await siteUrl());
-  recordKeys(listKeys.claims);
+  recordKeys(listKeys.claims, listKeys.ratings);
   const where: Prisma.ClaimWhereInput = { ...publicClaimWhere, rating: { isNot: null } };
   let title = `${SITE_NAME}: claim reviews`;
   let self = `${base}/feed.xml`;

@@ -11,11 +11,16 @@
  *                  other claim's page that shows it.
  * - `article:SLUG` one article: its page, and claim pages quoting it.
  * - `claims`       which claims are public and their order (every claim list,
- *                  facet and count); any claim write purges it.
- * - `articles`     article lists; also stands for "every article" on a page
- *                  that shows too many to name.
+ *                  facet and count); purged by writes that change membership,
+ *                  order or counts (publish, unpublish, a public quote, a merge).
+ * - `claim-rows`   a page showing more claims than it names (MAX_NAMED_PER_KIND):
+ *                  every write that names a claim purges it.
+ * - `articles`     article lists (membership, order, counts).
+ * - `article-rows` a page showing more articles than it names.
  * - `quotes`       quote lists and counts (the quotes API, outlet and speaker
  *                  figures).
+ * - `ratings`      which verdict each claim has, where a page filters, counts or
+ *                  orders by it (the verdict filter and facet, the reviews feed).
  * - `tags`, `outlets`, `speakers`  those directories.
  * - `search`       every search result (any text or visibility change).
  *
@@ -32,6 +37,9 @@ export const listKeys = {
   outlets: "outlets",
   speakers: "speakers",
   search: "search",
+  ratings: "ratings",
+  claimRows: "claim-rows",
+  articleRows: "article-rows",
 } as const;
 
 export const claimKey = (slug: string) => `claim:${slug}`;
@@ -54,14 +62,14 @@ export function recordKeys(...keys: string[]): void {
   if (set) for (const key of keys) set.add(key);
 }
 
-/** Records `claim:SLUG` for each slug, or `claims` when there are too many to name. */
+/** Records `claim:SLUG` for each slug, or `claim-rows` when there are too many to name. */
 export function recordClaims(slugs: Iterable<string>): void {
-  recordNamed(slugs, claimKey, listKeys.claims);
+  recordNamed(slugs, claimKey, listKeys.claimRows);
 }
 
-/** Records `article:SLUG` for each slug, or `articles` when there are too many to name. */
+/** Records `article:SLUG` for each slug, or `article-rows` when there are too many to name. */
 export function recordArticles(slugs: Iterable<string>): void {
-  recordNamed(slugs, articleKey, listKeys.articles);
+  recordNamed(slugs, articleKey, listKeys.articleRows);
 }
 
 function recordNamed(slugs: Iterable<string>, name: (slug: string) => string, kind: string) {
@@ -84,29 +92,50 @@ export interface Touched {
   outlets?: boolean;
   /** The verdict labels changed (names, order, scale): the claim lists' verdict filter. */
   verdicts?: boolean;
+  /**
+   * How far the change shows beyond the records' own pages and the list rows
+   * that name them (`claim:SLUG`, `article:SLUG`), when the write knows it is
+   * less than everything:
+   * - `"text"`: wording only (a claim's canonical text or summary): also searches;
+   * - `"rating"`: the verdict or ratings only: also `ratings` (verdict filters,
+   *   facets, the reviews feed);
+   * - `"tags"`: which tags records carry, or a tag's name: also `tags` and searches.
+   * Absent: membership, order or counts may have moved (publish, unpublish, a
+   * new public quote, a merge, a speaker change), so every list, count,
+   * directory and search showing such records is purged.
+   */
+  reach?: "text" | "rating" | "tags";
 }
 
-/** The keys a write purges: the records it changed, and the lists and figures that count them. */
+/** The keys a write purges: the records it changed, and the lists and figures that its `reach` moves. */
 export function keysTouchedBy(touched: Touched): string[] {
   const keys = new Set<string>();
   const claims = (touched.claims ?? []).filter((s): s is string => Boolean(s));
   const articles = (touched.articles ?? []).filter((s): s is string => Boolean(s));
   for (const slug of claims) keys.add(claimKey(slug));
   for (const slug of articles) keys.add(articleKey(slug));
-  if (claims.length || articles.length) {
+  if (claims.length) keys.add(listKeys.claimRows);
+  if (articles.length) keys.add(listKeys.articleRows);
+  if (touched.reach === "text") keys.add(listKeys.search);
+  if (touched.reach === "rating") keys.add(listKeys.ratings);
+  if ((claims.length || articles.length) && touched.reach === undefined) {
     // Membership, order and counts of lists and figures may have moved, and any text search.
     keys.add(listKeys.claims);
     keys.add(listKeys.quotes);
     keys.add(listKeys.search);
     keys.add(listKeys.outlets);
     keys.add(listKeys.speakers);
+    keys.add(listKeys.ratings);
   }
   if (articles.length) keys.add(listKeys.articles);
-  if (touched.verdicts) keys.add(listKeys.claims);
+  if (touched.verdicts) {
+    keys.add(listKeys.claims);
+    keys.add(listKeys.ratings);
+  }
   if (touched.speakers) keys.add(listKeys.speakers);
   if (touched.outlets) keys.add(listKeys.outlets);
   if (touched.speakers || touched.outlets) keys.add(listKeys.search);
-  if (touched.tags) {
+  if (touched.tags || touched.reach === "tags") {
     keys.add(listKeys.tags);
     keys.add(listKeys.search);
   }
