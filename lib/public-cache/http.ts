@@ -190,15 +190,55 @@ function servePassing(handle: NextHandler, req: IncomingMessage, res: ServerResp
   void handle(req, res);
 }
 
-async function servePublic(cache: PublicCache, handle: NextHandler, req: IncomingMessage, res: ServerResponse, path: string) {
+/** A current copy for one of the codings the client takes, or null. */
+async function lookup(cache: PublicCache, path: string, encodings: string[]) {
   try {
-    for (const encoding of acceptedEncodings(req.headers["accept-encoding"] as string | undefined)) {
+    for (const encoding of encodings) {
       const page = await cache.get(variantKey(path, encoding));
-      if (page) return sendHit(req, res, page);
+      if (page) return page;
     }
   } catch (error) {
     console.error("public cache: lookup failed, rendering instead", error);
   }
+  return null;
+}
+
+/**
+ * Renders in flight in this process, by path and the codings the client takes:
+ * a burst of requests for a page nobody has cached (just purged, say) waits on
+ * ONE render and is served its copy, instead of each rendering (single-flight).
+ * A waiter whose copy was not stored (purged while it rendered, or not
+ * cacheable) renders itself: never stale, never a shared error.
+ */
+const inFlight = new Map<string, Promise<void>>();
+
+async function servePublic(cache: PublicCache, handle: NextHandler, req: IncomingMessage, res: ServerResponse, path: string) {
+  const encodings = acceptedEncodings(req.headers["accept-encoding"] as string | undefined);
+  let page = await lookup(cache, path, encodings);
+  if (page) return sendHit(req, res, page);
+  const flight = `${encodings.join(",")} ${path}`;
+  const leader = inFlight.get(flight);
+  if (leader) {
+    await leader;
+    page = await lookup(cache, path, encodings);
+    if (page) return sendHit(req, res, page);
+  }
+  let landed = () => {};
+  if (!inFlight.has(flight)) {
+    let resolve!: () => void;
+    const mine = new Promise<void>((r) => (resolve = r));
+    inFlight.set(flight, mine);
+    landed = () => {
+      if (inFlight.get(flight) === mine) inFlight.delete(flight);
+      resolve();
+    };
+    // Ended, failed or cut off: the waiters go on either way.
+    res.once("close", landed);
+  }
+  await renderPublic(cache, handle, req, res, path, landed);
+}
+
+async function renderPublic(cache: PublicCache, handle: NextHandler, req: IncomingMessage, res: ServerResponse, path: string, stored: () => void) {
   const rendered = await cache.begin().catch(() => null);
   const headOnly = req.method === "HEAD";
   // A HEAD is rendered as its GET (stored, so the next GET is a hit), then sent without a body.
@@ -224,8 +264,11 @@ async function servePublic(cache: PublicCache, handle: NextHandler, req: Incomin
         cacheable && rendered
           ? cache.set(variantKey(path, String(headers["content-encoding"] ?? "identity").toLowerCase()), { status: 200, headers, body: finished.body }, surrogate, rendered).catch(() => false)
           : Promise.resolve(false);
-      // Stored before it is sent: the client's next request finds it.
-      void store.then(() => finished.send(finished.status, headers, finished.body, headOnly));
+      // Stored before it is sent: the client's next request, and any waiting on this render, finds it.
+      void store.then(() => {
+        stored();
+        finished.send(finished.status, headers, finished.body, headOnly);
+      });
     },
   );
   await keyCollector().run(keys, () => handle(req, res));

@@ -42,6 +42,19 @@ describe.each(databases())("public page cache (%s)", (database) => {
     expect(head.headers["content-type"]).toBe(get.headers["content-type"]);
   });
 
+  it("a burst of requests for a page nobody has cached waits on one render", async () => {
+    for (const path of [`/claims?burst=${Date.now()}`, `${claimPage}?burst=${Date.now()}`]) {
+      const burst = await Promise.all(Array.from({ length: 8 }, () => rawRequest(`${server.url}${path}`)));
+      for (const res of burst) {
+        expect(res.status, path).toBe(200);
+        expect(res.body.toString(), `${path} is the whole page`).toMatch(/<\/html>\s*$/);
+      }
+      const rendered = burst.filter((res) => res.headers["x-claimscope-cache"] !== "HIT");
+      expect(rendered.length, `${path}: one of the burst rendered, the others were served its copy`).toBe(1);
+      expect(new Set(burst.map((res) => res.body.toString())).size, `${path}: everyone got the same page`).toBe(1);
+    }
+  });
+
   it("a client that did not ask for gzip never gets gzip bytes, whoever came first", async () => {
     for (const path of ["/articles", "/api/outlets"]) {
       const zipped = await rawRequest(`${server.url}${path}`, { headers: { "accept-encoding": "gzip" } });
