@@ -66,6 +66,8 @@ const MAX_ALTS = 3;
  * (one speaker's statements of two days on one subject) than one reworded.
  */
 const REWORDED_MIN = 0.7;
+/** Two wordings of one document by its issuer (its summary and its chapter) need less: the same speaker and text. */
+const REWORDED_SAME_DOCUMENT = 0.6;
 
 const PREPOSITIONS = new Set(
   "at in on from into onto through across between among during within without under over near around behind beyond toward towards via along amid by for of with against about".split(" "),
@@ -146,6 +148,13 @@ export function misspeltName(a: string, b: string): boolean {
 /** The words of a "name:" speaker key (none for a registry id). */
 export function speakerWordsOf(key: string | null): string[] {
   return key && key.startsWith("name:") ? nameWords(key) : [];
+}
+
+/** The quote and every member of the claim cite one document (same issuer, same year). */
+function sameDocumentOnly(q: PreparedQuote, c: ClaimState): boolean {
+  if (!q.documentKey || !c.documents.size) return false;
+  for (const d of c.documents) if (!sameDocument(d, q.documentKey)) return false;
+  return true;
 }
 
 function documentFit(q: PreparedQuote, c: ClaimState): boolean {
@@ -300,8 +309,9 @@ export function judge(q: PreparedQuote, c: ClaimState): Evidence | null {
     if (e) consider({ ...e, score: e.score - 0.05, supersedes: false });
   }
   if (!isPhrase(q.wording)) {
-    consider(reworded(q.wording, c.rep, 0));
-    for (const alt of c.alts) consider(reworded(q.wording, alt, 0.05));
+    const min = fit === "same" && sameDocumentOnly(q, c) ? REWORDED_SAME_DOCUMENT : REWORDED_MIN;
+    consider(reworded(q.wording, c.rep, 0, min));
+    for (const alt of c.alts) consider(reworded(q.wording, alt, 0.05, min));
   }
   const found = best as Evidence | null;
   if (!found) return null;
@@ -310,10 +320,10 @@ export function judge(q: PreparedQuote, c: ClaimState): Evidence | null {
   return found.score >= need ? found : null;
 }
 
-function reworded(a: Wording, b: Wording, penalty: number): Evidence | null {
+function reworded(a: Wording, b: Wording, penalty: number, min: number): Evidence | null {
   if (isPhrase(b)) return null;
   const s = Math.min(0.95, rewordedScore(a, b)) - penalty;
-  return s >= REWORDED_MIN ? { score: s, via: "reworded", supersedes: false } : null;
+  return s >= min ? { score: s, via: "reworded", supersedes: false } : null;
 }
 
 /** A new claim founded by one quote. */

@@ -23,6 +23,16 @@ describe("compareQuotes (the second quote judged against a claim founded by the 
     expect(r!.score).toBeGreaterThanOrEqual(0.6);
   });
 
+  it("two wordings of one document by its issuer link on less agreement than two wordings of a speaker's remarks", () => {
+    const a = "The island continued to serve as a safe refuge for certain regionally focused smuggling rings";
+    const b = "The island remained a safe haven for other regionally focused smuggling rings";
+    const doc = { speakerKey: "board", documentKey: "board-review:2025" };
+    expect(compareQuotes(q("a#0", a, doc), q("b#0", b, doc))).toMatchObject({ via: "reworded" });
+    expect(compareQuotes(q("a#0", a), q("b#0", b))).toBeNull();
+    // Two years of the document are two claims, however alike.
+    expect(compareQuotes(q("a#0", a, doc), q("b#0", b, { ...doc, documentKey: "board-review:2024" }))).toBeNull();
+  });
+
   it("unrelated sentences do not link", () => {
     expect(compareQuotes(q("a#0", HARBOUR), q("b#0", "We are disappointed by the review and its conclusions."))).toBeNull();
   });
