@@ -4,7 +4,7 @@ import { prisma } from "./db";
 import { isoDate } from "./iso-date";
 import { publicQuoteCountsByClaim } from "./quote-counts";
 import { listKeys, recordClaims, recordKeys } from "./public-cache/keys";
-import { publicClaimTagWhere, publicClaimWhere, publicQuoteTagWhere, publicQuoteWhere, publicTagWhere } from "./visibility";
+import { publicClaimTagWhere, publicClaimWhere, publicQuoteTagWhere, publicTagWhere } from "./visibility";
 
 /**
  * Reader reads of claims: only what lib/visibility.ts makes public. Each read records the surrogate keys of
@@ -24,7 +24,8 @@ function claimWhere(filters: ClaimFilters): Prisma.ClaimWhereInput {
     ...publicClaimWhere,
     ...(filters.tag ? { tags: { some: { tag: { slug: filters.tag } } } } : {}),
     ...(filters.speaker ? { speaker: { slug: filters.speaker } } : {}),
-    ...(filters.outlet ? { quotes: { some: { ...publicQuoteWhere, article: { outlet: { slug: filters.outlet } } } } } : {}),
+    // The stored claim–outlet counts (ClaimOutlet, kept by triggers): an index read, not a scan of the outlet's quotes.
+    ...(filters.outlet ? { outlets: { some: { outlet: { slug: filters.outlet } } } } : {}),
     ...(filters.verdict ? { rating: { verdictLabel: { slug: filters.verdict } } } : {}),
   };
 }
@@ -105,7 +106,7 @@ export async function getClaimFacets() {
     }),
     prisma.speaker.findMany({ where: { claims: { some: publicClaimWhere } }, orderBy: { name: "asc" }, select: { name: true, slug: true } }),
     prisma.outlet.findMany({
-      where: { articles: { some: { quotes: { some: { ...publicQuoteWhere, claim: publicClaimWhere } } } } },
+      where: { claims: { some: { claim: publicClaimWhere } } },
       orderBy: { name: "asc" },
       select: { name: true, slug: true },
     }),

@@ -19,6 +19,9 @@ import { Prisma, type AnchorStatus, type ClaimStatus, type ReviewStatus } from "
  *   public, and then public only while it is about a public claim and still
  *   anchored in the text (never an orphaned one);
  * - a tag is public when it is on a public claim or a public quote.
+ *
+ * The stored reader counts' triggers (migration stored_reader_counts) restate the
+ * two statuses below in SQL: change them there too (tests/integration/stored-counts.test.ts).
  */
 export const PUBLIC_CLAIM_STATUSES = ["published"] as const satisfies readonly ClaimStatus[];
 export const PUBLIC_REVIEW_STATUSES = ["confirmed"] as const satisfies readonly ReviewStatus[];
