@@ -9,11 +9,17 @@ export const metadata: Metadata = { title: "Editor" };
 
 const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
+const ENTITY_NAMES: Record<string, string> = { verdictLabel: "verdict label", rating: "rating of", source: "source", user: "account" };
+
 function entityHref(type: string, id: string): string | null {
   if (type === "claim" || type === "rating") return `/editor/claims/${id}`;
   if (type === "quote") return `/editor/quotes/${id}`;
   if (type === "article") return `/editor/articles/${id}`;
   if (type === "tag") return `/editor/tags/${id}`;
+  if (type === "speaker") return `/editor/speakers/${id}`;
+  if (type === "outlet") return `/editor/outlets/${id}`;
+  if (type === "source") return `/editor/sources/${id}`;
+  if (type === "feed") return `/editor/feeds/${id}`;
   return null;
 }
 
@@ -80,9 +86,11 @@ export default async function EditorHome({ searchParams }: { searchParams: Promi
               const href = entityHref(event.entityType, event.entityId);
               return (
                 <li key={event.id}>
-                  <strong>{event.actor?.name ?? "The system"}</strong>
+                  <strong>{event.actorName ?? "The system"}</strong>
                   <span>
-                    {event.action.replace(/[-_]/g, " ")} {href ? <Link href={href}>{event.entityType}</Link> : event.entityType}
+                    {event.action.replace(/[-_]/g, " ")} {ENTITY_NAMES[event.entityType] ?? event.entityType}
+                    {event.subject && <> {href ? <Link href={href}>{event.subject}</Link> : event.subject}</>}
+                    {!event.subject && href && <Link href={href}> (open)</Link>}
                   </span>
                   <span className="spacer" />
                   <span className="muted small">{when.format(event.createdAt)}</span>

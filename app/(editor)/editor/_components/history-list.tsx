@@ -25,7 +25,25 @@ const ACTIONS: Record<string, string> = {
   import: "imported",
 };
 
-const HIDDEN = new Set(["id", "version", "slug", "articleId", "absorbed", "absorbedSlug", "survivorSlug"]);
+// Ids, versions and character offsets say nothing to a person: the words and names beside them do.
+const HIDDEN = new Set(["id", "version", "slug", "articleId", "article", "absorbed", "absorbedSlug", "survivorSlug", "start", "end", "sortOrder"]);
+
+const LABELS: Record<string, string> = {
+  canonical: "wording",
+  exact: "quoted words",
+  sourceDocument: "source",
+  verdictLabel: "verdict",
+  reviewStatus: "review",
+  anchorStatus: "anchor",
+  anchorScore: "anchor match",
+  score: "match",
+  ratingValue: "place on the truth scale",
+  otherDomains: "other domains",
+  absorbedName: "merged in",
+  targetName: "merged into",
+  publishedAt: "published",
+  isPublic: "public",
+};
 const LONG = 160;
 
 function text(value: unknown): string {
@@ -42,23 +60,48 @@ function fieldRows(before: unknown, after: unknown) {
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
   return keys
     .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((k) => ({ key: k, before: k in b ? text(b[k]) : null, after: k in a ? text(a[k]) : null }));
+    .map((k) => ({ key: k, before: k in b ? cell(k, b[k]) : null, after: k in a ? cell(k, a[k]) : null }));
 }
 
 const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 function label(key: string) {
-  return key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/Id$/, "").toLowerCase();
+  return LABELS[key] ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/Id$/, "").toLowerCase();
 }
 
-/** Who changed what, when, before → after: newest first. */
-export function HistoryList({ events, emptyText = "No changes recorded yet.", subjectLabel }: { events: HistoryEvent[]; emptyText?: string; subjectLabel?: (event: HistoryEvent) => string | null }) {
+function cell(key: string, value: unknown): string {
+  // Match scores are fractions: a person reads a percentage.
+  if ((key === "score" || key === "anchorScore") && typeof value === "number") return `${Math.round(value * 100)}%`;
+  if (key === "ratingValue" && value === null) return "none (off the scale)";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  return text(value);
+}
+
+/**
+ * Who changed what, when, before → after: newest first, by names and words.
+ * Each event names what it changed (a quote's words, a label's name) when it is
+ * not the page's own record (`recordId`), or always with `showSubjects`;
+ * `subjectLabel` overrides that.
+ */
+export function HistoryList({
+  events,
+  emptyText = "No changes recorded yet.",
+  subjectLabel,
+  recordId,
+  showSubjects = false,
+}: {
+  events: HistoryEvent[];
+  emptyText?: string;
+  subjectLabel?: (event: HistoryEvent) => string | null;
+  recordId?: string;
+  showSubjects?: boolean;
+}) {
   if (events.length === 0) return <p className="muted small">{emptyText}</p>;
   return (
     <ol className="history">
       {events.map((event) => {
         const rows = event.action === "correct" ? [] : fieldRows(event.before, event.after);
-        const subject = subjectLabel?.(event);
+        const subject = subjectLabel ? subjectLabel(event) : showSubjects || (recordId !== undefined && event.entityId !== recordId) ? event.subject : null;
         return (
           <li key={event.id} className="history__event">
             <div className="history__head">

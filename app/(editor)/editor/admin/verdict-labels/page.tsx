@@ -34,7 +34,7 @@ export default async function VerdictLabelsPage() {
           </ol>
           <section className="card">
             <h2>History</h2>
-            <HistoryList events={history} />
+            <HistoryList events={history} showSubjects />
           </section>
         </div>
         <aside className="card">

@@ -85,7 +85,7 @@ export default async function ArticleWorkspacePage({ params }: Props) {
       )}
       <details className="card section">
         <summary>History ({history.length})</summary>
-        <HistoryList events={history} />
+        <HistoryList events={history} recordId={article.id} />
       </details>
     </>
   );
