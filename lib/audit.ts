@@ -11,7 +11,7 @@ import { prisma, type Tx } from "./db";
 
 export interface AuditInput {
   actorId: string | null;
-  entityType: "article" | "claim" | "quote" | "annotation" | "tag" | "rating" | "outlet" | "speaker" | "user" | "feed" | "alert" | "source" | "verdictLabel" | "webhook";
+  entityType: "article" | "claim" | "quote" | "annotation" | "tag" | "rating" | "outlet" | "speaker" | "user" | "address" | "feed" | "alert" | "source" | "verdictLabel" | "webhook";
   entityId: string;
   action: string;
   before?: unknown;

@@ -9,13 +9,21 @@ import { prisma } from "./db";
  * (the log line says how many were folded into it), so an attacker cannot fill
  * the table or the disk through it.
  */
-export type SecurityEventKind =
-  | "sign-in-delayed" // an account or address reached its free failures and now waits between attempts
-  | "sign-in-refused" // an attempt came before its delay was over (refused before any password check)
-  | "sign-in-busy" // too many password checks queued: refused
-  | "account-unlocked" // an admin cleared an account's sign-in delay
-  | "request-refused" // a malformed or oversized request was answered 4xx
-  | "budget-exceeded"; // an import or analysis ran over its time, memory, size or depth budget
+export const SECURITY_EVENT_KINDS = {
+  "sign-in-delayed": "An account or address reached its free failures and now waits between attempts",
+  "sign-in-refused": "An attempt came before its delay was over (refused before any password check)",
+  "sign-in-busy": "Too many password checks queued: refused",
+  "account-unlocked": "An admin cleared an account's sign-in delay",
+  "address-unlocked": "An admin cleared a client address's sign-in delay",
+  "request-refused": "A malformed or oversized request was answered 4xx",
+  "budget-exceeded": "An import or analysis ran over its time, memory, size or depth budget",
+} as const;
+
+export type SecurityEventKind = keyof typeof SECURITY_EVENT_KINDS;
+
+export function isSecurityEventKind(value: unknown): value is SecurityEventKind {
+  return typeof value === "string" && Object.hasOwn(SECURITY_EVENT_KINDS, value);
+}
 
 export interface SecurityEventInput {
   kind: SecurityEventKind;
@@ -65,11 +73,23 @@ export async function recordSecurityEvent(event: SecurityEventInput): Promise<vo
   }
 }
 
-/** The newest events first, for the admin page. */
-export function listSecurityEvents(limit = 200) {
-  return prisma.securityEvent.findMany({
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: { id: true, kind: true, address: true, account: true, message: true, detail: true, createdAt: true },
-  });
+export const SECURITY_EVENTS_PER_PAGE = 50;
+
+/**
+ * One page of events, newest first, for the admin page: `page` counts from 1;
+ * `kind` narrows to one kind. `total` counts every matching event.
+ */
+export async function listSecurityEvents({ kind, page = 1, perPage = SECURITY_EVENTS_PER_PAGE }: { kind?: SecurityEventKind; page?: number; perPage?: number } = {}) {
+  const where = kind ? { kind } : {};
+  const [events, total] = await Promise.all([
+    prisma.securityEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (Math.max(1, page) - 1) * perPage,
+      take: perPage,
+      select: { id: true, kind: true, address: true, account: true, message: true, detail: true, createdAt: true },
+    }),
+    prisma.securityEvent.count({ where }),
+  ]);
+  return { events, total, page: Math.max(1, page), pages: Math.max(1, Math.ceil(total / perPage)) };
 }

@@ -1,6 +1,10 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { recordAudit } from "./audit";
 import { prisma } from "./db";
+import { ActionError, NotFoundError } from "./errors";
+import { recordSecurityEvent } from "./security-events";
+import type { UnlockSignInInput } from "./validation/security";
 
 /**
  * Sign-in attempts are counted per account (the e-mail address as typed, so
@@ -79,12 +83,6 @@ export async function releaseAfterSuccess(email: string, address: string | null)
   }
 }
 
-/** An admin's unlock: the account may sign in at once. Returns whether it had a delay. */
-export async function clearAccountDelay(email: string): Promise<boolean> {
-  const { count } = await prisma.rateLimit.deleteMany({ where: { key: accountKey(email) } });
-  return count > 0;
-}
-
 /** Accounts (of existing users) that currently have counted failures, for the admin page. */
 export async function listDelayedAccounts(now = Date.now()) {
   const users = await prisma.user.findMany({ select: { id: true, email: true, name: true } });
@@ -92,10 +90,81 @@ export async function listDelayedAccounts(now = Date.now()) {
   const rows = await prisma.rateLimit.findMany({
     where: { key: { in: [...byKey.keys()] }, lastRequest: { gte: BigInt(now - ACCOUNT_RULE.windowMs) } },
     select: { key: true, count: true, lastRequest: true },
+    orderBy: { lastRequest: "desc" },
   });
   return rows.map((r) => {
     const user = byKey.get(r.key)!;
-    const waitMs = Number(r.lastRequest) + delayAfter(r.count, ACCOUNT_RULE) - now;
-    return { userId: user.id, email: user.email, name: user.name, attempts: r.count, waitSeconds: Math.max(0, Math.ceil(waitMs / 1000)) };
+    return { userId: user.id, email: user.email, name: user.name, attempts: r.count, waitSeconds: waitSeconds(r, ACCOUNT_RULE, now) };
   });
+}
+
+/** Client addresses past their free attempts within the window (they wait between tries), newest first. */
+export async function listDelayedAddresses(now = Date.now(), take = 100) {
+  const prefix = addressKey("");
+  const rows = await prisma.rateLimit.findMany({
+    where: { key: { startsWith: prefix }, count: { gte: ADDRESS_RULE.free }, lastRequest: { gte: BigInt(now - ADDRESS_RULE.windowMs) } },
+    select: { key: true, count: true, lastRequest: true },
+    orderBy: { lastRequest: "desc" },
+    take,
+  });
+  return rows.map((r) => ({ address: r.key.slice(prefix.length), attempts: r.count, waitSeconds: waitSeconds(r, ADDRESS_RULE, now) }));
+}
+
+function waitSeconds(row: { count: number; lastRequest: bigint }, rule: DelayRule, now: number): number {
+  return Math.max(0, Math.ceil((Number(row.lastRequest) + delayAfter(row.count, rule) - now) / 1000));
+}
+
+/** Who may unlock: the signed-in user as lib/auth.ts gives it (only the fields checked here). */
+export interface UnlockActor {
+  id: string;
+  email: string;
+  role: string;
+}
+
+/**
+ * An admin's unlock (/editor/admin/security): clears the counted sign-in failures
+ * of an account (by user id) or of a client address, so its next attempt is
+ * checked at once. Recorded in the audit trail (entity "user" or "address",
+ * action "unlock_sign_in", attempts before → 0) in the same transaction, and as
+ * a security event ("account-unlocked" / "address-unlocked").
+ * Checks the role itself, so no caller can skip it.
+ * @returns what was unlocked (the account's e-mail or the address) and whether it had
+ *   counted failures (false: nothing was waiting; nothing is written).
+ * @throws ActionError "unauthenticated" (no user), "forbidden" (not an admin);
+ *   NotFoundError (no such account).
+ */
+export async function unlockSignIn(actor: UnlockActor | null, input: UnlockSignInInput): Promise<{ target: string; cleared: boolean; attempts: number }> {
+  if (!actor) throw new ActionError("Your session has ended. Sign in again to save.", "unauthenticated");
+  if (actor.role !== "admin") throw new ActionError("Only an admin can do that.", "forbidden");
+  let key: string;
+  let target: string;
+  let entity: { entityType: "user" | "address"; entityId: string };
+  if ("userId" in input) {
+    const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
+    if (!user) throw new NotFoundError("account");
+    key = accountKey(user.email);
+    target = user.email;
+    entity = { entityType: "user", entityId: user.id };
+  } else {
+    key = addressKey(input.address);
+    target = input.address;
+    entity = { entityType: "address", entityId: input.address };
+  }
+  const attempts = await prisma.$transaction(async (tx) => {
+    const row = await tx.rateLimit.findUnique({ where: { key }, select: { count: true } });
+    if (!row) return 0;
+    await tx.rateLimit.delete({ where: { key } });
+    await recordAudit(tx, { actorId: actor.id, ...entity, action: "unlock_sign_in", before: { attempts: row.count }, after: { attempts: 0 } });
+    return row.count;
+  });
+  if (attempts > 0) {
+    await recordSecurityEvent({
+      kind: entity.entityType === "user" ? "account-unlocked" : "address-unlocked",
+      account: entity.entityType === "user" ? target : null,
+      address: entity.entityType === "address" ? target : null,
+      message: `${actor.email} cleared the sign-in delay of ${target} (${attempts} counted ${attempts === 1 ? "attempt" : "attempts"}).`,
+      detail: { by: actor.email, attempts },
+    });
+  }
+  return { target, cleared: attempts > 0, attempts };
 }

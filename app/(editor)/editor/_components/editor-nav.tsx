@@ -25,6 +25,7 @@ export function EditorNav({ isAdmin, suggested, alerts }: { isAdmin: boolean; su
         { href: "/editor/admin", label: "Accounts", exact: true },
         { href: "/editor/admin/verdict-labels", label: "Verdicts" },
         { href: "/editor/admin/webhook", label: "Webhook" },
+        { href: "/editor/admin/security", label: "Security" },
       ]
     : LINKS;
   return (
