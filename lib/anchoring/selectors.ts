@@ -45,6 +45,28 @@ export function describeSpan(body: string, start: number, end: number, context =
   };
 }
 
+/** Moves a span edge by one whole word, so that spans start and end on word boundaries. */
+export function nudgeEdge(body: string, offset: number, direction: -1 | 1, edge: "start" | "end"): number {
+  const ws = (i: number) => /\s/.test(body[i] ?? " ");
+  let i = offset;
+  if (direction > 0) {
+    // start → past this word and its trailing space; end → past the next space and word.
+    const first = edge === "start" ? false : true;
+    while (i < body.length && ws(i) === first) i++;
+    while (i < body.length && ws(i) !== first) i++;
+    return i;
+  }
+  // start ← to the start of the previous word; end ← to the end of the previous word.
+  if (edge === "start") {
+    while (i > 0 && ws(i - 1)) i--;
+    while (i > 0 && !ws(i - 1)) i--;
+  } else {
+    while (i > 0 && !ws(i - 1)) i--;
+    while (i > 0 && ws(i - 1)) i--;
+  }
+  return i;
+}
+
 /**
  * The W3C selectors of a stored anchor in `text` (the article body it was
  * anchored in). The W3C Web Annotation model counts a TextPositionSelector in

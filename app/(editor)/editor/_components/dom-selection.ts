@@ -1,3 +1,5 @@
+import { useEffect, useEffectEvent, type RefObject } from "react";
+
 /**
  * Maps a DOM selection inside the article text back to offsets in the article
  * body. Every run of text is rendered as one element holding only a text node,
@@ -44,4 +46,32 @@ export function selectionOffsets(root: HTMLElement, selection: Selection | null)
   const end = boundaryOffset(root, range.endContainer, range.endOffset, "end");
   if (start === null || end === null || end <= start) return null;
   return { start, end };
+}
+
+/**
+ * Calls `onSelect(start, end)` with the body offsets of a finished selection
+ * inside `root`: the mouse released, or a key released after a keyboard
+ * selection. Not on every selectionchange: re-rendering the highlighted runs
+ * mid-drag would replace the very text nodes the browser is selecting. A
+ * collapsed selection (a click, or focus moving to a form) calls nothing, so a
+ * pending span stays. When `onSelect` returns true (it took the span), the
+ * browser's selection is cleared: the page's own highlight shows it from then on.
+ */
+export function useFinishedSelection(root: RefObject<HTMLElement | null>, onSelect: (start: number, end: number) => boolean) {
+  const select = useEffectEvent(onSelect);
+  useEffect(() => {
+    function capture() {
+      const el = root.current;
+      if (!el) return;
+      const selection = document.getSelection();
+      const offsets = selectionOffsets(el, selection);
+      if (offsets && select(offsets.start, offsets.end)) selection?.removeAllRanges();
+    }
+    document.addEventListener("mouseup", capture);
+    document.addEventListener("keyup", capture);
+    return () => {
+      document.removeEventListener("mouseup", capture);
+      document.removeEventListener("keyup", capture);
+    };
+  }, [root]);
 }

@@ -1,21 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { addFeedAction, checkFeedAction, editFeedAction, setFeedActiveAction } from "@/app/(editor)/editor/_actions/feeds";
-import { applyActionErrors, useActionRunner, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
-import { ConflictNotice } from "@/app/(editor)/editor/_components/conflict-notice";
+import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
+import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
-import { feedCreateSchema, feedEditSchema, type FeedCreateInput, type FeedEditInput } from "@/lib/validation/feed";
+import { feedCreateSchema, feedEditSchema, type FeedCreateInput } from "@/lib/validation/feed";
 
 interface OutletOption {
   id: string;
   name: string;
 }
-
-const FIELDS = ["url", "outletId", "intervalMinutes"] as const;
 
 function FeedFields({
   register,
@@ -58,39 +54,19 @@ function FeedFields({
 }
 
 export function NewFeedForm({ outlets }: { outlets: OutletOption[] }) {
-  const router = useRouter();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<FeedCreateInput>({
-    resolver: zodResolver(feedCreateSchema),
+  const { form, onSubmit, status } = useActionForm({
+    schema: feedCreateSchema,
     defaultValues: { url: "", outletId: "", intervalMinutes: 30 },
+    action: addFeedAction,
+    onSuccess: (_data, values, { reset }) => {
+      reset({ url: "", outletId: values.outletId, intervalMinutes: values.intervalMinutes });
+      return { notice: `Watching ${values.url}. Its first poll is under way.` };
+    },
   });
+  const { register, formState } = form;
   return (
-    <form
-      className="form"
-      noValidate
-      aria-label="Watch a feed"
-      onSubmit={handleSubmit(async (values) => {
-        setProblem(null);
-        setAdded(null);
-        const result = await addFeedAction(values).catch(() => null);
-        if (!result) return setProblem("The server could not be reached. Nothing was saved; try again.");
-        if (!result.ok) return setProblem(applyActionErrors(result, setError, FIELDS).message);
-        setAdded(values.url);
-        reset({ url: "", outletId: values.outletId, intervalMinutes: values.intervalMinutes });
-        router.refresh();
-      })}
-    >
-      {problem && (
-        <p className="notice notice--error" role="alert">
-          {problem}
-        </p>
-      )}
-      {added && (
-        <p className="notice notice--ok" role="status">
-          Watching {added}. Its first poll is under way.
-        </p>
-      )}
+    <form className="form" noValidate aria-label="Watch a feed" onSubmit={onSubmit}>
+      {status}
       <FeedFields register={register} errors={formState.errors} outlets={outlets} idPrefix="new-feed" />
       <div>
         <button type="submit" className="button" disabled={formState.isSubmitting}>
@@ -111,44 +87,18 @@ export interface EditableFeed {
 }
 
 export function EditFeedForm({ feed, outlets }: { feed: EditableFeed; outlets: OutletOption[] }) {
-  const router = useRouter();
   const record = useVersionedRecord(feed, { url: "Feed address", outletId: "Outlet", intervalMinutes: "Minutes between polls", active: "Polling" });
-  const [problem, setProblem] = useState<ServerProblem | null>(null);
-  const [saved, setSaved] = useState(false);
-  const { register, handleSubmit, setError, formState } = useForm<FeedEditInput>({
-    resolver: zodResolver(feedEditSchema),
+  const { form, onSubmit, status } = useActionForm({
+    schema: feedEditSchema,
     defaultValues: feed,
+    action: (values) => editFeedAction({ ...values, version: record.version }),
+    record,
+    onSuccess: () => ({ notice: "Saved." }),
   });
+  const { register, formState } = form;
   return (
-    <form
-      className="form"
-      noValidate
-      aria-label="Edit feed"
-      onSubmit={handleSubmit(async (values) => {
-        setProblem(null);
-        setSaved(false);
-        const result = await editFeedAction({ ...values, version: record.version }).catch(() => null);
-        if (!result) return setProblem({ message: "The server could not be reached. Nothing was saved; try again." });
-        if (!result.ok) {
-          if (result.code === "conflict") record.markStale();
-          return setProblem(applyActionErrors(result, setError, FIELDS));
-        }
-        record.saved(result.data.version);
-        setSaved(true);
-        router.refresh();
-      })}
-    >
-      <ConflictNotice stale={record.stale} message={problem?.message} changes={record.changes} onReload={() => { setProblem(null); record.reload(); }} onDismiss={record.dismiss} />
-      {problem && !record.stale && (
-        <p className="notice notice--error" role="alert">
-          {problem.message}
-        </p>
-      )}
-      {saved && (
-        <p className="notice notice--ok" role="status">
-          Saved.
-        </p>
-      )}
+    <form className="form" noValidate aria-label="Edit feed" onSubmit={onSubmit}>
+      {status}
       <FeedFields register={register as unknown as UseFormRegister<FeedCreateInput>} errors={formState.errors} outlets={outlets} idPrefix="edit-feed" />
       <label className="row">
         <input type="checkbox" {...register("active")} /> Poll this feed

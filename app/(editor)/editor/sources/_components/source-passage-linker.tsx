@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
-import { selectionOffsets } from "@/app/(editor)/editor/_components/dom-selection";
+import { useFinishedSelection } from "@/app/(editor)/editor/_components/dom-selection";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 import { segmentBody } from "@/lib/anchoring/segments";
 import { pageCitation, pageNumberAt } from "@/lib/source-pages";
@@ -57,27 +57,13 @@ export function SourcePassageLinker({
   );
   const paragraphs = useMemo(() => segmentBody(source.text, spans), [source.text, spans]);
 
-  useEffect(() => {
-    function capture() {
-      const root = textRef.current;
-      if (!root) return;
-      const selection = document.getSelection();
-      const offsets = selectionOffsets(root, selection);
-      if (!offsets) return;
-      const span = wholeWords(source.text, offsets.start, offsets.end);
-      if (span.end > span.start) {
-        setPending(span);
-        setDone(null);
-        selection?.removeAllRanges();
-      }
-    }
-    document.addEventListener("mouseup", capture);
-    document.addEventListener("keyup", capture);
-    return () => {
-      document.removeEventListener("mouseup", capture);
-      document.removeEventListener("keyup", capture);
-    };
-  }, [source.text]);
+  useFinishedSelection(textRef, (start, end) => {
+    const span = wholeWords(source.text, start, end);
+    if (span.end <= span.start) return false;
+    setPending(span);
+    setDone(null);
+    return true;
+  });
 
   // A page marker before the first paragraph of each page.
   const markers = paragraphs.map((p, i) => {

@@ -6,6 +6,7 @@ import { updateQuoteSchema } from "@/lib/validation/quote";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
+import { nudgeEdge } from "@/lib/anchoring/selectors";
 
 export interface EditableQuote {
   id: string;
@@ -16,28 +17,6 @@ export interface EditableQuote {
   speakerId: string | null;
   claimId: string | null;
   reviewStatus: "suggested" | "confirmed" | "rejected";
-}
-
-/** Moves a span edge by one whole word, so that spans start and end on word boundaries. */
-function nudge(body: string, offset: number, direction: -1 | 1, edge: "start" | "end"): number {
-  const ws = (i: number) => /\s/.test(body[i] ?? " ");
-  let i = offset;
-  if (direction > 0) {
-    // start → past this word and its trailing space; end → past the next space and word.
-    const first = edge === "start" ? false : true;
-    while (i < body.length && ws(i) === first) i++;
-    while (i < body.length && ws(i) !== first) i++;
-    return i;
-  }
-  // start ← to the start of the previous word; end ← to the end of the previous word.
-  if (edge === "start") {
-    while (i > 0 && ws(i - 1)) i--;
-    while (i > 0 && !ws(i - 1)) i--;
-  } else {
-    while (i > 0 && !ws(i - 1)) i--;
-    while (i > 0 && ws(i - 1)) i--;
-  }
-  return i;
 }
 
 export function QuoteEditor({
@@ -77,7 +56,7 @@ export function QuoteEditor({
 
   function move(edge: "start" | "end", direction: -1 | 1) {
     const value = edge === "start" ? start : end;
-    const next = nudge(body, value, direction, edge);
+    const next = nudgeEdge(body, value, direction, edge);
     setValue(edge, Math.max(0, Math.min(body.length, next)), { shouldDirty: true });
   }
 
