@@ -29,67 +29,41 @@
  * Environment: BENCH_PORT (3400; PostgreSQL on +1, Redis on +2),
  * BENCH_DURATION seconds per round (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS
  * (32), BENCH_DATA_DIR (.bench-data), BENCH_DIST_DIR (.next-bench).
- */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+ */import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { loadavg } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "@/lib/migrate";
 import { pgliteExtensions } from "@/lib/pglite-extensions";
 import { pgliteRunner, pgPoolRunner } from "@/lib/sql-runner";
 import { databaseUrl, startPostgres, type TestPostgres } from "@/tests/support/postgres";
 import { startRedis, type TestRedis } from "@/tests/support/redis";
-import { callActionOver } from "@/tests/support/server-actions";
-import { buildCorpus, CORPUS_VERSION, searchQueries, type ClaimRef, type CorpusDb, type CorpusInfo } from "./bench/web-corpus";
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-const PORT = Number(process.env.BENCH_PORT ?? 3400);
-const PG_PORT = PORT + 1;
-const REDIS_PORT = PORT + 2;
-const DURATION = Number(process.env.BENCH_DURATION ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const DATA_DIR = path.resolve(process.env.BENCH_DATA_DIR ?? ".bench-data");
-const DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
-const ZIPF = Number(arg("zipf") ?? 0.8);
-const BASE = `http://127.0.0.1:${PORT}`;
-const HOT_PAGES = 400;
-const COLD_PAGES = 100;
-const SEARCHES = 100;
-
-interface CorpusSpecArg {
-  kind: "pg" | "pglite";
-  quotes: number;
-  label: string;
-}
-
-function parseCorpora(text: string): CorpusSpecArg[] {
-  return text.split(",").map((part) => {
-    const m = /^(pg|pglite):(\d+(?:\.\d+)?)([km]?)$/i.exec(part.trim());
-    if (!m) throw new Error(`--corpora: "${part}" is not KIND:SIZE (pg:100k, pglite:10k, pg:1m)`);
-    const quotes = Math.round(Number(m[2]) * (m[3].toLowerCase() === "m" ? 1e6 : m[3].toLowerCase() === "k" ? 1e3 : 1));
-    return { kind: m[1].toLowerCase() as "pg" | "pglite", quotes, label: `${m[1].toLowerCase() === "pg" ? "PostgreSQL" : "embedded"} ${m[2]}${m[3].toUpperCase()}` };
-  });
-}
-
-const corpora = parseCorpora(arg("corpora") ?? "pg:10k,pg:100k,pg:1m,pglite:100k");
-const skipBuild = process.argv.includes("--skip-build");
-const fresh = process.argv.includes("--fresh");
-
-const uptime = () => loadavg().map((l) => l.toFixed(1)).join(" ");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-};
+import { buildCorpus, CORPUS_VERSION, type CorpusDb, type CorpusInfo } from "./bench/web-corpus";
+import { cold, load, warm, writer, type Load } from "./bench/web-load";
+import { report, type Figures } from "./bench/web-report";
+import { run, signIn, startServer, stopServer } from "./bench/web-server";
+import {
+  COLD_PAGES,
+  CONNECTIONS,
+  corpora,
+  DATA_DIR,
+  DIST_DIR,
+  DURATION,
+  fresh,
+  HOT_PAGES,
+  mean,
+  percentile,
+  PG_PORT,
+  REDIS_PORT,
+  ROUNDS,
+  SEARCHES,
+  skipBuild,
+  uptime,
+  ZIPF,
+  type CorpusSpecArg,
+} from "./bench/web-settings";
+import { searchQueries } from "./bench/web-words";
 
 // ---- Corpora ----
 
@@ -156,212 +130,6 @@ async function embeddedCorpus(spec: CorpusSpecArg): Promise<{ info: CorpusInfo; 
   } finally {
     await db.close();
   }
-}
-
-// ---- The server ----
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "ignore", "inherit"] });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn("npx", ["tsx", "server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: DIST_DIR,
-      CLAIMSCOPE_SEED: "0",
-      NEXT_TELEMETRY_DISABLED: "1",
-      HOSTNAME: "127.0.0.1",
-      PORT: String(PORT),
-      BETTER_AUTH_URL: BASE,
-      BETTER_AUTH_SECRET: "bench-secret-0123456789abcdef0123456789abcdef",
-      SITE_URL: BASE,
-      DATABASE_URL: "",
-      REDIS_URL: "",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let out = "";
-  child.stdout!.on("data", (d) => (out = (out + d).slice(-20_000)));
-  child.stderr!.on("data", (d) => (out = (out + d).slice(-20_000)));
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${out}`);
-    try {
-      if ((await fetch(`${BASE}/api/health`, { signal: AbortSignal.timeout(5000) })).ok) return { child, output: () => out };
-    } catch {
-      // not listening yet
-    }
-    await sleep(500);
-  }
-  stopServer(child);
-  throw new Error(`the server did not start within 10 minutes:\n${out}`);
-}
-
-async function stopServer(child: ChildProcess) {
-  if (!child.pid || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  await Promise.race([exited, sleep(10_000)]);
-  try {
-    process.kill(-child.pid, "SIGKILL");
-  } catch {
-    // gone
-  }
-}
-
-async function signIn(email: string, password: string): Promise<string> {
-  const res = await fetch(`${BASE}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: BASE },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-// ---- Measuring ----
-
-async function get(pathname: string): Promise<{ ms: number; cache: string | null }> {
-  const t = performance.now();
-  const res = await fetch(`${BASE}${pathname}`, { headers: { "accept-encoding": "gzip" } });
-  await res.arrayBuffer();
-  const ms = performance.now() - t;
-  if (res.status !== 200) throw new Error(`${pathname}: ${res.status}`);
-  return { ms, cache: res.headers.get("x-claimscope-cache") };
-}
-
-/** First requests, one at a time: the render cost of a page with no cached copy. */
-async function cold(paths: string[]): Promise<number[]> {
-  const times: number[] = [];
-  for (const p of paths) {
-    const { ms, cache } = await get(p);
-    if (cache === "HIT") throw new Error(`${p} was expected to be a miss`);
-    times.push(ms);
-  }
-  return times;
-}
-
-async function warm(paths: string[], concurrency = 4) {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < paths.length) await get(paths[next++]);
-  }));
-}
-
-interface Load {
-  rps: number;
-  p99: number;
-  errors: number;
-}
-
-async function load(paths: string[], seconds = DURATION): Promise<Load> {
-  let i = 0;
-  let errors = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: BASE,
-        connections: CONNECTIONS,
-        duration: seconds,
-        headers: { "accept-encoding": "gzip" },
-        requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
-      },
-      (error, res) => (error ? reject(error) : resolve(res)),
-    );
-    instance.on("response", (_client, status) => {
-      if (status >= 400) errors++;
-    });
-  });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: errors + result.errors + result.timeouts };
-}
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-
-/** One editorial write a second (a summary edit of a claim readers are reading) until `stop`. */
-function writer(cookie: string, claims: ClaimRef[], versions: Map<string, number>) {
-  let stopped = false;
-  let writes = 0;
-  let failures = 0;
-  const times: number[] = [];
-  const done = (async () => {
-    for (let n = 0; !stopped; n++) {
-      const started = Date.now();
-      const claim = claims[(n * 7919) % claims.length];
-      const t = performance.now();
-      try {
-        const result = await callActionOver(BASE, "editClaimAction", cookie, {
-          id: claim.id,
-          version: versions.get(claim.id) ?? 1,
-          canonical: claim.canonical,
-          summary: `Benchmark edit ${Date.now()}`,
-          speakerId: claim.speakerId,
-          sourceDocumentId: null,
-          rebutsId: null,
-        });
-        if (result.ok) {
-          versions.set(claim.id, (result.data as { version: number }).version);
-          writes++;
-          times.push(performance.now() - t);
-        } else {
-          failures++;
-          if (failures <= 3) console.log(`    write refused: ${result.error}`);
-        }
-      } catch (error) {
-        failures++;
-        if (failures <= 3) console.log(`    write failed: ${String(error).slice(0, 200)}`);
-      }
-      await sleep(Math.max(0, 1000 - (Date.now() - started)));
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      await done;
-      return { writes, failures, times };
-    },
-  };
-}
-
-interface Figures {
-  label: string;
-  load: string;
-  quotes: number;
-  largestQuotes: number;
-  staticRps: number;
-  hotRps: number;
-  hotP99: number;
-  coldClaimP50: number;
-  coldClaimP95: number;
-  largestClaim: number;
-  claimsListP95: number;
-  outletP95: number;
-  speakerP95: number;
-  otherListsMax: number;
-  searchP50: number;
-  searchP95: number;
-  misspelt: number;
-  readRps: number;
-  readWriteRps: number;
-  readP99: number;
-  readWriteP99: number;
-  writes: number;
-  writeFailures: number;
-  writeP50: number;
-  errors: number;
 }
 
 /** The claims' current versions (earlier runs edited them): an edit names the version it replaces. */
@@ -482,74 +250,6 @@ async function measure(spec: CorpusSpecArg, info: CorpusInfo, env: Record<string
   } finally {
     await stopServer(server.child);
   }
-}
-
-// ---- Report ----
-
-const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : "–");
-const x = (n: number) => `${n.toFixed(2)}×`;
-const int = (n: number) => Math.round(n).toLocaleString("en");
-
-function report(all: Figures[]) {
-  const rows: [string, (f: Figures) => string][] = [
-    ["load average (1, 5, 15 min) before → after", (f) => f.load],
-    ["quotes (largest claim)", (f) => `${int(f.quotes)} (${int(f.largestQuotes)})`],
-    ["static file req/s", (f) => int(f.staticRps)],
-    ["hot claim pages req/s", (f) => int(f.hotRps)],
-    ["  hot / static", (f) => x(f.hotRps / f.staticRps)],
-    ["  hot p99", (f) => ms(f.hotP99)],
-    ["cold claim page p50", (f) => ms(f.coldClaimP50)],
-    ["cold claim page p95", (f) => ms(f.coldClaimP95)],
-    ["largest claim page, cold (p50 of 3)", (f) => ms(f.largestClaim)],
-    ["/claims cold p95 (pages, filters)", (f) => ms(f.claimsListP95)],
-    ["outlet pages cold p95", (f) => ms(f.outletP95)],
-    ["speaker pages cold p95", (f) => ms(f.speakerP95)],
-    ["/, /outlets, /speakers, /articles, /tags cold max", (f) => ms(f.otherListsMax)],
-    ["uncached search p50", (f) => ms(f.searchP50)],
-    ["uncached search p95", (f) => ms(f.searchP95)],
-    ["  misspelt queries", (f) => `${Math.round(f.misspelt * 100)}%`],
-    ["readers req/s, no writes", (f) => int(f.readRps)],
-    ["readers req/s, 1 write/s", (f) => int(f.readWriteRps)],
-    ["  with writes / without", (f) => x(f.readWriteRps / f.readRps)],
-    ["  p99 without → with writes", (f) => `${ms(f.readP99)} → ${ms(f.readWriteP99)}`],
-    ["  writes done (failed), p50", (f) => `${f.writes} (${f.writeFailures}), ${ms(f.writeP50)}`],
-    ["errors under load", (f) => String(f.errors)],
-  ];
-  const width = Math.max(...rows.map(([name]) => name.length)) + 2;
-  const col = Math.max(16, ...all.flatMap((f) => rows.map(([, get]) => get(f).length + 2)));
-  console.log();
-  console.log("".padEnd(width) + all.map((f) => f.label.padStart(col)).join(""));
-  for (const [name, get] of rows) console.log(name.padEnd(width) + all.map((f) => get(f).padStart(col)).join(""));
-  console.log();
-
-  const verdicts: [string, boolean | null, string][] = [];
-  const check = (name: string, ok: boolean | null, detail: string) => verdicts.push([name, ok, detail]);
-  const find = (kind: "pg" | "pglite", quotes: number) => all.find((f, i) => corpora[i].kind === kind && corpora[i].quotes === quotes);
-  const pgMillion = find("pg", 1_000_000);
-  const pgHundred = find("pg", 100_000);
-  const embedded = find("pglite", 100_000);
-  check("hot claim pages ≥ 0.9× the static file", all.every((f) => f.hotRps / f.staticRps >= 0.9), all.map((f) => `${f.label} ${x(f.hotRps / f.staticRps)}`).join(", "));
-  check("cold claim page p95 ≤ 100 ms at 1M on PostgreSQL", pgMillion ? pgMillion.coldClaimP95 <= 100 : null, pgMillion ? ms(pgMillion.coldClaimP95) : "not run");
-  check("/claims cold ≤ 200 ms", all.every((f) => f.claimsListP95 <= 200), all.map((f) => `${f.label} ${ms(f.claimsListP95)}`).join(", "));
-  check("uncached search p95 ≤ 100 ms at 1M on PostgreSQL", pgMillion ? pgMillion.searchP95 <= 100 : null, pgMillion ? ms(pgMillion.searchP95) : "not run");
-  check("uncached search p95 ≤ 300 ms at 100k embedded", embedded ? embedded.searchP95 <= 300 : null, embedded ? ms(embedded.searchP95) : "not run");
-  check("one write/s keeps reader throughput ≥ 0.9×", all.every((f) => f.readWriteRps / f.readRps >= 0.9), all.map((f) => `${f.label} ${x(f.readWriteRps / f.readRps)}`).join(", "));
-  if (pgMillion && pgHundred) {
-    const paths: [string, (f: Figures) => number][] = [
-      ["cold claim page p95", (f) => f.coldClaimP95],
-      ["/claims cold p95", (f) => f.claimsListP95],
-      ["outlet pages cold p95", (f) => f.outletP95],
-      ["speaker pages cold p95", (f) => f.speakerP95],
-      ["uncached search p95", (f) => f.searchP95],
-    ];
-    for (const [name, get] of paths) {
-      const ratio = get(pgMillion) / get(pgHundred);
-      check(`time(1M)/time(100k) ≤ 2: ${name}`, ratio <= 2, `${ms(get(pgHundred))} → ${ms(get(pgMillion))}: ${x(ratio)}`);
-    }
-  } else {
-    check("time(1M)/time(100k) ≤ 2 for the cold paths", null, "needs pg:100k and pg:1m");
-  }
-  for (const [name, ok, detail] of verdicts) console.log(`${ok === null ? "SKIP" : ok ? "PASS" : "FAIL"}  ${name} (${detail})`);
 }
 
 async function main() {
