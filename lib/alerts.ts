@@ -8,7 +8,7 @@ import { prisma } from "./db";
 import { moveQuotesIn } from "./quotes";
 import { updateVersioned } from "./versioned-write";
 import type { Touched } from "./public-cache/keys";
-import { wordDiff, type DiffPart } from "./word-diff";
+import { wordDiff, type DiffPart } from "./analysis/word-diff";
 
 /**
  * Alerts: a published claim said again in new coverage. A feed item's quote

@@ -63,8 +63,6 @@ async function tableSignatures(prisma: PrismaClient | Tx): Promise<{ speakers: s
   return row;
 }
 
-const DB_KIND_TO_ANALYSIS = { person: "person", organisation: "organization", government: "government" } as const;
-
 /**
  * Claim matching compares speakers by name ("name:ana lind"), so that a name as
  * written in part fits the full one ("Lind", "Mayor Ana Lind") across articles
@@ -145,7 +143,7 @@ export async function loadSpeakerRegistry(
   const entries: SpeakerEntry[] = speakers.map((s) => ({
     id: s.id,
     name: s.name,
-    kind: DB_KIND_TO_ANALYSIS[s.kind],
+    kind: s.kind,
     aliases: [s.name, ...s.aliases],
   }));
   const value = { speakers: speakers.map((s) => ({ id: s.id, name: s.name })), speakerEntries: entries, registry: createSpeakerRegistry(entries) };

@@ -4,7 +4,7 @@ import { prisma } from "./db";
 import { isoDate } from "./iso-date";
 import { claimKey, recordArticles, recordClaims, recordKeys } from "./public-cache/keys";
 import { measureQuote, prepareSourceText } from "./quote-fidelity";
-import { wordDiff, type DiffPart } from "./word-diff";
+import { wordDiff, type DiffPart } from "./analysis/word-diff";
 import { isPlausibleSlug } from "./validation/text";
 import { isPublicClaim, publicQuoteWhere } from "./visibility";
 

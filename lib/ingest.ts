@@ -15,7 +15,7 @@ import { contentHash } from "./content-hash";
 import type { CaptureData } from "./fetch-article";
 import type { Tx } from "./db";
 import { claimSlug, uniqueClaimSlug, uniqueSlug } from "./slug";
-import { wordDiff, type DiffPart } from "./word-diff";
+import { wordDiff, type DiffPart } from "./analysis/word-diff";
 
 export interface IngestInput {
   /**
@@ -45,8 +45,8 @@ export interface IngestResult {
   quotes: number;
 }
 
-const FIDELITY = { verbatim: "verbatim", trimmed: "trimmed", altered: "altered", "not-found": "not_found" } as const;
-const ANALYSIS_KIND_TO_DB: Record<string, SpeakerKind> = { person: "person", organization: "organisation", government: "government" };
+/** The analysis's kinds a speaker row can have (the analysis also knows documents and unknowns). */
+const isStoredKind = (kind: string | null | undefined): kind is SpeakerKind => kind === "person" || kind === "organisation" || kind === "government";
 
 /** A quote's planned row, before ids exist. */
 interface PlannedQuote {
@@ -204,7 +204,7 @@ export function analysedFields(q: AnalyzedQuote, fidelity: FidelityResult | null
     cue: q.cue,
     verb: q.verb,
     attributionReason: q.attributionReason,
-    fidelity: fidelity ? FIDELITY[fidelity.status] : null,
+    fidelity: fidelity ? fidelity.status : null,
     fidelityDiff: diff?.map((d) => ({ op: d.op, text: d.text })),
     paragraphIndex: q.paragraphIndex,
     inHeadline: q.inHeadline,
@@ -353,7 +353,7 @@ export function speakerResolver(ctx: AnalysisContext): (q: AnalyzedQuote) => Spe
     if (q.speakerKey === null && !builtIn) return null; // generic ("officials")
     // A new speaker takes the kind the analysis found (a ministry is no person) and the
     // acronyms the article defined for it, so the registry recognises them next time.
-    const kind = (builtIn && ANALYSIS_KIND_TO_DB[builtIn.kind]) || ANALYSIS_KIND_TO_DB[q.speakerKind ?? ""] || "person";
+    const kind = isStoredKind(builtIn?.kind) ? builtIn.kind : isStoredKind(q.speakerKind) ? q.speakerKind : "person";
     return {
       create: {
         name: builtIn?.name ?? q.speakerName,
@@ -455,7 +455,7 @@ function leadOf(quotes: PlannedQuote[], g: ClaimGroupPlan): number {
 
 function sourceOfLead(quotes: PlannedQuote[], g: ClaimGroupPlan): string | null {
   const f = quotes[leadOf(quotes, g)].fidelity;
-  return f && f.status !== "not-found" ? f.sourceId : null;
+  return f && f.status !== "not_found" ? f.sourceId : null;
 }
 
 function fidelityAgainst(sources: { id: string; text: string }[], p: PlannedQuote, sourceId: string | null): FidelityResult | null {
@@ -530,9 +530,9 @@ export async function createClaimFromAnalysis(tx: Tx, exact: string, fid: Fideli
       slug,
       canonical,
       speakerId,
-      sourceDocumentId: fid && fid.status !== "not-found" ? fid.sourceId : null,
-      sourceStart: fid && fid.status !== "not-found" ? fid.sourceStart : null,
-      sourceEnd: fid && fid.status !== "not-found" ? fid.sourceEnd : null,
+      sourceDocumentId: fid && fid.status !== "not_found" ? fid.sourceId : null,
+      sourceStart: fid && fid.status !== "not_found" ? fid.sourceStart : null,
+      sourceEnd: fid && fid.status !== "not_found" ? fid.sourceEnd : null,
     },
     select: { id: true },
   });

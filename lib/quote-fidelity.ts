@@ -1,5 +1,5 @@
-import { checkFidelity, indexSources, type FidelityResult, type SourceIndex } from "./analysis/fidelity";
-import { wordDiff, type DiffPart } from "./word-diff";
+import { checkFidelity, indexSources, type FidelityStatus, type SourceIndex } from "./analysis/fidelity";
+import { wordDiff, type DiffPart } from "./analysis/word-diff";
 
 /**
  * How faithfully a quote reproduces its claim's source document: the one
@@ -11,13 +11,12 @@ import { wordDiff, type DiffPart } from "./word-diff";
  *   the editor's own wording.
  * - Otherwise the quote is aligned with the source (lib/analysis/fidelity.ts)
  *   and its diff is drawn against the passage it aligned to, on the outlet's
- *   text as printed (lib/word-diff.ts).
+ *   text as printed (lib/analysis/word-diff.ts).
  */
-export type FidelityClass = "verbatim" | "trimmed" | "altered" | "not_found";
 
 export interface QuoteMeasure {
   /** null = unchecked: no source on file (or a title, which is not checked). */
-  fidelity: FidelityClass | null;
+  fidelity: FidelityStatus | null;
   /** Offsets into the source text of the passage the quote aligned to; null when none. */
   passage: { start: number; end: number } | null;
   /** Source passage → outlet wording; a single "equal" run (the quote as printed) when nothing is compared. */
@@ -29,8 +28,6 @@ export interface SourceText {
   index: SourceIndex;
 }
 
-const CLASS: Record<FidelityResult["status"], FidelityClass> = { verbatim: "verbatim", trimmed: "trimmed", altered: "altered", "not-found": "not_found" };
-
 /** The source prepared once for measuring many quotes; null when there is no text. */
 export function prepareSourceText(text: string | null | undefined): SourceText | null {
   if (!text || !text.trim()) return null;
@@ -41,7 +38,7 @@ export function measureQuote(exact: string, source: SourceText | null, kind: str
   const plain: DiffPart[] = [{ op: "equal", text: exact }];
   if (!source || kind === "title") return { fidelity: null, passage: null, diff: plain };
   const result = checkFidelity(exact, source.index);
-  if (result.status === "not-found" || result.sourceStart < 0) return { fidelity: "not_found", passage: null, diff: plain };
+  if (result.status === "not_found" || result.sourceStart < 0) return { fidelity: "not_found", passage: null, diff: plain };
   const passage = { start: result.sourceStart, end: result.sourceEnd };
-  return { fidelity: CLASS[result.status], passage, diff: wordDiff(source.text.slice(passage.start, passage.end), exact) };
+  return { fidelity: result.status, passage, diff: wordDiff(source.text.slice(passage.start, passage.end), exact) };
 }

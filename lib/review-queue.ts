@@ -46,11 +46,11 @@ export async function listReviewQueue(filter: ReviewQueueFilter) {
   return { total, quotes, pages: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)) };
 }
 
+/** The review filters' outlets and speakers (by slug); the claims come from listClaimOptions (lib/claim-edits.ts). */
 export async function getReviewFilterOptions() {
-  const [outlets, speakers, claims] = await Promise.all([
+  const [outlets, speakers] = await Promise.all([
     prisma.outlet.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
     prisma.speaker.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
-    prisma.claim.findMany({ orderBy: { canonical: "asc" }, select: { id: true, canonical: true } }),
   ]);
-  return { outlets, speakers, claims };
+  return { outlets, speakers };
 }

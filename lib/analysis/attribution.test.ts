@@ -98,8 +98,8 @@ describe("attribution", () => {
       { registry },
     );
     expect(res.quotes.map((q) => [q.speakerName, q.speakerKind, q.speakerAliases])).toEqual([
-      ["Coastal Ferries Authority", "organization", ["CFA"]],
-      ["Coastal Ferries Authority", "organization", ["CFA"]],
+      ["Coastal Ferries Authority", "organisation", ["CFA"]],
+      ["Coastal Ferries Authority", "organisation", ["CFA"]],
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkFidelity, indexSources, wordDiff } from "./fidelity";
+import { checkFidelity, indexSources } from "./fidelity";
+import { wordDiff } from "./word-diff";
 
 const SOURCE = [
   "Country Report on Terrorism - Pakistan",
@@ -19,7 +20,7 @@ describe("checkFidelity", () => {
     ["ellipsis", "It allowed groups targeting Afghanistan … to operate from its territory.", "trimmed"],
     ["words changed", "Pakistan remained a safe harbor for other regionally focused terrorist groups,", "altered"],
     ["words dropped without an ellipsis", "It allowed groups targeting Afghanistan to operate from its territory.", "altered"],
-    ["not in the source", "We reject any insinuation about any safe haven.", "not-found"],
+    ["not in the source", "We reject any insinuation about any safe haven.", "not_found"],
   ])("%s → %s", (_name, quote, status) => {
     expect(checkFidelity(quote, index).status).toBe(status);
   });
@@ -28,8 +29,8 @@ describe("checkFidelity", () => {
     const r = checkFidelity("Pakistan remained a safe harbor for other regionally focused terrorist groups,", index);
     expect(r.sourceId).toBe("crt");
     expect(SOURCE.slice(r.sourceStart, r.sourceEnd)).toContain("safe haven for certain regionally focused terrorist groups");
-    expect(r.ops).toContainEqual({ op: "added", text: "harbor" });
-    expect(r.ops).toContainEqual({ op: "dropped", text: "haven" });
+    expect(r.ops).toContainEqual({ op: "insert", text: "harbor" });
+    expect(r.ops).toContainEqual({ op: "delete", text: "haven" });
     expect(r.coverage).toBeGreaterThan(0.5);
   });
 
@@ -40,16 +41,17 @@ describe("checkFidelity", () => {
   });
 });
 
+// One word diff (./word-diff.ts), source first: the framing matrix, alerts and ingest draw it.
 describe("wordDiff", () => {
   it("marks dropped and added words, ignoring case and punctuation", () => {
-    expect(wordDiff("Pakistan remained a safe harbor,", "pakistan remained a safe haven.")).toEqual([
-      { op: "same", text: "Pakistan remained a safe" },
-      { op: "dropped", text: "haven" },
-      { op: "added", text: "harbor" },
+    expect(wordDiff("pakistan remained a safe haven.", "Pakistan remained a safe harbor,")).toEqual([
+      { op: "equal", text: "Pakistan remained a safe" },
+      { op: "delete", text: " haven" },
+      { op: "insert", text: " harbor," },
     ]);
   });
 
-  it("returns one same op for identical wording", () => {
-    expect(wordDiff("We are disappointed", "we are disappointed")).toEqual([{ op: "same", text: "We are disappointed" }]);
+  it("returns one equal run for identical wording", () => {
+    expect(wordDiff("we are disappointed", "We are disappointed")).toEqual([{ op: "equal", text: "We are disappointed" }]);
   });
 });

@@ -4,23 +4,18 @@
 //    ellipsis);
 //  - altered: words changed, added or dropped without an ellipsis (the word
 //    diff is returned so reader pages can mark them);
-//  - not-found: no passage of the source carries most of the quote's words.
+//  - not_found: no passage of the source carries most of the quote's words.
 // Bracketed insertions ([Haqqani Network]) are the outlet's clarifications and
 // are not counted against the quote.
 
 import search from "approx-string-match";
 import { diffArrays } from "diff";
 import { splitSentences } from "./sentences";
-import { foldTypography, splitParagraphs, wordTokensWithOffsets } from "./text";
+import { splitParagraphs, wordTokensWithOffsets } from "./text";
+import type { DiffPart } from "./word-diff";
 
-export type FidelityStatus = "verbatim" | "trimmed" | "altered" | "not-found";
-
-/** One run of words in a quote-vs-source comparison. */
-export interface WordOp {
-  /** same: in both; added: only in the quote; dropped: only in the source. */
-  op: "same" | "added" | "dropped";
-  text: string;
-}
+/** Spelled as the database stores it (Quote.fidelity), so no table translates it. */
+export type FidelityStatus = "verbatim" | "trimmed" | "altered" | "not_found";
 
 export interface FidelityResult {
   status: FidelityStatus;
@@ -34,8 +29,12 @@ export interface FidelityResult {
   coverage: number;
   /** Words the outlet inserted in brackets. */
   insertions: string[];
-  /** Word diff, quote vs passage (empty for verbatim/trimmed/not-found). */
-  ops: WordOp[];
+  /**
+   * The compared words, source passage to quote (empty unless altered): equal in both,
+   * insert only in the quote, delete only in the source; words joined by single spaces.
+   * Reader pages draw their diff with wordDiff (./word-diff.ts), on the text as printed.
+   */
+  ops: DiffPart[];
 }
 
 export interface PrimarySource {
@@ -120,7 +119,7 @@ function prepareQuote(quote: string): PreparedQuote {
 }
 
 const NOT_FOUND = (insertions: string[]): FidelityResult => ({
-  status: "not-found", sourceId: null, sourceStart: -1, sourceEnd: -1, sentence: -1, coverage: 0, insertions, ops: [],
+  status: "not_found", sourceId: null, sourceStart: -1, sourceEnd: -1, sentence: -1, coverage: 0, insertions, ops: [],
 });
 
 export function checkFidelity(quote: string, index: SourceIndex): FidelityResult {
@@ -225,26 +224,26 @@ function compareWindow(src: PreparedSource, q: PreparedQuote, a: number, b: numb
   let srcPos = a;
   let startTok = -1, endTok = -1;
   let same = 0, added = 0, dropped = 0;
-  const ops: WordOp[] = [];
+  const ops: DiffPart[] = [];
   changes.forEach((c, i) => {
     if (c.removed) {
       if (i > first && i < last) {
         dropped += c.count ?? c.value.length;
-        ops.push({ op: "dropped", text: c.value.join(" ") });
+        ops.push({ op: "delete", text: c.value.join(" ") });
       }
       srcPos += c.value.length;
       return;
     }
     if (c.added) {
       added += c.value.length;
-      ops.push({ op: "added", text: c.value.join(" ") });
+      ops.push({ op: "insert", text: c.value.join(" ") });
       return;
     }
     if (startTok < 0) startTok = srcPos;
     srcPos += c.value.length;
     endTok = srcPos - 1;
     same += c.value.length;
-    ops.push({ op: "same", text: c.value.join(" ") });
+    ops.push({ op: "equal", text: c.value.join(" ") });
   });
   const coverage = same / q.words.length;
   if (coverage < 0.5 || same < 3) return null;
@@ -274,35 +273,4 @@ function approxLocate(src: PreparedSource, q: PreparedQuote): FidelityResult | n
   });
   if (a < 0 || b < a) return null;
   return compareWindow(src, q, a, b);
-}
-
-/**
- * Word-level diff between a quote and a source passage, for marking dropped
- * and added words on reader pages. Case, punctuation and typographic variants
- * are ignored; the words are returned as written in the quote (added/same) or
- * the passage (dropped).
- */
-export function wordDiff(quote: string, passage: string): WordOp[] {
-  const qa = wordTokensWithOffsets(foldTypography(quote));
-  const pa = wordTokensWithOffsets(foldTypography(passage));
-  const qf = foldTypography(quote);
-  const pf = foldTypography(passage);
-  const changes = diffArrays(pa.map((w) => w.word), qa.map((w) => w.word));
-  const ops: WordOp[] = [];
-  let qi = 0, pi = 0;
-  for (const c of changes) {
-    const n = c.value.length;
-    if (c.added) {
-      ops.push({ op: "added", text: qf.slice(qa[qi].start, qa[qi + n - 1].end) });
-      qi += n;
-    } else if (c.removed) {
-      ops.push({ op: "dropped", text: pf.slice(pa[pi].start, pa[pi + n - 1].end) });
-      pi += n;
-    } else {
-      ops.push({ op: "same", text: qf.slice(qa[qi].start, qa[qi + n - 1].end) });
-      qi += n;
-      pi += n;
-    }
-  }
-  return ops;
 }

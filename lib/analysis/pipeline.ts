@@ -18,7 +18,7 @@
 // Related modules the app uses directly:
 //   speakers.ts  createSpeakerRegistry(entries, { defaults? }) — pass the database's speakers in.
 //   claim-index.ts ClaimIndex (add / query, incremental); claims.ts groupClaims (batch), ClaimGrouper (streaming), newClaimKey.
-//   fidelity.ts  indexSources, checkFidelity, wordDiff (reader pages).
+//   fidelity.ts  indexSources, checkFidelity; word-diff.ts wordDiff (reader pages).
 //   boilerplate.ts stripBoilerplate(raw) — run it on text as received, before analyzeArticle.
 
 import { type Attribution, type AttributionSource, attributeQuotes } from "./attribution";
@@ -270,7 +270,7 @@ export interface CorpusAnalysis {
  */
 export function claimQuoteOf(q: AnalyzedQuote, id: string, articleId: string, fidelity: FidelityResult | null, speakerKey = q.speakerKey): ClaimQuote {
   const f = fidelity;
-  const anchored = f && f.status !== "not-found" && f.coverage >= 0.6 && !q.label && wordTokens(q.exact).length >= 4;
+  const anchored = f && f.status !== "not_found" && f.coverage >= 0.6 && !q.label && wordTokens(q.exact).length >= 4;
   return {
     id,
     text: q.exact,

@@ -48,7 +48,7 @@ describe("createSpeakerRegistry", () => {
   });
 
   it("can run without the built-in list", () => {
-    const bare = createSpeakerRegistry([{ id: "x", name: "Example Org", kind: "organization", aliases: [] }], { defaults: false });
+    const bare = createSpeakerRegistry([{ id: "x", name: "Example Org", kind: "organisation", aliases: [] }], { defaults: false });
     expect(bare.resolve("Pentagon")).toBeNull();
     expect(bare.resolve("Example Org")?.id).toBe("x");
   });

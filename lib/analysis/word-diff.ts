@@ -1,5 +1,5 @@
 import { diffArrays } from "diff";
-import { wordTokensWithOffsets } from "./analysis/text";
+import { wordTokensWithOffsets } from "./text";
 
 /** One run of a word-level diff from a source wording to an outlet's wording. */
 export interface DiffPart {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadPublishedClaim } from "@/lib/claim-page";
 import { listPublishedClaimSlugs } from "@/lib/claims";
 import { migrateDatabase, prisma } from "@/lib/db";
-import { printedText } from "@/lib/word-diff";
+import { printedText } from "@/lib/analysis/word-diff";
 import { seedDatabase } from "@/prisma/seed";
 
 beforeAll(async () => {

@@ -89,7 +89,7 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
   const defined = s === b ? ctx.acronyms.get(toks[s].text) : undefined;
   if (defined) {
     const entry = ctx.registry.resolve(defined);
-    return entry ? fromRegistry(ctx, entry, undefined) : { speaker: { id: null, name: cleanName(defined), kind: "organization", generic: false }, documentKey: null };
+    return entry ? fromRegistry(ctx, entry, undefined) : { speaker: { id: null, name: cleanName(defined), kind: "organisation", generic: false }, documentKey: null };
   }
 
   // "Sofie Lund of the Norland Institute", "Radu Kiss at the union": the person, not the body.
@@ -173,7 +173,7 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
       // "UN agency" (a description, as in a headline) … "the World Food Programme said" … "the agency":
       // the body named since the description is the one meant.
       if (new RegExp(`\\b${head}\\b`).test(r.name)) {
-        const named = ctx.recent.slice(k + 1).reverse().find((x) => x.kind === "organization" && !x.generic && isProperName(x.name));
+        const named = ctx.recent.slice(k + 1).reverse().find((x) => x.kind === "organisation" && !x.generic && isProperName(x.name));
         if (named) return { speaker: named, documentKey: null };
       }
       return { speaker: r, documentKey: null };
@@ -185,7 +185,7 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
     let n0 = coreEnd;
     while (n0 > s && toks[n0 - 1].cap && !toks[n0 - 1].poss && !TIME_WORDS.has(toks[n0 - 1].lower) && !/^\d/.test(toks[n0 - 1].lower)) n0--;
     if (n0 < coreEnd && (coreEnd - n0 >= 2 || ORGS.has(toks[coreEnd - 1].lower))) {
-      const issuer: ResolvedSpeaker = { id: null, name: cleanName(text.slice(toks[n0].start, toks[coreEnd - 1].end)), kind: "organization", generic: false };
+      const issuer: ResolvedSpeaker = { id: null, name: cleanName(text.slice(toks[n0].start, toks[coreEnd - 1].end)), kind: "organisation", generic: false };
       setDocument(ctx, issuer, null);
       return { speaker: issuer, documentKey: null };
     }
@@ -360,14 +360,14 @@ export function newSpeaker(phrase: string, toks: Tok[], s: number, b: number, ct
   const words = toks.slice(s, b + 1).filter((t) => t.kind === "word");
   const caps = words.filter((t) => t.cap);
   const orgish = words.some((t) => ORGS.has(t.lower) || isOrganizationWord(t.lower));
-  if (!caps.length) return { id: null, name, kind: orgish ? "organization" : "unknown", generic: true };
+  if (!caps.length) return { id: null, name, kind: orgish ? "organisation" : "unknown", generic: true };
   if (words.length === 1) {
     const known = ctx.people.get(words[0].lower);
     if (known) return known;
-    return { id: null, name, kind: orgish ? "organization" : "unknown", generic: orgish };
+    return { id: null, name, kind: orgish ? "organisation" : "unknown", generic: orgish };
   }
   if (!orgish && looksLikePersonName(toks, s, b)) return personSpeaker(phrase, genderOf(toks, s, b), ctx);
-  return { id: null, name, kind: orgish ? "organization" : "unknown", generic: false };
+  return { id: null, name, kind: orgish ? "organisation" : "unknown", generic: false };
 }
 
 export function remember(ctx: Context, s: ResolvedSpeaker) {

@@ -2,7 +2,8 @@
 // own (editor-maintained) speakers over these, so this list only has to cover
 // the institutions wire copy names without introduction.
 
-export type SpeakerKind = "person" | "organization" | "government" | "document";
+/** Spelled as the database's SpeakerKind (which has no "document"), so no table translates it. */
+export type SpeakerKind = "person" | "organisation" | "government" | "document";
 
 export interface SpeakerEntry {
   /** Stable id, shared with the app's database when it supplies the entry. */
@@ -74,34 +75,34 @@ const US: SpeakerEntry[] = [
 ];
 
 const INTERNATIONAL: SpeakerEntry[] = [
-  { id: "un", name: "United Nations", kind: "organization", aliases: ["UN", "U.N.", "United Nations"] },
+  { id: "un", name: "United Nations", kind: "organisation", aliases: ["UN", "U.N.", "United Nations"] },
   { id: "un-secretary-general", name: "UN Secretary-General", kind: "person", aliases: ["U.N. Secretary-General", "Secretary-General", "UN chief", "U.N. chief"] },
-  { id: "unsc", name: "UN Security Council", kind: "organization", aliases: ["Security Council", "U.N. Security Council", "United Nations Security Council"] },
-  { id: "wfp", parentId: "un", name: "World Food Programme", kind: "organization", aliases: ["WFP", "World Food Program", "UN World Food Programme", "U.N. World Food Program", "UN food agency", "U.N. food agency"] },
-  { id: "fao", parentId: "un", name: "Food and Agriculture Organization", kind: "organization", aliases: ["FAO", "UN Food and Agriculture Organization", "U.N. Food and Agriculture Organization"] },
-  { id: "ocha", parentId: "un", name: "UN Office for the Coordination of Humanitarian Affairs", kind: "organization", aliases: ["OCHA", "UN humanitarian office", "U.N. humanitarian office", "UN humanitarian agency"] },
-  { id: "undp", parentId: "un", name: "UN Development Programme", kind: "organization", aliases: ["UNDP", "United Nations Development Programme"] },
-  { id: "unfpa", parentId: "un", name: "UN Population Fund", kind: "organization", aliases: ["UNFPA", "United Nations Population Fund"] },
-  { id: "unrwa", parentId: "un", name: "UNRWA", kind: "organization", aliases: ["UN Relief and Works Agency", "UN agency for Palestinian refugees"] },
-  { id: "unhcr", name: "UNHCR", kind: "organization", aliases: ["UN refugee agency", "U.N. refugee agency", "United Nations High Commissioner for Refugees"] },
-  { id: "unicef", name: "UNICEF", kind: "organization", aliases: ["United Nations Children's Fund", "UN children's agency"] },
-  { id: "unodc", name: "UN Office on Drugs and Crime", kind: "organization", aliases: ["UNODC", "United Nations Office on Drugs and Crime"] },
-  { id: "unama", name: "UN Assistance Mission in Afghanistan", kind: "organization", aliases: ["UNAMA", "United Nations Assistance Mission in Afghanistan"] },
-  { id: "who", name: "World Health Organization", kind: "organization", aliases: ["WHO"] },
-  { id: "imf", name: "International Monetary Fund", kind: "organization", aliases: ["IMF"] },
-  { id: "world-bank", name: "World Bank", kind: "organization", aliases: ["World Bank Group"] },
-  { id: "nato", name: "NATO", kind: "organization", aliases: ["North Atlantic Treaty Organization", "Atlantic alliance"] },
-  { id: "eu", name: "European Union", kind: "organization", aliases: ["EU", "E.U.", "Brussels"] },
-  { id: "european-commission", name: "European Commission", kind: "organization", aliases: ["EU Commission"] },
-  { id: "fatf", name: "Financial Action Task Force", kind: "organization", aliases: ["FATF"] },
-  { id: "iaea", name: "International Atomic Energy Agency", kind: "organization", aliases: ["IAEA", "U.N. nuclear watchdog", "UN nuclear watchdog"] },
-  { id: "icc", name: "International Criminal Court", kind: "organization", aliases: ["ICC"] },
-  { id: "icrc", name: "International Committee of the Red Cross", kind: "organization", aliases: ["ICRC", "Red Cross"] },
-  { id: "amnesty", name: "Amnesty International", kind: "organization", aliases: ["Amnesty"] },
-  { id: "hrw", name: "Human Rights Watch", kind: "organization", aliases: ["HRW"] },
-  { id: "msf", name: "Doctors Without Borders", kind: "organization", aliases: ["MSF", "Medecins Sans Frontieres", "Médecins Sans Frontières"] },
-  { id: "taliban", name: "Taliban", kind: "organization", aliases: ["Afghan Taliban", "Taliban spokesman", "Islamic Emirate of Afghanistan"] },
-  { id: "isis", name: "Islamic State", kind: "organization", aliases: ["ISIS", "ISIL", "Daesh", "IS"] },
+  { id: "unsc", name: "UN Security Council", kind: "organisation", aliases: ["Security Council", "U.N. Security Council", "United Nations Security Council"] },
+  { id: "wfp", parentId: "un", name: "World Food Programme", kind: "organisation", aliases: ["WFP", "World Food Program", "UN World Food Programme", "U.N. World Food Program", "UN food agency", "U.N. food agency"] },
+  { id: "fao", parentId: "un", name: "Food and Agriculture Organization", kind: "organisation", aliases: ["FAO", "UN Food and Agriculture Organization", "U.N. Food and Agriculture Organization"] },
+  { id: "ocha", parentId: "un", name: "UN Office for the Coordination of Humanitarian Affairs", kind: "organisation", aliases: ["OCHA", "UN humanitarian office", "U.N. humanitarian office", "UN humanitarian agency"] },
+  { id: "undp", parentId: "un", name: "UN Development Programme", kind: "organisation", aliases: ["UNDP", "United Nations Development Programme"] },
+  { id: "unfpa", parentId: "un", name: "UN Population Fund", kind: "organisation", aliases: ["UNFPA", "United Nations Population Fund"] },
+  { id: "unrwa", parentId: "un", name: "UNRWA", kind: "organisation", aliases: ["UN Relief and Works Agency", "UN agency for Palestinian refugees"] },
+  { id: "unhcr", name: "UNHCR", kind: "organisation", aliases: ["UN refugee agency", "U.N. refugee agency", "United Nations High Commissioner for Refugees"] },
+  { id: "unicef", name: "UNICEF", kind: "organisation", aliases: ["United Nations Children's Fund", "UN children's agency"] },
+  { id: "unodc", name: "UN Office on Drugs and Crime", kind: "organisation", aliases: ["UNODC", "United Nations Office on Drugs and Crime"] },
+  { id: "unama", name: "UN Assistance Mission in Afghanistan", kind: "organisation", aliases: ["UNAMA", "United Nations Assistance Mission in Afghanistan"] },
+  { id: "who", name: "World Health Organization", kind: "organisation", aliases: ["WHO"] },
+  { id: "imf", name: "International Monetary Fund", kind: "organisation", aliases: ["IMF"] },
+  { id: "world-bank", name: "World Bank", kind: "organisation", aliases: ["World Bank Group"] },
+  { id: "nato", name: "NATO", kind: "organisation", aliases: ["North Atlantic Treaty Organization", "Atlantic alliance"] },
+  { id: "eu", name: "European Union", kind: "organisation", aliases: ["EU", "E.U.", "Brussels"] },
+  { id: "european-commission", name: "European Commission", kind: "organisation", aliases: ["EU Commission"] },
+  { id: "fatf", name: "Financial Action Task Force", kind: "organisation", aliases: ["FATF"] },
+  { id: "iaea", name: "International Atomic Energy Agency", kind: "organisation", aliases: ["IAEA", "U.N. nuclear watchdog", "UN nuclear watchdog"] },
+  { id: "icc", name: "International Criminal Court", kind: "organisation", aliases: ["ICC"] },
+  { id: "icrc", name: "International Committee of the Red Cross", kind: "organisation", aliases: ["ICRC", "Red Cross"] },
+  { id: "amnesty", name: "Amnesty International", kind: "organisation", aliases: ["Amnesty"] },
+  { id: "hrw", name: "Human Rights Watch", kind: "organisation", aliases: ["HRW"] },
+  { id: "msf", name: "Doctors Without Borders", kind: "organisation", aliases: ["MSF", "Medecins Sans Frontieres", "Médecins Sans Frontières"] },
+  { id: "taliban", name: "Taliban", kind: "organisation", aliases: ["Afghan Taliban", "Taliban spokesman", "Islamic Emirate of Afghanistan"] },
+  { id: "isis", name: "Islamic State", kind: "organisation", aliases: ["ISIS", "ISIL", "Daesh", "IS"] },
 ];
 
 // Countries whose ministries and governments are quoted often. Names are

@@ -1,4 +1,4 @@
-import type { DiffPart } from "@/lib/word-diff";
+import type { DiffPart } from "@/lib/analysis/word-diff";
 
 /**
  * A word diff as text: dropped words struck through (<del>), added words
