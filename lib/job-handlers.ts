@@ -1,6 +1,6 @@
 import "server-only";
 import { alertWebhookQueue, runAlertWebhookJob } from "./alert-webhooks";
-import { feedItemQueue, feedsDueQueue, pollFeedQueue, runFeedItemJob, runFeedsDueJob, runPollFeedJob } from "./feeds";
+import { feedItemQueue, feedsDueQueue, pollFeedQueue, runFeedItemJob, runFeedsDueJob, runPollFeedJob } from "./feed-polling";
 import { importFileQueue, runImportFileJob } from "./import-queue";
 import { scheduleJob, type WorkerOptions } from "./job-queue";
 

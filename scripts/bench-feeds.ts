@@ -36,8 +36,8 @@ process.env.CLAIMSCOPE_FETCH_ALLOW = "127.0.0.1";
 
 const { migrateDatabase, prisma } = await import("@/lib/db");
 const { seedDatabase } = await import("@/prisma/seed");
-const { addFeed, pollFeedQueue, feedItemQueue } = await import("@/lib/feeds");
-const { enqueueDueFeeds } = await import("@/lib/feeds");
+const { addFeed } = await import("@/lib/feeds");
+const { enqueueDueFeeds, feedItemQueue, pollFeedQueue } = await import("@/lib/feed-polling");
 const { listOpenAlerts } = await import("@/lib/alerts");
 const { workerQueues } = await import("@/lib/job-handlers");
 const { startWorker, stopJobQueue } = await import("@/lib/job-queue");

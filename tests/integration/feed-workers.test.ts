@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase, prisma } from "@/lib/db";
-import { addFeed, feedItemQueue } from "@/lib/feeds";
+import { feedItemQueue } from "@/lib/feed-polling";
+import { addFeed } from "@/lib/feeds";
 import { getJobs, stableJobId, stopJobQueue } from "@/lib/job-queue";
 import { seedDatabase } from "@/prisma/seed";
 import { createOutlet } from "../support/factories";

@@ -1,7 +1,8 @@
 "use server";
 
 import { action } from "@/lib/action";
-import { addFeed, editFeed, requestFeedCheck, setFeedActive } from "@/lib/feeds";
+import { requestFeedCheck } from "@/lib/feed-polling";
+import { addFeed, editFeed, setFeedActive } from "@/lib/feeds";
 import { feedActiveSchema, feedCheckSchema, feedCreateSchema, feedEditSchema } from "@/lib/validation/feed";
 
 export const addFeedAction = action(feedCreateSchema, async (input, user) => ({ id: await addFeed({ ...input, actorId: user.id }) }));
