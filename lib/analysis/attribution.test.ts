@@ -32,6 +32,7 @@ describe("attribution", () => {
     // Cues in languages whose verbs no list holds: the verb's place after the quotation, and the name without the words glued to it.
     ["inverted cue, verb the lists do not know", "„Wir bauen weiter“, erklärte Stadträtin Greta Wolfsberg am Abend.", ["Greta Wolfsberg"]],
     ["dash, verb, family name", "„Nie oddamy szkoły” – stwierdził Wróblewski.", ["Wróblewski"]],
+    ["a verb alone after the dash: the person named last", "Burmistrz Anna Nowak otworzyła most. „Czekaliśmy na to dziesięć lat” – dodała.", ["Anna Nowak"]],
     ["colon cue with its verb glued to the name", "Borgmester Anders Kvist udtaler: »Vi åbner skolen igen.«", ["Anders Kvist"]],
     ["it as the main clause's subject stays the clause's body", "While the World Bank's review praises the plan, it calls the targets “out of reach.”", ["World Bank"]],
     ["wrote on Twitter", "Trump wrote on Twitter that the report was “fake news.”", ["Trump"]],

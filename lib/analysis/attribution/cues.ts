@@ -114,6 +114,12 @@ export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
 function dashCue(text: string, toks: Tok[], k: number, ctx: Context, cues: Cue[]): Cue | null {
   const d = toks[k + 1];
   if (!d || (d.text !== "—" && d.text !== "–")) return null;
+  // "„…” – dodała.": a verb alone after the dash (a language that drops the pronoun) means the person named last.
+  const v = toks[k + 2];
+  if (v?.kind === "word" && !v.cap && endsSentence(toks, k + 3)) {
+    const person = ctx.persons[ctx.persons.length - 1]?.speaker;
+    return person ? makeCue(d.start, v.end, d.start, v.end, k + 1, { speaker: person, documentKey: null }, ctx) : null;
+  }
   const np = collectForward(toks, k + 2);
   if (!np || !endsSentence(toks, np[1] + 1) || !isNameLike(toks, np)) return null;
   const speaker = interpret(text, toks, np, ctx, cues);
