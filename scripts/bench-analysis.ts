@@ -7,9 +7,10 @@
 //    a quarter of them reprints of another outlet's wire copy, nothing taken from
 //    the seed corpus or any gold set) and runs the whole `npm run analyze`
 //    process on each (`tsx scripts/analyze.ts DIR --stats FILE`, output to
-//    /dev/null). Prints MB/s per core from the process's CPU time and from wall
-//    time, and its peak RSS: at 2,500 and at 10,000 articles, so memory that
-//    grows with the corpus shows.
+//    /dev/null; it analyses in worker threads, one per core). Prints MB/s per core
+//    from the process's CPU time (all threads) and from wall time (divided by the
+//    cores it could use: its threads, at most the machine's), and its peak RSS: at
+//    2,500 and at 10,000 articles, so memory that grows with the corpus shows.
 // 2. Groups 10k and 100k synthetic quotes (and 1M with --million, several
 //    minutes) with ClaimGrouper in this process: time, the 100k/10k ratio, and
 //    pairwise precision/recall against the statements the quotes were made from.
@@ -19,7 +20,7 @@
 
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ClaimGrouper } from "../lib/analysis/claims";
@@ -50,6 +51,7 @@ interface Stats {
   bytes: number;
   quotes: number;
   claims: number;
+  threads: number;
   cpuSeconds: number;
   wallSeconds: number;
   maxRssMB: number;
@@ -124,9 +126,10 @@ function main() {
     const { bytes, reprints } = writeCorpus(dir, n);
     const s = runAnalyze(dir);
     const mb = bytes / 1e6;
+    const cores = Math.min(s.threads ?? 1, availableParallelism());
     print(`analyze ${n} articles: ${mb.toFixed(1)} MB, ${s.quotes} quotes, ${s.claims} claims, ${reprints} reprints (${((100 * reprints) / n).toFixed(0)}%)`);
-    print(`analyze ${n} articles: ${(mb / s.cpuSeconds).toFixed(2)} MB/s per core from CPU time (${s.cpuSeconds.toFixed(2)} s CPU, one thread)`);
-    print(`analyze ${n} articles: ${(mb / s.processWallSeconds).toFixed(2)} MB/s per core from wall time (${s.processWallSeconds.toFixed(2)} s, whole process)`);
+    print(`analyze ${n} articles: ${(mb / s.cpuSeconds).toFixed(2)} MB/s per core from CPU time (${s.cpuSeconds.toFixed(2)} s CPU, ${s.threads ?? 1} threads)`);
+    print(`analyze ${n} articles: ${(mb / s.processWallSeconds / cores).toFixed(2)} MB/s per core from wall time (${s.processWallSeconds.toFixed(2)} s, whole process, ${cores} cores; ${(mb / s.processWallSeconds).toFixed(2)} MB/s in all; load average ${loadavg()[0].toFixed(1)})`);
     print(`analyze ${n} articles: peak RSS ${s.maxRssMB.toFixed(0)} MB`);
     if (!arg("keep")) rmSync(dir, { recursive: true, force: true });
   }
