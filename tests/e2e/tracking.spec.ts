@@ -89,6 +89,15 @@ test("an editor adds a feed, sees an alert arrive, confirms it, and the public c
   await expect(page.getByRole("main")).toContainText(OUTLET);
   // Its row in the framing matrix: the article's headline, its wording as a diff against the source.
   await expect(page.getByRole("main")).toContainText(`${OUTLET}US report says Pakistan still shelters militants`);
+  // Repeats over time: the outlet's appearance this week, named as the first repeat since the review was published.
+  const trend = page.getByRole("region", { name: "Repeats over time" });
+  await expect(trend.getByTestId("first-after-publication")).toContainText(`First repeated after the review was published`);
+  await expect(trend.getByTestId("first-after-publication")).toContainText(`${OUTLET}, `);
+  await expect(trend.getByTestId("first-after-publication").getByRole("link", { name: "US report says Pakistan still shelters militants" })).toBeVisible();
+  const thisWeek = trend.getByRole("row").last();
+  await expect(thisWeek).toContainText(OUTLET);
+  // The chart draws it too (a bar per outlet and week with appearances).
+  await expect(trend.getByTestId("trend-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
 });
 
 test("the public side can be followed: robots.txt, the sitemap and the Atom feed, linked from the head", async ({ page, request }) => {

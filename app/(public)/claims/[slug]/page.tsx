@@ -8,11 +8,13 @@ import { CoverageChart } from "@/app/(public)/claims/[slug]/_components/coverage
 import { FramingMatrix } from "@/app/(public)/claims/[slug]/_components/framing-matrix";
 import { formatDate, plural } from "@/components/format";
 import { RatingScale } from "@/app/(public)/claims/[slug]/_components/rating-scale";
+import { ClaimTrendFigure } from "@/components/claim-trend";
 import { TagChip } from "@/components/tag-chip";
 import { DiffLegend } from "@/app/(public)/claims/[slug]/_components/word-diff-view";
 import { buildClaimReview, jsonLdScript } from "@/lib/claim-review-jsonld";
 import { claimUrl, SITE_NAME } from "@/lib/site-url";
 import { getPublishedClaim } from "@/lib/claim-page";
+import { getClaimTrend } from "@/lib/claim-trends";
 import { siteUrl } from "@/lib/site-url";
 
 // One database read per request for the metadata and the page.
@@ -53,6 +55,8 @@ export default async function ClaimPage({ params }: Props) {
   const claim = await getClaim((await params).slug);
   if (!claim) notFound();
   const review = buildClaimReview(claim, await siteUrl());
+  // Confirmed quotes only, as everywhere readers look (lib/visibility.ts).
+  const trend = await getClaimTrend(claim.id, "public");
   const outletCount = claim.coverage.length;
   const hasCounterClaim = claim.rows.some((r) => r.counter !== null);
   const passage = claim.source?.passage;
@@ -252,6 +256,12 @@ export default async function ClaimPage({ params }: Props) {
             </figure>
           </section>
         </div>
+      )}
+      {trend && trend.total > 0 && (
+        <section className="section" aria-labelledby="trend-heading">
+          <h2 id="trend-heading">Repeats over time</h2>
+          <ClaimTrendFigure trend={trend} articleHref={(a) => `/articles/${a.slug}`} />
+        </section>
       )}
       <p className="muted small section">
         Data: <a href={`/api/claims/${claim.slug}`}>JSON</a> · <a href="/api/export/claim-review">ClaimReview feed</a> ·{" "}

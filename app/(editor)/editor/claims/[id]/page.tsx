@@ -5,7 +5,9 @@ import { ClaimEditForm, ClaimQuotes, MergeClaimForm, RatingForm, WorkflowControl
 import { HistoryList } from "@/app/(editor)/editor/_components/history-list";
 import { ClaimStatusBadge } from "@/app/(editor)/editor/_components/status-badge";
 import { TagPicker } from "@/app/(editor)/editor/_components/tag-picker";
+import { ClaimTrendFigure } from "@/components/claim-trend";
 import { requireEditor } from "@/lib/auth";
+import { getClaimTrend } from "@/lib/claim-trends";
 import { getClaimForEditor, listClaimsForEditor, listSourceDocumentOptions } from "@/lib/claim-edits";
 import { findMergeSurvivor, getClaimHistory } from "@/lib/audit";
 import { listSpeakerOptions } from "@/lib/quotes";
@@ -29,13 +31,14 @@ export default async function ClaimPage({ params }: Props) {
     if (survivor) redirect(`/editor/claims/${survivor}?merged=${id}`);
     notFound();
   }
-  const [speakers, documents, allClaims, labels, tags, history] = await Promise.all([
+  const [speakers, documents, allClaims, labels, tags, history, trend] = await Promise.all([
     listSpeakerOptions(),
     listSourceDocumentOptions(),
     listClaimsForEditor(),
     listVerdictLabels(),
     listTags(),
     getClaimHistory(id),
+    getClaimTrend(id, "editor"),
   ]);
   const others = allClaims.filter((c) => c.id !== claim.id).map((c) => ({ id: c.id, canonical: c.canonical, status: c.status, quotes: c._count.quotes }));
   const confirmed = claim.quotes.filter((q) => q.reviewStatus === "confirmed").length;
@@ -109,6 +112,12 @@ export default async function ClaimPage({ params }: Props) {
             <h2>Quotes</h2>
             <ClaimQuotes claim={{ id: claim.id, version: claim.version, canonical: claim.canonical }} quotes={claim.quotes} />
           </section>
+          {trend && trend.total > 0 && (
+            <section className="card" aria-labelledby="trend-heading">
+              <h2 id="trend-heading">Repeats over time</h2>
+              <ClaimTrendFigure trend={trend} articleHref={(a) => `/editor/articles/${a.id}`} note="suggestions not yet reviewed included; readers see confirmed quotes only" />
+            </section>
+          )}
           <section className="card">
             <h2>History</h2>
             <HistoryList events={history} subjectLabel={(e) => (e.entityType === "rating" ? "rating" : e.entityId !== claim.id ? "a claim merged into this one" : null)} />
