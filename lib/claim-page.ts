@@ -6,7 +6,7 @@ import { claimKey, recordArticles, recordClaims, recordKeys } from "./public-cac
 import { measureQuote, prepareSourceText } from "./quote-fidelity";
 import { wordDiff, type DiffPart } from "./analysis/word-diff";
 import { isPlausibleSlug } from "./validation/text";
-import { isPublicClaim, publicQuoteWhere } from "./visibility";
+import { isPublicClaim, publicQuoteSql, publicQuoteWhere } from "./visibility";
 
 /**
  * One public claim page: the claim, its source passage, its rating and corrections, and
@@ -94,8 +94,20 @@ export interface ClaimDetail {
   counterClaims: { id: string; slug: string; canonical: string; published: boolean }[];
   rows: FramingRow[];
   timeline: TimelineStep[];
+  /** Every outlet's public quotes of the claim, by fidelity: all quotes, not only this page's. */
   coverage: { outlet: string; slug: string; quotes: number; verbatim: number; trimmed: number; altered: number; other: number }[];
+  /** How many public quotes the claim has; `rows` and `timeline` show page `page` of `pageCount` (CLAIM_QUOTES_PER_PAGE each). */
+  quoteCount: number;
+  page: number;
+  pageCount: number;
 }
+
+/**
+ * Quotes per claim page, oldest article first. A claim quoted tens of thousands of
+ * times (21,948 in the 1M-quote benchmark: a 23 MB page that took 58 s) is paged;
+ * its counts and coverage come from SQL aggregates over every quote.
+ */
+export const CLAIM_QUOTES_PER_PAGE = 200;
 
 const CONTEXT = 160;
 
@@ -103,7 +115,40 @@ function paragraphNumber(index: number | null, start: number, ranges: { start: n
   return index ?? paragraphIndexAt(ranges, start);
 }
 
-async function loadClaim(slug: string): Promise<ClaimDetail | null> {
+/** The ids of page `page` of a claim's public quotes, in the page's order (oldest article first, then reading order). */
+async function quotePageIds(claimId: string, page: number, perPage: number): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT q.id FROM "Quote" q JOIN "Article" a ON a.id = q."articleId"
+    WHERE q."claimId" = ${claimId} AND ${publicQuoteSql("q")}
+    ORDER BY coalesce(a."publishedAt", a."createdAt"), q."articleId", q.start, q.id
+    LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`;
+  return rows.map((r) => r.id);
+}
+
+/** Coverage by outlet over every public quote of a claim, from the stored fidelity (lib/quote-fidelity.ts). */
+async function coverageInSql(claimId: string): Promise<ClaimDetail["coverage"]> {
+  const rows = await prisma.$queryRaw<{ outlet: string; slug: string; quotes: bigint; verbatim: bigint; trimmed: bigint; altered: bigint }[]>`
+    SELECT o.name AS outlet, o.slug, count(*) AS quotes,
+           count(*) FILTER (WHERE q.fidelity = 'verbatim') AS verbatim,
+           count(*) FILTER (WHERE q.fidelity = 'trimmed') AS trimmed,
+           count(*) FILTER (WHERE q.fidelity = 'altered') AS altered
+    FROM "Quote" q JOIN "Article" a ON a.id = q."articleId" JOIN "Outlet" o ON o.id = a."outletId"
+    WHERE q."claimId" = ${claimId} AND ${publicQuoteSql("q")}
+    GROUP BY o.id, o.name, o.slug`;
+  return rows.map((r) => {
+    const [quotes, verbatim, trimmed, altered] = [r.quotes, r.verbatim, r.trimmed, r.altered].map(Number);
+    return { outlet: r.outlet, slug: r.slug, quotes, verbatim, trimmed, altered, other: quotes - verbatim - trimmed - altered };
+  });
+}
+
+async function loadClaim(slug: string, requestedPage: number, perPage: number): Promise<ClaimDetail | null> {
+  const head = await prisma.claim.findUnique({ where: { slug }, select: { id: true, status: true, _count: { select: { quotes: { where: publicQuoteWhere } } } } });
+  if (!head || !isPublicClaim(head)) return null;
+  const quoteCount = head._count.quotes;
+  const pageCount = Math.max(1, Math.ceil(quoteCount / perPage));
+  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
+  const paged = quoteCount > perPage;
+  const pageIds = paged ? await quotePageIds(head.id, page, perPage) : null;
   const claim = await prisma.claim.findUnique({
     where: { slug },
     select: {
@@ -135,7 +180,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
       tags: { select: { tag: { select: { name: true, slug: true, colour: true, kind: true } } }, orderBy: { tag: { name: "asc" } } },
       corrections: { orderBy: { createdAt: "desc" }, select: { createdAt: true, note: true } },
       quotes: {
-        where: publicQuoteWhere,
+        where: pageIds ? { ...publicQuoteWhere, id: { in: pageIds } } : publicQuoteWhere,
         select: {
           id: true,
           articleId: true,
@@ -235,7 +280,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
   // The timeline follows the wording from the source through each article that
   // picked it up, oldest first; an article is represented by its fullest statement.
   const timeline: TimelineStep[] = [];
-  if (passage && doc) {
+  if (passage && doc && page === 1) {
     timeline.push({
       key: "source",
       kind: "source",
@@ -247,7 +292,7 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
       diff: [{ op: "equal", text: passage.text }],
     });
   }
-  let previous: string | null = passage?.text ?? null;
+  let previous: string | null = page === 1 ? (passage?.text ?? null) : null;
   for (const sameArticle of byArticle.values()) {
     const statements = sameArticle.filter((o) => o.kind === "statement");
     const best = (statements.length ? statements : sameArticle).reduce((a, b) => (b.exact.length > a.exact.length ? b : a));
@@ -273,12 +318,17 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
       : null;
 
   const coverage = new Map<string, ClaimDetail["coverage"][number]>();
-  for (const row of rows) {
-    const entry = coverage.get(row.outlet.slug) ?? { outlet: row.outlet.name, slug: row.outlet.slug, quotes: 0, verbatim: 0, trimmed: 0, altered: 0, other: 0 };
-    entry.quotes++;
-    if (row.fidelity === "verbatim" || row.fidelity === "trimmed" || row.fidelity === "altered") entry[row.fidelity]++;
-    else entry.other++;
-    coverage.set(row.outlet.slug, entry);
+  if (paged) {
+    for (const entry of await coverageInSql(claim.id)) coverage.set(entry.slug, entry);
+  } else {
+    // Every quote is on the page: coverage as measured on it.
+    for (const row of rows) {
+      const entry = coverage.get(row.outlet.slug) ?? { outlet: row.outlet.name, slug: row.outlet.slug, quotes: 0, verbatim: 0, trimmed: 0, altered: 0, other: 0 };
+      entry.quotes++;
+      if (row.fidelity === "verbatim" || row.fidelity === "trimmed" || row.fidelity === "altered") entry[row.fidelity]++;
+      else entry.other++;
+      coverage.set(row.outlet.slug, entry);
+    }
   }
 
   return {
@@ -311,6 +361,9 @@ async function loadClaim(slug: string): Promise<ClaimDetail | null> {
     rows,
     timeline,
     coverage: [...coverage.values()].sort((a, b) => b.quotes - a.quotes || a.outlet.localeCompare(b.outlet)),
+    quoteCount,
+    page,
+    pageCount,
   };
 }
 
@@ -333,13 +386,14 @@ async function loadCounterQuotes(counterIds: string[], articleIds: string[]) {
  * A published claim with everything its public page shows, or null (missing or
  * not published). Records the claim's key (also when it is not public: its
  * publication purges the not-found page), the keys of the claims it links
- * (counter-claims, the claim it answers) and of the articles it shows.
+ * (counter-claims, the claim it answers) and of the articles it shows. `page`:
+ * which CLAIM_QUOTES_PER_PAGE quotes the framing matrix and timeline show (from 1; clamped).
  */
-export async function getPublishedClaim(slug: string): Promise<ClaimDetail | null> {
+export async function getPublishedClaim(slug: string, page = 1): Promise<ClaimDetail | null> {
   // A URL can carry anything; a NUL or a broken surrogate is no slug, and PostgreSQL refuses it.
   if (!isPlausibleSlug(slug)) return null;
   recordKeys(claimKey(slug));
-  const claim = await loadPublishedClaim(slug);
+  const claim = await loadPublishedClaim(slug, page);
   if (claim) {
     recordClaims([...claim.counterClaims.map((c) => c.slug), ...(claim.rebuts ? [claim.rebuts.slug] : []), ...claim.rebuttals.map((r) => r.slug)]);
     recordArticles(claim.rows.map((r) => r.article.slug));
@@ -370,9 +424,9 @@ function withCounters(claim: ClaimDetail, counters: Awaited<ReturnType<typeof lo
   };
 }
 
-/** The same read without recording keys: for exports and tests. */
-export async function loadPublishedClaim(slug: string): Promise<ClaimDetail | null> {
-  const claim = await loadClaim(slug);
+/** The same read without recording keys: for exports and tests (`perPage` is for tests; CLAIM_QUOTES_PER_PAGE otherwise). */
+export async function loadPublishedClaim(slug: string, page = 1, perPage = CLAIM_QUOTES_PER_PAGE): Promise<ClaimDetail | null> {
+  const claim = await loadClaim(slug, page, perPage);
   if (!claim || claim.counterClaims.length === 0) return claim;
   return withCounters(claim, await loadCounterQuotes(claim.counterClaims.map((c) => c.id), [...new Set(claim.rows.map((r) => r.articleId))]));
 }

@@ -7,6 +7,7 @@ import { ClaimTimeline } from "@/app/(public)/claims/[slug]/_components/claim-ti
 import { CoverageChart } from "@/app/(public)/claims/[slug]/_components/coverage-chart";
 import { FramingMatrix } from "@/app/(public)/claims/[slug]/_components/framing-matrix";
 import { formatDate, plural } from "@/components/format";
+import { Pagination } from "@/components/pagination";
 import { RatingScale } from "@/app/(public)/claims/[slug]/_components/rating-scale";
 import { ClaimTrendFigure } from "@/components/claim-trend";
 import { TagChip } from "@/components/tag-chip";
@@ -20,13 +21,16 @@ import { siteUrl } from "@/lib/site-url";
 // One database read per request for the metadata and the page.
 const getClaim = cache(getPublishedClaim);
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const claim = await getClaim((await params).slug);
+/** The quotes page asked for (`?page=N`); anything else is the first. */
+const pageOf = (raw: string | string[] | undefined) => Number.parseInt(String(Array.isArray(raw) ? raw[0] : (raw ?? "1")), 10) || 1;
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const claim = await getClaim((await params).slug, pageOf((await searchParams).page));
   if (!claim) return { title: "Claim not found" };
   const base = await siteUrl();
-  const outlets = new Set(claim.rows.map((r) => r.outlet.name)).size;
+  const outlets = claim.coverage.length;
   const verdict = claim.rating ? `${claim.rating.verdict.name}. ` : "";
   // The editor's wording is a summary, never put in quotation marks; only the source's own words are.
   const description = `${verdict}How ${plural(outlets, "outlet")} quoted and framed ${claim.speaker ? `a claim by ${claim.speaker.name}` : "this claim"}: ${claim.canonical}`;
@@ -50,9 +54,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 // Rendered per request (Next caches nothing): the public cache in front of Next
 // (lib/public-cache/) keeps the response until a write purges its keys.
-export default async function ClaimPage({ params }: Props) {
+export default async function ClaimPage({ params, searchParams }: Props) {
   await connection();
-  const claim = await getClaim((await params).slug);
+  const claim = await getClaim((await params).slug, pageOf((await searchParams).page));
   if (!claim) notFound();
   const review = buildClaimReview(claim, await siteUrl());
   // Confirmed quotes only, as everywhere readers look (lib/visibility.ts).
@@ -94,7 +98,7 @@ export default async function ClaimPage({ params }: Props) {
             </>
           )}
           {" · "}
-          {plural(claim.rows.length, "quote")} in {plural(outletCount, "outlet")}
+          {plural(claim.quoteCount, "quote")} in {plural(outletCount, "outlet")}
         </p>
         {claim.tags.length > 0 && (
           <ul className="inline-list" aria-label="Tags">
@@ -212,6 +216,7 @@ export default async function ClaimPage({ params }: Props) {
           <>
             <DiffLegend />
             <FramingMatrix rows={claim.rows} hasCounterClaim={hasCounterClaim || claim.counterClaims.length > 0} />
+            <Pagination page={claim.page} pageCount={claim.pageCount} href={(page) => `/claims/${claim.slug}${page > 1 ? `?page=${page}` : ""}`} />
           </>
         )}
       </section>
