@@ -21,6 +21,7 @@ const EDITORIAL = [
   /^lib\/editor-dashboard\.ts$/,
   /^lib\/ingest\.ts$/, // re-analysis must not touch an editor's decision
   /^lib\/reanalysis\.ts$/, // re-analysis keeps what an editor decided and regroups only untouched drafts
+  /^lib\/machine-drafts\.ts$/, // which empty drafts the analysis made may be deleted (never a published one)
   /^lib\/analysis-context\.ts$/, // claim matching sees every quote an editor has not rejected
   /^lib\/alerts\.ts$/, // editors' alerts: which published claim new coverage repeats; confirming its quotes
   /^lib\/validation\//, // the status values an editor may choose
