@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { alertsForFeedItem } from "../../lib/alerts";
 import { prisma } from "../../lib/db";
-import { importFeedItem } from "../../lib/feeds";
+import { importFeedItem } from "../../lib/feed-polling";
 import { startFeedServer } from "./feed-server";
 
 interface LabelledItem {
