@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "./db";
 import { deleteVersioned } from "./versioned-write";
 
-/** The audit action of a draft claim the analysis made (lib/ingest.ts createClaimFromAnalysis). */
+/** The audit action of a draft claim the analysis made (lib/ingest-records.ts createClaimFromAnalysis). */
 export const MACHINE_DRAFT_ACTION = "create-from-analysis";
 
 /** What isUntouchedDraft reads of a claim. */

@@ -13,7 +13,8 @@ import { type AnalyzedQuote, claimQuoteOf } from "./analysis/pipeline";
 import { loadAnalysisContext, quoteForIndex } from "./analysis-context";
 import { recordAudit } from "./audit";
 import { UNTOUCHED_DRAFT_SELECT, isUntouchedDraft } from "./machine-drafts";
-import { analysedFields, analyzeOffThread, claimSpeakerKey, createClaimFromAnalysis, materialiseSpeakers, type SpeakerRef, speakerResolver } from "./ingest";
+import { analyzeOffThread, claimSpeakerKey, type SpeakerRef, speakerResolver } from "./ingest-plan";
+import { analysedFields, createClaimFromAnalysis, materialiseSpeakers } from "./ingest-records";
 
 /** What `npm run reanalyze` changed. */
 export interface ReanalysisReport {

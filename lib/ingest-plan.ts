@@ -1,0 +1,196 @@
+import "server-only";
+import type { PrismaClient, SpeakerKind } from "@/generated/prisma/client";
+import { LINK_THRESHOLD } from "./analysis/claim-evidence";
+import type { ClaimQuote } from "./analysis/claim-index";
+import { checkFidelity, indexSources, type FidelityResult } from "./analysis/fidelity";
+import type { AnalyzedQuote } from "./analysis/pipeline";
+import type { SpeakerEntry } from "./analysis/speakers";
+import { normalizeName } from "./analysis/text";
+import { wordDiff, type DiffPart } from "./analysis/word-diff";
+import type { AnalysisContext } from "./analysis-context";
+import { runBudgeted } from "./budgeted";
+import type { Tx } from "./db";
+
+/**
+ * What the analysis of one article proposes before any row exists (lib/ingest.ts
+ * stores it, lib/ingest-records.ts makes the rows): each quote's speaker, in the
+ * database or to create, the groups of quotes that state one claim, each
+ * group's link to an existing claim, and each quote's fidelity against its
+ * claim's source.
+ */
+
+/** The analysis's kinds a speaker row can have (the analysis also knows documents and unknowns). */
+const isStoredKind = (kind: string | null | undefined): kind is SpeakerKind => kind === "person" || kind === "organisation" || kind === "government";
+
+/** A quote's planned row, before ids exist. */
+export interface PlannedQuote {
+  q: AnalyzedQuote;
+  speakerRef: SpeakerRef | null;
+  fidelity: FidelityResult | null;
+  /** An altered quote's diff against the passage it aligned to, drawn on the quote as printed. */
+  diff?: DiffPart[];
+  /** Index into `groups`: quotes of one group share one claim. */
+  group: number | null;
+  /** A statement that can found a claim of its own (lib/analysis/claim-statement.ts); a fragment cannot. */
+  claimable: boolean;
+}
+
+/** A speaker already in the database, or one to create with the article. */
+export type SpeakerRef = { id: string } | { create: { name: string; kind: SpeakerKind; aliases: string[] } };
+
+export interface ClaimGroupPlan {
+  existingClaimId: string | null;
+  score: number | null;
+  members: number[];
+}
+
+/**
+ * The analysis and each quote's fidelity, computed in a worker thread with a time
+ * and memory budget (lib/budgeted.ts): never on the thread that serves requests.
+ * Rejects with BudgetExceededError when the article is over a budget.
+ */
+export function analyzeOffThread(ctx: Pick<AnalysisContext, "speakerEntries" | "sourceDocuments">, text: string) {
+  return runBudgeted("analyze", { text, speakers: ctx.speakerEntries, sources: ctx.sourceDocuments });
+}
+
+/** The key claim matching compares a planned speaker by: the database speaker's name, or the name to create. */
+export function claimSpeakerKey(ctx: AnalysisContext, ref: SpeakerRef | null): string | null {
+  if (!ref) return null;
+  return "id" in ref ? ctx.speakerKey(ref.id) : `name:${normalizeName(ref.create.name)}`;
+}
+
+/**
+ * Resolves an analysed quote's speaker to a database speaker: by registry id, by
+ * name, else one to create (a built-in registry entry or a name as written);
+ * null when nobody, or only someone generic ("officials"), is named.
+ */
+export function speakerResolver(ctx: AnalysisContext): (q: AnalyzedQuote) => SpeakerRef | null {
+  const knownIds = new Set(ctx.registry.entries().map((e) => e.id));
+  const dbSpeakers = ctx.speakers;
+  const dbIds = new Set(dbSpeakers.map((s) => s.id));
+  const byName = new Map(dbSpeakers.map((s) => [s.name.toLowerCase(), s.id]));
+
+  return (q: AnalyzedQuote): SpeakerRef | null => {
+    if (q.speakerId && dbIds.has(q.speakerId)) return { id: q.speakerId };
+    if (!q.speakerName) return null;
+    const known = byName.get(q.speakerName.toLowerCase());
+    if (known) return { id: known };
+    // A built-in registry entry, or a name as written in the article.
+    const builtIn: SpeakerEntry | undefined = q.speakerId && knownIds.has(q.speakerId) ? ctx.registry.get(q.speakerId) : undefined;
+    if (q.speakerKey === null && !builtIn) return null; // generic ("officials")
+    // A new speaker takes the kind the analysis found (a ministry is no person) and the
+    // acronyms the article defined for it, so the registry recognises them next time.
+    const kind = isStoredKind(builtIn?.kind) ? builtIn.kind : isStoredKind(q.speakerKind) ? q.speakerKind : "person";
+    return {
+      create: {
+        name: builtIn?.name ?? q.speakerName,
+        kind,
+        aliases: builtIn ? builtIn.aliases.filter((a) => a !== builtIn.name).slice(0, 40) : q.speakerAliases.slice(0, 40),
+      },
+    };
+  };
+}
+
+export type Plan = Awaited<ReturnType<typeof planQuotes>>;
+
+/** The plan of an analysed article's quotes: speakers, claim groups and links, fidelity against each claim's source. */
+export async function planQuotes(
+  prisma: PrismaClient | Tx,
+  ctx: AnalysisContext,
+  quotes: AnalyzedQuote[],
+  sameClaim: [number, number][],
+  fidelity: (FidelityResult | null)[],
+  claimable: boolean[],
+) {
+  const speakerRefFor = speakerResolver(ctx);
+  const planned: PlannedQuote[] = quotes.map((q, i) => ({
+    q,
+    speakerRef: speakerRefFor(q),
+    fidelity: fidelity[i],
+    group: null,
+    claimable: claimable[i] ?? false,
+  }));
+
+  // Quotes that belong together by position (a split sentence, a continued quotation) first.
+  const parent = planned.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const [a, b] of sameClaim) parent[find(a)] = find(b);
+
+  const groups: ClaimGroupPlan[] = [];
+  const groupOfRoot = new Map<number, number>();
+  planned.forEach((p, i) => {
+    if (p.q.kind === "title") return;
+    const root = find(i);
+    let g = groupOfRoot.get(root);
+    if (g === undefined) {
+      g = groups.push({ existingClaimId: null, score: null, members: [] }) - 1;
+      groupOfRoot.set(root, g);
+    }
+    groups[g].members.push(i);
+    p.group = g;
+  });
+
+  // Then each group's best link to an existing claim, by the same speaker.
+  const candidateClaims = new Set<string>();
+  const proposals = groups.map((g) => {
+    let best: { claimId: string; score: number } | null = null;
+    for (const i of g.members) {
+      const p = planned[i];
+      const speakerKey = claimSpeakerKey(ctx, p.speakerRef);
+      const cq: ClaimQuote = { id: `new#${i}`, text: p.q.exact, speakerKey, documentKey: p.q.documentKey, label: p.q.label, context: p.q.context };
+      for (const c of ctx.claims.query(cq, 3)) {
+        if (c.score >= LINK_THRESHOLD && (!best || c.score > best.score)) best = { claimId: c.claimKey, score: c.score };
+      }
+    }
+    if (best) candidateClaims.add(best.claimId);
+    return best;
+  });
+  const alive = new Map(
+    (await prisma.claim.findMany({ where: { id: { in: [...candidateClaims] } }, select: { id: true, sourceDocumentId: true } })).map((c) => [c.id, c.sourceDocumentId]),
+  );
+  proposals.forEach((best, g) => {
+    if (best && alive.has(best.claimId)) {
+      groups[g].existingClaimId = best.claimId;
+      groups[g].score = Math.round(best.score * 1000) / 1000;
+    }
+  });
+  // A group that joins no existing claim becomes a new draft claim only when one of its quotes
+  // is a statement; a group of fragments ("Terror groups", a scare quote) stays quotes without
+  // a claim until an editor attaches them.
+  const kept = groups.filter((g) => g.existingClaimId || g.members.some((i) => planned[i].claimable));
+  for (const p of planned) p.group = null;
+  kept.forEach((g, k) => g.members.forEach((i) => (planned[i].group = k)));
+  groups.splice(0, groups.length, ...kept);
+  // A quote's fidelity is measured against its claim's source document: an
+  // existing claim's, or for a new claim the document its lead quote was found
+  // in. With no source on file the quote is unchecked (null), never "not found".
+  for (const g of groups) {
+    const sourceId = g.existingClaimId ? (alive.get(g.existingClaimId) ?? null) : sourceOfLead(planned, g);
+    for (const i of g.members) {
+      const p = planned[i];
+      p.fidelity = fidelityAgainst(ctx.sourceDocuments, p, sourceId);
+      const text = p.fidelity?.status === "altered" ? ctx.sourceDocuments.find((s) => s.id === sourceId)?.text : undefined;
+      if (text) p.diff = wordDiff(text.slice(p.fidelity!.sourceStart, p.fidelity!.sourceEnd), p.q.exact);
+    }
+  }
+  for (const p of planned) if (p.group === null) p.fidelity = null;
+  return { quotes: planned, groups };
+}
+
+/** The quote a new claim is made from: the group's longest statement (materialiseClaims takes the same). */
+export function leadOf(quotes: PlannedQuote[], g: ClaimGroupPlan): number {
+  const statements = g.members.filter((i) => quotes[i].claimable);
+  return (statements.length ? statements : g.members).reduce((a, b) => (quotes[b].q.exact.length > quotes[a].q.exact.length ? b : a));
+}
+
+function sourceOfLead(quotes: PlannedQuote[], g: ClaimGroupPlan): string | null {
+  const f = quotes[leadOf(quotes, g)].fidelity;
+  return f && f.status !== "not_found" ? f.sourceId : null;
+}
+
+function fidelityAgainst(sources: { id: string; text: string }[], p: PlannedQuote, sourceId: string | null): FidelityResult | null {
+  if (!sourceId || p.q.kind === "title") return null;
+  if (p.fidelity?.sourceId === sourceId) return p.fidelity;
+  const only = sources.filter((s) => s.id === sourceId);
+  return only.length ? checkFidelity(p.q.exact, indexSources(only)) : null;
+}
