@@ -1,5 +1,5 @@
 /**
- * npm run bench:feeds [-- FEEDS] [--items N] [--workers W] [--analyse K]
+ * npm run bench:feeds [-- FEEDS] [--items N] [--workers W] [--analyse K] [--processes]
  *
  * Watched feeds at scale, on a fresh embedded database (or DATABASE_URL), with
  * a local feed server on 127.0.0.1:BENCH_FEED_PORT (default 3093):
@@ -13,7 +13,9 @@
  * 3. analysis: K (default 200) of those items imported and matched (feed-item
  *    jobs, W at once): items/s.
  * The workers are job slots of this one process (the embedded database admits
- * one process; on PostgreSQL `npm run worker` processes share the same queues).
+ * one process), or, with --processes (PostgreSQL only), W `npm run worker`
+ * processes of one job at a time each, serving only the phase's queue; the
+ * clock starts once they have all started.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -24,6 +26,11 @@ const opt = (name: string, dflt: number) => {
   const at = args.indexOf(name);
   return at >= 0 ? Math.max(1, Number(args[at + 1]) || dflt) : dflt;
 };
+const PROCESSES = args.includes("--processes");
+if (PROCESSES && !process.env.DATABASE_URL) {
+  console.error("--processes needs DATABASE_URL: the embedded database admits one process");
+  process.exit(2);
+}
 const skip = new Set(["--items", "--workers", "--analyse"].flatMap((n) => (args.indexOf(n) >= 0 ? [args.indexOf(n) + 1] : [])));
 const FEEDS = Number(args.find((a, i) => /^\d+$/.test(a) && !skip.has(i)) ?? 1000);
 const ITEMS = opt("--items", 20);
@@ -42,6 +49,24 @@ const { listOpenAlerts } = await import("@/lib/alerts");
 const { workerQueues } = await import("@/lib/job-handlers");
 const { startWorker, stopJobQueue } = await import("@/lib/job-queue");
 const { rssFeed, startFeedServer } = await import("../tests/support/feed-server");
+const { startWorkerProcess } = await import("../tests/support/worker-process");
+
+/** W workers for one phase: job slots here, or worker processes (--processes), each serving only `queue`. */
+async function startPhaseWorkers(queue: string): Promise<{ stop(): Promise<void> }> {
+  if (!PROCESSES) {
+    const w = await startWorker({ concurrency: WORKERS, idleMs: 50, queues: queuesNamed(queue) });
+    return { stop: () => w.stop() };
+  }
+  const procs = Array.from({ length: WORKERS }, () =>
+    startWorkerProcess({ DATABASE_URL: process.env.DATABASE_URL, CLAIMSCOPE_FETCH_ALLOW: "127.0.0.1" }, 1, [queue]),
+  );
+  await Promise.all(procs.map((p) => p.started()));
+  return {
+    async stop() {
+      await Promise.all(procs.map((p) => p.stop()));
+    },
+  };
+}
 
 const server = await startFeedServer(Number(process.env.BENCH_FEED_PORT ?? 3093));
 const queuesNamed = (...names: string[]) => workerQueues.filter((q) => names.includes(q.spec.name));
@@ -73,7 +98,7 @@ try {
       },
     ]),
   });
-  let worker = await startWorker({ concurrency: WORKERS, idleMs: 50, queues: queuesNamed(pollFeedQueue.name, feedItemQueue.name) });
+  const worker = await startWorker({ concurrency: WORKERS, idleMs: 50, queues: queuesNamed(pollFeedQueue.name, feedItemQueue.name) });
   const t0 = performance.now();
   await addFeed({ url: server.url("/alert.xml"), outletId: outlet.id, intervalMinutes: 60, actorId: editor.id });
   let alerted = false;
@@ -97,7 +122,7 @@ try {
   }
   await prisma.feed.createMany({ data: Array.from({ length: FEEDS }, (_, f) => ({ url: server.url(`/feed-${f}.xml`), outletId: outlet.id, intervalMinutes: 60, nextPollAt: new Date(0) })) });
   const ids = (await prisma.feed.findMany({ where: { url: { startsWith: server.url("/feed-") } }, select: { id: true } })).map((f) => f.id);
-  worker = await startWorker({ concurrency: WORKERS, idleMs: 50, queues: queuesNamed(pollFeedQueue.name) });
+  let phase = await startPhaseWorkers(pollFeedQueue.name);
   const t1 = performance.now();
   await enqueueDueFeeds(FEEDS + 10);
   for (;;) {
@@ -106,13 +131,13 @@ try {
     await sleep(100);
   }
   const pollSeconds = (performance.now() - t1) / 1000;
-  await worker.stop();
+  await phase.stop();
   const items = await prisma.feedItem.count({ where: { feedId: { in: ids } } });
   const failed = await prisma.feed.count({ where: { id: { in: ids }, failures: { gt: 0 } } });
 
   // 3. Analysis: ANALYSE feed items imported, analysed and matched.
   const before = await prisma.feedItem.count({ where: { feedId: { in: ids }, status: { not: "pending" } } });
-  worker = await startWorker({ concurrency: WORKERS, idleMs: 50, queues: queuesNamed(feedItemQueue.name) });
+  phase = await startPhaseWorkers(feedItemQueue.name);
   const t2 = performance.now();
   let done = 0;
   for (;;) {
@@ -121,10 +146,10 @@ try {
     await sleep(100);
   }
   const analyseSeconds = (performance.now() - t2) / 1000;
-  await worker.stop();
+  await phase.stop();
 
   const db = process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite";
-  console.log(`watched feeds, ${db}, local feed server, ${WORKERS} concurrent jobs in one process:`);
+  console.log(`watched feeds, ${db}, local feed server, ${PROCESSES ? `${WORKERS} worker processes (npm run worker), one job at a time each` : `${WORKERS} concurrent jobs in one process`}:`);
   console.log(`  time to alert (add feed → poll → import → analysis → open alert): ${toAlert.toFixed(2)} s${alerted ? "" : " (NO ALERT)"}`);
   console.log(`  poll ${FEEDS} feeds of ${ITEMS} items: ${pollSeconds.toFixed(1)} s (${(FEEDS / pollSeconds).toFixed(1)} feeds/s, ${(items / pollSeconds).toFixed(0)} items/s stored and queued; ${items} items, ${failed} feeds failed) — target < 60 s: ${pollSeconds < 60 ? "PASS" : "FAIL"}`);
   console.log(`  analysis (feed-item jobs: import, quotes, claim matching, alerts): ${done} items in ${analyseSeconds.toFixed(1)} s = ${(done / analyseSeconds).toFixed(1)} items/s`);

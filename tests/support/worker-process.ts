@@ -20,9 +20,10 @@ export interface WorkerProcess {
   stop(): Promise<number | null>;
 }
 
-export function startWorkerProcess(env: Record<string, string | undefined>, concurrency = 1): WorkerProcess {
+export function startWorkerProcess(env: Record<string, string | undefined>, concurrency = 1, queues?: string[]): WorkerProcess {
   const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, ["--conditions=react-server", "scripts/worker.ts", "--concurrency", String(concurrency)], {
+  const args = ["--conditions=react-server", "scripts/worker.ts", "--concurrency", String(concurrency), ...(queues ? ["--queues", queues.join(",")] : [])];
+  const child = spawn(tsx, args, {
     cwd: process.cwd(),
     env: { ...process.env, NODE_OPTIONS: "", ...env },
     detached: true,
