@@ -1,6 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { SITE_NAME } from "./lib/site-url";
+import { currentClaimSlug } from "./lib/claim-addresses";
 import { getWithdrawnClaim, withdrawnPage } from "./lib/withdrawn-claims";
 
 const ACTION_BODY_LIMIT = 5 * 1024 * 1024;
@@ -16,16 +17,24 @@ const ACTION_BODY_LIMIT = 5 * 1024 * 1024;
  * session itself (lib/auth.ts), so it is a convenience, never the security
  * boundary.
  * Withdrawn claims (published, then unpublished) answer 410 with a notice
- * at their old address, instead of a silent 404.
+ * at their old address, instead of a silent 404; a merged or renamed claim's
+ * old address answers 308 to the claim's current one (lib/claim-addresses.ts).
  */
 export async function proxy(request: NextRequest) {
   if (request.headers.has("next-action")) {
     const refusal = await refuseMalformedAction(request);
     if (refusal) return refusal;
   }
-  // A withdrawn claim's address says so, with 410 Gone, instead of a silent 404.
+  // A merged or renamed claim's old address answers 308 to its current one; a withdrawn
+  // claim's address says so, with 410 Gone, instead of a silent 404.
   const claim = /^\/(api\/)?claims\/([^/]+)$/.exec(request.nextUrl.pathname);
   if (claim) {
+    const current = await currentClaimSlug(safeDecode(claim[2]));
+    if (current) {
+      const url = request.nextUrl.clone();
+      url.pathname = `/${claim[1] ?? ""}claims/${encodeURIComponent(current)}`;
+      return NextResponse.redirect(url, 308);
+    }
     const withdrawn = await getWithdrawnClaim(safeDecode(claim[2]));
     if (!withdrawn) return NextResponse.next();
     if (claim[1]) return NextResponse.json({ error: "This claim review was withdrawn.", withdrawn }, { status: 410 });

@@ -4,6 +4,7 @@ import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
+import { moveClaimAddresses, renameClaimSlug } from "./claim-addresses";
 import { claimSlug, uniqueClaimSlug } from "./slug";
 import type { ClaimEditInput, ClaimStatusInput, CreateClaimInput, MergeClaimsInput, SplitClaimInput } from "./validation/claim";
 import { claimEditSchema, createClaimSchema } from "./validation/claim";
@@ -49,8 +50,9 @@ export function listClaimsForEditor({ status, q }: { status?: ClaimStatus; q?: s
   });
 }
 
+/** Every claim, for the editor's claim picker (searched by wording, speaker and slug). */
 export function listClaimOptions() {
-  return prisma.claim.findMany({ orderBy: { canonical: "asc" }, select: { id: true, canonical: true, status: true } });
+  return prisma.claim.findMany({ orderBy: { canonical: "asc" }, select: { id: true, canonical: true, status: true, slug: true, speaker: { select: { name: true } } } });
 }
 
 export function getClaimForEditor(id: string) {
@@ -112,13 +114,18 @@ export async function createClaim(actorId: string, raw: CreateClaimInput) {
   });
 }
 
-/** Edits wording, summary, speaker, source document and the counter-claim link. The slug stays: public links keep working. */
+/**
+ * Edits wording, summary, speaker, source document and the counter-claim link, and
+ * the address (slug) when one is given: the old address then answers 308 to the new
+ * one (lib/claim-addresses.ts), so public links keep working.
+ */
 export async function editClaim(actorId: string, raw: ClaimEditInput) {
   const input = claimEditSchema.parse(raw);
   return prisma.$transaction(async (tx) => {
     const before = await tx.claim.findUnique({ where: { id: input.id }, select: auditSelect });
     if (!before) throw new NotFoundError("claim");
     if (input.rebutsId && !(await tx.claim.findUnique({ where: { id: input.rebutsId }, select: { id: true } }))) throw new NotFoundError("answered claim");
+    if (input.slug && input.slug !== before.slug) await renameClaimSlug(tx, before, input.slug);
     const after = await updateVersioned(tx, "claim", {
       where: { id: input.id },
       version: input.version,
@@ -131,9 +138,10 @@ export async function editClaim(actorId: string, raw: ClaimEditInput) {
       },
       audit: { actorId, entityType: "claim", entityId: input.id, action: "edit", before, after: () => tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect }) },
     });
-    // Wording only (same speaker, source and answered claim): no list's membership or counts move.
-    const wordingOnly = before.speakerId === input.speakerId && before.sourceDocumentId === input.sourceDocumentId && before.rebutsId === input.rebutsId;
-    return { version: after.version, claims: [after.slug], ...(wordingOnly ? { reach: "text" as const } : {}) } satisfies Touched & { version: number };
+    // Wording only (same address, speaker, source and answered claim): no list's membership or counts move.
+    const wordingOnly =
+      before.slug === after.slug && before.speakerId === input.speakerId && before.sourceDocumentId === input.sourceDocumentId && before.rebutsId === input.rebutsId;
+    return { version: after.version, claims: [...new Set([before.slug, after.slug])], ...(wordingOnly ? { reach: "text" as const } : {}) } satisfies Touched & { version: number };
   });
 }
 
@@ -233,6 +241,7 @@ export async function mergeClaims(actorId: string, input: MergeClaimsInput) {
     await tx.claim.updateMany({ where: { rebutsId: absorbed.id, id: { not: survivor.id } }, data: { rebutsId: survivor.id } });
     await tx.claim.updateMany({ where: { rebutsId: absorbed.id, id: survivor.id }, data: { rebutsId: null } });
     if (ratingMoved) await tx.rating.update({ where: { claimId: absorbed.id }, data: { claimId: survivor.id } });
+    await moveClaimAddresses(tx, absorbed, survivor.id);
     await tx.claim.delete({ where: { id: absorbed.id } });
     await recordAudit(tx, {
       actorId,

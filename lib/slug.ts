@@ -18,9 +18,15 @@ export async function uniqueSlug(base: string, taken: (slug: string) => Promise<
   throw new Error(`no free slug for ${root}`);
 }
 
-/** A claim's slug: `base` made unique among claims, inside the transaction that creates the claim. */
+/**
+ * A claim's slug: `base` made unique among claims and their former addresses
+ * (lib/claim-addresses.ts: an old link keeps leading where it did), inside the
+ * transaction that creates the claim.
+ */
 export function uniqueClaimSlug(tx: Tx, base: string): Promise<string> {
-  return uniqueSlug(base, async (s) => Boolean(await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })));
+  return uniqueSlug(base, async (s) =>
+    Boolean((await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })) ?? (await tx.claimOldSlug.findUnique({ where: { slug: s }, select: { slug: true } }))),
+  );
 }
 
 // Words a readable slug does not end on: "…-safe-haven-for" reads as cut off.

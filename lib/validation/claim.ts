@@ -17,6 +17,15 @@ export const claimEditSchema = z
   sourceDocumentId: optionalId,
   // The claim this one answers (a counter-claim), or null.
   rebutsId: optionalId,
+  // The claim's address (/claims/SLUG); absent or empty: unchanged. The old one answers 308 to the new.
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(80, "At most 80 characters.")
+    .refine((v) => v === "" || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v), "Use lower-case letters, digits and single hyphens, such as pakistan-safe-haven.")
+    .optional()
+    .transform((v) => v || undefined),
 })
   .refine((v) => v.rebutsId !== v.id, { path: ["rebutsId"], message: "A claim cannot answer itself." });
 export type ClaimEditInput = z.input<typeof claimEditSchema>;

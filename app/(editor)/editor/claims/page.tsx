@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewClaimForm } from "@/app/(editor)/editor/claims/_components/claim-forms";
+import { NewClaimForm } from "@/app/(editor)/editor/claims/_components/new-claim-form";
 import { ClaimStatusBadge } from "@/app/(editor)/editor/_components/status-badge";
 import { requireEditor } from "@/lib/auth";
 import { listClaimsForEditor } from "@/lib/claim-edits";

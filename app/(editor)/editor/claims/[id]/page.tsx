@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { ClaimEditForm, ClaimQuotes, MergeClaimForm, RatingForm, WorkflowControls } from "@/app/(editor)/editor/claims/_components/claim-forms";
+import { ClaimEditForm } from "@/app/(editor)/editor/claims/_components/claim-edit-form";
+import { ClaimQuotes } from "@/app/(editor)/editor/claims/_components/claim-quotes";
+import { MergeClaimForm } from "@/app/(editor)/editor/claims/_components/merge-claim-form";
+import { RatingForm } from "@/app/(editor)/editor/claims/_components/rating-form";
+import { WorkflowControls } from "@/app/(editor)/editor/claims/_components/workflow-controls";
 import { HistoryList } from "@/app/(editor)/editor/_components/history-list";
 import { ClaimStatusBadge } from "@/app/(editor)/editor/_components/status-badge";
 import { TagPicker } from "@/app/(editor)/editor/_components/tag-picker";
@@ -86,6 +90,7 @@ export default async function ClaimPage({ params }: Props) {
               claim={{
                 id: claim.id,
                 version: claim.version,
+                slug: claim.slug,
                 canonical: claim.canonical,
                 summary: claim.summary,
                 speakerId: claim.speakerId,
