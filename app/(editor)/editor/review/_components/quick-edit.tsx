@@ -2,15 +2,17 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { Controller } from "react-hook-form";
 import { updateQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
 import type { listReviewQueue } from "@/lib/review-queue";
 import { updateQuoteSchema } from "@/lib/validation/quote";
+import { ClaimPicker, type ClaimPickerOption } from "@/app/(editor)/editor/_components/claim-picker";
 import { NewClaimFromQuote } from "@/app/(editor)/editor/_components/new-claim-from-quote";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 
 export type QueueQuote = Awaited<ReturnType<typeof listReviewQueue>>["quotes"][number];
 export type Option = { id: string; name: string };
-export type ClaimOption = { id: string; canonical: string; status: string };
+export type ClaimOption = ClaimPickerOption & { status: string };
 
 export function truncate(text: string, n: number) {
   return text.length > n ? `${text.slice(0, n)}…` : text;
@@ -66,17 +68,11 @@ function QuickEditFields({ quote, claims, speakers, onDone }: { quote: QueueQuot
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`claim-${quote.id}`}>Claim</label>
-          <select id={`claim-${quote.id}`} {...register("claimId")}>
-            <option value="">No claim</option>
-            {claims.map((c) => (
-              <option key={c.id} value={c.id}>
-                {truncate(c.canonical, 80)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Controller
+          control={form.control}
+          name="claimId"
+          render={({ field }) => <ClaimPicker id={`claim-${quote.id}`} label="Claim" options={claims} value={field.value ?? ""} onChange={field.onChange} />}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button--small" disabled={formState.isSubmitting}>

@@ -8,6 +8,7 @@ import type { ReviewQueueFilter } from "@/lib/validation/quote";
 import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
 import { QuickEdit, truncate, type ClaimOption, type Option, type QueueQuote } from "@/app/(editor)/editor/review/_components/quick-edit";
 import { hasModifier, isTypingTarget } from "@/app/(editor)/editor/review/_components/keyboard";
+import { EditPanel } from "@/app/(editor)/editor/review/_components/edit-panel";
 import { ShortcutHelp, type Shortcut } from "@/app/(editor)/editor/review/_components/shortcut-help";
 import { AnchorBadge, ClaimStatusBadge, ReviewBadge } from "@/app/(editor)/editor/_components/status-badge";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
@@ -323,7 +324,7 @@ export function ReviewQueue({
                     Re-open
                   </button>
                 )}
-                <button type="button" className="button button--secondary button--small" aria-expanded={editing === q.id} onClick={() => setEditing(editing === q.id ? null : q.id)}>
+                <button type="button" className="button button--secondary button--small" data-edit-for={q.id} aria-expanded={editing === q.id} onClick={() => setEditing(editing === q.id ? null : q.id)}>
                   Edit
                 </button>
                 <Link className="button button--secondary button--small" href={`/editor/quotes/${q.id}`}>
@@ -331,9 +332,9 @@ export function ReviewQueue({
                 </Link>
               </div>
               {editing === q.id && (
-                <div className="queue-item__edit">
+                <EditPanel label="Edit speaker or claim" onClose={() => setEditing(null)} returnTo={() => document.querySelector<HTMLElement>(`[data-edit-for="${q.id}"]`)}>
                   <QuickEdit quote={q} claims={claims} speakers={speakers} onDone={(message) => { setEditing(null); setFlash(message); }} />
-                </div>
+                </EditPanel>
               )}
             </li>
           ))}

@@ -1,10 +1,11 @@
 "use client";
 
-import { useWatch } from "react-hook-form";
+import { Controller, useWatch } from "react-hook-form";
 import { updateQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
 import { updateQuoteSchema } from "@/lib/validation/quote";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
+import { ClaimPicker, type ClaimPickerOption } from "@/app/(editor)/editor/_components/claim-picker";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 import { nudgeEdge } from "@/lib/anchoring/selectors";
 
@@ -28,7 +29,7 @@ export function QuoteEditor({
   quote: EditableQuote;
   body: string;
   speakers: { id: string; name: string }[];
-  claims: { id: string; canonical: string }[];
+  claims: ClaimPickerOption[];
 }) {
   const record = useVersionedRecord(quote, { exact: "Quoted words", speakerId: "Speaker", claimId: "Claim", reviewStatus: "Review status" });
   const { form, onSubmit, status } = useActionForm({
@@ -112,17 +113,11 @@ export function QuoteEditor({
       </fieldset>
       <div className="form-grid">
         <SelectField id="q-speaker" label="Speaker" empty="No speaker" options={speakers.map((s) => ({ value: s.id, label: s.name }))} {...register("speakerId")} />
-        <div className="field">
-          <label htmlFor="q-claim">Claim</label>
-          <select id="q-claim" {...register("claimId")}>
-            <option value="">No claim</option>
-            {claims.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.canonical.length > 90 ? `${c.canonical.slice(0, 90)}…` : c.canonical}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Controller
+          control={form.control}
+          name="claimId"
+          render={({ field }) => <ClaimPicker id="q-claim" label="Claim" options={claims} value={field.value ?? ""} onChange={field.onChange} />}
+        />
         <div className="field">
           <label htmlFor="q-status">Review status</label>
           <select id="q-status" {...register("reviewStatus")}>
