@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "./db";
 import { weeklyTrend, type Appearance, type ClaimTrend } from "./claim-trend-series";
-import { publicQuoteWhere } from "./visibility";
+import { liveQuoteWhere, publicQuoteWhere } from "./visibility";
 
 /**
  * A claim's repeats over time: appearances per week by outlet, and the first
@@ -35,7 +35,7 @@ export async function getClaimTrend(claimId: string, audience: "public" | "edito
       publishedAt: true,
       rating: { select: { publishedAt: true } },
       quotes: {
-        where: audience === "public" ? publicQuoteWhere : { reviewStatus: { not: "rejected" } },
+        where: audience === "public" ? publicQuoteWhere : liveQuoteWhere,
         select: {
           article: {
             select: {

@@ -30,6 +30,8 @@ export const PUBLIC_ANCHOR_STATUSES = ["anchored", "fuzzy"] as const satisfies r
 
 export const publicClaimWhere = { status: { in: [...PUBLIC_CLAIM_STATUSES] } } satisfies Prisma.ClaimWhereInput;
 export const publicQuoteWhere = { reviewStatus: { in: [...PUBLIC_REVIEW_STATUSES] } } satisfies Prisma.QuoteWhereInput;
+/** What editors work with: every quote an editor has not rejected (suggestions included); never a reader's rule. */
+export const liveQuoteWhere = { reviewStatus: { not: "rejected" } } satisfies Prisma.QuoteWhereInput;
 export const publicAnnotationWhere = {
   isPublic: true,
   claim: publicClaimWhere,
