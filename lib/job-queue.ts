@@ -106,6 +106,20 @@ async function openPresence(url: string, holder: string): Promise<pg.Client> {
   return client;
 }
 
+/** Advisory-lock key for the queue's schema, queues and schedules ("CSQS"); distinct from the migrations' key. */
+const QUEUE_SETUP_LOCK = 0x43535153;
+
+/**
+ * Runs pg-boss's set-up statements (its schema migration, a queue's partition
+ * table, a schedule's upsert) one process at a time across every process on the
+ * database. Two workers starting together otherwise ran them at once and one
+ * died with "deadlock detected" (tests/integration/feed-workers.test.ts, seen in
+ * CI). A no-op on the embedded database, which one process holds.
+ */
+function underSetupLock<T>(fn: () => Promise<T>): Promise<T> {
+  return database.sql.withLock(QUEUE_SETUP_LOCK, fn);
+}
+
 async function createRuntime(): Promise<QueueRuntime> {
   const kind = database.kind;
   const holder = newHolder();
@@ -125,7 +139,7 @@ async function createRuntime(): Promise<QueueRuntime> {
       ? new PgBoss({ ...common, db: pgliteAdapter(database.pglite!) })
       : new PgBoss({ ...common, connectionString: process.env.DATABASE_URL, max: Number(process.env.JOB_POOL_SIZE ?? 4), application_name: holder });
   boss.on("error", (error) => console.error(`job queue: ${error.message}`));
-  await boss.start();
+  await underSetupLock(() => boss.start());
   const presence = kind === "postgres" ? await openPresence(process.env.DATABASE_URL!, holder) : null;
   return { boss, holder, kind, presence, queues: new Set(), wake: new Set(), stopped: false };
 }
@@ -148,8 +162,10 @@ async function ensureQueue(rt: QueueRuntime, spec: QueueSpec): Promise<void> {
     retryBackoff: spec.retryBackoff ?? false,
     expireInSeconds: spec.expireInSeconds,
   };
-  if (await rt.boss.getQueue(spec.name)) await rt.boss.updateQueue(spec.name, options);
-  else await rt.boss.createQueue(spec.name, options);
+  await underSetupLock(async () => {
+    if (await rt.boss.getQueue(spec.name)) await rt.boss.updateQueue(spec.name, options);
+    else await rt.boss.createQueue(spec.name, options);
+  });
   rt.queues.add(spec.name);
 }
 
@@ -189,7 +205,7 @@ export async function sendJobs(spec: QueueSpec, jobs: { id?: string; data: JobDa
 export async function scheduleJob(spec: QueueSpec, cron: string, data: JobData = {}): Promise<void> {
   const rt = await runtime();
   await ensureQueue(rt, spec);
-  await rt.boss.schedule(spec.name, cron, data, { tz: "UTC" });
+  await underSetupLock(() => rt.boss.schedule(spec.name, cron, data, { tz: "UTC" }));
 }
 
 export interface JobRecord {
