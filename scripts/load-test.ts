@@ -30,6 +30,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { postAction } from "../tests/support/server-actions";
+import { largeQuotedPage } from "../tests/support/large-page";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -232,15 +233,6 @@ function startFlood(ratePerSecond: number) {
 
 // ---- (c) the large import ----
 
-/** An 806 KB HTML page of 12,000 paragraphs, each a quotation with its speaker. */
-function largePage(): string {
-  const paragraphs: string[] = [];
-  for (let i = 0; i < 12_000; i++) {
-    paragraphs.push(`<p>“Measure ${String(i).padStart(5, "0")} is under closer review,” said Official ${String(i % 97).padStart(2, "0")}.</p>`);
-  }
-  return `<!doctype html><html><head><title>A long record</title></head><body><article><h1>A long record</h1>${paragraphs.join("\n")}</article></body></html>`;
-}
-
 async function signInCookie(): Promise<string> {
   const res = await fetch(`${BASE}/api/auth/sign-in/email`, {
     method: "POST",
@@ -281,7 +273,7 @@ async function main() {
     ok = print(flooded, alone) && ok;
     console.log(`    ${floodReport}`);
 
-    const page = largePage();
+    const page = largeQuotedPage();
     const importStarted = Date.now();
     let importSeconds: number | null = null;
     const importing = postAction(BASE, "/editor/import", "importArticleAction", cookie, { format: "html", content: page, newOutletName: "Load Test Wire", stripBoilerplate: true }).then(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postAction } from "../support/server-actions";
 import { databases, signIn, startAppServer, type AppServer } from "../support/app-server";
+import { largeQuotedPage } from "../support/large-page";
 
 /**
  * An import never blocks the server for other users: the page is parsed and
@@ -15,8 +16,8 @@ function nestedTables(bytes: number): string {
   return `<html><head><title>Nested</title></head><body>${open.repeat(n)}“A quote,” he said.${close.repeat(n)}</body></html>`;
 }
 
-/** Polls `url` every 100 ms until `done` settles; returns the slowest answer in ms and how many failed. */
-async function watch(url: string, done: Promise<unknown>) {
+/** Polls `url` (or `url(i)` for the i-th request) every 100 ms until `done` settles; returns the slowest answer in ms and how many failed. */
+async function watch(url: string | ((i: number) => string), done: Promise<unknown>) {
   let finished = false;
   void done.finally(() => (finished = true));
   let slowest = 0;
@@ -25,7 +26,7 @@ async function watch(url: string, done: Promise<unknown>) {
   while (!finished) {
     const started = Date.now();
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(typeof url === "string" ? url : url(count), { signal: AbortSignal.timeout(30_000) });
       await res.arrayBuffer();
       if (!res.ok) failures++;
     } catch {
@@ -63,5 +64,24 @@ describe.each(databases())("imports and readers (%s)", (database) => {
     // Nothing was stored: the outlet named for the import was not created either.
     const outlets = await (await fetch(`${server.url}/api/outlets?perPage=100`)).json();
     expect(JSON.stringify(outlets)).not.toContain("Nest Wire");
+  });
+
+  // Runs on PostgreSQL only, for now. On the embedded database the import's write of 12,000
+  // quotes holds PGlite's one connection, and a reader's search waited past 30 s (measured
+  // 2026-12-01): issue 9, item 5 is open there.
+  it.runIf(database === "postgres")("while an 806 KB page of 12,000 quotations imports, readers' new searches are answered as usual (issue 9, item 5)", { timeout: 300_000 }, async () => {
+    const page = largeQuotedPage();
+    expect(Buffer.byteLength(page)).toBeGreaterThan(800_000);
+    const importing = postAction(server.url, "/editor/import", "importArticleAction", cookie, { format: "html", content: page, newOutletName: "Long Record Wire", stripBoilerplate: true });
+    // 30 s of readers during the import (it may take longer; only readers are judged here):
+    // each request a search nobody ran before, so none is a cached page.
+    const window = new Promise((r) => setTimeout(r, 30_000));
+    const settled = importing.then(() => "imported", (error: unknown) => String(error));
+    const readers = await watch((i) => `${server.url}/search?q=${encodeURIComponent(`record review ${i}`)}`, Promise.race([window, settled]));
+    expect(readers.failures).toBe(0);
+    expect(readers.count).toBeGreaterThan(10);
+    expect(readers.slowest, `slowest reader answer of ${readers.count}`).toBeLessThan(2_000);
+    // The import is not awaited: it may run on past the window, and the server stops after the file.
+    void settled;
   });
 });
