@@ -43,7 +43,9 @@ export const auth = betterAuth({
   baseURL,
   secret: authSecret(),
   trustedOrigins: [baseURL, baseURL.replace("localhost", "127.0.0.1")],
-  database: prismaAdapter(prisma, { provider: "postgresql" }),
+  // Made on first use: `next dev` loads this route in a worker process to list its static
+  // paths, and that process must not open the embedded database the server holds.
+  database: (options: Parameters<ReturnType<typeof prismaAdapter>>[0]) => prismaAdapter(prisma, { provider: "postgresql" })(options),
   emailAndPassword: {
     enabled: true,
     // Accounts are made by an admin, never by visitors.
