@@ -176,6 +176,8 @@ export interface AlertView {
     quoteId: string;
     wording: string;
     claimWording: string;
+    /** What `claimWording` is: the claim's closest quote on file (naming its outlet), or the editor's summary. */
+    comparedWith: string;
     diff: DiffPart[];
     score: number;
     reason: string;
@@ -211,7 +213,10 @@ export async function listOpenAlerts(limit = 20): Promise<AlertView[]> {
   });
   const matchedIds = [...new Set(alerts.flatMap((a) => a.hits.map((h) => h.matchedQuoteId).filter((x): x is string => Boolean(x))))];
   const matched = new Map(
-    (await prisma.quote.findMany({ where: { id: { in: matchedIds } }, select: { id: true, exact: true } })).map((q) => [q.id, q.exact]),
+    (await prisma.quote.findMany({ where: { id: { in: matchedIds } }, select: { id: true, exact: true, article: { select: { outlet: { select: { name: true } } } } } })).map((q) => [
+      q.id,
+      { exact: q.exact, outlet: q.article.outlet?.name ?? null },
+    ]),
   );
   return alerts.map((a) => ({
     id: a.id,
@@ -221,13 +226,18 @@ export async function listOpenAlerts(limit = 20): Promise<AlertView[]> {
     claim: a.claim,
     outlets: [...new Set(a.hits.map((h) => h.outlet.name))].sort((x, y) => x.localeCompare(y)),
     hits: a.hits.map((h) => {
-      const claimWording = (h.matchedQuoteId && matched.get(h.matchedQuoteId)) || a.claim.canonical;
+      const closest = h.matchedQuoteId ? matched.get(h.matchedQuoteId) : undefined;
+      const claimWording = closest?.exact ?? a.claim.canonical;
+      // What the new wording was measured against: the claim's closest quote on file (whose
+      // outlet is named), else the editor's summary of the claim.
+      const comparedWith = closest ? `Closest wording on file${closest.outlet ? `, as ${closest.outlet} quoted it` : ""}` : "The claim, as the editor summarised it";
       return {
         id: h.id,
         outlet: h.outlet.name,
         quoteId: h.quote.id,
         wording: h.quote.exact,
         claimWording,
+        comparedWith,
         diff: wordDiff(claimWording, h.quote.exact),
         score: h.score,
         reason: h.reason,

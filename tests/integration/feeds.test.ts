@@ -136,6 +136,8 @@ describe(`watched feeds (${process.env.TEST_DB})`, () => {
     expect(alert.hits[0].wording).toContain(REPEAT);
     expect(alert.hits[0].score).toBeGreaterThan(0.55);
     expect(alert.hits[0].diff.some((p) => p.op !== "equal")).toBe(true);
+    // The editor is told what the new wording was measured against: a quote on file names its outlet.
+    expect(alert.hits[0].comparedWith).toMatch(/^Closest wording on file, as .+ quoted it$|^The claim, as the editor summarised it$/);
 
     // The other two items are articles whose quotes wait in the review queue as suggestions.
     const others = items.filter((i) => i.guid !== "hd-1").map((i) => i.articleId!);

@@ -47,7 +47,7 @@ export default async function AlertsPage() {
                   <li key={hit.id}>
                     <div className="alert-pair">
                       <div>
-                        <div className="small muted">The claim’s wording</div>
+                        <div className="small muted">{hit.comparedWith}</div>
                         <blockquote>{hit.claimWording}</blockquote>
                       </div>
                       <div>
