@@ -52,6 +52,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // The import-by-URL test serves its article page from 127.0.0.1; every other local address stays refused.
       CLAIMSCOPE_FETCH_ALLOW: "127.0.0.1",
+      // Requests from this machine may name a client address in X-Forwarded-For, as a proxy in
+      // front of the app would: security-admin.spec.ts guesses from an address of its own.
+      TRUSTED_PROXIES: "loopback",
       // On PostgreSQL the job worker is its own process in production (`npm run worker`); here the
       // app runs it in-process, as it does on the embedded database, so feed polls and imports run.
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, CLAIMSCOPE_IN_APP_WORKER: "1" } : { PGLITE_DATA_DIR: dataDir }),
