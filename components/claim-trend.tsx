@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { ClaimTrendChart } from "@/components/claim-trend-chart";
-import { formatDate, plural } from "@/components/format";
+import { formatDate, formatWeek, plural } from "@/components/format";
 import type { ClaimTrend } from "@/lib/claim-trend-series";
 
-const weekLabel = (week: string) => `Week of ${formatDate(`${week}T00:00:00Z`)}`;
 
 /**
  * A claim's repeats over time (lib/claim-trends.ts): the chart of appearances
@@ -48,7 +47,7 @@ export function ClaimTrendFigure({ trend, articleHref, note }: { trend: ClaimTre
               if (!total) return null;
               return (
                 <tr key={week}>
-                  <th scope="row">{weekLabel(week)}</th>
+                  <th scope="row">{formatWeek(week)}</th>
                   <td>
                     {trend.outlets
                       .map((o, i) => [o, trend.counts[w][i]] as const)
