@@ -178,3 +178,36 @@ describe("speakers given by the layout", () => {
     ]);
   });
 });
+
+describe("speakers found from structure in text the English cue rules cannot read", () => {
+  const all = (text: string) => analyzeArticle(text, { registry }).quotes.map((q) => [q.exact, q.speakerName, q.kind]);
+
+  it("a short quoted term in another language is the wording of the subject its sentence opens with", () => {
+    expect(all("Rathaus\n\nDie Landesregierung hat den Plan im Mai als „unbezahlbar“ kritisiert. Das Bauamt schweigt.")).toEqual([
+      ["unbezahlbar", "Die Landesregierung", "phrase"],
+    ]);
+    // A genitive name and the noun it owns (Swedish): the owner alone is not the speaker.
+    expect(all("Hyror\n\nStadens bostadsbolag kallar förslaget »ett hån«. Ordföranden svarar i dag.")).toEqual([
+      ["ett hån", "Stadens bostadsbolag", "phrase"],
+    ]);
+  });
+
+  it("an English sentence without a cue is left to the English rules", () => {
+    expect(all("H\n\nTenants face “new rules” next year, and the landlords’ group wants more.")[0][1]).toBeNull();
+  });
+
+  it("a sentence of another language opening with a determiner before a title and a name: the determiner is no part of the name", () => {
+    const [q] = all("Hafen\n\nDeren Sprecherin Wiebke Lorenzen war zufrieden: „Wir bauen ab Juni weiter.“");
+    expect(q[1]).toBe("Sprecherin Wiebke Lorenzen");
+  });
+
+  it("Japanese: the topic before は or が of a quotation reported with と", () => {
+    expect(all("見出し\n\n県の佐藤一郎知事は記者団に、「予算は減らさない」と語った。").map((q) => q[1])).toEqual(["県の佐藤一郎知事"]);
+  });
+
+  it("Chinese: the clause's subject before a word of time or an adverb, a pronoun continuing it, and nobody when the clause does not show it", () => {
+    const text = "標題\n\n交通部長王大明今天說：「票價不會調漲。」他也說，補貼「不會減少」。\n\n" +
+      "市議員林美玲昨天強調：「這是選舉支票。」她又說「預算不夠」。\n\n議員指出「沒有配套」。";
+    expect(all(text).map((q) => q[1])).toEqual(["交通部長王大明", "交通部長王大明", "市議員林美玲", "市議員林美玲", null]);
+  });
+});

@@ -9,6 +9,8 @@
 
 import { acronymsOf, noteAcronyms } from "./attribution/acronyms";
 import { carrySpeakers } from "./attribution/carry";
+import { cjkSpeaker, foreignSubject } from "./attribution/clause-subject";
+import { interpret, remember } from "./attribution/mentions";
 import type { Attribution, AttributionInput, Context, Cue, ResolvedSpeaker } from "./attribution/context";
 import { commitmentCue, findCues, headlineCue, headlineSubjectCue, isLabelled, nearestCue } from "./attribution/cues";
 import { layoutSpeakers } from "./attribution/layout";
@@ -82,6 +84,8 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
         a.documentKey = cue.documentKey;
         a.cueStart = cue.start;
         a.cueEnd = cue.end;
+      } else if (!cue) {
+        structuralSpeaker(input, toks, k, cues, ctx, a);
       }
     }
     if (headlineOn && sent.paragraphIndex === 0 && quotesIn(toks).some((k) => !out[toks[k].quote!].speaker)) {
@@ -110,6 +114,32 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
 }
 
 const HEDGE_WINDOW = 12;
+
+/**
+ * A quote with no cue in its sentence, in text the English cue rules cannot read: the subject of
+ * its own clause (Chinese, Japanese) or sentence (a short term in another language), when the
+ * structure names one (attribution/clause-subject.ts). Leaves `a` alone otherwise.
+ */
+function structuralSpeaker(input: AttributionInput, toks: Tok[], k: number, cues: Cue[], ctx: Context, a: Attribution) {
+  const { text } = input;
+  const q = input.quotes[toks[k].quote!];
+  const paraStart = input.paragraphs[q.paragraphIndex]?.start ?? 0;
+  const cjk = cjkSpeaker(text, toks[k].start, toks[k].end - 1, paraStart, ctx, ctx.lastSpeaker);
+  if (cjk) {
+    remember(ctx, cjk.speaker);
+    Object.assign(a, { speaker: cjk.speaker, cue: text.slice(cjk.start, cjk.end), verb: null, source: "direct", reason: cjk.reason, cueStart: -1, cueEnd: -1 });
+    return;
+  }
+  const np = foreignSubject(text, toks, k);
+  const found = np && interpret(text, toks, np, ctx, cues);
+  if (!np || !found?.speaker || found.speaker.generic) return;
+  remember(ctx, found.speaker);
+  const [start, end] = [toks[np[0]].start, toks[np[1]].end];
+  Object.assign(a, {
+    speaker: found.speaker, cue: text.slice(start, end), verb: null, source: "direct", documentKey: found.documentKey,
+    reason: "the subject of its own sentence (no cue the rules read)", cueStart: start, cueEnd: end,
+  });
+}
 
 // Words without which a sentence holds no cue and names no document (per registry, built once).
 const TRIGGERS = new WeakMap<SpeakerRegistry, RegExp>();

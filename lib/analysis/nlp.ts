@@ -137,3 +137,8 @@ export function isCalendarWord(word: string): boolean {
   const t = tagsOf(word);
   return !!t && (t.has("WeekDay") || t.has("Month") || t.has("Date") || t.has("Duration"));
 }
+
+/** The word (any case) is in compromise's English lexicon: tells English text from another language's. */
+export function isEnglishWord(word: string): boolean {
+  return tagsOf(word) !== undefined;
+}

@@ -6,6 +6,7 @@ import type { SpeakerEntry, SpeakerRegistry } from "../speakers";
 import type { Tok } from "../tokens";
 import { misspeltWords, normalizeName } from "../text";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
+import { readsAsEnglish } from "./language";
 import { antecedent, isPersonName, isProperName, isTimePhrase } from "./noun-phrases";
 import { cleanName, genderOf, isTitleWord, looksLikePersonName, nameAfterRole, personForPronoun, personIn, personSpeaker } from "./persons";
 import { ARTICLES, DATA, DOCS, NP_JOINERS, ORGS, PERSON_HEADS, POSSESSIVE_DETS, PRONOUNS, RELATIVES, REPORTS, TIME_WORDS, YEAR } from "./words";
@@ -32,9 +33,8 @@ function nameFiller(t: Tok): boolean {
 
 /**
  * A name with words of its sentence glued on, which the noun-phrase rules took in where the
- * verbs are in a language they do not list: "powiedział Nowicki" (a verb before the name),
- * "Rasmus Holm siger", "Jannik Petersen zeigte sich enttäuscht", "Henrike Albers nach der
- * Sitzung". Returns the name alone — the person's name when one is in the phrase — or null
+ * verbs are in a language they do not list: "oznajmił Kowal" (a verb before the name),
+ * "Sune Dahl mener", "Wiebke Lorenzen war zufrieden", "Greta Voss vor dem Ausschuss". Returns the name alone — the person's name when one is in the phrase — or null
  * when the phrase is clean.
  */
 function unglued(toks: Tok[], a: number, b: number): [number, number] | null {
@@ -73,6 +73,11 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
   if (a === b && RELATIVES.has(first.lower)) {
     const ante = antecedent(toks, a);
     return ante ? interpret(text, toks, ante, ctx, prior) : null;
+  }
+  // "Deren Sprecherin Wiebke Lorenzen": in a language the rules do not read, a run of four or more
+  // capitalised words opening the sentence starts with the sentence's opening word (a determiner), not a name.
+  if (a === 0 && b >= 3 && !readsAsEnglish(toks) && toks.slice(0, b + 1).every((t) => t.kind === "word" && t.cap)) {
+    return interpret(text, toks, [1, b], ctx, prior);
   }
   const glued = unglued(toks, a, b);
   if (glued) return interpret(text, toks, glued, ctx, prior);
