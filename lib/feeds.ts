@@ -3,6 +3,7 @@ import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import { ActionError, NotFoundError } from "./errors";
 import { backoffMinutes, pollFeedQueue, requestFeedCheckIfDue } from "./feed-polling";
+import { findOrCreateOutletForDomain, outletDomain } from "./import-url";
 import { sendJob } from "./job-queue";
 import type { FeedEditInput } from "./validation/feed";
 import { updateVersioned } from "./versioned-write";
@@ -60,8 +61,9 @@ export async function listFeeds(): Promise<FeedRow[]> {
 
 const feedAuditSelect = { url: true, outletId: true, intervalMinutes: true, active: true, version: true } as const;
 
-async function assertFeedFields(tx: Tx, input: { url: string; outletId: string }, feedId: string | null): Promise<void> {
-  const outlet = await tx.outlet.findUnique({ where: { id: input.outletId }, select: { id: true } });
+/** `outletId` null: the outlet is not chosen yet (addFeed finds it after this check). */
+async function assertFeedFields(tx: Tx, input: { url: string; outletId: string | null }, feedId: string | null): Promise<void> {
+  const outlet = input.outletId === null ? true : await tx.outlet.findUnique({ where: { id: input.outletId }, select: { id: true } });
   if (!outlet) throw new ActionError("That outlet no longer exists. Reload the page and choose again.", "invalid", { outletId: ["That outlet no longer exists."] });
   const taken = await tx.feed.findFirst({ where: { url: input.url, ...(feedId ? { id: { not: feedId } } : {}) }, select: { id: true } });
   if (taken) throw new ActionError("That feed is already watched.", "invalid", { url: ["That feed is already watched."] });
@@ -69,13 +71,22 @@ async function assertFeedFields(tx: Tx, input: { url: string; outletId: string }
 
 /**
  * Registers a feed of an outlet (audited) and polls it at once. Returns its id.
- * @throws ActionError (invalid) when the outlet is gone or the address is already watched.
+ * An empty `outletId` means the feed's site's outlet: the one that has the
+ * feed address's domain (or a parent domain), else a new outlet named after
+ * the domain, as an import by URL finds it (lib/import-url.ts).
+ * @throws ActionError (invalid) when the outlet is gone or the address is already watched
+ *   (checked before any outlet is created).
  */
 export async function addFeed(input: { url: string; outletId: string; intervalMinutes: number; actorId: string }): Promise<string> {
+  let outletId = input.outletId;
+  if (!outletId) {
+    await assertFeedFields(prisma, { url: input.url, outletId: null }, null);
+    outletId = await findOrCreateOutletForDomain(prisma, outletDomain(input.url), null);
+  }
   const feed = await prisma.$transaction(async (tx) => {
-    await assertFeedFields(tx, input, null);
+    await assertFeedFields(tx, { url: input.url, outletId }, null);
     const created = await tx.feed.create({
-      data: { url: input.url, outletId: input.outletId, intervalMinutes: input.intervalMinutes, createdById: input.actorId },
+      data: { url: input.url, outletId, intervalMinutes: input.intervalMinutes, createdById: input.actorId },
       select: { id: true, ...feedAuditSelect },
     });
     await recordAudit(tx, { actorId: input.actorId, entityType: "feed", entityId: created.id, action: "create", after: created });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertResolveSchema, feedCreateSchema } from "./feed";
+import { alertResolveSchema, feedCreateSchema, feedEditSchema } from "./feed";
 
 const valid = { url: "https://news.example/feed.xml", outletId: "cm123abc", intervalMinutes: 30 };
 
@@ -16,7 +16,6 @@ describe("feedCreateSchema", () => {
     ["url", "", /address/],
     ["url", `https://news.example/${"a".repeat(2001)}`, /2,000/],
     ["url", "https://news.example/\u0000", /control/],
-    ["outletId", "", /outlet/],
     ["outletId", "x'; DROP TABLE", /valid id/],
     ["intervalMinutes", 2, /5 minutes/],
     ["intervalMinutes", 2000, /a day/],
@@ -27,6 +26,15 @@ describe("feedCreateSchema", () => {
     expect(result.success).toBe(false);
     const issue = result.error!.issues.find((i) => i.path[0] === field);
     expect(issue?.message).toMatch(message);
+  });
+});
+
+describe("the outlet", () => {
+  it("may be left to the feed's address when a feed is added, never when it is edited", () => {
+    expect(feedCreateSchema.parse({ ...valid, outletId: "" }).outletId).toBe("");
+    const edit = feedEditSchema.safeParse({ ...valid, outletId: "", id: "f1", version: 1, active: true });
+    expect(edit.success).toBe(false);
+    expect(edit.error!.issues.find((i) => i.path[0] === "outletId")?.message).toMatch(/Choose the outlet/);
   });
 });
 

@@ -16,7 +16,8 @@ const intervalMinutes = z
 
 const fields = { url, outletId: idField().min(1, "Choose the outlet."), intervalMinutes };
 
-export const feedCreateSchema = z.object(fields);
+/** A new feed may leave the outlet empty: it is then the feed's site's outlet, found by domain or created. */
+export const feedCreateSchema = z.object({ ...fields, outletId: idField() });
 export type FeedCreateInput = z.infer<typeof feedCreateSchema>;
 
 export const feedEditSchema = z.object({ id, version, ...fields, active: z.boolean() });

@@ -232,6 +232,10 @@ describe(`watched feeds (${process.env.TEST_DB})`, () => {
       fieldErrors: { url: ["That feed is already watched."] },
     });
     await expect(addFeed({ url: server.url("/other.xml"), outletId: "no-such-outlet", intervalMinutes: 30, actorId: editorId })).rejects.toBeInstanceOf(ActionError);
+    // A watched address with the outlet left to its domain: refused before any outlet is made.
+    const outletsBefore = await prisma.outlet.count();
+    await expect(addFeed({ url: server.url("/gazette.xml"), outletId: "", intervalMinutes: 30, actorId: editorId })).rejects.toMatchObject({ code: "invalid" });
+    expect(await prisma.outlet.count()).toBe(outletsBefore);
     expect(await prisma.feed.count()).toBe(feedsBefore);
     await expect(requestFeedCheck("no-such-feed")).rejects.toBeInstanceOf(NotFoundError);
 
@@ -288,5 +292,22 @@ describe(`watched feeds (${process.env.TEST_DB})`, () => {
     // Decided once: a second click (another tab) is refused.
     await expect(resolveAlert(editorId, { id: alert.id, version: alert.version + 1, decision: "dismiss" })).rejects.toBeInstanceOf(ConflictError);
     await expect(resolveAlert(editorId, { id: "no-such-alert", version: 1, decision: "dismiss" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a feed added without an outlet belongs to its site's outlet: found by the address's domain, or added once", { timeout: 60_000 }, async () => {
+    server.set("/site-a.xml", { body: rssFeed("Site", []) });
+    server.set("/site-b.xml", { body: rssFeed("Site", []) });
+    const host = new URL(server.url("/site-a.xml")).hostname;
+    expect(await prisma.outlet.count({ where: { domain: host } })).toBe(0);
+    const first = await addFeed({ url: server.url("/site-a.xml"), outletId: "", intervalMinutes: 60, actorId: editorId });
+    const added = await prisma.outlet.findFirstOrThrow({ where: { domain: host }, select: { id: true, name: true } });
+    expect(added.name).toBe(host);
+    const second = await addFeed({ url: server.url("/site-b.xml"), outletId: "", intervalMinutes: 60, actorId: editorId });
+    expect(await prisma.outlet.count({ where: { domain: host } })).toBe(1);
+    const feeds = await prisma.feed.findMany({ where: { id: { in: [first, second] } }, select: { outletId: true } });
+    expect(feeds.map((f) => f.outletId)).toEqual([added.id, added.id]);
+    // Like any new feed, each is audited and polled at once.
+    await waitFor(() => feedState(second), (f) => f.lastPolledAt !== null, 30_000);
+    expect(await prisma.auditEvent.count({ where: { entityType: "feed", entityId: { in: [first, second] }, action: "create" } })).toBe(2);
   });
 });

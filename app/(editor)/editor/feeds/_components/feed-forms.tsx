@@ -18,11 +18,14 @@ function FeedFields({
   errors,
   outlets,
   idPrefix,
+  outletFromAddress,
 }: {
   register: UseFormRegister<FeedCreateInput>;
   errors: FieldErrors<FeedCreateInput>;
   outlets: OutletOption[];
   idPrefix: string;
+  /** A new feed may leave the outlet to its address's domain (found or created). */
+  outletFromAddress: boolean;
 }) {
   return (
     <div className="form-grid">
@@ -35,7 +38,7 @@ function FeedFields({
       <div className="field">
         <label htmlFor={`${idPrefix}-outlet`}>Outlet</label>
         <select id={`${idPrefix}-outlet`} aria-invalid={Boolean(errors.outletId)} {...register("outletId")}>
-          <option value="">Choose the outlet…</option>
+          <option value="">{outletFromAddress ? "The feed's site (found by its domain, or added)" : "Choose the outlet…"}</option>
           {outlets.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
@@ -67,7 +70,7 @@ export function NewFeedForm({ outlets }: { outlets: OutletOption[] }) {
   return (
     <form className="form" noValidate aria-label="Watch a feed" onSubmit={onSubmit}>
       {status}
-      <FeedFields register={register} errors={formState.errors} outlets={outlets} idPrefix="new-feed" />
+      <FeedFields register={register} errors={formState.errors} outlets={outlets} idPrefix="new-feed" outletFromAddress />
       <div>
         <button type="submit" className="button" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Adding…" : "Watch this feed"}
@@ -99,7 +102,7 @@ export function EditFeedForm({ feed, outlets }: { feed: EditableFeed; outlets: O
   return (
     <form className="form" noValidate aria-label="Edit feed" onSubmit={onSubmit}>
       {status}
-      <FeedFields register={register as unknown as UseFormRegister<FeedCreateInput>} errors={formState.errors} outlets={outlets} idPrefix="edit-feed" />
+      <FeedFields register={register as unknown as UseFormRegister<FeedCreateInput>} errors={formState.errors} outlets={outlets} idPrefix="edit-feed" outletFromAddress={false} />
       <label className="row">
         <input type="checkbox" {...register("active")} /> Poll this feed
       </label>
