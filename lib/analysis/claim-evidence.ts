@@ -9,6 +9,7 @@
 // "trimmed" (an excerpt or phrase lifted from the wording), "characterisation"
 // (a quoted label after "described X as", "called it"), "reworded".
 
+import { SPEECH_VERBS } from "./data/attribution-verbs";
 import { misspeltWords } from "./text";
 import { type QuoteContext, type Wording, PHRASE_WORDS, hasFiniteVerb, locate, stemWord } from "./claim-text";
 
@@ -312,6 +313,7 @@ export function judge(q: PreparedQuote, c: ClaimState): Evidence | null {
     const min = fit === "same" && sameDocumentOnly(q, c) ? REWORDED_SAME_DOCUMENT : REWORDED_MIN;
     consider(reworded(q.wording, c.rep, 0, min));
     for (const alt of c.alts) consider(reworded(q.wording, alt, 0.05, min));
+    consider(sameFrame(q, c));
   }
   const found = best as Evidence | null;
   if (!found) return null;
@@ -319,6 +321,39 @@ export function judge(q: PreparedQuote, c: ClaimState): Evidence | null {
   const need = fit === "same" ? LINK_THRESHOLD : STRONG;
   return found.score >= need ? found : null;
 }
+
+/** Words before the opening mark that must agree for two quotes to continue the same outlet clause. */
+const FRAME_WORDS = 3;
+/** Content words two reworded continuations of one clause must share. */
+const FRAME_SHARED = 4;
+/** Reworded score they need, well below REWORDED_MIN: the agreeing frame is the rest of the evidence. */
+const FRAME_REWORDED = 0.35;
+
+/**
+ * Two rewordings of one assertion about one subject (a report's summary and its chapter, quoted by
+ * two outlets): both quotes open in lower case, continuing a clause the outlet began with the same
+ * words ("… report said the ministry “made no effort to pursue the former director …”" / "… said the
+ * ministry “did not act against the former director …”"); the last of those words is a content
+ * word, the subject the quoted predicate is said of (not a verb of saying or "that"); and the two
+ * wordings share at least FRAME_SHARED content words. Judged against the representative only.
+ */
+function sameFrame(q: PreparedQuote, c: ClaimState): Evidence | null {
+  const a = q.context;
+  const b = c.repContext;
+  if (!a || !b || !q.wording.opensLower || !c.rep.opensLower || isPhrase(c.rep)) return null;
+  if (a.before.length < FRAME_WORDS || b.before.length < FRAME_WORDS) return null;
+  for (let k = 1; k <= FRAME_WORDS; k++) if (a.before[a.before.length - k] !== b.before[b.before.length - k]) return null;
+  const subject = a.before[a.before.length - 1];
+  if (!a.content.has(subject) || SAYING.has(subject)) return null;
+  let shared = 0;
+  for (const t of q.wording.content) if (c.rep.content.has(t)) shared++;
+  if (shared < FRAME_SHARED) return null;
+  const s = rewordedScore(q.wording, c.rep);
+  return s >= FRAME_REWORDED ? { score: Math.min(0.85, s + 0.4), via: "reworded", supersedes: false } : null;
+}
+
+/** Stems of verbs of saying: a frame ending in one ("… the ministry said “…”") names no subject of the quoted words. */
+const SAYING = new Set(SPEECH_VERBS.map(stemWord));
 
 function reworded(a: Wording, b: Wording, penalty: number, min: number): Evidence | null {
   if (isPhrase(b)) return null;

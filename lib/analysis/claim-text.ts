@@ -27,6 +27,8 @@ export interface Wording {
   verbAt: number[];
   /** The words hold a finite verb ("is", "we're", "took"): a clause, not a noun phrase. */
   finite: boolean;
+  /** The first letter is lower case: the words continue a clause the outlet began ("said the ministry “made no …”"). */
+  opensLower: boolean;
 }
 
 /** The outlet's words around a quote, within its sentence, as stems. */
@@ -126,7 +128,8 @@ export function prepareWording(text: string): Wording {
   const verbAt: number[] = [];
   for (let i = 0; i < flat.length; i++) if (looksLikeVerb(flat[i], i ? flat[i - 1] : "")) verbAt.push(i);
   const finite = flat.some((w) => VERBISH.has(w) || /'(?:re|ve|ll|m|d)$/.test(w));
-  return { tokens, padded: " " + tokens.join(" ") + " ", segments, content, whole, verbAt, finite };
+  const opensLower = /^\P{L}*\p{Ll}/u.test(text);
+  return { tokens, padded: " " + tokens.join(" ") + " ", segments, content, whole, verbAt, finite, opensLower };
 }
 
 // Auxiliaries and the common irregular past forms of English: a word list of the language, not of any text.

@@ -33,6 +33,20 @@ describe("compareQuotes (the second quote judged against a claim founded by the 
     expect(compareQuotes(q("a#0", a, doc), q("b#0", b, { ...doc, documentKey: "board-review:2024" }))).toBeNull();
   });
 
+  it("two rewordings continuing the same outlet clause about one subject link; a frame alone, or a frame ending in a verb of saying, does not", () => {
+    const a = "failed to audit the tunnel contractor, which is widely thought to have billed the city twice for the same pumps.";
+    const b = "never checked the tunnel contractor, which is thought to have billed twice.";
+    const frame = ctx("The inspectors' review found the water board", ".");
+    expect(compareQuotes(q("a#0", a, { speakerKey: null, ...frame }), q("b#0", b, { speakerKey: null, ...frame }))).toMatchObject({ via: "reworded" });
+    // Without the shared frame the same wordings are too far apart.
+    expect(compareQuotes(q("a#0", a, { speakerKey: null, ...ctx("Critics said the board", ".") }), q("b#0", b, { speakerKey: null, ...frame }))).toBeNull();
+    // Another assertion about the same subject shares too few words.
+    expect(compareQuotes(q("a#0", a, { speakerKey: null, ...frame }), q("b#0", "never published the tunnel accounts for the year.", { speakerKey: null, ...frame }))).toBeNull();
+    // "… the board said “…”": the words before the mark name no subject of the quoted ones.
+    const said = ctx("Asked about the tunnel, the board said", ".");
+    expect(compareQuotes(q("a#0", a, { speakerKey: null, ...said }), q("b#0", b, { speakerKey: null, ...said }))).toBeNull();
+  });
+
   it("unrelated sentences do not link", () => {
     expect(compareQuotes(q("a#0", HARBOUR), q("b#0", "We are disappointed by the review and its conclusions."))).toBeNull();
   });
