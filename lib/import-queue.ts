@@ -2,7 +2,8 @@ import "server-only";
 import { prisma } from "./db";
 import type { z } from "zod";
 import { importArticle, importArticles, ImportInputError, type ImportOutcome } from "./import-article";
-import { getJobs, PermanentJobError, retryJobs, sendJobs, stableJobId, type BatchJobHandler, type BatchJobResult, type JobHandler, type QueueSpec } from "./job-queue";
+import { getJobs, PermanentJobError, retryJobs, sendJobs, stableJobId, type JobHandler, type QueueSpec } from "./job-queue";
+import type { BatchJobHandler, BatchJobResult } from "./job-worker";
 import { importFromUrl } from "./import-url";
 import { importArticleSchema, importUrlSchema, type ImportArticleData, type ImportUrlData } from "./validation/import";
 

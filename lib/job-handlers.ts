@@ -2,7 +2,8 @@ import "server-only";
 import { alertWebhookQueue, runAlertWebhookJob } from "./alert-webhooks";
 import { feedItemQueue, feedsDueQueue, pollFeedQueue, runFeedItemJob, runFeedsDueJob, runPollFeedJob } from "./feed-polling";
 import { importFileQueue, runImportFileJob } from "./import-queue";
-import { scheduleJob, type WorkerOptions } from "./job-queue";
+import { scheduleJob } from "./job-queue";
+import type { WorkerOptions } from "./job-worker";
 
 /**
  * Every queue a worker process serves, with its handler, in the order a free

@@ -65,7 +65,7 @@ export function startInAppWorker(): Promise<void> {
   const setting = process.env.CLAIMSCOPE_IN_APP_WORKER;
   if (setting === "0" || (database.kind === "postgres" && setting !== "1")) return Promise.resolve();
   globalForWorker.__claimscopeWorker ??= (async () => {
-    const { startWorker } = await import("./job-queue");
+    const { startWorker } = await import("./job-worker");
     const { registerSchedules, workerQueues } = await import("./job-handlers");
     await registerSchedules();
     await startWorker({ concurrency: 1, queues: workerQueues });

@@ -47,7 +47,8 @@ const { addFeed } = await import("@/lib/feeds");
 const { enqueueDueFeeds, feedItemQueue, pollFeedQueue } = await import("@/lib/feed-polling");
 const { listOpenAlerts } = await import("@/lib/alerts");
 const { workerQueues } = await import("@/lib/job-handlers");
-const { startWorker, stopJobQueue } = await import("@/lib/job-queue");
+const { startWorker } = await import("@/lib/job-worker");
+const { stopJobQueue } = await import("@/lib/job-queue-connection");
 const { rssFeed, startFeedServer } = await import("../tests/support/feed-server");
 const { startWorkerProcess } = await import("../tests/support/worker-process");
 

@@ -145,7 +145,8 @@ async function main() {
   const dir = path.resolve(args.dir);
   const { ensureDatabaseReady } = await import("../lib/startup");
   const { database } = await import("../lib/db");
-  const { startWorker, stopJobQueue } = await import("../lib/job-queue");
+  const { startWorker } = await import("../lib/job-worker");
+  const { stopJobQueue } = await import("../lib/job-queue-connection");
   const { enqueueImportBatch, importBatchStatus, importFileQueue, runImportFileJob, runImportFileJobs } = await import("../lib/import-queue");
 
   await ensureDatabaseReady(await import("../prisma/seed"));

@@ -29,7 +29,8 @@ async function main() {
   const concurrency = parseConcurrency(process.argv.slice(2));
   const { ensureDatabaseReady } = await import("../lib/startup");
   const { database } = await import("../lib/db");
-  const { startWorker, stopJobQueue } = await import("../lib/job-queue");
+  const { startWorker } = await import("../lib/job-worker");
+  const { stopJobQueue } = await import("../lib/job-queue-connection");
   const { registerSchedules, workerQueues } = await import("../lib/job-handlers");
   const only = parseQueues(process.argv.slice(2), workerQueues.map((q) => q.spec.name));
   const queues = only ? workerQueues.filter((q) => only.includes(q.spec.name)) : workerQueues;

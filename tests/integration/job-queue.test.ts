@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { database, migrateDatabase } from "@/lib/db";
-import {
-  getJobs,
-  PermanentJobError,
-  requeueAbandonedJobs,
-  scheduleJob,
-  sendJob,
-  sendJobs,
-  startWorker,
-  stopJobQueue,
-  type QueueSpec,
-} from "@/lib/job-queue";
+import { getJobs, PermanentJobError, scheduleJob, sendJob, sendJobs, type QueueSpec } from "@/lib/job-queue";
+import { stopJobQueue } from "@/lib/job-queue-connection";
+import { requeueAbandonedJobs, startWorker } from "@/lib/job-worker";
 
 /**
  * The job queue (pg-boss 10) on the app's own database client: on PGlite it
