@@ -1,10 +1,11 @@
 import "server-only";
-import { paragraphIndexAt, paragraphRanges } from "./anchoring/segments";
+import { claimCoverage, type OutletCoverage } from "./claim-page-coverage";
+import { framingQuoteSelect, framingRows, withCounterQuotes, type FramingRow } from "./claim-page-framing";
+import { claimTimeline, type TimelineStep } from "./claim-page-timeline";
 import { prisma } from "./db";
 import { isoDate } from "./iso-date";
 import { claimKey, recordArticles, recordClaims, recordKeys } from "./public-cache/keys";
-import { measureQuote, prepareSourceText } from "./quote-fidelity";
-import { wordDiff, type DiffPart } from "./analysis/word-diff";
+import { prepareSourceText } from "./quote-fidelity";
 import { isPlausibleSlug } from "./validation/text";
 import { isPublicClaim, publicQuoteSql, publicQuoteWhere } from "./visibility";
 
@@ -12,46 +13,10 @@ import { isPublicClaim, publicQuoteSql, publicQuoteWhere } from "./visibility";
  * One public claim page: the claim, its source passage, its rating and corrections, and
  * a framing row per outlet's quote (fidelity against the source, the diff as printed,
  * where the quote stands in the article), its timeline and coverage. Only what
- * lib/visibility.ts makes public. The claim lists are in lib/claims.ts.
+ * lib/visibility.ts makes public. The claim lists are in lib/claims.ts; the
+ * matrix's rows are made in lib/claim-page-framing.ts, the timeline in
+ * lib/claim-page-timeline.ts, the coverage table in lib/claim-page-coverage.ts.
  */
-
-export interface FramingRow {
-  quoteId: string;
-  exact: string;
-  kind: string;
-  verb: string | null;
-  cue: string | null;
-  inHeadline: boolean;
-  /** 1-based paragraph number counting the headline as paragraph 0; null when unknown. */
-  paragraph: number | null;
-  paragraphCount: number;
-  hedges: string[];
-  /** Measured against the claim's source document; null = unchecked (none on file). */
-  fidelity: "verbatim" | "trimmed" | "altered" | "not_found" | null;
-  /** Source passage → outlet wording, drawn on the outlet's text as printed; one "equal" run when unchecked or not in the source. */
-  diff: DiffPart[];
-  framingTags: { name: string; slug: string; colour: string }[];
-  speaker: string | null;
-  /** The article's own quote of a counter-claim (e.g. the government's rejection), if any. */
-  counter: { paragraph: number | null; inHeadline: boolean; exact: string; claim: { slug: string; canonical: string } | null } | null;
-  articleId: string;
-  article: { slug: string; title: string; url: string | null; publishedAt: string | null; byline: string | null };
-  outlet: { name: string; slug: string };
-}
-
-export interface TimelineStep {
-  key: string;
-  /** "source": the claim where it was first made; "article": an outlet picking it up. */
-  kind: "source" | "article";
-  publishedAt: string | null;
-  /** The outlet, or the source's speaker. */
-  by: string;
-  href: string | null;
-  title: string;
-  exact: string;
-  /** The wording against the step before it, drawn as printed (one "equal" run for the source, or with nothing to compare). */
-  diff: DiffPart[];
-}
 
 export interface ClaimDetail {
   id: string;
@@ -95,7 +60,7 @@ export interface ClaimDetail {
   rows: FramingRow[];
   timeline: TimelineStep[];
   /** Every outlet's public quotes of the claim, by fidelity: all quotes, not only this page's. */
-  coverage: { outlet: string; slug: string; quotes: number; verbatim: number; trimmed: number; altered: number; other: number }[];
+  coverage: OutletCoverage[];
   /** How many public quotes the claim has; `rows` and `timeline` show page `page` of `pageCount` (CLAIM_QUOTES_PER_PAGE each). */
   quoteCount: number;
   page: number;
@@ -111,10 +76,6 @@ export const CLAIM_QUOTES_PER_PAGE = 200;
 
 const CONTEXT = 160;
 
-function paragraphNumber(index: number | null, start: number, ranges: { start: number; end: number }[]): number | null {
-  return index ?? paragraphIndexAt(ranges, start);
-}
-
 /** The ids of page `page` of a claim's public quotes, in the page's order (oldest article first, then reading order). */
 async function quotePageIds(claimId: string, page: number, perPage: number): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
@@ -123,22 +84,6 @@ async function quotePageIds(claimId: string, page: number, perPage: number): Pro
     ORDER BY coalesce(a."publishedAt", a."createdAt"), q."articleId", q.start, q.id
     LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`;
   return rows.map((r) => r.id);
-}
-
-/** Coverage by outlet over every public quote of a claim, from the stored fidelity (lib/quote-fidelity.ts). */
-async function coverageInSql(claimId: string): Promise<ClaimDetail["coverage"]> {
-  const rows = await prisma.$queryRaw<{ outlet: string; slug: string; quotes: bigint; verbatim: bigint; trimmed: bigint; altered: bigint }[]>`
-    SELECT o.name AS outlet, o.slug, count(*) AS quotes,
-           count(*) FILTER (WHERE q.fidelity = 'verbatim') AS verbatim,
-           count(*) FILTER (WHERE q.fidelity = 'trimmed') AS trimmed,
-           count(*) FILTER (WHERE q.fidelity = 'altered') AS altered
-    FROM "Quote" q JOIN "Article" a ON a.id = q."articleId" JOIN "Outlet" o ON o.id = a."outletId"
-    WHERE q."claimId" = ${claimId} AND ${publicQuoteSql("q")}
-    GROUP BY o.id, o.name, o.slug`;
-  return rows.map((r) => {
-    const [quotes, verbatim, trimmed, altered] = [r.quotes, r.verbatim, r.trimmed, r.altered].map(Number);
-    return { outlet: r.outlet, slug: r.slug, quotes, verbatim, trimmed, altered, other: quotes - verbatim - trimmed - altered };
-  });
 }
 
 async function loadClaim(slug: string, requestedPage: number, perPage: number): Promise<ClaimDetail | null> {
@@ -179,35 +124,7 @@ async function loadClaim(slug: string, requestedPage: number, perPage: number): 
       },
       tags: { select: { tag: { select: { name: true, slug: true, colour: true, kind: true } } }, orderBy: { tag: { name: "asc" } } },
       corrections: { orderBy: { createdAt: "desc" }, select: { createdAt: true, note: true } },
-      quotes: {
-        where: pageIds ? { ...publicQuoteWhere, id: { in: pageIds } } : publicQuoteWhere,
-        select: {
-          id: true,
-          articleId: true,
-          exact: true,
-          kind: true,
-          start: true,
-          verb: true,
-          cue: true,
-          inHeadline: true,
-          paragraphIndex: true,
-          hedges: true,
-          speaker: { select: { name: true } },
-          tags: { where: { tag: { kind: "framing" } }, select: { tag: { select: { name: true, slug: true, colour: true } } } },
-          article: {
-            select: {
-              slug: true,
-              title: true,
-              url: true,
-              byline: true,
-              publishedAt: true,
-              createdAt: true,
-              body: true,
-              outlet: { select: { name: true, slug: true } },
-            },
-          },
-        },
-      },
+      quotes: { where: pageIds ? { ...publicQuoteWhere, id: { in: pageIds } } : publicQuoteWhere, select: framingQuoteSelect },
     },
   });
   if (!claim || !isPublicClaim(claim)) return null;
@@ -221,94 +138,11 @@ async function loadClaim(slug: string, requestedPage: number, perPage: number): 
         after: doc!.text!.slice(claim.sourceEnd!, claim.sourceEnd! + CONTEXT),
       }
     : null;
-  // Quotes are measured against the claim's source document, on the page as in
-  // the stored statistics (lib/quote-fidelity.ts); with none on file they are
-  // unchecked and drawn as printed, never diffed against the editor's wording.
-  const sourceText = prepareSourceText(doc?.text);
-
-  const paragraphsByArticle = new Map<string, { start: number; end: number }[]>();
-  const rangesOf = (articleId: string, body: string) => {
-    let ranges = paragraphsByArticle.get(articleId);
-    if (!ranges) paragraphsByArticle.set(articleId, (ranges = paragraphRanges(body)));
-    return ranges;
-  };
-
-  const rows: FramingRow[] = claim.quotes.map((q) => {
-    const ranges = rangesOf(q.articleId, q.article.body);
-    const measure = measureQuote(q.exact, sourceText, q.kind);
-    return {
-      quoteId: q.id,
-      exact: q.exact,
-      kind: q.kind,
-      verb: q.verb,
-      cue: q.cue,
-      inHeadline: q.inHeadline,
-      paragraph: paragraphNumber(q.paragraphIndex, q.start, ranges),
-      paragraphCount: Math.max(0, ranges.length - 1),
-      hedges: q.hedges,
-      fidelity: measure.fidelity,
-      diff: measure.diff,
-      framingTags: q.tags.map((t) => t.tag),
-      speaker: q.speaker?.name ?? null,
-      counter: null,
-      articleId: q.articleId,
-      article: {
-        slug: q.article.slug,
-        title: q.article.title,
-        url: q.article.url,
-        publishedAt: isoDate(q.article.publishedAt),
-        byline: q.article.byline,
-      },
-      outlet: q.article.outlet,
-    };
-  });
-
-  // Oldest article first; within an article, headline then reading order.
-  const when = (q: (typeof claim.quotes)[number]) => (q.article.publishedAt ?? q.article.createdAt).getTime();
-  const ordered = [...claim.quotes].sort((a, b) => when(a) - when(b) || a.articleId.localeCompare(b.articleId) || a.start - b.start);
-  const byQuote = new Map(rows.map((r) => [r.quoteId, r]));
-  const position = new Map(ordered.map((q, i) => [q.id, i]));
-  rows.sort((a, b) => position.get(a.quoteId)! - position.get(b.quoteId)!);
-  // Each article's quotes, in reading order (a claim can have tens of thousands of quotes: no scans per quote).
-  const byArticle = new Map<string, typeof ordered>();
-  for (const q of ordered) {
-    const list = byArticle.get(q.articleId);
-    if (list) list.push(q);
-    else byArticle.set(q.articleId, [q]);
-  }
-
-  // The timeline follows the wording from the source through each article that
-  // picked it up, oldest first; an article is represented by its fullest statement.
-  const timeline: TimelineStep[] = [];
-  if (passage && doc && page === 1) {
-    timeline.push({
-      key: "source",
-      kind: "source",
-      publishedAt: isoDate(doc.publishedAt),
-      by: claim.speaker?.name ?? "Source",
-      href: doc.url,
-      title: doc.title,
-      exact: passage.text,
-      diff: [{ op: "equal", text: passage.text }],
-    });
-  }
-  let previous: string | null = page === 1 ? (passage?.text ?? null) : null;
-  for (const sameArticle of byArticle.values()) {
-    const statements = sameArticle.filter((o) => o.kind === "statement");
-    const best = (statements.length ? statements : sameArticle).reduce((a, b) => (b.exact.length > a.exact.length ? b : a));
-    const row = byQuote.get(best.id)!;
-    timeline.push({
-      key: best.id,
-      kind: "article",
-      publishedAt: row.article.publishedAt,
-      by: row.outlet.name,
-      href: `/articles/${row.article.slug}`,
-      title: row.article.title,
-      exact: best.exact,
-      diff: previous === null ? [{ op: "equal", text: best.exact }] : wordDiff(previous, best.exact),
-    });
-    previous = best.exact;
-  }
+  const rows = framingRows(claim.quotes, prepareSourceText(doc?.text));
+  const timeline = claimTimeline(
+    passage && doc && page === 1 ? { publishedAt: isoDate(doc.publishedAt), by: claim.speaker?.name ?? "Source", href: doc.url, title: doc.title, passage: passage.text } : null,
+    rows,
+  );
 
   const verbatim = rows.find((r) => r.fidelity === "verbatim" && r.kind === "statement");
   const quotedWords: ClaimDetail["quotedWords"] = passage
@@ -317,19 +151,7 @@ async function loadClaim(slug: string, requestedPage: number, perPage: number): 
       ? { text: verbatim.exact, from: "quote", by: verbatim.outlet.name }
       : null;
 
-  const coverage = new Map<string, ClaimDetail["coverage"][number]>();
-  if (paged) {
-    for (const entry of await coverageInSql(claim.id)) coverage.set(entry.slug, entry);
-  } else {
-    // Every quote is on the page: coverage as measured on it.
-    for (const row of rows) {
-      const entry = coverage.get(row.outlet.slug) ?? { outlet: row.outlet.name, slug: row.outlet.slug, quotes: 0, verbatim: 0, trimmed: 0, altered: 0, other: 0 };
-      entry.quotes++;
-      if (row.fidelity === "verbatim" || row.fidelity === "trimmed" || row.fidelity === "altered") entry[row.fidelity]++;
-      else entry.other++;
-      coverage.set(row.outlet.slug, entry);
-    }
-  }
+  const coverage = await claimCoverage(claim.id, rows, paged);
 
   return {
     id: claim.id,
@@ -360,26 +182,11 @@ async function loadClaim(slug: string, requestedPage: number, perPage: number): 
     rebuttals: claim.rebuttals.filter(isPublicClaim).map((r) => ({ slug: r.slug, canonical: r.canonical, speaker: r.speaker?.name ?? null })),
     rows,
     timeline,
-    coverage: [...coverage.values()].sort((a, b) => b.quotes - a.quotes || a.outlet.localeCompare(b.outlet)),
+    coverage,
     quoteCount,
     page,
     pageCount,
   };
-}
-
-async function loadCounterQuotes(counterIds: string[], articleIds: string[]) {
-  const quotes = await prisma.quote.findMany({
-    where: { ...publicQuoteWhere, claimId: { in: counterIds }, articleId: { in: articleIds } },
-    orderBy: { start: "asc" },
-    select: { articleId: true, exact: true, start: true, paragraphIndex: true, inHeadline: true, claimId: true, article: { select: { body: true } } },
-  });
-  return quotes.map((q) => ({
-    articleId: q.articleId,
-    claimId: q.claimId,
-    exact: q.exact,
-    inHeadline: q.inHeadline,
-    paragraph: paragraphNumber(q.paragraphIndex, q.start, paragraphRanges(q.article.body)),
-  }));
 }
 
 /**
@@ -401,32 +208,9 @@ export async function getPublishedClaim(slug: string, page = 1): Promise<ClaimDe
   return claim;
 }
 
-function withCounters(claim: ClaimDetail, counters: Awaited<ReturnType<typeof loadCounterQuotes>>): ClaimDetail {
-  // The first counter quote of each article (counters come in reading order).
-  const firstCounter = new Map<string, (typeof counters)[number]>();
-  for (const c of counters) if (!firstCounter.has(c.articleId)) firstCounter.set(c.articleId, c);
-  return {
-    ...claim,
-    rows: claim.rows.map((row) => {
-      const counter = firstCounter.get(row.articleId);
-      if (!counter) return row;
-      const counterClaim = claim.counterClaims.find((c) => c.id === counter.claimId);
-      return {
-        ...row,
-        counter: {
-          paragraph: counter.paragraph,
-          inHeadline: counter.inHeadline,
-          exact: counter.exact,
-          claim: counterClaim?.published ? { slug: counterClaim.slug, canonical: counterClaim.canonical } : null,
-        },
-      };
-    }),
-  };
-}
-
 /** The same read without recording keys: for exports and tests (`perPage` is for tests; CLAIM_QUOTES_PER_PAGE otherwise). */
 export async function loadPublishedClaim(slug: string, page = 1, perPage = CLAIM_QUOTES_PER_PAGE): Promise<ClaimDetail | null> {
   const claim = await loadClaim(slug, page, perPage);
   if (!claim || claim.counterClaims.length === 0) return claim;
-  return withCounters(claim, await loadCounterQuotes(claim.counterClaims.map((c) => c.id), [...new Set(claim.rows.map((r) => r.articleId))]));
+  return { ...claim, rows: await withCounterQuotes(claim.rows, claim.counterClaims) };
 }

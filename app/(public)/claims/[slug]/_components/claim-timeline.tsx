@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDate } from "@/components/format";
 import { WordDiffView } from "@/app/(public)/claims/[slug]/_components/word-diff-view";
-import type { TimelineStep } from "@/lib/claim-page";
+import type { TimelineStep } from "@/lib/claim-page-timeline";
 
 /** The source, then each article that picked the claim up, with the wording diffed against the step before. */
 export function ClaimTimeline({ steps }: { steps: TimelineStep[] }) {

@@ -3,7 +3,7 @@ import { FidelityBadge } from "@/app/(public)/claims/[slug]/_components/fidelity
 import { formatDate } from "@/components/format";
 import { TagChip } from "@/components/tag-chip";
 import { WordDiffView } from "@/app/(public)/claims/[slug]/_components/word-diff-view";
-import type { FramingRow } from "@/lib/claim-page";
+import type { FramingRow } from "@/lib/claim-page-framing";
 
 function position(row: FramingRow): string {
   if (row.paragraph === null) return "unknown";
