@@ -123,13 +123,45 @@ export async function backupToString(sql: SqlRunner): Promise<string> {
   return `${lines.join("\n")}\n`;
 }
 
+/** `INSERT INTO "Name"` / `INSERT INTO public.name` in a function's source: the table it inserts into. */
+const INSERT_TARGET = /\bINSERT\s+INTO\s+(?:(?:"public"|public)\.)?(?:"((?:[^"]|"")+)"|([a-z_][\w$]*))/gi;
+const IDENTIFIER = /[a-z_][\w$]*/gi;
+
 /**
- * Tables that database triggers keep from other rows (migration
- * 20261201050505_stored_reader_counts): a restore does not insert their rows, the
- * triggers rebuild them as the rows they count go in (inserting both collided on
- * their keys). A backup still lists them, so it round-trips byte for byte.
+ * Tables that database triggers insert rows into, read from the database's own
+ * catalogue: the functions its triggers run (pg_trigger, user triggers on
+ * public tables), the public functions those call (by name, transitively), and
+ * the tables their source inserts into. Today ClaimOutlet and SpeakerCount,
+ * kept from quotes and claims (migration 20261201050505_stored_reader_counts);
+ * a table a later migration has a trigger keep is found the same way. Not
+ * seen: a table named only in dynamic SQL (EXECUTE).
+ *
+ * A restore does not insert their rows: the triggers write them as the rows
+ * they follow go in, and inserting the backup's too collided on their keys. A
+ * backup still lists them, so it round-trips byte for byte.
  */
-const DERIVED_TABLES: ReadonlySet<string> = new Set(["ClaimOutlet", "SpeakerCount"]);
+export async function triggerKeptTables(sql: SqlRunner): Promise<Set<string>> {
+  const functions = await sql.query<{ name: string; source: string; triggered: boolean }>(
+    `SELECT p.proname::text AS name, coalesce(p.prosrc, '') AS source,
+            EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
+                     WHERE t.tgfoid = p.oid AND NOT t.tgisinternal AND cn.nspname = 'public') AS triggered
+     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+     WHERE n.nspname = 'public'`,
+  );
+  const byName = new Map<string, string[]>();
+  for (const f of functions) byName.set(f.name.toLowerCase(), [...(byName.get(f.name.toLowerCase()) ?? []), f.source]);
+  const seen = new Set<string>();
+  const sources = functions.filter((f) => f.triggered).map((f) => f.source);
+  const tables = new Set<string>();
+  while (sources.length) {
+    const source = sources.pop()!;
+    if (seen.has(source)) continue;
+    seen.add(source);
+    for (const m of source.matchAll(INSERT_TARGET)) tables.add(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2].toLowerCase());
+    for (const [word] of source.matchAll(IDENTIFIER)) sources.push(...(byName.get(word.toLowerCase()) ?? []));
+  }
+  return tables;
+}
 
 /** Parent tables before the tables that reference them (self-references aside). */
 function insertOrder(tables: string[], keys: ForeignKey[]): string[] {
@@ -186,6 +218,7 @@ export async function restoreBackup(sql: SqlRunner, lines: AsyncIterable<string>
   const tables = await listTables(sql);
   for (const table of groups.keys()) if (!tables.includes(table)) throw new BackupError(`The backup has a table this database does not: ${table}`);
   const keys = await foreignKeys(sql);
+  const triggerKept = await triggerKeptTables(sql);
 
   const counts: Record<string, number> = {};
   await sql.transaction(async (tx) => {
@@ -194,7 +227,7 @@ export async function restoreBackup(sql: SqlRunner, lines: AsyncIterable<string>
     for (const table of insertOrder(tables, keys)) {
       const group = groups.get(table);
       counts[table] = group?.rows.length ?? 0;
-      if (!group || group.rows.length === 0 || DERIVED_TABLES.has(table)) continue;
+      if (!group || group.rows.length === 0 || triggerKept.has(table)) continue;
       // Columns that point at the same table are set after every row exists.
       const selfColumns = keys.filter((k) => k.table === table && k.references === table).flatMap((k) => k.columns);
       const insertColumns = group.columns.filter((c) => !selfColumns.includes(c));
