@@ -9,7 +9,9 @@ import regexp from "eslint-plugin-regexp";
  *    list of pure packages, nothing else (no database, DOM, file system, network,
  *    Next, React, or the rest of lib/), and use no dynamic import or require.
  * 2. components/ never imports from app/ (routes pass actions and data in as props).
- * 3. lib/ never imports app/ or prisma/ (the seed is passed to lib/startup.ts).
+ * 3. lib/ never imports app/ or prisma/ (the seed is passed to lib/startup.ts), nor
+ *    lib/action.ts, the server-action wrapper (its error classes are in lib/errors.ts,
+ *    free of request code).
  * 4. Only lib/ touches the database: app/, components/ and the root entry points
  *    import neither the Prisma client (generated/, @prisma/*, pg, PGlite) nor
  *    lib/db.ts. prisma/ (the seed), scripts/ and tests/ may: the seed inserts
@@ -24,6 +26,7 @@ const DATABASE_CLIENT = [
   { regex: "^@prisma/|^pg$|^@electric-sql/pglite|^pglite-prisma-adapter$", message: "Only lib/ touches the database: call a lib/<noun>.ts function." },
   { regex: "^@/lib/db$", message: "Only lib/ touches the database: call a lib/<noun>.ts function." },
 ];
+const FROM_ACTION_WRAPPER = "Domain code never imports lib/action.ts, the server-action wrapper (it pulls in auth and next/headers): throw the error classes of lib/errors.ts.";
 const FROM_APP = { regex: "^@/app/", message: "Only routes live in app/: import shared code from lib/ or components/, and pass actions in as props." };
 
 const boundaries = [
@@ -73,11 +76,21 @@ const boundaries = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^@/(?:app|prisma)/", message: "lib/ never imports app/ or prisma/ (the seed is passed to lib/startup.ts by its callers)." }] },
+        {
+          patterns: [
+            { regex: "^@/(?:app|prisma)/", message: "lib/ never imports app/ or prisma/ (the seed is passed to lib/startup.ts by its callers)." },
+            { regex: "^@/lib/action$", message: FROM_ACTION_WRAPPER },
+          ],
+        },
       ],
       "import/no-restricted-paths": [
         "error",
-        { zones: [{ target: "./lib", from: ["./app", "./prisma"], message: "lib/ never imports app/ or prisma/ (the seed is passed to lib/startup.ts by its callers)." }] },
+        {
+          zones: [
+            { target: "./lib", from: ["./app", "./prisma"], message: "lib/ never imports app/ or prisma/ (the seed is passed to lib/startup.ts by its callers)." },
+            { target: "./lib", from: "./lib/action.ts", message: FROM_ACTION_WRAPPER },
+          ],
+        },
       ],
     },
   },

@@ -50,8 +50,15 @@ describe("lint keeps the boundaries", { timeout: 120_000 }, () => {
     ["the seed", `import { seedDatabase } from "@/prisma/seed";\nexport { seedDatabase };`],
     ["the seed, loaded at run time", `export const seed = () => import("@/prisma/seed");`],
     ["app/", `import { editClaimAction } from "../app/(editor)/editor/_actions/claims";\nexport { editClaimAction };`],
+    ["the server-action wrapper (by alias)", `import { action } from "@/lib/action";\nexport { action };`],
+    ["the server-action wrapper (by a relative path)", `import { action } from "./action";\nexport { action };`],
   ])("lib/ may not import %s", async (_what, code) => {
     expect(await boundaryErrors("lib/lint-probe.ts", code)).not.toEqual([]);
+  });
+
+  it("lib/ may import the error classes, and a nested lib/ module may not reach the wrapper either", async () => {
+    expect(await boundaryErrors("lib/lint-probe.ts", `import { ConflictError } from "./errors";\nexport { ConflictError };`)).toEqual([]);
+    expect(await boundaryErrors("lib/exports/lint-probe.ts", `import { action } from "../action";\nexport { action };`)).not.toEqual([]);
   });
 
   it.each([
