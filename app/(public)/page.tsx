@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { formatDate, plural } from "@/components/format";
+import { plural } from "@/components/format";
+import { ArticleList } from "@/components/article-list";
 import { listArticles } from "@/lib/articles";
 import { listPublishedClaims } from "@/lib/claims";
 import { listOutlets } from "@/lib/outlets";
@@ -48,16 +49,7 @@ export default async function HomePage() {
           <h2 id="articles-heading">Latest articles</h2>
           <Link href="/articles">All articles</Link>
         </div>
-        <ul className="list">
-          {articles.map((a) => (
-            <li key={a.id}>
-              <Link href={`/articles/${a.slug}`}>{a.title}</Link>
-              <div className="muted small">
-                {a.outlet.name} · {formatDate(a.publishedAt)} · {plural(a._count.quotes, "quote")}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <ArticleList articles={articles} />
       </section>
 
       <section className="section" aria-labelledby="outlets-heading">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
-import { formatDate, plural } from "@/components/format";
+import { ArticleList } from "@/components/article-list";
 import { listArticles } from "@/lib/articles";
 
 export const metadata: Metadata = { title: "Articles" };
@@ -16,16 +15,7 @@ export default async function ArticlesPage() {
       {articles.length === 0 ? (
         <p className="empty">No articles yet.</p>
       ) : (
-        <ul className="list">
-          {articles.map((a) => (
-            <li key={a.id}>
-              <Link href={`/articles/${a.slug}`}>{a.title}</Link>
-              <div className="muted small">
-                {a.outlet.name} · {formatDate(a.publishedAt)} · {plural(a._count.quotes, "quote")}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <ArticleList articles={articles} />
       )}
     </>
   );
