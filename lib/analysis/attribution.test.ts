@@ -211,3 +211,15 @@ describe("speakers found from structure in text the English cue rules cannot rea
     expect(all(text).map((q) => q[1])).toEqual(["交通部長王大明", "交通部長王大明", "市議員林美玲", "市議員林美玲", null]);
   });
 });
+
+describe("a document a person wrote in", () => {
+  it("“the ruling said” after “NAME wrote in his ruling” is that person's", () => {
+    const res = analyzeArticle("H\n\n“The dam is safe,” Judge Ola Vik wrote in his 90-page ruling.\n\nThe levee “needs work,” the ruling said.", { registry });
+    expect(res.quotes.map((q) => [q.speakerName, q.cue])).toEqual([["Ola Vik", "Judge Ola Vik wrote"], ["Ola Vik", "the ruling said"]]);
+  });
+
+  it("a document named with another owner's possessive is not the person's", () => {
+    const res = analyzeArticle("H\n\n“We fixed it,” Ola Vik said in his firm's update.\n\nThe fault “was rare,” the update said.", { registry });
+    expect(res.quotes[1].speakerName).not.toBe("Ola Vik");
+  });
+});

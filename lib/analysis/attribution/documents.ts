@@ -6,7 +6,7 @@ import type { Tok } from "../tokens";
 import type { Attribution, Context, Cue } from "./context";
 import { fromEntry, interpret, noteDocument, remember, setDocument } from "./mentions";
 import { collectBack, collectForward, isNameLike } from "./noun-phrases";
-import { ADVERB_SKIP, ARTICLES, BE, NP_JOINERS, ORGS, POSSESSIVE_DETS, REPORTS, YEAR } from "./words";
+import { ADVERB_SKIP, ARTICLES, BE, DOCS, NP_JOINERS, ORGS, POSSESSIVE_DETS, REPORTS, YEAR } from "./words";
 
 // ---------------------------------------------------------------------------
 // Documents named outside cues ("The State Department’s newly released
@@ -18,6 +18,13 @@ export function noteDocuments(text: string, toks: Tok[], cues: Cue[], ctx: Conte
   for (const m of ctx.registry.findDocuments(words)) {
     const key = noteDocument(ctx, m.entry, m.after && YEAR.test(m.after) ? m.after : m.before);
     setDocument(ctx, fromEntry(ctx.registry, m.entry), key);
+  }
+  // "Mehta wrote in his 277-page ruling": the document a person wrote or spoke in is that person's,
+  // so a later "the ruling said" is theirs.
+  const person = cues.find((c) => c.speaker && c.speaker.kind !== "organisation" && c.speaker.kind !== "document")?.speaker;
+  if (person && ownDocument(toks)) {
+    setDocument(ctx, person, null);
+    return;
   }
   let speaker = cues.find((c) => c.speaker && c.speaker.kind !== "person")?.speaker;
   if (!speaker) {
@@ -42,6 +49,19 @@ export function noteDocuments(text: string, toks: Tok[], cues: Cue[], ctx: Conte
       }
     }
   }
+}
+
+/** "in his ruling", "in her 40-page statement": "in", a personal possessive, then a document noun within three words, none of them a possessive. */
+function ownDocument(toks: Tok[]): boolean {
+  for (let k = 1; k + 1 < toks.length; k++) {
+    if (toks[k - 1].lower !== "in" || (toks[k].lower !== "his" && toks[k].lower !== "her")) continue;
+    for (let j = k + 1; j <= k + 3 && j < toks.length; j++) {
+      const t = toks[j];
+      if (t.kind !== "word" || t.poss || t.cap) break;
+      if (DOCS.has(t.lower)) return true;
+    }
+  }
+  return false;
 }
 
 /**

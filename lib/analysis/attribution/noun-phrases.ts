@@ -39,7 +39,9 @@ export function collectBack(toks: Tok[], j: number): [number, number] | null {
     } else if (!t.cap && !/^\d/.test(lw)) {
       // Lower-case words belong to the phrase only as its head or near it: "the Pakistani foreign office".
       const modifier = k === end - 1 && /ing$/.test(lw) && !!toks[k - 1] && (ARTICLES.has(toks[k - 1].lower) || POSSESSIVE_DETS.has(toks[k - 1].lower));
-      if ((SPEECH.has(lw) && !(k === end && NOUNISH.has(lw))) || end - k > 4 || (/ing$|ed$/.test(lw) && !modifier)) break;
+      // A document noun heading the phrase is a noun, -ing or not: "the ruling", "the briefing".
+      const docHead = k === end && DOCS.has(lw);
+      if ((SPEECH.has(lw) && !(k === end && NOUNISH.has(lw))) || end - k > 4 || (/ing$|ed$/.test(lw) && !modifier && !docHead)) break;
     }
     start = k;
     k--;
