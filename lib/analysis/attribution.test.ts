@@ -223,3 +223,11 @@ describe("a document a person wrote in", () => {
     expect(res.quotes[1].speakerName).not.toBe("Ola Vik");
   });
 });
+
+describe("a person named with a role, then by the role alone", () => {
+  it("“the UNDP Administrator said” is the person introduced as UNDP Administrator; an acronym spelt like a function word is still a name", () => {
+    const text = "H\n\nThe fund grew, UNDP Administrator Lea Moss said on Monday.\n\n“We need more,” the UNDP Administrator said.\n\n" +
+      "“It works,” the WHO Chief Scientist said.";
+    expect(analyzeArticle(text, { registry }).quotes.map((q) => q.speakerName)).toEqual(["Lea Moss", "WHO Chief Scientist"]);
+  });
+});

@@ -170,6 +170,12 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
   if (toks[a].lower === "the" && coreEnd === s && !toks[s].cap && ctx.roles.has(head)) {
     return { speaker: ctx.roles.get(head)!, documentKey: null };
   }
+  // "the WHO Director-General", after "WHO Director-General Tedros Adhanom Ghebreyesus": the person
+  // named with that whole role (the title alone could be another body's).
+  if (toks[a].lower === "the" && coreEnd > s && coreEnd === b) {
+    const byRole = ctx.roles.get(roleKey(text, toks, s, coreEnd));
+    if (byRole) return { speaker: byRole, documentKey: null };
+  }
   // "the ministry", "the group": the speaker named before whose name has that word.
   if (toks[a].lower === "the" && coreEnd === s && !toks[s].cap && ORGS.has(head)) {
     for (let k = ctx.recent.length - 1; k >= 0; k--) {
@@ -355,10 +361,17 @@ function personWithRole(text: string, toks: Tok[], name: [number, number], role:
   const known = ctx.registry.resolve(phrase);
   const person = known ? fromRegistry(ctx, known, undefined) : { speaker: personSpeaker(phrase, gender, ctx), documentKey: null };
   for (let k = role[0]; k <= role[1]; k++) if (isTitleWord(toks[k].lower) && person.speaker) ctx.roles.set(toks[k].lower, person.speaker);
+  // The whole role ("WHO Director-General"), for a later "the WHO Director-General said".
+  if (person.speaker && role[1] > role[0] && isTitleWord(toks[role[1]].lower)) ctx.roles.set(roleKey(text, toks, role[0], role[1]), person.speaker);
   return person;
 }
 
 
+
+/** Key of a role of several words in ctx.roles: its words, lower case, single-spaced (a one-word title is keyed by itself). */
+function roleKey(text: string, toks: Tok[], from: number, to: number): string {
+  return normalizeName(text.slice(toks[from].start, toks[to].end));
+}
 
 export function newSpeaker(phrase: string, toks: Tok[], s: number, b: number, ctx: Context): ResolvedSpeaker {
   const name = cleanName(phrase);

@@ -34,7 +34,7 @@ export function collectBack(toks: Tok[], j: number): [number, number] | null {
       const right = toks[k + 1] && ARTICLES.has(toks[k + 1].lower) ? toks[k + 2] : toks[k + 1];
       // "Ministry of Foreign Affairs", "the … section on Afghanistan"
       if (!(left && left.kind === "word" && (left.cap || DOCS.has(left.lower)) && right && right.cap)) break;
-    } else if (CLAUSE_WORDS.has(lw) && !(t.cap && k !== 0 && !CLAUSE_WORDS.has(lw))) {
+    } else if (CLAUSE_WORDS.has(lw) && !isAcronymWord(t) && !(t.cap && k !== 0 && !CLAUSE_WORDS.has(lw))) {
       break;
     } else if (!t.cap && !/^\d/.test(lw)) {
       // Lower-case words belong to the phrase only as its head or near it: "the Pakistani foreign office".
@@ -48,7 +48,7 @@ export function collectBack(toks: Tok[], j: number): [number, number] | null {
   }
   if (start < 0) return null;
   // Trim leading clause words picked up at a sentence start ("After").
-  while (start <= end && CLAUSE_WORDS.has(toks[start].lower) && !ARTICLES.has(toks[start].lower)) start++;
+  while (start <= end && CLAUSE_WORDS.has(toks[start].lower) && !ARTICLES.has(toks[start].lower) && !isAcronymWord(toks[start])) start++;
   if (start > end) return null;
   if (!hasContent(toks, start, end)) return null;
   return [start, end];
@@ -100,6 +100,11 @@ export function collectForward(toks: Tok[], j: number): [number, number] | null 
 // "It said" is a pronoun, "IT said" (an acronym) is not; "WHO said" is the World Health Organization.
 export function isPronoun(t: Tok): boolean {
   return PRONOUNS.has(t.lower) && (t.text === t.lower || t.text.slice(1) === t.lower.slice(1));
+}
+
+/** "WHO", "IT": a word in capitals is an acronym, never the function word it spells. */
+function isAcronymWord(t: Tok): boolean {
+  return t.text.length > 1 && t.text === t.text.toUpperCase() && t.text !== t.lower;
 }
 
 export function isRelative(t: Tok): boolean {
