@@ -231,3 +231,9 @@ describe("a person named with a role, then by the role alone", () => {
     expect(analyzeArticle(text, { registry }).quotes.map((q) => q.speakerName)).toEqual(["Lea Moss", "WHO Chief Scientist"]);
   });
 });
+
+describe("a party and state in brackets after a name", () => {
+  it("“Sen. NAME (D-Md.) said” is the senator's", () => {
+    expect(speakers("Sen. Lena Fox (D-Md.) said the collapse was “a national tragedy.” Rep. Al Dunn (R) called it “a wake-up call.”")).toEqual(["Lena Fox", "Al Dunn"]);
+  });
+});

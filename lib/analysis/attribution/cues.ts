@@ -283,6 +283,12 @@ export function collectSubject(toks: Tok[], v: number): [number, number] | null 
       j -= 3;
       continue;
     }
+    // "Sen. Lena Fox (D-Md.) said": a party and state in brackets after a name.
+    const open = j >= 3 && toks[j].text === ")" ? partyTagOpen(toks, j) : -1;
+    if (open > 0) {
+      j = open - 1;
+      continue;
+    }
     // "Amnesty International on Monday said": a time phrase is not part of the subject.
     if (j >= 0 && toks[j].kind === "word" && (TIME_WORDS.has(toks[j].lower) || /^\d+$/.test(toks[j].lower)) && j > 0) {
       let k = j - 1;
@@ -351,6 +357,20 @@ function documentAdverbial(toks: Tok[], j: number): number {
     return doc && toks[k - 1].kind === "word" ? k : -1;
   }
   return -1;
+}
+
+/**
+ * "(D-Md.)", "(R-Texas)", "(I)": a party letter, perhaps with a state, in brackets ending at `close`
+ * right after a capitalised name. Returns the index of the opening bracket, or -1.
+ */
+function partyTagOpen(toks: Tok[], close: number): number {
+  let k = close - 1;
+  if (toks[k]?.text === ".") k--;
+  const tag = toks[k];
+  if (!tag || tag.kind !== "word" || !/^\p{Lu}(?:-\p{Lu}\p{L}*)?$/u.test(tag.text)) return -1;
+  const open = k - 1;
+  if (toks[open]?.text !== "(" || !toks[open - 1]?.cap) return -1;
+  return open;
 }
 
 function isAcronymTok(t: Tok): boolean {
