@@ -3,16 +3,22 @@ import { prisma } from "./db";
 import { isoDate } from "./iso-date";
 import { listKeys, recordClaims, recordKeys } from "./public-cache/keys";
 import { splitHighlights, START_SEL, STOP_SEL, type SnippetSegment } from "./search-highlight";
+import { applyCorrections, queryWords, rankCandidates, wordsToLookUp, type Candidate } from "./search-spelling";
 import type { SearchInput, SearchType } from "./validation/search";
 import { publicClaimSql, publicQuoteSql } from "./visibility";
 
 /**
  * Search across public claims and quotes (lib/visibility.ts) and articles: PostgreSQL
  * full-text search (the generated `searchVector` columns, GIN-indexed) ranked by
- * ts_rank with ts_headline snippets; when that finds nothing, a trigram match
- * (pg_trgm word similarity, GIN-indexed on claims and quotes) catches
- * misspellings such as "safe havn".
+ * ts_rank with ts_headline snippets. When that finds nothing, the query's
+ * misspelt words are corrected to the nearest words readers can find
+ * (correctSpelling: "safe havn" → "safe haven") and the results are for the
+ * corrected query, which the page names ("Showing results for …") with a link
+ * to search the words as typed (`verbatim`).
  */
+
+/** A parsed search (lib/validation/search.ts); `verbatim` (default false) turns spelling correction off. */
+export type SearchQuery = Omit<SearchInput, "verbatim"> & { verbatim?: boolean };
 
 export const SEARCH_PER_PAGE = 20;
 /** With type "all", each section shows its best few and links to the rest. */
@@ -59,12 +65,16 @@ export interface Section<T> {
 }
 
 export interface SearchResults {
+  /** The query as typed (white space folded). */
   q: string;
   type: SearchType;
   page: number;
   perPage: number;
-  /** True when full-text search found nothing and these are trigram (spelling-tolerant) matches. */
-  fuzzy: boolean;
+  /**
+   * When `q` found nothing: `q` with its misspelt words corrected, and these are its results
+   * (null when the results are for `q` as typed, or when nothing was found either way).
+   */
+  correctedQ: string | null;
   claims: Section<ClaimHit> | null;
   quotes: Section<QuoteHit> | null;
   articles: Section<ArticleHit> | null;
@@ -73,7 +83,6 @@ export interface SearchResults {
 const SHORT_HEADLINE = `StartSel=${START_SEL}, StopSel=${STOP_SEL}, HighlightAll=true`;
 const BODY_HEADLINE = `StartSel=${START_SEL}, StopSel=${STOP_SEL}, MaxWords=32, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
-const plain = (text: string): SnippetSegment[] => [{ text, mark: false }];
 const count = (rows: { n: bigint | number }[]) => Number(rows[0]?.n ?? 0);
 const section = <T>(total: number, hits: T[]): Section<T> => ({ total, capped: total >= SEARCH_COUNT_CAP, hits });
 
@@ -126,9 +135,9 @@ type QuoteRow = {
   claim_slug: string | null;
 };
 
-const quoteHit = (r: QuoteRow, highlighted: boolean): QuoteHit => ({
+const quoteHit = (r: QuoteRow): QuoteHit => ({
   id: r.id,
-  exact: highlighted ? splitHighlights(r.text) : plain(r.text),
+  exact: splitHighlights(r.text),
   outlet: r.outlet,
   articleSlug: r.article_slug,
   articleTitle: r.article_title,
@@ -166,16 +175,16 @@ async function quotesFullText(q: string, { limit, offset }: Window): Promise<Sec
   ]);
   return section(
     count(totalRows),
-    rows.map((r) => quoteHit(r, true)),
+    rows.map(quoteHit),
   );
 }
 
 type ArticleRow = { slug: string; title: string; snippet: string | null; outlet: string; published_at: Date | null };
 
-const articleHit = (r: ArticleRow, highlighted: boolean): ArticleHit => ({
+const articleHit = (r: ArticleRow): ArticleHit => ({
   slug: r.slug,
-  title: highlighted ? splitHighlights(r.title) : plain(r.title),
-  snippet: r.snippet ? (highlighted ? splitHighlights(r.snippet) : plain(r.snippet)) : [],
+  title: splitHighlights(r.title),
+  snippet: r.snippet ? splitHighlights(r.snippet) : [],
   outlet: r.outlet,
   publishedAt: isoDate(r.published_at),
 });
@@ -209,84 +218,112 @@ async function articlesFullText(q: string, { limit, offset }: Window): Promise<S
   ]);
   return section(
     count(totalRows),
-    rows.map((r) => articleHit(r, true)),
+    rows.map(articleHit),
   );
 }
 
-// ---- Trigram fallback (misspellings) ----
+// ---- Spelling (misspelt words corrected against the words on file) ----
 
-async function claimsFuzzy(q: string, { limit, offset }: Window): Promise<Section<ClaimHit>> {
-  const rows = await prisma.$queryRaw<{ slug: string; canonical: string; speaker: string | null; verdict: string | null }[]>`
-    SELECT c.slug, c.canonical, s.name AS speaker, v.name AS verdict
-    FROM "Claim" c
-    LEFT JOIN "Speaker" s ON s.id = c."speakerId"
-    LEFT JOIN "Rating" r ON r."claimId" = c.id
-    LEFT JOIN "VerdictLabel" v ON v.id = r."verdictLabelId"
-    WHERE ${publicClaimSql("c")} AND ${q} <% c.canonical
-    ORDER BY word_similarity(${q}, c.canonical) DESC, c.id
-    LIMIT ${limit + 1} OFFSET ${offset}`;
-  return section(
-    offset + rows.length,
-    rows.slice(0, limit).map((r) => ({ slug: r.slug, canonical: plain(r.canonical), speaker: r.speaker, verdict: r.verdict })),
-  );
+/** Nearest words (by trigram distance) fetched for each word of the query. */
+const SPELLING_CANDIDATES = 12;
+/** Of those, the best few (lib/search-spelling.ts) are checked for a public record that has them. */
+const SPELLING_CHECKED = 3;
+/** A word counts as public when one of the first this many records its stem finds has it whole. */
+const PUBLIC_WORD_SCAN = 50;
+
+/**
+ * The words of `words` that a reader may see: in a public claim's wording or summary, or in an
+ * article's title or text (every article is public; a quote's words are its article's). The
+ * word list (SearchWord) holds drafts' words too, so nothing is offered that this does not pass:
+ * a word only a draft has would tell readers what the draft says. The full-text index narrows
+ * to the records with the word's stem; the word itself must then appear whole.
+ */
+async function publicWords(words: string[]): Promise<Set<string>> {
+  if (words.length === 0) return new Set();
+  const rows = await prisma.$queryRaw<{ w: string }[]>`
+    SELECT w FROM unnest(${words}::text[]) AS w
+    WHERE EXISTS (
+        SELECT 1 FROM (
+          SELECT c.canonical || ' ' || coalesce(c.summary, '') AS text FROM "Claim" c
+          WHERE ${publicClaimSql("c")} AND c."searchVector" @@ plainto_tsquery('english', w)
+          LIMIT ${PUBLIC_WORD_SCAN}) x
+        WHERE lower(x.text) ~ ('(^|[^[:alnum:]])' || w || '($|[^[:alnum:]])'))
+      OR EXISTS (
+        SELECT 1 FROM (
+          SELECT a.title || ' ' || a.body AS text FROM "Article" a
+          WHERE a."searchVector" @@ plainto_tsquery('english', w)
+          LIMIT ${PUBLIC_WORD_SCAN}) x
+        WHERE lower(x.text) ~ ('(^|[^[:alnum:]])' || w || '($|[^[:alnum:]])'))`;
+  return new Set(rows.map((r) => r.w));
 }
 
-async function quotesFuzzy(q: string, { limit, offset }: Window): Promise<Section<QuoteHit>> {
-  const rows = await prisma.$queryRaw<QuoteRow[]>`
-    SELECT qu.id, qu.exact AS text, o.name AS outlet, a.slug AS article_slug, a.title AS article_title,
-           a."publishedAt" AS published_at, CASE WHEN ${publicClaimSql("c")} THEN c.slug END AS claim_slug
-    FROM "Quote" qu
-    JOIN "Article" a ON a.id = qu."articleId"
-    JOIN "Outlet" o ON o.id = a."outletId"
-    LEFT JOIN "Claim" c ON c.id = qu."claimId"
-    WHERE ${publicQuoteSql("qu")} AND ${q} <% qu.exact
-    ORDER BY word_similarity(${q}, qu.exact) DESC, qu.id
-    LIMIT ${limit + 1} OFFSET ${offset}`;
-  return section(
-    offset + rows.length,
-    rows.slice(0, limit).map((r) => quoteHit(r, false)),
-  );
+/**
+ * `q` with each word a reader cannot find replaced by the nearest word they can, or null when no
+ * word needed or found a replacement. A word is kept when it is a stop word or public
+ * (publicWords); otherwise its nearest words on file (the GiST trigram index of SearchWord,
+ * PostgreSQL's "did you mean" recipe) are ranked by edits (lib/search-spelling.ts) and the best
+ * public one replaces it. Two queries whatever the query's length (at most MAX_WORDS words);
+ * query words are letters only, so they are safe inside the regular expressions above.
+ */
+export async function correctSpelling(q: string): Promise<string | null> {
+  const words = queryWords(q);
+  const typed = wordsToLookUp(words);
+  if (typed.length === 0) return null;
+  const rows = await prisma.$queryRaw<{ typed: string; typed_stop: boolean; word: string | null; stop: boolean | null; similarity: number | null }[]>`
+    SELECT t.typed, length(to_tsvector('english', t.typed)) = 0 AS typed_stop,
+           k.word, length(to_tsvector('english', k.word)) = 0 AS stop, similarity(k.word, t.typed) AS similarity
+    FROM unnest(${typed}::text[]) AS t(typed)
+    LEFT JOIN LATERAL (
+      SELECT s.word FROM "SearchWord" s ORDER BY s.word <-> t.typed LIMIT ${SPELLING_CANDIDATES}) k ON true`;
+  const candidates = new Map<string, Candidate[]>(typed.map((t) => [t, []]));
+  const stops = new Set<string>();
+  for (const r of rows) {
+    if (r.typed_stop) stops.add(r.typed);
+    if (r.word !== null && !r.stop) candidates.get(r.typed)!.push({ word: r.word, similarity: Number(r.similarity) });
+  }
+  const ranked = new Map(typed.map((t) => [t, rankCandidates(t, candidates.get(t)!).slice(0, SPELLING_CHECKED)]));
+  const visible = await publicWords([...new Set([...typed.filter((t) => !stops.has(t)), ...[...ranked.values()].flat()])]);
+  const corrections = new Map<string, string>();
+  for (const t of typed) {
+    if (stops.has(t) || visible.has(t)) continue;
+    const replacement = ranked.get(t)!.find((c) => visible.has(c));
+    if (replacement) corrections.set(t, replacement);
+  }
+  return corrections.size > 0 ? applyCorrections(q, words, corrections) : null;
 }
 
-async function articlesFuzzy(q: string, { limit, offset }: Window): Promise<Section<ArticleHit>> {
-  const rows = await prisma.$queryRaw<ArticleRow[]>`
-    SELECT a.slug, a.title, NULL AS snippet, o.name AS outlet, a."publishedAt" AS published_at
-    FROM "Article" a JOIN "Outlet" o ON o.id = a."outletId"
-    WHERE ${q} <% a.title
-    ORDER BY word_similarity(${q}, a.title) DESC, a.id
-    LIMIT ${limit + 1} OFFSET ${offset}`;
-  return section(
-    offset + rows.length,
-    rows.slice(0, limit).map((r) => articleHit(r, false)),
-  );
-}
-
-async function runSearch({ q, type, page }: SearchInput): Promise<SearchResults> {
-  const perPage = type === "all" ? SEARCH_PREVIEW : SEARCH_PER_PAGE;
-  const window = { limit: perPage, offset: type === "all" ? 0 : (page - 1) * perPage };
+async function fullTextSearch(q: string, type: SearchType, window: Window) {
   const wants = (t: SearchType) => type === "all" || type === t;
-  const fullText = await Promise.all([
+  const [claims, quotes, articles] = await Promise.all([
     wants("claims") ? claimsFullText(q, window) : null,
     wants("quotes") ? quotesFullText(q, window) : null,
     wants("articles") ? articlesFullText(q, window) : null,
   ]);
-  const found = fullText.some((s) => s && s.total > 0);
-  const [claims, quotes, articles] = found
-    ? fullText
-    : await Promise.all([
-        wants("claims") ? claimsFuzzy(q, window) : null,
-        wants("quotes") ? quotesFuzzy(q, window) : null,
-        wants("articles") ? articlesFuzzy(q, window) : null,
-      ]);
+  return { claims, quotes, articles, found: [claims, quotes, articles].some((s) => s && s.total > 0) };
+}
+
+async function runSearch({ q, type, page, verbatim }: SearchQuery): Promise<SearchResults> {
+  const perPage = type === "all" ? SEARCH_PREVIEW : SEARCH_PER_PAGE;
+  const window = { limit: perPage, offset: type === "all" ? 0 : (page - 1) * perPage };
+  let sections = await fullTextSearch(q, type, window);
+  let correctedQ: string | null = null;
+  if (!sections.found && !verbatim) {
+    const corrected = await correctSpelling(q);
+    const again = corrected ? await fullTextSearch(corrected, type, window) : null;
+    if (again?.found) {
+      sections = again;
+      correctedQ = corrected;
+    }
+  }
   return {
     q,
+    correctedQ,
     type,
     page: type === "all" ? 1 : page,
     perPage,
-    fuzzy: !found,
-    claims: claims as Section<ClaimHit> | null,
-    quotes: quotes as Section<QuoteHit> | null,
-    articles: articles as Section<ArticleHit> | null,
+    claims: sections.claims,
+    quotes: sections.quotes,
+    articles: sections.articles,
   };
 }
 
@@ -295,7 +332,7 @@ async function runSearch({ q, type, page }: SearchInput): Promise<SearchResults>
  * `search` key, which every editorial write that changes text or visibility
  * purges: results never outlive a change.
  */
-export async function search(input: SearchInput): Promise<SearchResults> {
+export async function search(input: SearchQuery): Promise<SearchResults> {
   recordKeys(listKeys.search);
   const results = await runSearch({ ...input, q: input.q.replace(/\s+/g, " ").trim() });
   // Claim hits show the claim's verdict and speaker: a rating edit purges the searches that show it.

@@ -19,6 +19,11 @@ export const searchSchema = z.object({
     .min(1, "Pages start at 1.")
     .max(SEARCH_MAX_PAGE, `Results stop at page ${SEARCH_MAX_PAGE}; narrow the search instead.`)
     .default(1),
+  /** "1": search the words as typed, with no spelling correction (the "Search instead for" link). */
+  verbatim: z
+    .enum(["1", "0"], { error: "verbatim is 1 (search the words as typed) or 0." })
+    .default("0")
+    .transform((v) => v === "1"),
 });
 export type SearchInput = z.infer<typeof searchSchema>;
 

@@ -52,10 +52,18 @@ test("a reader searches “safe haven”, opens the claim and sees each outlet's
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", page.url());
 });
 
-test("a misspelt search finds the claim by trigram similarity, and bad input gets a clear message", async ({ page }) => {
+test("a misspelt search shows the corrected query's results with a link to the words as typed, and bad input gets a clear message", async ({ page }) => {
   await page.goto("/search?q=safe+havn");
-  await expect(page.getByRole("status")).toContainText("close spellings");
+  const status = page.getByRole("status");
+  await expect(status).toContainText("Showing results for safe haven");
   await expect(page.getByRole("region", { name: "Claims" }).getByRole("link", { name: /safe haven/i }).first()).toBeVisible();
+  await status.getByRole("link", { name: "Search for “safe havn” as typed" }).click();
+  await expect(page).toHaveURL(/[?&]verbatim=1/);
+  await expect(page.getByRole("status")).toContainText("Nothing matches “safe havn”");
+  await expect(page.getByRole("region", { name: "Claims" })).toHaveCount(0);
+  const api = await (await page.request.get("/api/search?q=safe+havn&type=claims")).json();
+  expect(api.correctedQ).toBe("safe haven");
+  expect(api.claims.total).toBeGreaterThan(0);
 
   await page.goto(`/search?q=${"x".repeat(201)}`);
   await expect(page.locator("#search-errors")).toContainText("at most 200 characters");

@@ -218,16 +218,16 @@ describe(`the review gate (${process.env.TEST_DB})`, () => {
 describe(`search (${process.env.TEST_DB})`, () => {
   it("ranks full-text matches and highlights them", async () => {
     const results = await search({ q: "safe haven", type: "all", page: 1 });
-    expect(results.fuzzy).toBe(false);
+    expect(results.correctedQ).toBeNull();
     expect(results.claims!.hits[0].slug).toBe(slug);
     expect(results.claims!.hits[0].canonical.filter((s) => s.mark).map((s) => s.text.toLowerCase())).toContain("safe haven");
     expect(results.quotes!.total).toBeGreaterThan(0);
     expect(results.articles!.hits.length).toBeGreaterThan(0);
   });
 
-  it("falls back to trigram similarity for misspellings", async () => {
+  it("corrects misspellings to the words readers can find (more in search-spelling.test.ts)", async () => {
     const results = await search({ q: "safe havn", type: "all", page: 1 });
-    expect(results.fuzzy).toBe(true);
+    expect(results.correctedQ).toBe("safe haven");
     expect(results.claims!.hits.map((h) => h.slug)).toContain(slug);
   });
 

@@ -24,7 +24,10 @@ export default async function SearchPage({ searchParams }: Props) {
   const input = parsed?.success ? parsed.data : null;
   const results = input ? await search(input) : null;
   const type = input?.type ?? (raw.type && raw.type in TYPE_LABELS ? (raw.type as SearchType) : "all");
-  const href = (t: SearchType, page?: number) => `/search${queryString({ q: input?.q, type: t === "all" ? undefined : t, page: page && page > 1 ? page : undefined })}`;
+  // Links to other sections and pages search the same words, corrected the same way (or, when
+  // the reader chose "as typed", not corrected).
+  const href = (t: SearchType, page?: number) =>
+    `/search${queryString({ q: input?.q, type: t === "all" ? undefined : t, page: page && page > 1 ? page : undefined, verbatim: input?.verbatim ? "1" : undefined })}`;
 
   return (
     <>
@@ -72,12 +75,19 @@ export default async function SearchPage({ searchParams }: Props) {
 
       {results && (
         <div className="search-results">
-          {results.fuzzy && (
+          {results.correctedQ !== null ? (
             <p className="notice notice--info" role="status">
-              {results.claims?.total || results.quotes?.total || results.articles?.total
-                ? `No exact matches for “${results.q}”. Showing close spellings.`
-                : `Nothing matches “${results.q}”. Try fewer or different words.`}
+              Nothing matches “{results.q}”. Showing results for <strong>{results.correctedQ}</strong>.{" "}
+              <Link href={`/search${queryString({ q: results.q, type: type === "all" ? undefined : type, verbatim: "1" })}`}>Search for “{results.q}” as typed</Link>
             </p>
+          ) : (
+            !results.claims?.total &&
+            !results.quotes?.total &&
+            !results.articles?.total && (
+              <p className="notice notice--info" role="status">
+                Nothing matches “{results.q}”. Try fewer or different words.
+              </p>
+            )
           )}
           {results.claims && (results.type === "claims" || results.claims.total > 0) && (
             <section aria-labelledby="claims-results">
