@@ -13,7 +13,9 @@
  *   (no copy in the cache, as after a purge: colder, since the database has not
  *   read them either), the largest claim's page, /claims (pages, filters),
  *   outlet and speaker pages, the other list pages;
- * - search: distinct queries nobody ran before (a quarter misspelt), p50/p95;
+ * - search: distinct queries nobody ran before (a quarter misspelt), p50/p95,
+ *   and p95 of the misspelt ones alone, with the share of them that found
+ *   something (and that were answered by a corrected query);
  * - reader throughput (claim pages and lists) with one editorial write per
  *   second (an editor's summary edit through the server action, which purges
  *   what it changed) against none, in alternating rounds.
@@ -58,6 +60,7 @@ import {
   REDIS_PORT,
   ROUNDS,
   SEARCHES,
+  BASE,
   skipBuild,
   uptime,
   ZIPF,
@@ -173,6 +176,12 @@ async function measure(spec: CorpusSpecArg, info: CorpusInfo, env: Record<string
     console.log("    search …");
     const queries = searchQueries(info, SEARCHES, 7 + spec.quotes);
     const searchTimes = await cold(queries.map((q) => `/search?q=${encodeURIComponent(q.q)}`));
+    // What did the misspelt ones find? Asked afterwards through the API (its own cache keys), so
+    // the timed requests above stay first of their kind.
+    type Answer = { correctedQ: string | null; claims: { total: number }; quotes: { total: number }; articles: { total: number } };
+    const answers = await Promise.all(
+      queries.filter((q) => q.misspelt).map(async (q) => (await (await fetch(`${BASE}/api/search?q=${encodeURIComponent(q.q)}`)).json()) as Answer),
+    );
 
     console.log("    hot pages vs the static file …");
     await warm(hotPaths);
@@ -233,6 +242,9 @@ async function measure(spec: CorpusSpecArg, info: CorpusInfo, env: Record<string
       searchP50: percentile(searchTimes, 50),
       searchP95: percentile(searchTimes, 95),
       misspelt: queries.filter((q) => q.misspelt).length / queries.length,
+      misspeltP95: percentile(searchTimes.filter((_, i) => queries[i].misspelt), 95),
+      misspeltFound: answers.filter((a) => a.claims.total + a.quotes.total + a.articles.total > 0).length / Math.max(1, answers.length),
+      misspeltCorrected: answers.filter((a) => a.correctedQ !== null).length / Math.max(1, answers.length),
       readRps: mean(reads.map((l) => l.rps)),
       readWriteRps: mean(readWrites.map((l) => l.rps)),
       readP99: Math.max(...reads.map((l) => l.p99)),

@@ -19,6 +19,11 @@ export interface Figures {
   searchP50: number;
   searchP95: number;
   misspelt: number;
+  misspeltP95: number;
+  /** Share of the misspelt queries that found something (as typed, through stemming, or corrected). */
+  misspeltFound: number;
+  /** Share of the misspelt queries answered with a corrected query's results. */
+  misspeltCorrected: number;
   readRps: number;
   readWriteRps: number;
   readP99: number;
@@ -51,6 +56,8 @@ export function report(all: Figures[]) {
     ["uncached search p50", (f) => ms(f.searchP50)],
     ["uncached search p95", (f) => ms(f.searchP95)],
     ["  misspelt queries", (f) => `${Math.round(f.misspelt * 100)}%`],
+    ["  misspelt only: p95", (f) => ms(f.misspeltP95)],
+    ["  misspelt: found something (corrected)", (f) => `${Math.round(f.misspeltFound * 100)}% (${Math.round(f.misspeltCorrected * 100)}%)`],
     ["readers req/s, no writes", (f) => int(f.readRps)],
     ["readers req/s, 1 write/s", (f) => int(f.readWriteRps)],
     ["  with writes / without", (f) => x(f.readWriteRps / f.readRps)],
