@@ -14,7 +14,8 @@ import type { SqlRunner } from "../sql-runner";
  *
  * Generated columns (the tsvector search columns) are left out: PostgreSQL
  * computes them again on insert. `_prisma_migrations` is left out too: restore
- * migrates the target first and refuses data made under other migrations.
+ * migrates the target first and refuses data made under other migrations. So is
+ * the search word list (REBUILT_TABLES).
  */
 
 export const BACKUP_FORMAT = "claimscope-backup";
@@ -42,13 +43,21 @@ async function appliedMigrations(sql: SqlRunner): Promise<string[]> {
   return rows.map((r) => r.migration_name);
 }
 
+/**
+ * Tables that triggers fill from other rows and that a backup leaves out: SearchWord (migration
+ * search_words) keeps every word ever written, those of text since edited away too, so it is not
+ * a function of the other tables and would not round-trip. A restore empties it, and its triggers
+ * fill it again as the articles and claims go in.
+ */
+const REBUILT_TABLES: readonly string[] = ["SearchWord"];
+
 async function listTables(sql: SqlRunner): Promise<string[]> {
   const rows = await sql.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables
      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
      ORDER BY table_name COLLATE "C"`,
   );
-  return rows.map((r) => r.name);
+  return rows.map((r) => r.name).filter((name) => !REBUILT_TABLES.includes(name));
 }
 
 async function storedColumns(sql: SqlRunner, table: string): Promise<string[]> {
@@ -222,7 +231,7 @@ export async function restoreBackup(sql: SqlRunner, lines: AsyncIterable<string>
 
   const counts: Record<string, number> = {};
   await sql.transaction(async (tx) => {
-    await tx.exec(`TRUNCATE ${tables.map(ident).join(", ")} CASCADE`);
+    await tx.exec(`TRUNCATE ${[...tables, ...REBUILT_TABLES].map(ident).join(", ")} CASCADE`);
     const deferred: { table: string; columns: string[]; pk: string[]; rows: string[] }[] = [];
     for (const table of insertOrder(tables, keys)) {
       const group = groups.get(table);
