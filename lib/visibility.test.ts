@@ -39,6 +39,7 @@ const STATUS_FILTERS: { what: string; pattern: RegExp }[] = [
   { what: "a comparison with a status", pattern: /["'`](?:draft|in_review|published|suggested|confirmed|rejected)["'`]\s*[!=]==?\s*\w+\.(?:status|reviewStatus)\b/ },
   { what: "SQL on a quote's review status", pattern: /"reviewStatus"\s*(?:<>|!=|=|IN\b|NOT\b)/i },
   { what: "SQL on a claim's status", pattern: /\b\w+\.status\s*(?:<>|!=|=|IN|NOT)\s*[('"]/i },
+  { what: "a filter on a claim's stored visibility", pattern: /\bclaimPublic\b/ },
 ];
 
 function statusFilters(source: string): string[] {

@@ -20,8 +20,10 @@ import { Prisma, type AnchorStatus, type ClaimStatus, type ReviewStatus } from "
  *   anchored in the text (never an orphaned one);
  * - a tag is public when it is on a public claim or a public quote.
  *
- * The stored reader counts' triggers (migration stored_reader_counts) restate the
- * two statuses below in SQL: change them there too (tests/integration/stored-counts.test.ts).
+ * The stored reader counts' triggers (migration stored_reader_counts) and the
+ * claims' list keys (migration claim_list_keys: ClaimTag, ClaimOutlet and Rating
+ * carry `claimPublic`) restate the two statuses below in SQL: change them there
+ * too (tests/integration/stored-counts.test.ts).
  */
 export const PUBLIC_CLAIM_STATUSES = ["published"] as const satisfies readonly ClaimStatus[];
 export const PUBLIC_REVIEW_STATUSES = ["confirmed"] as const satisfies readonly ReviewStatus[];
@@ -44,6 +46,13 @@ export const publicQuoteTagWhere = { quote: publicQuoteWhere } satisfies Prisma.
 export const publicTagWhere = {
   OR: [{ claims: { some: publicClaimTagWhere } }, { quotes: { some: publicQuoteTagWhere } }],
 } satisfies Prisma.TagWhereInput;
+
+/**
+ * A row tying a claim to a tag, outlet or verdict (ClaimTag, ClaimOutlet, Rating) whose claim is
+ * public: the claim's visibility stored on the row by triggers, so that lists filtered by tag,
+ * outlet or verdict and the filters' facets read one index and not each claim's status.
+ */
+export const publicClaimLinkWhere = { claimPublic: true } satisfies Prisma.ClaimTagWhereInput & Prisma.ClaimOutletWhereInput & Prisma.RatingWhereInput;
 
 export function isPublicClaim(claim: { status: ClaimStatus | string }): boolean {
   return (PUBLIC_CLAIM_STATUSES as readonly string[]).includes(claim.status);
@@ -68,6 +77,11 @@ function aliased(alias: string): string {
 /** For raw SQL: true when the claim row `alias` ("Claim" table) is public. */
 export function publicClaimSql(alias: string): Prisma.Sql {
   return Prisma.raw(`${aliased(alias)}.status IN (${sqlList(PUBLIC_CLAIM_STATUSES)})`);
+}
+
+/** For raw SQL: true when the ClaimTag, ClaimOutlet or Rating row `alias` ties a public claim (publicClaimLinkWhere). */
+export function publicClaimLinkSql(alias: string): Prisma.Sql {
+  return Prisma.raw(`${aliased(alias)}."claimPublic"`);
 }
 
 /** For raw SQL: true when the quote row `alias` ("Quote" table) is public. */

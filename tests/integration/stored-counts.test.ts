@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getClaimFacets, listPublishedClaimsPage } from "@/lib/claims";
+import { Prisma } from "@/generated/prisma/client";
+import { getClaimFacets, linkedClaimsSql, listPublishedClaimsPage } from "@/lib/claims";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { reviewQuotes } from "@/lib/quotes";
 import { listSpeakers } from "@/lib/speakers";
@@ -46,9 +47,26 @@ describe("stored reader counts", () => {
       ]);
       expect({ claims: row?.claims ?? 0, quotes: row?.quotes ?? 0 }, `counts of ${speaker.slug}`).toEqual({ claims: claimCount, quotes: quoteCount });
     }
+    // The claims' list keys (migration claim_list_keys): each tag, outlet and verdict row of a claim
+    // carries whether lib/visibility.ts makes the claim public, and its publication date.
+    const truth = new Map(
+      (await prisma.claim.findMany({ where: { id: { in: ids } }, select: { id: true, publishedAt: true } })).map((c) => [c.id, { public: false, publishedAt: c.publishedAt }]),
+    );
+    for (const c of await prisma.claim.findMany({ where: { ...publicClaimWhere, id: { in: ids } }, select: { id: true } })) truth.get(c.id)!.public = true;
+    const links = [
+      ...(await prisma.claimTag.findMany({ where: { claimId: { in: ids } } })),
+      ...(await prisma.claimOutlet.findMany({ where: { claimId: { in: ids } } })),
+      ...(await prisma.rating.findMany({ where: { claimId: { in: ids } } })),
+    ];
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) {
+      expect({ public: l.claimPublic, publishedAt: l.claimPublishedAt }, `list keys of a row of ${l.claimId}`).toEqual(truth.get(l.claimId));
+    }
   }
 
   const listedFor = async (outlet: { slug: string }) => (await listPublishedClaimsPage({ outlet: outlet.slug }, 1, 100)).items.map((c) => c.slug).sort();
+  let topic: { id: string; slug: string };
+  let verdict: { id: string; slug: string };
 
   beforeAll(async () => {
     await migrateDatabase();
@@ -57,6 +75,13 @@ describe("stored reader counts", () => {
     speakers = await Promise.all([0, 1].map((i) => createSpeaker({ name: `Senator ${i} ${tag}` })));
     claims = [];
     for (let i = 0; i < 3; i++) claims.push(await createClaim({ status: i < 2 ? "published" : "draft", speakerId: speakers[i % 2].id, canonical: `Claim ${i} about the harbour ${tag}.` }));
+    // Every claim tagged and rated, so that the tag and verdict rows' list keys are followed too.
+    topic = await prisma.tag.create({ data: { name: `Harbours ${tag}`, slug: `harbours-${tag}` } });
+    verdict = await prisma.verdictLabel.create({ data: { name: `Mostly ${tag}`, slug: `mostly-${tag}`, ratingValue: 4 } });
+    for (const claim of claims) {
+      await prisma.claimTag.create({ data: { claimId: claim.id, tagId: topic.id } });
+      await prisma.rating.create({ data: { claimId: claim.id, verdictLabelId: verdict.id, fidelityRating: 3, framingRating: 3 } });
+    }
     articles = [];
     quotes = [];
     for (let i = 0; i < 6; i++) {
@@ -98,6 +123,20 @@ describe("stored reader counts", () => {
     await prisma.claim.update({ where: { id: claims[1].id }, data: { speakerId: speakers[0].id } });
     await expectStoredEqualsLive();
     expect(await listedFor(outlets[2]), "claim 2, published, is listed under the outlet that quoted it").toEqual([claims[2].slug]);
+    const byTag = await listPublishedClaimsPage({ tag: topic.slug }, 1, 100);
+    expect(byTag.items.map((c) => c.slug).sort(), "the tag lists the public claims").toEqual([claims[1].slug, claims[2].slug].sort());
+    expect(byTag.total).toBe(2);
+    expect((await listPublishedClaimsPage({ verdict: verdict.slug }, 1, 1)).total).toBe(2);
+    // Re-dated: the newest first, in the tag's and the verdict's lists alike.
+    await prisma.claim.update({ where: { id: claims[1].id }, data: { publishedAt: new Date(Date.now() + 60_000) } });
+    await expectStoredEqualsLive();
+    expect((await listPublishedClaimsPage({ tag: topic.slug }, 1, 100)).items.map((c) => c.slug)).toEqual([claims[1].slug, claims[2].slug]);
+    expect((await listPublishedClaimsPage({ verdict: verdict.slug }, 2, 1)).items.map((c) => c.slug)).toEqual([claims[2].slug]);
+    // A tag row moved to another claim (as a merge moves them) takes that claim's keys.
+    await prisma.claimTag.delete({ where: { claimId_tagId: { claimId: claims[1].id, tagId: topic.id } } });
+    await prisma.claimTag.update({ where: { claimId_tagId: { claimId: claims[0].id, tagId: topic.id } }, data: { claimId: claims[1].id } });
+    await expectStoredEqualsLive();
+    expect((await listPublishedClaimsPage({ tag: topic.slug }, 1, 100)).items.map((c) => c.slug)).toEqual([claims[1].slug, claims[2].slug]);
     await prisma.claim.delete({ where: { id: claims[2].id } });
     claims = claims.slice(0, 2);
     await expectStoredEqualsLive();
@@ -116,14 +155,46 @@ describe("stored reader counts", () => {
     }
   });
 
-  it("an outlet's claim list reads the stored counts, not the quotes (EXPLAIN)", async () => {
-    const plan = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-      `EXPLAIN SELECT count(*) FROM "Claim" c WHERE c.status = 'published'
-         AND EXISTS (SELECT 1 FROM "ClaimOutlet" co JOIN "Outlet" o ON o.id = co."outletId" WHERE co."claimId" = c.id AND o.slug = $1)`,
-      outlets[0].slug,
+  // The test database is small enough to scan and sort whole tables: each plan is taken with
+  // sequential scans and sorts priced out, to show which index can answer the query at scale (a
+  // Sort still shows when no index gives the order).
+  const explain = (sql: Prisma.Sql) =>
+    prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
+      return (await tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${sql}`)).map((r) => r["QUERY PLAN"]).join("\n");
+    });
+
+  it.each([
+    ["outlet", "ClaimOutlet_outletId_claimPublic_claimPublishedAt_claimId_idx"],
+    ["tag", "ClaimTag_tagId_claimPublic_claimPublishedAt_claimId_idx"],
+    ["verdict", "Rating_verdictLabelId_claimPublic_claimPublishedAt_claimId_idx"],
+  ] as const)("/claims?%s= counts and pages from one index of the stored keys: no claim, no quote, no sort (EXPLAIN)", async (filter, index) => {
+    const sql = linkedClaimsSql(filter, filter === "outlet" ? outlets[0].slug : filter === "tag" ? topic.slug : verdict.slug);
+    for (const plan of [await explain(sql.count), await explain(sql.page(20, 40))]) {
+      expect(plan).toContain(index);
+      expect(plan, "no claim is read").not.toMatch(/on "Claim"/);
+      expect(plan, "no quote is read").not.toMatch(/"?Quote"?\b/);
+      expect(plan, "the index gives the order").not.toMatch(/\bSort\b/);
+    }
+  });
+
+  it("an unfiltered page skips the pages before it in the claims' index alone (EXPLAIN)", async () => {
+    const plan = await explain(
+      Prisma.sql`SELECT c.id FROM "Claim" c WHERE ${Prisma.raw(`c.status IN ('published')`)} ORDER BY c."publishedAt" DESC, c.id LIMIT 20 OFFSET 4000`,
     );
-    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
-    expect(text).toContain("ClaimOutlet");
-    expect(text, "no quote is read").not.toMatch(/"?Quote"?\b/);
+    expect(plan).toMatch(/Index Only Scan using "Claim_status_publishedAt_id_idx"/);
+    expect(plan).not.toMatch(/\bSort\b/);
+  });
+
+  it("the facets read the stored keys, not the claims (EXPLAIN)", async () => {
+    for (const sql of [
+      Prisma.sql`SELECT t.slug FROM "Tag" t WHERE EXISTS (SELECT 1 FROM "ClaimTag" l WHERE l."tagId" = t.id AND l."claimPublic")`,
+      Prisma.sql`SELECT o.slug FROM "Outlet" o WHERE EXISTS (SELECT 1 FROM "ClaimOutlet" l WHERE l."outletId" = o.id AND l."claimPublic")`,
+      Prisma.sql`SELECT v.slug FROM "VerdictLabel" v WHERE EXISTS (SELECT 1 FROM "Rating" l WHERE l."verdictLabelId" = v.id AND l."claimPublic")`,
+      Prisma.sql`SELECT s.slug FROM "Speaker" s JOIN "SpeakerCount" n ON n."speakerId" = s.id WHERE n.claims > 0`,
+    ]) {
+      expect(await explain(sql), "no claim is read").not.toMatch(/on "Claim"/);
+    }
   });
 });
