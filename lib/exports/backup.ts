@@ -141,7 +141,8 @@ const IDENTIFIER = /[a-z_][\w$]*/gi;
  * catalogue: the functions its triggers run (pg_trigger, user triggers on
  * public tables), the public functions those call (by name, transitively), and
  * the tables their source inserts into. Today ClaimOutlet and SpeakerCount,
- * kept from quotes and claims (migration 20261201050505_stored_reader_counts);
+ * kept from quotes and claims (migration 20261201050505_stored_reader_counts),
+ * and SearchWord (which a backup leaves out altogether: REBUILT_TABLES);
  * a table a later migration has a trigger keep is found the same way. Not
  * seen: a table named only in dynamic SQL (EXECUTE).
  *
