@@ -237,3 +237,17 @@ describe("a party and state in brackets after a name", () => {
     expect(speakers("Sen. Lena Fox (D-Md.) said the collapse was “a national tragedy.” Rep. Al Dunn (R) called it “a wake-up call.”")).toEqual(["Lena Fox", "Al Dunn"]);
   });
 });
+
+describe("a person named with a body and a title, then by the title alone", () => {
+  const names = (text: string) => analyzeArticle(text, { registry }).quotes.map((q) => q.speakerName);
+
+  it("“the UNESCO chief”, “the Vellora CEO”, “the chief executive” are the person introduced with that body's role", () => {
+    expect(names("H\n\nThe site was listed, UNESCO Director-General Ana Rivas said in a speech.\n\n“We are proud,” the UNESCO chief said.")).toEqual(["Ana Rivas"]);
+    expect(names("H\n\nVellora chief executive Omar Haddad said on Monday the firm would appeal.\n\n“We disagree,” the Vellora CEO said.\n\n“We will win,” the chief executive wrote.")).toEqual(["Omar Haddad", "Omar Haddad"]);
+  });
+
+  it("a leader word that fits two people introduced with that body is nobody's name", () => {
+    const text = "H\n\nVellora chief executive Omar Haddad spoke first.\n\nThen Vellora president Ida Berg said the firm would appeal.\n\n“We disagree,” the Vellora chief said.";
+    expect(names(text)).not.toContain("Ida Berg");
+  });
+});

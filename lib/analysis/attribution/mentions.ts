@@ -49,6 +49,9 @@ function unglued(toks: Tok[], a: number, b: number): [number, number] | null {
   }
   if (!caps || stray < 0) return null;
   const person = personIn(toks, a, b);
+  // "Google chief executive Sundar Pichai": a role before a name that ends the phrase is no glued
+  // word; the role is kept with the person (see personWithRole).
+  if (person && person[1] === b && person[0] > a && nameAfterRole(toks, a, b)) return null;
   if (person && (person[0] > a || person[1] < b)) return person;
   // "powiedział Nowicki": one stray word before a run of capitalised words that ends the phrase.
   if (stray === a) {
@@ -156,6 +159,8 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
   while (coreEnd > s && YEAR.test(toks[coreEnd].lower)) coreEnd--;
   const core = text.slice(toks[s].start, toks[coreEnd].end);
   const head = toks[coreEnd].lower;
+  const roleHolder = toks[a].lower === "the" && coreEnd === b ? personByRole(toks, s, b, ctx) : null;
+  if (roleHolder) return { speaker: roleHolder, documentKey: null };
   const m = ctx.registry.findIn(core);
   if (m && (m.atEnd || DOCS.has(head) || PERSON_HEADS.has(head) || m.entry.kind === "document")) {
     // "a senior US trade official", "Western diplomats": unnamed officials, sources and experts
@@ -362,11 +367,40 @@ function personWithRole(text: string, toks: Tok[], name: [number, number], role:
   const person = known ? fromRegistry(ctx, known, undefined) : { speaker: personSpeaker(phrase, gender, ctx), documentKey: null };
   for (let k = role[0]; k <= role[1]; k++) if (isTitleWord(toks[k].lower) && person.speaker) ctx.roles.set(toks[k].lower, person.speaker);
   // The whole role ("WHO Director-General"), for a later "the WHO Director-General said".
-  if (person.speaker && role[1] > role[0] && isTitleWord(toks[role[1]].lower)) ctx.roles.set(roleKey(text, toks, role[0], role[1]), person.speaker);
+  if (person.speaker && role[1] > role[0] && toks.slice(role[0], role[1] + 1).some((t) => isTitleWord(t.lower))) ctx.roles.set(roleKey(text, toks, role[0], role[1]), person.speaker);
   return person;
 }
 
 
+
+/** Titles that name whoever leads a body, whatever the title it was introduced with ("the WHO chief"). */
+const LEADER_WORDS = new Set(["chief", "head", "leader", "boss", "ceo"]);
+
+/**
+ * "the WHO chief", "the Google CEO", "the chief executive", with no name: the one person the article
+ * introduced with a role holding the same body's words ("WHO Director-General NAME", "Google chief
+ * executive NAME") and the same title, or any title when the mention's is a leader word. Null when
+ * no person or more than one fits, or when the title is a spokesperson's (who speaks for the body).
+ */
+function personByRole(toks: Tok[], s: number, b: number, ctx: Context): ResolvedSpeaker | null {
+  if (b === s || /^spokes/.test(toks[b].lower) || toks[b].lower.endsWith("s")) return null;
+  // The phrase ends in a title ("the WHO chief") or in a title and its noun ("the chief executive").
+  if (!isTitleWord(toks[b].lower) && !isTitleWord(toks[b - 1].lower)) return null;
+  const body: string[] = [];
+  const titles: string[] = [];
+  for (let k = s; k <= b; k++) (isTitleWord(toks[k].lower) ? titles : body).push(toks[k].lower);
+  const leader = titles.length === 1 && LEADER_WORDS.has(titles[0]);
+  let found: ResolvedSpeaker | null = null;
+  for (const [key, person] of ctx.roles) {
+    const words = key.split(" ");
+    if (words.length < 2 || person.kind === "organisation") continue;
+    if (!body.every((w) => words.includes(w))) continue;
+    if (!leader && !titles.every((w) => words.includes(w))) continue;
+    if (found && found !== person && found.name !== person.name) return null;
+    found = person;
+  }
+  return found;
+}
 
 /** Key of a role of several words in ctx.roles: its words, lower case, single-spaced (a one-word title is keyed by itself). */
 function roleKey(text: string, toks: Tok[], from: number, to: number): string {
