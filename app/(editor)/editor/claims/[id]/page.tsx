@@ -7,6 +7,7 @@ import { MergeClaimForm } from "@/app/(editor)/editor/claims/_components/merge-c
 import { RatingForm } from "@/app/(editor)/editor/claims/_components/rating-form";
 import { WorkflowControls } from "@/app/(editor)/editor/claims/_components/workflow-controls";
 import { HistoryList } from "@/app/(editor)/editor/_components/history-list";
+import { Card, RecordPage } from "@/app/(editor)/editor/_components/record-page";
 import { ClaimStatusBadge } from "@/app/(editor)/editor/_components/status-badge";
 import { TagPicker } from "@/app/(editor)/editor/_components/tag-picker";
 import { ClaimTrendFigure } from "@/components/claim-trend";
@@ -49,12 +50,14 @@ export default async function ClaimPage({ params }: Props) {
   // Readers see confirmed quotes only (lib/visibility.ts): new suggestions on a published claim wait for an editor.
   const awaiting = claim.quotes.filter((q) => q.reviewStatus === "suggested").length;
   return (
-    <>
-      <p className="eyebrow">
-        <Link href="/editor/claims">Claims</Link>
-        {claim.speaker ? ` · ${claim.speaker.name}` : ""}
-      </p>
-      <div className="page-head">
+    <RecordPage
+      trail={
+        <>
+          <Link href="/editor/claims">Claims</Link>
+          {claim.speaker ? ` · ${claim.speaker.name}` : ""}
+        </>
+      }
+      head={
         <div style={{ maxWidth: "70ch" }}>
           <h1 className="quote-title">{claim.canonical}</h1>
           <div className="row">
@@ -65,72 +68,31 @@ export default async function ClaimPage({ params }: Props) {
             {isPublicClaim(claim) && <Link href={`/claims/${claim.slug}`} className="small">Public page</Link>}
           </div>
         </div>
-      </div>
-      {claim.status === "published" && awaiting > 0 && (
-        <p className="notice" role="status" data-testid="awaiting-review">
-          <strong>
-            {awaiting} new {awaiting === 1 ? "quote" : "quotes"} awaiting review
-          </strong>{" "}
-          — readers see only confirmed quotes. <Link href={`/editor/review?claim=${claim.id}`}>Review them</Link>
-        </p>
-      )}
-      <section className="card" aria-label="Workflow" style={{ marginBottom: "1.25rem" }}>
-        <WorkflowControls claim={{ id: claim.id, version: claim.version, status: claim.status }} />
-        {claim.status !== "published" && (!claim.rating || confirmed === 0) && (
-          <p className="small muted" style={{ margin: "0.5rem 0 0" }}>
-            To publish: {[!claim.rating && "rate the claim", confirmed === 0 && "confirm at least one quote"].filter(Boolean).join(" and ")}.
-          </p>
-        )}
-      </section>
-      <div className="claim-grid">
-        <div className="stack">
-          <section className="card">
-            <h2>Claim</h2>
-            <ClaimEditForm
-              claim={{
-                id: claim.id,
-                version: claim.version,
-                slug: claim.slug,
-                canonical: claim.canonical,
-                summary: claim.summary,
-                speakerId: claim.speakerId,
-                sourceDocumentId: claim.sourceDocumentId,
-                rebutsId: claim.rebutsId,
-              }}
-              speakers={speakers}
-              documents={documents}
-              claims={others}
-            />
-            {claim.rebuttals.length > 0 && (
-              <p className="small muted" style={{ marginTop: "0.75rem" }}>
-                Answered by:{" "}
-                {claim.rebuttals.map((r, i) => (
-                  <span key={r.id}>
-                    {i > 0 && "; "}
-                    <Link href={`/editor/claims/${r.id}`}>{r.canonical}</Link>
-                  </span>
-                ))}
+      }
+      banner={
+        <>
+          {claim.status === "published" && awaiting > 0 && (
+            <p className="notice" role="status" data-testid="awaiting-review">
+              <strong>
+                {awaiting} new {awaiting === 1 ? "quote" : "quotes"} awaiting review
+              </strong>{" "}
+              — readers see only confirmed quotes. <Link href={`/editor/review?claim=${claim.id}`}>Review them</Link>
+            </p>
+          )}
+          <section className="card" aria-label="Workflow" style={{ marginBottom: "1.25rem" }}>
+            <WorkflowControls claim={{ id: claim.id, version: claim.version, status: claim.status }} />
+            {claim.status !== "published" && (!claim.rating || confirmed === 0) && (
+              <p className="small muted" style={{ margin: "0.5rem 0 0" }}>
+                To publish: {[!claim.rating && "rate the claim", confirmed === 0 && "confirm at least one quote"].filter(Boolean).join(" and ")}.
               </p>
             )}
           </section>
-          <section className="card">
-            <h2>Quotes</h2>
-            <ClaimQuotes claim={{ id: claim.id, version: claim.version, canonical: claim.canonical }} quotes={claim.quotes} />
-          </section>
-          {trend && trend.total > 0 && (
-            <section className="card" aria-labelledby="trend-heading">
-              <h2 id="trend-heading">Repeats over time</h2>
-              <ClaimTrendFigure trend={trend} articleHref={(a) => `/editor/articles/${a.id}`} note="suggestions not yet reviewed included; readers see confirmed quotes only" />
-            </section>
-          )}
-          <section className="card">
-            <h2>History</h2>
-            <HistoryList events={history} subjectLabel={(e) => (e.entityType === "rating" ? "rating" : e.entityId !== claim.id ? "a claim merged into this one" : null)} />
-          </section>
-        </div>
-        <aside className="stack">
-          <section className="card">
-            <h2>Rating</h2>
+        </>
+      }
+      history={<HistoryList events={history} subjectLabel={(e) => (e.entityType === "rating" ? "rating" : e.entityId !== claim.id ? "a claim merged into this one" : null)} />}
+      aside={
+        <>
+          <Card title="Rating">
             <RatingForm
               claimId={claim.id}
               published={claim.status === "published"}
@@ -150,18 +112,54 @@ export default async function ClaimPage({ params }: Props) {
               }
             />
             {claim.rating?.reviewer && <p className="small muted" style={{ marginTop: "0.5rem" }}>Last rated by {claim.rating.reviewer.name}.</p>}
-          </section>
-          <section className="card">
-            <h2>Tags</h2>
+          </Card>
+          <Card title="Tags">
             <TagPicker target="claim" targetId={claim.id} attached={claim.tags.map((t) => t.tag)} all={tags} />
-          </section>
-          <section className="card">
-            <h2>Merge</h2>
+          </Card>
+          <Card title="Merge">
             <p className="small muted">Fold a duplicate claim into this one.</p>
             <MergeClaimForm claim={{ id: claim.id, version: claim.version }} others={others} />
-          </section>
-        </aside>
-      </div>
-    </>
+          </Card>
+        </>
+      }
+    >
+      <Card title="Claim">
+        <ClaimEditForm
+          claim={{
+            id: claim.id,
+            version: claim.version,
+            slug: claim.slug,
+            canonical: claim.canonical,
+            summary: claim.summary,
+            speakerId: claim.speakerId,
+            sourceDocumentId: claim.sourceDocumentId,
+            rebutsId: claim.rebutsId,
+          }}
+          speakers={speakers}
+          documents={documents}
+          claims={others}
+        />
+        {claim.rebuttals.length > 0 && (
+          <p className="small muted" style={{ marginTop: "0.75rem" }}>
+            Answered by:{" "}
+            {claim.rebuttals.map((r, i) => (
+              <span key={r.id}>
+                {i > 0 && "; "}
+                <Link href={`/editor/claims/${r.id}`}>{r.canonical}</Link>
+              </span>
+            ))}
+          </p>
+        )}
+      </Card>
+      <Card title="Quotes">
+        <ClaimQuotes claim={{ id: claim.id, version: claim.version, canonical: claim.canonical }} quotes={claim.quotes} />
+      </Card>
+      {trend && trend.total > 0 && (
+        <section className="card" aria-labelledby="trend-heading">
+          <h2 id="trend-heading">Repeats over time</h2>
+          <ClaimTrendFigure trend={trend} articleHref={(a) => `/editor/articles/${a.id}`} note="suggestions not yet reviewed included; readers see confirmed quotes only" />
+        </section>
+      )}
+    </RecordPage>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { HistoryList } from "@/app/(editor)/editor/_components/history-list";
 import { QuoteEditor } from "@/app/(editor)/editor/quotes/[id]/_components/quote-editor";
 import { NewClaimFromQuote } from "@/app/(editor)/editor/_components/new-claim-from-quote";
+import { Card, RecordPage } from "@/app/(editor)/editor/_components/record-page";
 import { AnchorBadge, ClaimStatusBadge, ReviewBadge } from "@/app/(editor)/editor/_components/status-badge";
 import { TagPicker } from "@/app/(editor)/editor/_components/tag-picker";
 import { requireEditor } from "@/lib/auth";
@@ -23,53 +24,33 @@ export default async function QuotePage({ params }: Props) {
   if (!quote) notFound();
   const [speakers, claims, tags, history] = await Promise.all([listSpeakerOptions(), listClaimOptions(), listTags(), getQuoteHistory(id)]);
   return (
-    <>
-      <p className="eyebrow">
-        <Link href="/editor/review">Review queue</Link> · <Link href={`/editor/outlets/${quote.article.outlet.id}`}>{quote.article.outlet.name}</Link>
-      </p>
-      <div className="page-head">
-        <div>
-          <h1 className="quote-title">“{quote.exact.length > 160 ? `${quote.exact.slice(0, 160)}…` : quote.exact}”</h1>
-          <div className="row">
-            <ReviewBadge status={quote.reviewStatus} />
-            <AnchorBadge status={quote.anchorStatus} />
-            {quote.origin === "editor" ? <span className="badge badge--accent">marked by an editor</span> : <span className="badge">found automatically</span>}
-            {quote.fidelity && <span className="badge">fidelity: {quote.fidelity.replace("_", " ")}</span>}
-            {quote.inHeadline && <span className="badge">in the headline</span>}
+    <RecordPage
+      trail={
+        <>
+          <Link href="/editor/review">Review queue</Link> · <Link href={`/editor/outlets/${quote.article.outlet.id}`}>{quote.article.outlet.name}</Link>
+        </>
+      }
+      head={
+        <>
+          <div>
+            <h1 className="quote-title">“{quote.exact.length > 160 ? `${quote.exact.slice(0, 160)}…` : quote.exact}”</h1>
+            <div className="row">
+              <ReviewBadge status={quote.reviewStatus} />
+              <AnchorBadge status={quote.anchorStatus} />
+              {quote.origin === "editor" ? <span className="badge badge--accent">marked by an editor</span> : <span className="badge">found automatically</span>}
+              {quote.fidelity && <span className="badge">fidelity: {quote.fidelity.replace("_", " ")}</span>}
+              {quote.inHeadline && <span className="badge">in the headline</span>}
+            </div>
           </div>
-        </div>
-        <Link className="button button--secondary" href={`/editor/articles/${quote.article.id}#quote-${quote.id}`}>
-          Open in the article
-        </Link>
-      </div>
-      <div className="claim-grid">
-        <div className="stack">
-          <section className="card">
-            <h2>Edit</h2>
-            <QuoteEditor
-              quote={{
-                id: quote.id,
-                version: quote.version,
-                start: quote.start,
-                end: quote.end,
-                exact: quote.exact,
-                speakerId: quote.speakerId,
-                claimId: quote.claimId,
-                reviewStatus: quote.reviewStatus,
-              }}
-              body={quote.article.body}
-              speakers={speakers}
-              claims={claims}
-            />
-          </section>
-          <section className="card">
-            <h2>History</h2>
-            <HistoryList events={history} />
-          </section>
-        </div>
-        <aside className="stack">
-          <section className="card">
-            <h2>Where it is</h2>
+          <Link className="button button--secondary" href={`/editor/articles/${quote.article.id}#quote-${quote.id}`}>
+            Open in the article
+          </Link>
+        </>
+      }
+      history={<HistoryList events={history} />}
+      aside={
+        <>
+          <Card title="Where it is">
             <dl className="meta-list">
               <dt>Article</dt>
               <dd>
@@ -100,18 +81,34 @@ export default async function QuotePage({ params }: Props) {
                 </>
               )}
             </dl>
-          </section>
-          <section className="card">
-            <h2>Tags</h2>
+          </Card>
+          <Card title="Tags">
             <TagPicker target="quote" targetId={quote.id} attached={quote.tags.map((t) => t.tag)} all={tags} />
-          </section>
-          <section className="card">
-            <h2>New claim</h2>
+          </Card>
+          <Card title="New claim">
             <p className="small muted">When no existing claim fits, start one from this quote.</p>
             <NewClaimFromQuote quote={{ id: quote.id, version: quote.version, exact: quote.exact }} />
-          </section>
-        </aside>
-      </div>
-    </>
+          </Card>
+        </>
+      }
+    >
+      <Card title="Edit">
+        <QuoteEditor
+          quote={{
+            id: quote.id,
+            version: quote.version,
+            start: quote.start,
+            end: quote.end,
+            exact: quote.exact,
+            speakerId: quote.speakerId,
+            claimId: quote.claimId,
+            reviewStatus: quote.reviewStatus,
+          }}
+          body={quote.article.body}
+          speakers={speakers}
+          claims={claims}
+        />
+      </Card>
+    </RecordPage>
   );
 }
