@@ -5,6 +5,7 @@ import { createUserAction, resetPasswordAction, setUserActiveAction } from "@/ap
 import { createUserSchema, resetPasswordSchema } from "@/lib/validation/user";
 import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
+import { SubmitButton, TextField } from "@/app/(editor)/editor/_components/form-fields";
 
 export function CreateUserForm() {
   const { form, onSubmit, status } = useActionForm({
@@ -21,16 +22,8 @@ export function CreateUserForm() {
   return (
     <form className="form" noValidate aria-label="New account" onSubmit={onSubmit}>
       {status}
-      <div className="field">
-        <label htmlFor="u-name">Name</label>
-        <input id="u-name" autoComplete="off" aria-invalid={Boolean(e.name)} {...register("name")} />
-        {e.name && <span className="field__error">{e.name.message}</span>}
-      </div>
-      <div className="field">
-        <label htmlFor="u-email">Email</label>
-        <input id="u-email" type="email" autoComplete="off" aria-invalid={Boolean(e.email)} {...register("email")} />
-        {e.email && <span className="field__error">{e.email.message}</span>}
-      </div>
+      <TextField id="u-name" label="Name" error={e.name?.message} autoComplete="off" {...register("name")} />
+      <TextField id="u-email" label="Email" error={e.email?.message} type="email" autoComplete="off" {...register("email")} />
       <div className="field">
         <label htmlFor="u-password">First password</label>
         <input id="u-password" type="password" autoComplete="new-password" aria-invalid={Boolean(e.password)} {...register("password")} />
@@ -43,11 +36,9 @@ export function CreateUserForm() {
           <option value="admin">Admin (can manage accounts)</option>
         </select>
       </div>
-      <div>
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Creating…" : "Create account"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Creating…">
+        Create account
+      </SubmitButton>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { editClaimAction } from "@/app/(editor)/editor/_actions/claims";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
+import { SubmitButton } from "@/app/(editor)/editor/_components/form-fields";
 import { claimEditSchema } from "@/lib/validation/claim";
 import { FieldError, short } from "./field-error";
 
@@ -92,11 +93,9 @@ export function ClaimEditForm({
           <FieldError message={errors.rebutsId?.message} />
         </div>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : "Save claim"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Saving…" actionsClassName="form-actions">
+        Save claim
+      </SubmitButton>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { saveRatingAction } from "@/app/(editor)/editor/_actions/claims";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
+import { SubmitButton } from "@/app/(editor)/editor/_components/form-fields";
 import { ratingSchema } from "@/lib/validation/rating";
 import { FieldError } from "./field-error";
 
@@ -133,11 +134,9 @@ export function RatingForm({
           <FieldError message={errors.correctionNote?.message} />
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : rating ? "Save rating" : "Rate claim"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Saving…" actionsClassName="form-actions">
+        {rating ? "Save rating" : "Rate claim"}
+      </SubmitButton>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { addFeedAction, checkFeedAction, editFeedAction, setFeedActiveAction } f
 import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
+import { SubmitButton } from "@/app/(editor)/editor/_components/form-fields";
 import { feedCreateSchema, feedEditSchema, type FeedCreateInput } from "@/lib/validation/feed";
 
 interface OutletOption {
@@ -71,11 +72,9 @@ export function NewFeedForm({ outlets }: { outlets: OutletOption[] }) {
     <form className="form" noValidate aria-label="Watch a feed" onSubmit={onSubmit}>
       {status}
       <FeedFields register={register} errors={formState.errors} outlets={outlets} idPrefix="new-feed" outletFromAddress />
-      <div>
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Adding…" : "Watch this feed"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Adding…">
+        Watch this feed
+      </SubmitButton>
     </form>
   );
 }
@@ -106,11 +105,9 @@ export function EditFeedForm({ feed, outlets }: { feed: EditableFeed; outlets: O
       <label className="row">
         <input type="checkbox" {...register("active")} /> Poll this feed
       </label>
-      <div>
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : "Save feed"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Saving…">
+        Save feed
+      </SubmitButton>
     </form>
   );
 }

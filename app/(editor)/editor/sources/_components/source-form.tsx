@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { applyActionErrors, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
+import { SubmitButton } from "@/app/(editor)/editor/_components/form-fields";
 import {
   createSourceDocumentSchema,
   editSourceDocumentSchema,
@@ -158,11 +159,9 @@ export function SourceForm({ speakers, existing }: { speakers: { id: string; nam
           )}
         </>
       )}
-      <div>
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : existing ? "Save source" : "Add source"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Saving…">
+        {existing ? "Save source" : "Add source"}
+      </SubmitButton>
     </form>
   );
 }

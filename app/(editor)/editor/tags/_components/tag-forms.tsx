@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { createTagAction, deleteTagAction, mergeTagsAction, editTagAction } from "@/app/(editor)/editor/_actions/tags";
 import { createTagSchema, mergeTagsSchema, tagKindValues, tagEditSchema, type CreateTagInput } from "@/lib/validation/tag";
 import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
+import { SubmitButton, TextField } from "@/app/(editor)/editor/_components/form-fields";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 
@@ -14,11 +15,7 @@ const PALETTE = ["#1d4ed8", "#067647", "#b42318", "#b54708", "#6d28d9", "#0e7490
 function TagFields({ register, errors, idPrefix }: { register: ReturnType<typeof useForm<CreateTagInput>>["register"]; errors: Partial<Record<"name" | "colour" | "kind", { message?: string }>>; idPrefix: string }) {
   return (
     <div className="form-grid">
-      <div className="field">
-        <label htmlFor={`${idPrefix}-name`}>Name</label>
-        <input id={`${idPrefix}-name`} aria-invalid={Boolean(errors.name)} {...register("name")} />
-        {errors.name && <span className="field__error">{errors.name.message}</span>}
-      </div>
+      <TextField id={`${idPrefix}-name`} label="Name" error={errors.name?.message} {...register("name")} />
       <div className="field">
         <label htmlFor={`${idPrefix}-kind`}>Kind</label>
         <select id={`${idPrefix}-kind`} {...register("kind")}>
@@ -56,11 +53,9 @@ export function NewTagForm() {
     <form className="form" noValidate aria-label="New tag" onSubmit={onSubmit}>
       {status}
       <TagFields register={register} errors={formState.errors} idPrefix="new-tag" />
-      <div>
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Creating…" : "Create tag"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Creating…">
+        Create tag
+      </SubmitButton>
     </form>
   );
 }
@@ -79,11 +74,9 @@ export function EditTagForm({ tag }: { tag: { id: string; version: number; name:
     <form className="form" noValidate aria-label="Edit tag" onSubmit={onSubmit}>
       {status}
       <TagFields register={register as unknown as ReturnType<typeof useForm<CreateTagInput>>["register"]} errors={formState.errors} idPrefix="edit-tag" />
-      <div>
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : "Save tag"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Saving…">
+        Save tag
+      </SubmitButton>
     </form>
   );
 }
@@ -114,11 +107,9 @@ export function MergeTagForm({ tag, others }: { tag: { id: string; version: numb
         {formState.errors.targetId && <span className="field__error">{formState.errors.targetId.message}</span>}
         <span className="field__hint">Every claim and quote carrying “{tag.name}” gets the kept tag; “{tag.name}” is deleted.</span>
       </div>
-      <div>
-        <button type="submit" className="button button--secondary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Merging…" : "Merge tags"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Merging…" className="button button--secondary">
+        Merge tags
+      </SubmitButton>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { createVerdictLabelAction, deleteVerdictLabelAction, editVerdictLabelAction, moveVerdictLabelAction } from "@/app/(editor)/editor/_actions/verdict-labels";
 import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
+import { SubmitButton, TextField } from "@/app/(editor)/editor/_components/form-fields";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 import { createVerdictLabelSchema, editVerdictLabelSchema, ratingValueChoices, type CreateVerdictLabelInput } from "@/lib/validation/verdict-label";
@@ -16,11 +17,7 @@ function LabelFields({ form, idPrefix }: { form: UseFormReturn<CreateVerdictLabe
   const { errors } = formState;
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-name`}>Name</label>
-        <input id={`${idPrefix}-name`} aria-invalid={Boolean(errors.name)} {...register("name")} />
-        {errors.name && <span className="field__error">{errors.name.message}</span>}
-      </div>
+      <TextField id={`${idPrefix}-name`} label="Name" error={errors.name?.message} {...register("name")} />
       <div className="field">
         <label htmlFor={`${idPrefix}-scale`}>Place on the truth scale</label>
         <select id={`${idPrefix}-scale`} aria-invalid={Boolean(errors.ratingValue)} {...register("ratingValue")}>
@@ -32,11 +29,7 @@ function LabelFields({ form, idPrefix }: { form: UseFormReturn<CreateVerdictLabe
         </select>
         {errors.ratingValue && <span className="field__error">{errors.ratingValue.message}</span>}
       </div>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-description`}>Description</label>
-        <input id={`${idPrefix}-description`} aria-invalid={Boolean(errors.description)} {...register("description")} />
-        {errors.description && <span className="field__error">{errors.description.message}</span>}
-      </div>
+      <TextField id={`${idPrefix}-description`} label="Description" error={errors.description?.message} {...register("description")} />
     </>
   );
 }
@@ -55,11 +48,9 @@ export function NewVerdictLabelForm() {
     <form className="form" noValidate aria-label="New verdict" onSubmit={onSubmit}>
       {status}
       <LabelFields form={form} idPrefix="new-verdict" />
-      <div>
-        <button type="submit" className="button" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? "Adding…" : "Add verdict"}
-        </button>
-      </div>
+      <SubmitButton submitting={form.formState.isSubmitting} busy="Adding…">
+        Add verdict
+      </SubmitButton>
     </form>
   );
 }
@@ -87,11 +78,9 @@ function EditVerdictLabelForm({ label }: { label: Label }) {
     <form className="form" noValidate aria-label={`Edit ${label.name}`} onSubmit={onSubmit}>
       {status}
       <LabelFields form={form as unknown as UseFormReturn<CreateVerdictLabelInput>} idPrefix={`verdict-${label.id}`} />
-      <div>
-        <button type="submit" className="button button--small" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? "Saving…" : "Save verdict"}
-        </button>
-      </div>
+      <SubmitButton submitting={form.formState.isSubmitting} busy="Saving…" className="button button--small">
+        Save verdict
+      </SubmitButton>
     </form>
   );
 }

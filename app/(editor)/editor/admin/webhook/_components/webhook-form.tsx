@@ -4,6 +4,7 @@ import { useState } from "react";
 import { removeAlertWebhookAction, saveAlertWebhookAction } from "@/app/(editor)/editor/_actions/webhooks";
 import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
+import { SubmitButton } from "@/app/(editor)/editor/_components/form-fields";
 import { alertWebhookSchema } from "@/lib/validation/webhook";
 
 interface Props {
@@ -50,11 +51,9 @@ export function WebhookForm({ webhook }: Props) {
           <input type="checkbox" {...register("newSecret")} /> Make a new secret (the current one, {webhook.secretHint}, stops working)
         </label>
       )}
-      <div>
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : webhook ? "Save webhook" : "Set up webhook"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Saving…">
+        {webhook ? "Save webhook" : "Set up webhook"}
+      </SubmitButton>
     </form>
   );
 }

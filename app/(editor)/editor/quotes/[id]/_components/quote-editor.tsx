@@ -7,6 +7,7 @@ import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 import { ClaimPicker, type ClaimPickerOption } from "@/app/(editor)/editor/_components/claim-picker";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
+import { SubmitButton } from "@/app/(editor)/editor/_components/form-fields";
 import { nudgeEdge } from "@/lib/anchoring/selectors";
 
 export interface EditableQuote {
@@ -127,11 +128,9 @@ export function QuoteEditor({
           </select>
         </div>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : "Save quote"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Saving…" actionsClassName="form-actions">
+        Save quote
+      </SubmitButton>
     </form>
   );
 }

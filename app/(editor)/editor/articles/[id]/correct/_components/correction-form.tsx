@@ -5,6 +5,7 @@ import { correctArticleAction } from "@/app/(editor)/editor/_actions/articles";
 import { correctArticleSchema } from "@/lib/validation/article";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
+import { TextField } from "@/app/(editor)/editor/_components/form-fields";
 
 export function CorrectionForm({ article, anchors }: { article: { id: string; version: number; body: string }; anchors: number }) {
   const record = useVersionedRecord(article, { body: "Article text" });
@@ -37,11 +38,7 @@ export function CorrectionForm({ article, anchors }: { article: { id: string; ve
           <span className="field__hint">One paragraph per line; the first line is the headline. {anchors} quotes and annotations will be re-anchored.</span>
         )}
       </div>
-      <div className="field">
-        <label htmlFor="c-note">What was corrected (for the history)</label>
-        <input id="c-note" aria-invalid={Boolean(formState.errors.note)} {...register("note")} />
-        {formState.errors.note && <span className="field__error">{formState.errors.note.message}</span>}
-      </div>
+      <TextField id="c-note" label="What was corrected (for the history)" error={formState.errors.note?.message} {...register("note")} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? "Re-anchoring…" : "Save correction"}
