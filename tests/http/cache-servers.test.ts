@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, signIn, startAppServer, waitForHealthy, type AppServer } from "../support/app-server";
-import { databaseUrl, startPostgres, type TestPostgres } from "../support/postgres";
+import { createDatabase, startPostgres, type TestPostgres } from "../support/postgres";
 import { rawRequest } from "../support/raw-http";
 import { startRedis, type TestRedis } from "../support/redis";
 import { callActionOver } from "../support/server-actions";
@@ -88,11 +88,7 @@ describe("the public cache across two app servers", () => {
 
   beforeAll(async () => {
     postgres = await startPostgres();
-    const admin = new pg.Client({ connectionString: postgres.url });
-    await admin.connect();
-    await admin.query("CREATE DATABASE claimscope");
-    await admin.end();
-    const url = databaseUrl(postgres.url, "claimscope");
+    const url = await createDatabase(postgres.url, "claimscope");
     redis = await startRedis(await freePort());
     const env = { REDIS_URL: redis.url, BETTER_AUTH_SECRET: "cache-test-secret-0123456789abcdef0123456789" };
     a = await startAppServer({ database: "postgres", databaseUrl: url, env });

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startAppServer, type AppServer } from "../support/app-server";
-import { databaseUrl, startPostgres, type TestPostgres } from "../support/postgres";
+import { createDatabase, startPostgres, type TestPostgres } from "../support/postgres";
 import { rawRequest } from "../support/raw-http";
 import { listActions, postAction } from "../support/server-actions";
 
@@ -23,11 +23,7 @@ describe("PostgreSQL down", () => {
 
   beforeAll(async () => {
     postgres = await startPostgres();
-    const admin = new pg.Client({ connectionString: postgres.url });
-    await admin.connect();
-    await admin.query("CREATE DATABASE claimscope");
-    await admin.end();
-    const url = databaseUrl(postgres.url, "claimscope");
+    const url = await createDatabase(postgres.url, "claimscope");
     server = await startAppServer({ database: "postgres", databaseUrl: url, env: { BETTER_AUTH_SECRET: "db-down-test-secret-0123456789abcdef0123456789" } });
     cookie = await signIn(server, "editor@claimscope.local", "claimscope-editor");
     const db = new pg.Client({ connectionString: url });

@@ -13,9 +13,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { inject } from "vitest";
-import { databaseUrl, freePort as osFreePort } from "./postgres";
+import { createDatabase, freePort as osFreePort } from "./postgres";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -63,16 +62,7 @@ export function databases(): DatabaseKind[] {
 
 /** A new empty database cloned from the migrated template. */
 export async function newPostgresDatabase(): Promise<string> {
-  const templateUrl = inject("postgresTemplateUrl");
-  const name = `h_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: databaseUrl(templateUrl, "postgres") });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE claimscope_template`);
-  } finally {
-    await admin.end();
-  }
-  return databaseUrl(templateUrl, name);
+  return createDatabase(inject("postgresTemplateUrl"), `h_${randomBytes(6).toString("hex")}`, { template: "claimscope_template" });
 }
 
 export interface StartOptions {

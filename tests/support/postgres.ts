@@ -9,6 +9,7 @@ import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 
 export interface TestPostgres {
   url: string;
@@ -120,4 +121,19 @@ export function databaseUrl(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/**
+ * Creates database `name` on the server of `url` (any database's URL there), a
+ * copy of database `template` when given; returns the new database's URL.
+ */
+export async function createDatabase(url: string, name: string, { template }: { template?: string } = {}): Promise<string> {
+  const admin = new pg.Client({ connectionString: databaseUrl(url, "postgres") });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(url, name);
 }
