@@ -2,15 +2,18 @@
 //  - wink-nlp with wink-eng-lite-web-model: part-of-speech tags (Universal Dependencies tag
 //    set) and lemmas, run only on the words around quotations (a sentence's "frame": its words
 //    with every quotation collapsed to one placeholder), never on whole articles;
-//  - compromise's lexicon (its model data, looked up word by word, never its slow parser): first
-//    names with their usual gender, role nouns ("teacher", "chairwoman"), words that head the names
-//    of organisations ("ministry", "council") and of places, and calendar words.
-// Both load lazily, once per process (about a second each), so importing this module is cheap.
+//  - compromise's lexicon (its model data, never its slow parser): first names with their usual
+//    gender, role nouns ("teacher", "chairwoman"), words that head the names of organisations
+//    ("ministry", "council") and of places, and calendar words. They are read from word lists
+//    extracted from it (data/lexicon.ts, written by scripts/build-lexicon.ts and checked against
+//    the installed package by lexicon.test.ts), so no process loads compromise itself (≈0.65 s
+//    of CPU per process or thread).
+// wink loads lazily, once per process (≈0.3 s of CPU), so importing this module is cheap.
 // Figures behind the choice are in the README's design notes.
 
-import compromise from "compromise/two";
 import winkModel from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
+import { LEXICON } from "./data/lexicon";
 
 /** Universal Dependencies part-of-speech tags, as wink-nlp gives them. */
 export type Pos =
@@ -68,17 +71,17 @@ export function tagPieces(pieces: readonly string[]): Tag[] {
 }
 
 // ---------------------------------------------------------------------------
-// compromise's lexicon
-
-interface CompromiseModel {
-  one: { lexicon: Record<string, string | string[]> };
-  two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> };
-}
+// compromise's lexicon, as word lists extracted from it (data/lexicon.ts)
 
 export type Gender = "male" | "female";
 
 interface Lexicon {
-  words: Map<string, Set<string>>;
+  female: Set<string>;
+  male: Set<string>;
+  first: Set<string>;
+  actor: Set<string>;
+  place: Set<string>;
+  calendar: Set<string>;
   orgWords: Set<string>;
   placeWords: Set<string>;
 }
@@ -87,36 +90,39 @@ let lexicon: Lexicon | null = null;
 
 function lexiconOnce(): Lexicon {
   if (lexicon) return lexicon;
-  const model = (compromise as unknown as { model(): CompromiseModel }).model();
-  const words = new Map<string, Set<string>>();
-  for (const [w, tags] of Object.entries(model.one.lexicon)) {
-    if (w.includes(" ")) continue;
-    words.set(w, new Set(Array.isArray(tags) ? tags : [tags]));
-  }
-  lexicon = { words, orgWords: new Set(Object.keys(model.two.orgWords)), placeWords: new Set(Object.keys(model.two.placeWords)) };
+  const set = (words: string) => new Set(words.split(" "));
+  lexicon = {
+    female: set(LEXICON.female),
+    male: set(LEXICON.male),
+    first: set(LEXICON.first),
+    actor: set(LEXICON.actor),
+    place: set(LEXICON.place),
+    calendar: set(LEXICON.calendar),
+    orgWords: set(LEXICON.orgWords),
+    placeWords: set(LEXICON.placeWords),
+  };
   return lexicon;
 }
 
-const tagsOf = (word: string) => lexiconOnce().words.get(word.toLowerCase());
-
 /** The usual gender of a first name ("Helena" → female), or null when the word is no known first name. */
 export function firstNameGender(word: string): Gender | null {
-  const t = tagsOf(word);
-  if (!t) return null;
-  if (t.has("FemaleName")) return "female";
-  if (t.has("MaleName")) return "male";
+  const lx = lexiconOnce();
+  const w = word.toLowerCase();
+  if (lx.female.has(w)) return "female";
+  if (lx.male.has(w)) return "male";
   return null;
 }
 
 /** A known first name of either gender ("Tobias", "Kim"). */
 export function isFirstName(word: string): boolean {
-  const t = tagsOf(word);
-  return !!t && (t.has("FemaleName") || t.has("MaleName") || t.has("FirstName"));
+  const lx = lexiconOnce();
+  const w = word.toLowerCase();
+  return lx.female.has(w) || lx.male.has(w) || lx.first.has(w);
 }
 
 /** A noun for a person by role or occupation ("teacher", "chairwoman", "minister"). */
 export function isRoleNoun(word: string): boolean {
-  return !!tagsOf(word)?.has("Actor");
+  return lexiconOnce().actor.has(word.toLowerCase());
 }
 
 /** A word that heads an organisation's name ("ministry", "council", "institute", "bank"). */
@@ -126,16 +132,14 @@ export function isOrganizationWord(word: string): boolean {
 
 /** A country, city, region or place noun ("Kenya", "Geneva", "island"). */
 export function isPlaceWord(word: string): boolean {
+  const lx = lexiconOnce();
   const w = word.toLowerCase();
-  const t = tagsOf(w);
-  if (t && (t.has("Country") || t.has("City") || t.has("Region") || t.has("Place"))) return true;
-  return lexiconOnce().placeWords.has(w);
+  return lx.place.has(w) || lx.placeWords.has(w);
 }
 
 /** A calendar word: weekday, month, "today", a duration ("Wednesday", "June", "week"). */
 export function isCalendarWord(word: string): boolean {
-  const t = tagsOf(word);
-  return !!t && (t.has("WeekDay") || t.has("Month") || t.has("Date") || t.has("Duration"));
+  return lexiconOnce().calendar.has(word.toLowerCase());
 }
 
 /** The word (any case) is in compromise's English lexicon: tells English text from another language's. */
