@@ -120,7 +120,7 @@ function nameWords(key: string): string[] {
  * name: "George Klutz" / "George Kurtz") — then only strong evidence links; or
  * "different" (two known speakers: never linked).
  */
-export function speakerFit(q: PreparedQuote, c: ClaimState): "same" | "unknown" | "different" {
+export function speakerFit(q: PreparedQuote, c: Pick<ClaimState, "speakers" | "speakerWords">): "same" | "unknown" | "different" {
   if (!q.speakerKey || !c.speakers.size) return "unknown";
   if (c.speakers.has(q.speakerKey)) return "same";
   // Two names are one person only if they share a word (every word of the shorter is in the longer, or all but a misspelt one).
