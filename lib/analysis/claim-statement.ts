@@ -60,7 +60,7 @@ export function isClaimStatement(q: ClaimCandidate): boolean {
  * Whether the quote has a finite verb, and whether any finite verb has a subject before it
  * inside the quote (null: no finite verb).
  */
-function finiteVerb(pieces: string[], tags: Tag[]): { hasSubject: boolean } | null {
+function finiteVerb(pieces: string[], tags: readonly Readonly<Tag>[]): { hasSubject: boolean } | null {
   let seenSubject = false;
   let finite = false;
   for (let i = 0; i < pieces.length; i++) {
@@ -73,7 +73,7 @@ function finiteVerb(pieces: string[], tags: Tag[]): { hasSubject: boolean } | nu
   return finite ? { hasSubject: false } : null;
 }
 
-function isFiniteVerb(pieces: string[], tags: Tag[], i: number): boolean {
+function isFiniteVerb(pieces: string[], tags: readonly Readonly<Tag>[], i: number): boolean {
   const w = pieces[i].toLowerCase();
   const { pos, lemma } = tags[i];
   if (pos !== "AUX" && pos !== "VERB") return false;
@@ -98,7 +98,7 @@ function isFiniteVerb(pieces: string[], tags: Tag[], i: number): boolean {
  * Index of the nearest word before i, skipping adverbs and "not" ("also increased"); null at
  * the start of the quote or of a clause (after punctuation: "Afghanistan, in particular, continued").
  */
-function previousWord(pieces: string[], tags: Tag[], i: number): number | null {
+function previousWord(pieces: string[], tags: readonly Readonly<Tag>[], i: number): number | null {
   for (let j = i - 1; j >= 0; j--) {
     if (tags[j].pos === "ADV" || (tags[j].pos === "PART" && pieces[j].toLowerCase() === "not")) continue;
     return WORD.test(pieces[j]) ? j : null;

@@ -36,15 +36,31 @@ function winkOnce(): Wink {
   return wink;
 }
 
+/** Frames tagged lately (a reprinted article, a sentence tagged by two rules), with their tags. */
+const tagged = new Map<string, readonly Readonly<Tag>[]>();
+/** Frames remembered at most; the memory is dropped whole when full (≈2 MB). */
+const TAGGED_MAX = 10_000;
+
 /**
  * Tags a sequence of pieces (words, punctuation, placeholders) read as one sentence in that
  * order. Returns one tag per piece: the tag of the first wink token inside it (wink splits
- * "won't" and "Kellerby's" in two). Pieces must not contain white space.
+ * "won't" and "Kellerby's" in two). Pieces must not contain white space. The same pieces give
+ * the same (shared, frozen) tags: the last TAGGED_MAX frames are remembered.
  */
-export function tagPieces(pieces: readonly string[]): Tag[] {
+export function tagPieces(pieces: readonly string[]): readonly Readonly<Tag>[] {
   if (!pieces.length) return [];
-  const nlp = winkOnce();
   const frame = pieces.join(" ");
+  let tags = tagged.get(frame);
+  if (!tags) {
+    if (tagged.size >= TAGGED_MAX) tagged.clear();
+    tags = Object.freeze(tagFrame(frame, pieces).map((t) => Object.freeze(t)));
+    tagged.set(frame, tags);
+  }
+  return tags;
+}
+
+function tagFrame(frame: string, pieces: readonly string[]): Tag[] {
+  const nlp = winkOnce();
   const tokens = nlp.readDoc(frame).tokens();
   const values = tokens.out() as string[];
   const tags = tokens.out(nlp.its.pos) as Pos[];
