@@ -92,6 +92,7 @@ function tagFrame(frame: string, pieces: readonly string[]): Tag[] {
 export type Gender = "male" | "female";
 
 interface Lexicon {
+  words: Set<string>;
   female: Set<string>;
   male: Set<string>;
   first: Set<string>;
@@ -108,6 +109,7 @@ function lexiconOnce(): Lexicon {
   if (lexicon) return lexicon;
   const set = (words: string) => new Set(words.split(" "));
   lexicon = {
+    words: set(LEXICON.words),
     female: set(LEXICON.female),
     male: set(LEXICON.male),
     first: set(LEXICON.first),
@@ -160,5 +162,5 @@ export function isCalendarWord(word: string): boolean {
 
 /** The word (any case) is in compromise's English lexicon: tells English text from another language's. */
 export function isEnglishWord(word: string): boolean {
-  return tagsOf(word) !== undefined;
+  return lexiconOnce().words.has(word.toLowerCase());
 }

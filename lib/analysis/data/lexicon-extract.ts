@@ -11,6 +11,8 @@ export interface CompromiseModel {
 
 /** Word lists, each sorted; every word is lower case and one word (lookups are lower-cased). */
 export interface LexiconLists {
+  /** Every word of the lexicon, whatever its tags (English words: see nlp.ts isEnglishWord). */
+  words: string[];
   /** Tagged FemaleName. */
   female: string[];
   /** Tagged MaleName. */
@@ -29,7 +31,7 @@ export interface LexiconLists {
   placeWords: string[];
 }
 
-const TAGGED: Record<Exclude<keyof LexiconLists, "orgWords" | "placeWords">, readonly string[]> = {
+const TAGGED: Record<Exclude<keyof LexiconLists, "words" | "orgWords" | "placeWords">, readonly string[]> = {
   female: ["FemaleName"],
   male: ["MaleName"],
   first: ["FirstName"],
@@ -43,10 +45,11 @@ const TAGGED: Record<Exclude<keyof LexiconLists, "orgWords" | "placeWords">, rea
  * lower-cased lookup never meets: ":P"), are left out.
  */
 export function extractLexicon(model: CompromiseModel): LexiconLists {
-  const out: LexiconLists = { female: [], male: [], first: [], actor: [], place: [], calendar: [], orgWords: [], placeWords: [] };
+  const out: LexiconLists = { words: [], female: [], male: [], first: [], actor: [], place: [], calendar: [], orgWords: [], placeWords: [] };
   const usable = (w: string) => !/\s/.test(w) && w === w.toLowerCase();
   for (const [w, raw] of Object.entries(model.one.lexicon)) {
     if (!usable(w)) continue;
+    out.words.push(w);
     const tags = Array.isArray(raw) ? raw : [raw];
     for (const [list, wanted] of Object.entries(TAGGED)) {
       if (tags.some((t) => wanted.includes(t))) out[list as keyof typeof TAGGED].push(w);
