@@ -11,7 +11,7 @@ import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { prisma } from "./db";
 import { boundedPassword } from "./password-hashing";
 import { recordSecurityEvent } from "./security-events";
-import { ACCOUNT_RULE, accountKey, ADDRESS_RULE, addressKey, releaseAfterSuccess, reserveAttempt } from "./sign-in-guard";
+import { ACCOUNT_RULE, accountKey, ADDRESS_RULE, addressKey, refundAttempt, releaseAfterSuccess, reserveAttempt } from "./sign-in-guard";
 
 /**
  * The signing secret. Deployments set BETTER_AUTH_SECRET (every app server must
@@ -95,14 +95,20 @@ export const auth = betterAuth({
         ...(address ? [[addressKey(address), ADDRESS_RULE, "address"] as [string, typeof ACCOUNT_RULE, "address"]] : []),
         [accountKey(email), ACCOUNT_RULE, "account"],
       ];
+      const counted: string[] = [];
       for (const [key, rule, scope] of checks) {
         const r = await reserveAttempt(key, rule);
         if (r.allowed) {
+          counted.push(key);
           if (r.count === rule.free + 1) {
             await recordSecurityEvent({ kind: "sign-in-delayed", address, account: email, message: `Sign-in attempts from this ${scope} now wait between tries (${r.count} in a row without success).`, detail: { scope, attempts: r.count } });
           }
           continue;
         }
+        // No password is checked: the keys counted before this one (the address, when the
+        // account waits) get the attempt back, so hammering a waiting account from an
+        // address does not make that address wait for its other sign-ins.
+        for (const earlier of counted) await refundAttempt(earlier);
         await recordSecurityEvent({ kind: "sign-in-refused", address, account: email, message: `A sign-in came before this ${scope}'s delay was over; refused before the password was checked.`, detail: { scope, attempts: r.count, retryAfterSeconds: r.retryAfterSeconds } });
         throw new APIError(
           "TOO_MANY_REQUESTS",

@@ -75,12 +75,18 @@ export async function reserveAttempt(key: string, rule: DelayRule, now = Date.no
   return { allowed: false, count, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
 }
 
+/**
+ * Gives back one counted attempt of `key`: for an attempt whose password was
+ * never checked (another key refused it) or that succeeded.
+ */
+export async function refundAttempt(key: string): Promise<void> {
+  await prisma.$executeRaw`UPDATE "rateLimit" SET count = GREATEST(count - 1, 0) WHERE key = ${key}`;
+}
+
 /** After a successful sign-in: the account starts again from zero, and the address gets its attempt back. */
 export async function releaseAfterSuccess(email: string, address: string | null): Promise<void> {
   await prisma.rateLimit.deleteMany({ where: { key: accountKey(email) } });
-  if (address) {
-    await prisma.$executeRaw`UPDATE "rateLimit" SET count = GREATEST(count - 1, 0) WHERE key = ${addressKey(address)}`;
-  }
+  if (address) await refundAttempt(addressKey(address));
 }
 
 /** Accounts (of existing users) that currently have counted failures, for the admin page. */

@@ -74,6 +74,25 @@ describe("sign-in limits", () => {
     expect(other.status).toBe(200);
   });
 
+  it("attempts refused because the account waits cost the address nothing: its other sign-ins are checked", async () => {
+    const account = `waiting-${randomBytes(4).toString("hex")}@example.com`;
+    for (let i = 0; i < 5; i++) expect((await signIn(proxied, account, `wrong-password-${i}`, "203.0.113.20")).status).toBe(401);
+    // From another address, well past that address's 10 free attempts: refused for the account
+    // (a slow machine may let one through each time the account's delay runs out).
+    let refused = 0;
+    for (let i = 0; i < 14; i++) {
+      const res = await signIn(proxied, account, "wrong-password-x", "203.0.113.21");
+      expect([401, 429]).toContain(res.status);
+      if (res.status === 429) {
+        expect((await res.json()).message).toMatch(/for this account/);
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(10);
+    const elsewhere = await signIn(proxied, `other-${randomBytes(4).toString("hex")}@example.com`, "wrong-password-123", "203.0.113.21");
+    expect(elsewhere.status, "the address was not delayed by refusals that checked no password").toBe(401);
+  });
+
   it("60 racing attempts on one account check at most 10 passwords", async () => {
     const started = Date.now();
     const attempts = Array.from({ length: 60 }, (_, i) => (i === 30 ? EDITOR2.password : `wrong-password-${i}`));
