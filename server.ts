@@ -40,7 +40,7 @@ async function main() {
   await ensureInstrumentationRegistered(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
   // Past the cache, a request waits for no unreachable PostgreSQL: 503 at once.
   const listener = createRequestListener(cache, withDatabaseGate(handle));
-  createServer((req, res) => {
+  const server = createServer((req, res) => {
     // The client's address for sign-in limits and security events (TRUSTED_PROXIES).
     stampClientAddress(req);
     // Next answers a path whose percent-escapes do not decode with a 500.
@@ -49,7 +49,14 @@ async function main() {
       return;
     }
     listener(req, res);
-  }).listen(port, hostname, () => {
+  });
+  // Node closes an idle keep-alive connection after 5 s, which races a client (a proxy, a
+  // CDN, a test's HTTP client) that reuses it at that moment: its request is reset
+  // (ECONNRESET). Keep idle connections longer than the usual proxies' 60 s idle timeout,
+  // so the proxy closes first; headers must still arrive sooner than that.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.listen(port, hostname, () => {
     console.log(`Claimscope ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
   });
 }

@@ -88,7 +88,10 @@ test("a new story reaches readers only as an editor checked it, against its PDF 
   const claimEditorUrl = (await confirmedItem.locator('a[href^="/editor/claims/"]').getAttribute("href"))!;
   const claimId = claimEditorUrl.split("/").pop()!;
   await page.goto(claimEditorUrl);
-  const claimSlug = await page.getByRole("form", { name: "Edit claim" }).getByLabel("Address").inputValue();
+  // Read once the form holds the claim's address (not the empty field of a form still loading).
+  const address = page.getByRole("form", { name: "Edit claim" }).getByLabel("Address");
+  await expect(address).not.toHaveValue("");
+  const claimSlug = await address.inputValue();
   await page.goto(articleEditorUrl);
   // The third quote joins the same claim but stays a suggestion: an editor has not checked it.
   const suggestedItem = page.getByRole("list", { name: "Quotes in this article" }).getByRole("listitem").filter({ hasText: SUGGESTED.slice(0, 25) });
