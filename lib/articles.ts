@@ -1,44 +1,9 @@
 import "server-only";
-import { prisma, type Tx } from "./db";
+import { prisma } from "./db";
 import { articleKey, listKeys, recordClaims, recordKeys } from "./public-cache/keys";
 import { publicQuoteCountsByArticle } from "./quote-counts";
-import { uniqueSlug } from "./slug";
 import { isPlausibleSlug } from "./validation/text";
 import { isPublicClaim, publicQuoteWhere } from "./visibility";
-
-export interface NewArticle {
-  outletId: string;
-  slug?: string | null;
-  title: string;
-  byline: string | null;
-  url: string | null;
-  publishedAt: Date | null;
-  language?: string;
-  body: string;
-  rawText: string | null;
-  contentHash: string;
-}
-
-export async function createArticle(tx: Tx, input: NewArticle) {
-  const slug = await uniqueSlug(input.slug || input.title, async (s) =>
-    Boolean(await tx.article.findUnique({ where: { slug: s }, select: { id: true } })),
-  );
-  return tx.article.create({
-    data: {
-      outletId: input.outletId,
-      slug,
-      title: input.title,
-      byline: input.byline,
-      url: input.url,
-      publishedAt: input.publishedAt,
-      language: input.language ?? "en",
-      body: input.body,
-      rawText: input.rawText,
-      contentHash: input.contentHash,
-    },
-    select: { id: true, slug: true },
-  });
-}
 
 /**
  * The bodies of those articles (by slug) that have characters outside the Basic

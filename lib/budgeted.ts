@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Worker as WorkerThread } from "node:worker_threads";
 
@@ -58,7 +59,8 @@ const ENTRY = path.join(process.cwd(), "lib", "analysis-worker-entry.mjs");
 // to bundle the worker (and tsx with it) into the server build.
 const { Worker } = process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");
 type Worker = WorkerThread;
-const MAX_IDLE = 2;
+// Idle threads kept: as many as lib/ingest.ts runs analyses at once (one per core, 2 to 4).
+const MAX_IDLE = Math.max(2, Math.min(4, availableParallelism()));
 
 type Tasks = typeof import("./analysis-worker").tasks;
 export type TaskName = keyof Tasks;

@@ -71,9 +71,9 @@ function budgetDetail(input: ImportArticleData, actorId: string | null) {
 
 /**
  * importArticle for many articles (a bulk import's batch), with the same
- * outcome for each: one transaction for all of them (lib/ingest.ts
- * ingestArticles), or, should it fail, one per article, so that one bad
- * article fails alone. Returns, in order, each article's outcome or the error
+ * outcome for each: analysed at once and written in few transactions
+ * (lib/ingest.ts ingestArticles); an article whose transaction failed is
+ * stored again on its own, so that one bad article fails alone. Returns, in order, each article's outcome or the error
  * its import threw (an ImportInputError for input that will never import).
  * The batch's new outlets are created before its transaction (a batch whose
  * every article is refused by its analysis budget leaves its new outlet).
@@ -93,12 +93,18 @@ export async function importArticles(prisma: PrismaClient, inputs: ImportArticle
     return [i];
   });
   const outcomes: (ImportOutcome | Error)[] = prepared.map((p) => (p instanceof Error ? p : "done" in p ? p.done : new Error("not stored")));
-  const stored = await ingestArticles(prisma, ready.map((i) => (prepared[i] as ToIngest).ingest)).catch(() => null);
+  const stored = await ingestArticles(prisma, ready.map((i) => (prepared[i] as ToIngest).ingest)).catch(asError);
   for (const [k, i] of ready.entries()) {
     const p = prepared[i] as ToIngest;
-    outcomes[i] = stored
-      ? await finishImport(prisma, p, stored[k]).catch(asError)
-      : await refuseOverBudget(() => ingestPrepared(prisma, p), budgetDetail(inputs[i], actorId)).catch(asError);
+    const result = stored instanceof Error ? stored : stored[k];
+    // Refused by a budget: the editor's message and the security event. Failed with its
+    // transaction's other articles: on its own, so that one bad article fails alone.
+    outcomes[i] =
+      result instanceof BudgetExceededError
+        ? await refuseOverBudget(() => Promise.reject(result), budgetDetail(inputs[i], actorId)).catch(asError)
+        : result instanceof Error
+          ? await refuseOverBudget(() => ingestPrepared(prisma, p), budgetDetail(inputs[i], actorId)).catch(asError)
+          : await finishImport(prisma, p, result).catch(asError);
   }
   for (const i of later) outcomes[i] = await importArticle(prisma, inputs[i], actorId).catch(asError);
   return outcomes;

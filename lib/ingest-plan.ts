@@ -93,7 +93,14 @@ export function speakerResolver(ctx: AnalysisContext): (q: AnalyzedQuote) => Spe
 
 export type Plan = Awaited<ReturnType<typeof planQuotes>>;
 
-/** The plan of an analysed article's quotes: speakers, claim groups and links, fidelity against each claim's source. */
+/** Lets the event loop serve requests between slices of a long plan (an article of thousands of quotes). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const PLAN_SLICE = 200;
+
+/**
+ * The plan of an analysed article's quotes: speakers, claim groups and links, fidelity against each claim's source.
+ * `batchClaims`: claims (id → source document id) that earlier articles of the same batch will create, which the database does not hold yet.
+ */
 export async function planQuotes(
   prisma: PrismaClient | Tx,
   ctx: AnalysisContext,
@@ -101,6 +108,7 @@ export async function planQuotes(
   sameClaim: [number, number][],
   fidelity: (FidelityResult | null)[],
   claimable: boolean[],
+  batchClaims: ReadonlyMap<string, string | null> = new Map(),
 ) {
   const speakerRefFor = speakerResolver(ctx);
   const planned: PlannedQuote[] = quotes.map((q, i) => ({
@@ -132,7 +140,9 @@ export async function planQuotes(
 
   // Then each group's best link to an existing claim, by the same speaker.
   const candidateClaims = new Set<string>();
-  const proposals = groups.map((g) => {
+  const proposals: ({ claimId: string; score: number } | null)[] = [];
+  for (const [n, g] of groups.entries()) {
+    if (n % PLAN_SLICE === PLAN_SLICE - 1) await yieldToEventLoop();
     let best: { claimId: string; score: number } | null = null;
     for (const i of g.members) {
       const p = planned[i];
@@ -143,11 +153,15 @@ export async function planQuotes(
       }
     }
     if (best) candidateClaims.add(best.claimId);
-    return best;
-  });
+    proposals.push(best);
+  }
   const alive = new Map(
-    (await prisma.claim.findMany({ where: { id: { in: [...candidateClaims] } }, select: { id: true, sourceDocumentId: true } })).map((c) => [c.id, c.sourceDocumentId]),
+    (await prisma.claim.findMany({ where: { id: { in: [...candidateClaims].filter((id) => !batchClaims.has(id)) } }, select: { id: true, sourceDocumentId: true } })).map((c) => [
+      c.id,
+      c.sourceDocumentId,
+    ]),
   );
+  for (const id of candidateClaims) if (batchClaims.has(id)) alive.set(id, batchClaims.get(id)!);
   proposals.forEach((best, g) => {
     if (best && alive.has(best.claimId)) {
       groups[g].existingClaimId = best.claimId;
@@ -164,7 +178,8 @@ export async function planQuotes(
   // A quote's fidelity is measured against its claim's source document: an
   // existing claim's, or for a new claim the document its lead quote was found
   // in. With no source on file the quote is unchecked (null), never "not found".
-  for (const g of groups) {
+  for (const [n, g] of groups.entries()) {
+    if (n % PLAN_SLICE === PLAN_SLICE - 1) await yieldToEventLoop();
     const sourceId = g.existingClaimId ? (alive.get(g.existingClaimId) ?? null) : sourceOfLead(planned, g);
     for (const i of g.members) {
       const p = planned[i];

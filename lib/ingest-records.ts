@@ -84,7 +84,7 @@ export async function materialiseSpeakers(tx: Tx, quotes: { speakerRef: SpeakerR
 }
 
 /** The words of a quote as a claim's first canonical wording: no dangling punctuation or brackets. */
-function canonicalFrom(exact: string): string {
+export function canonicalFrom(exact: string): string {
   let text = exact.trim().replace(/^[\]\s,;:.…]+/, "").replace(/(?<![\s,;:])[\s,;:]+$/, "");
   if (!text) text = exact.trim();
   return text.charAt(0).toUpperCase() + text.slice(1);

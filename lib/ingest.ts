@@ -1,13 +1,15 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
-import { indexLinkedQuotes, loadAnalysisContext, loadSpeakerRegistry, speakerKeyFor, type AnalysisContext } from "./analysis-context";
-import { createArticle } from "./articles";
+import { availableParallelism } from "node:os";
+import { createSpeakerRegistry, type SpeakerEntry } from "./analysis/speakers";
+import { indexLinkedQuotes, loadAnalysisContext, speakerKeyFor, type AnalysisContext } from "./analysis-context";
 import { recordAudit } from "./audit";
 import { contentHash } from "./content-hash";
 import type { CaptureData } from "./fetch-article";
 import type { Tx } from "./db";
 import { analyzeOffThread, planQuotes, type Plan } from "./ingest-plan";
 import { materialiseClaims, materialiseSpeakers, quoteRow } from "./ingest-records";
+import { articleRows, removeAbandonedImports, writeArticles, type ArticleRows, type BatchState, type NewSpeakerRow } from "./ingest-write";
 
 export interface IngestInput {
   /**
@@ -40,47 +42,42 @@ export interface IngestResult {
 /**
  * Stores one article and everything the analysis finds in it — quotes as
  * suggestions, speakers resolved against the registry (new names become new
- * speakers), links to existing claims or new draft claims — in one
- * transaction: either all of it is stored, or nothing. De-duplicated by
- * content hash: the same text imported twice is one article.
+ * speakers), links to existing claims or new draft claims — so that the import
+ * is complete or absent: in one transaction, or, for an article too big for
+ * one (lib/ingest-write.ts), in several, marked pending until the last.
+ * De-duplicated by content hash: the same text imported twice is one article.
  */
 export async function ingestArticle(prisma: PrismaClient, input: IngestInput): Promise<IngestResult> {
-  const hash = contentHash(input.body);
-  const existing = await prisma.article.findUnique({
-    where: { contentHash: hash },
-    select: { id: true, slug: true, _count: { select: { quotes: true } } },
-  });
-  if (existing) return { created: false, articleId: existing.id, slug: existing.slug, quotes: existing._count.quotes };
-
-  const ctx = await loadAnalysisContext(prisma);
-  const plan = await analyseAndPlan(prisma, ctx, input.body);
-  const outletId = typeof input.outletId === "string" ? input.outletId : await input.outletId();
-  const result = await prisma.$transaction((tx) => writeArticle(tx, { ...input, outletId }, hash, plan), { timeout: 60_000, maxWait: 30_000 });
-  indexLinkedQuotes(ctx, result.stored.filter((q) => q.kind !== "title"), result.speakerNames);
-  return { created: true, articleId: result.article.id, slug: result.article.slug, quotes: result.stored.length };
+  const [result] = await ingestArticles(prisma, [input]);
+  if (result instanceof Error) throw result;
+  return result;
 }
 
-/** Articles ingestArticles stores in one transaction (a bulk import's job batch is at most this). */
+/** Articles ingestArticles takes at once (a bulk import's job batch is at most this). */
 export const INGEST_BATCH_MAX = 50;
+
+/** Analyses run at once, each in a worker thread (lib/budgeted.ts). */
+const ANALYSIS_THREADS = Math.max(1, Math.min(4, availableParallelism()));
+
+type Analysis = Awaited<ReturnType<typeof analyzeOffThread>>;
 
 /**
  * Stores several articles as ingestArticle stores each one, with the same
- * results, but in one transaction and with the analysis context loaded once:
- * the articles are analysed in order, and each sees the speakers and claims
- * the ones before it created (the speaker registry is rebuilt inside the
- * transaction when an article added speakers; its quotes join the claim index
- * at once). Either every new article is stored or none is. A text given twice
- * is stored once; the second is reported as a duplicate of the first.
+ * results: the articles are analysed at once in worker threads, then planned
+ * in order — each sees the speakers and claims the ones before it create — and
+ * written with one INSERT per table (lib/ingest-write.ts) in few transactions.
+ * A text given twice is stored once; the second is reported as a duplicate of
+ * the first.
  *
- * Returns one result per input, in order. Throws what the transaction threw
- * (nothing is then stored); a caller that wants per-article errors stores the
- * articles one by one after that (lib/import-article.ts importArticles).
- * At most INGEST_BATCH_MAX inputs. Written for the bulk import, where one
- * commit per article was most of the time on the embedded database.
+ * Returns one result per input, in order: what was stored, or the error that
+ * kept that article out (its analysis's BudgetExceededError, or the error of
+ * the transaction it was in; then nothing of it is stored). At most
+ * INGEST_BATCH_MAX inputs.
  */
-export async function ingestArticles(prisma: PrismaClient, inputs: IngestInput[]): Promise<IngestResult[]> {
+export async function ingestArticles(prisma: PrismaClient, inputs: IngestInput[]): Promise<(IngestResult | Error)[]> {
   if (inputs.length > INGEST_BATCH_MAX) throw new RangeError(`at most ${INGEST_BATCH_MAX} articles per batch`);
   const hashes = inputs.map((i) => contentHash(i.body));
+  await removeAbandonedImports(prisma, [...new Set(hashes)]);
   const existing = new Map(
     (
       await prisma.article.findMany({
@@ -89,74 +86,119 @@ export async function ingestArticles(prisma: PrismaClient, inputs: IngestInput[]
       })
     ).map((a) => [a.contentHash, a]),
   );
-  const results: (IngestResult | null)[] = hashes.map((h) => {
+  const results: (IngestResult | Error | null)[] = hashes.map((h) => {
     const e = existing.get(h);
     return e ? { created: false, articleId: e.id, slug: e.slug, quotes: e._count.quotes } : null;
   });
-  if (results.every((r) => r)) return results as IngestResult[];
-
-  // New outlets before the transaction (a query outside it would wait for it on the embedded database).
-  const outletIds: (string | null)[] = [];
-  for (const [i, input] of inputs.entries()) outletIds.push(results[i] ? null : typeof input.outletId === "string" ? input.outletId : await input.outletId());
-  let ctx = await loadAnalysisContext(prisma);
-  const stored = await prisma.$transaction(
-    async (tx) => {
-      const out: (IngestResult | null)[] = [...results];
-      const firstOf = new Map<string, number>();
-      for (const [i, input] of inputs.entries()) {
-        if (out[i]) continue;
-        const first = firstOf.get(hashes[i]);
-        if (first !== undefined) {
-          out[i] = { ...out[first]!, created: false };
+  const firstOf = new Map<string, number>();
+  const todo: number[] = [];
+  for (const [i, h] of hashes.entries()) {
+    if (results[i] || firstOf.has(h)) continue;
+    firstOf.set(h, i);
+    todo.push(i);
+  }
+  if (todo.length) {
+    // The analysis first, in worker threads, several at once, holding no lock or transaction.
+    const start = await loadAnalysisContext(prisma);
+    const analysed = await mapLimit(todo, ANALYSIS_THREADS, (i) => analyzeOffThread(start, inputs[i].body).catch(asError));
+    // New outlets before the writes (an article whose analysis was refused creates none).
+    const outletIds = await mapLimit(todo, 1, async (i, k) => {
+      const input = inputs[i];
+      if (analysed[k] instanceof Error) return null;
+      return typeof input.outletId === "string" ? input.outletId : await input.outletId().catch(asError);
+    });
+    await oneBatchAtATime(async () => {
+      // Planned and written one batch at a time in this process, in order: the claim
+      // index and the registry are shared, and a batch sees what the one before it stored.
+      let ctx = await loadAnalysisContext(prisma);
+      const batch: BatchState = { speakersByName: new Map() };
+      const batchClaims = new Map<string, string | null>();
+      const rows: { i: number; rows: ArticleRows }[] = [];
+      for (const [k, i] of todo.entries()) {
+        const outletId = outletIds[k];
+        let analysis = analysed[k];
+        if (analysis instanceof Error || outletId instanceof Error) {
+          results[i] = analysis instanceof Error ? analysis : (outletId as Error);
           continue;
         }
-        firstOf.set(hashes[i], i);
-        // Candidate claims are checked in the transaction: those of earlier articles of the batch exist only there.
-        const plan = await analyseAndPlan(tx, ctx, input.body);
-        const written = await writeArticle(tx, { ...input, outletId: outletIds[i]! }, hashes[i], plan);
-        indexLinkedQuotes(ctx, written.stored.filter((q) => q.kind !== "title"), written.speakerNames);
-        if (plan.quotes.some((p) => p.speakerRef && "create" in p.speakerRef)) {
-          // New speakers: the next article's registry and speaker keys include them, as they would after a commit.
-          const { speakers, speakerEntries, registry } = await loadSpeakerRegistry(tx);
-          ctx = { ...ctx, speakers, speakerEntries, registry, speakerKey: speakerKeyFor(speakers) };
+        try {
+          // Analysed with the registry of the batch's start: again if a speaker stored since is named in the text.
+          if (namesNewSpeakers(inputs[i].body, start.speakerEntries, ctx.speakerEntries)) analysis = await analyzeOffThread(ctx, inputs[i].body);
+          const plan = await planArticle(prisma, ctx, analysis, batchClaims);
+          const { capture, ...fields } = inputs[i];
+          const r = articleRows({ ...fields, capture, outletId: outletId! }, hashes[i], plan, batch);
+          if (r.speakers.length) ctx = withSpeakers(ctx, r.speakers);
+          for (const c of r.claims) batchClaims.set(c.id, c.sourceDocumentId);
+          // In the claim index at once: the next article links to these claims as it would after a commit.
+          indexLinkedQuotes(ctx, r.quotes.filter((q) => q.kind !== "title").map((q) => ({ ...q, articleId: r.id })));
+          rows.push({ i, rows: r });
+        } catch (error) {
+          results[i] = asError(error);
         }
-        out[i] = { created: true, articleId: written.article.id, slug: written.article.slug, quotes: written.stored.length };
       }
-      return out as IngestResult[];
-    },
-    { timeout: 120_000, maxWait: 30_000 },
+      const written = await writeArticles(prisma, rows.map((r) => r.rows));
+      for (const [k, { i, rows: r }] of rows.entries()) {
+        const w = written[k];
+        results[i] = w instanceof Error ? w : { created: true, articleId: r.id, slug: w.slug, quotes: r.quotes.length };
+      }
+    });
+  }
+  return results.map((r, i) => {
+    if (r) return r;
+    const first = results[firstOf.get(hashes[i])!];
+    return first instanceof Error || !first ? (first ?? new Error("not stored")) : { ...first, created: false };
+  });
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** `fn` over `items`, at most `limit` at once; results in order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const run = async () => {
+    while (next < items.length) {
+      const k = next++;
+      out[k] = await fn(items[k], k);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+  return out;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+/** Runs `fn` after every batch this process started before it has been written. */
+function oneBatchAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => {});
+  return run;
+}
+
+/**
+ * Whether the registry `now` has speakers that `before` lacked whose name the
+ * text contains (a capitalised word of a name or alias): an analysis made with
+ * `before` may then have missed them.
+ */
+function namesNewSpeakers(text: string, before: SpeakerEntry[], now: SpeakerEntry[]): boolean {
+  if (now.length === before.length) return false;
+  const known = new Set(before.map((e) => e.id));
+  return now.some(
+    (e) => !known.has(e.id) && e.aliases.some((alias) => alias.split(/\s+/).some((word) => word.length >= 3 && /^\p{Lu}/u.test(word) && text.includes(word))),
   );
-  return stored;
 }
 
-/** The analysis (off the request thread, within budgets: analyzeOffThread), then the quotes' speakers and claims. */
-async function analyseAndPlan(db: PrismaClient | Tx, ctx: AnalysisContext, body: string): Promise<Plan> {
-  const { analysis, fidelity, claimable } = await analyzeOffThread(ctx, body);
-  return planQuotes(db, ctx, analysis.quotes, analysis.sameClaim, fidelity, claimable);
+/** The context with speakers the batch creates, as it will be once they are stored. */
+function withSpeakers(ctx: AnalysisContext, created: NewSpeakerRow[]): AnalysisContext {
+  const speakers = [...ctx.speakers, ...created.map((s) => ({ id: s.id, name: s.name }))];
+  const speakerEntries = [...ctx.speakerEntries, ...created.map((s) => ({ id: s.id, name: s.name, kind: s.kind, aliases: [s.name, ...s.aliases] }))];
+  return { ...ctx, speakers, speakerEntries, registry: createSpeakerRegistry(speakerEntries), speakerKey: speakerKeyFor(speakers) };
 }
 
-/** One article's rows, in the caller's transaction: the article, its capture, new speakers and claims, quotes, the audit event. */
-async function writeArticle(tx: Tx, input: IngestInput & { outletId: string }, hash: string, plan: Plan) {
-  const { capture, ...fields } = input;
-  const article = await createArticle(tx, { ...fields, language: input.language ?? undefined, contentHash: hash });
-  if (capture) await tx.articleCapture.create({ data: { articleId: article.id, ...capture } });
-  const speakerIds = await materialiseSpeakers(tx, plan.quotes);
-  const claimIds = await materialiseClaims(tx, plan, speakerIds, input.actorId);
-  const rows = plan.quotes.map((p, i) => quoteRow(article.id, p, plan.groups, claimIds, speakerIds[i]));
-  if (rows.length) await tx.quote.createMany({ data: rows, skipDuplicates: true });
-  await recordAudit(tx, {
-    actorId: input.actorId,
-    entityType: "article",
-    entityId: article.id,
-    action: "import",
-    after: { title: input.title, outletId: input.outletId, slug: article.slug, quotes: rows.length },
-  });
-  const stored = await tx.quote.findMany({
-    where: { articleId: article.id },
-    select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, kind: true, documentKey: true, prefix: true, suffix: true, updatedAt: true },
-  });
-  const newSpeakers = await tx.speaker.findMany({ where: { id: { in: speakerIds.filter((id): id is string => !!id) } }, select: { id: true, name: true } });
-  return { article, stored, speakerNames: new Map(newSpeakers.map((s) => [s.id, s.name])) };
+/** An analysis's plan: the quotes' speakers and claims (lib/ingest-plan.ts). */
+function planArticle(db: PrismaClient | Tx, ctx: AnalysisContext, { analysis, fidelity, claimable }: Analysis, batchClaims?: ReadonlyMap<string, string | null>): Promise<Plan> {
+  return planQuotes(db, ctx, analysis.quotes, analysis.sameClaim, fidelity, claimable, batchClaims);
 }
 
 export interface ReanalyzeResult {

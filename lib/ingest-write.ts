@@ -1,0 +1,414 @@
+import "server-only";
+import { randomBytes, randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { PrismaClient, SpeakerKind } from "@/generated/prisma/client";
+import { newClaimKey } from "./analysis/claims";
+import type { CaptureData } from "./fetch-article";
+import { database, type Tx } from "./db";
+import { leadOf, type Plan } from "./ingest-plan";
+import { canonicalFrom, quoteRow } from "./ingest-records";
+import { claimSlug, slugify } from "./slug";
+
+/**
+ * How ingest (lib/ingest.ts) stores analysed articles: every row an article
+ * makes — the article, its capture, new speakers, new draft claims, quotes,
+ * audit events — is built in memory with its id first (articleRows), then
+ * written with one multi-row INSERT per table (writeArticles), in transactions
+ * of at most WRITE_CHUNK_ROWS rows:
+ *
+ * - articles of a bulk import's batch share a transaction while they fit in
+ *   one: a commit per article, and a statement per row, were most of an
+ *   import's time on the embedded database;
+ * - an article bigger than that (an 806 KB page of 12,000 quotations) is
+ *   written in parts, each its own short transaction, so that the embedded
+ *   database's one connection is free for readers between them (one
+ *   transaction held it for over 30 s). Its first part stores a PendingImport
+ *   row beside it, the last deletes it: until then the import is not complete,
+ *   and a crash leaves a marked partial article that the next import of the
+ *   same text removes (removeAbandonedImports) before storing it again.
+ */
+
+/** Rows (articles, speakers, claims, quotes) in one transaction at most: on PGlite, a few hundred ms of writing. */
+export const WRITE_CHUNK_ROWS = 600;
+
+/** Waits for a transaction's turn (other writers) and lets it run long on a busy machine. */
+const TX_OPTIONS = { maxWait: 30_000, timeout: 60_000 };
+
+/** This process, as PendingImport.holder names it. */
+export const importHolder = `${hostname().slice(0, 30)}:${process.pid}:${randomBytes(4).toString("hex")}`;
+
+/** A PendingImport not touched for this long on PostgreSQL belongs to an import that is gone. */
+const ABANDONED_AFTER_MS = 5 * 60_000;
+
+export interface NewSpeakerRow {
+  id: string;
+  name: string;
+  kind: SpeakerKind;
+  aliases: string[];
+}
+
+export interface NewClaimRow {
+  id: string;
+  /** Before it is made unique at write time. */
+  slugBase: string;
+  canonical: string;
+  speakerId: string | null;
+  sourceDocumentId: string | null;
+  sourceStart: number | null;
+  sourceEnd: number | null;
+}
+
+type QuoteRow = ReturnType<typeof quoteRow> & { id: string; updatedAt: Date };
+
+export interface ArticleFields {
+  outletId: string;
+  slug?: string | null;
+  title: string;
+  byline: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+  language?: string | null;
+  body: string;
+  rawText: string | null;
+  capture?: CaptureData | null;
+  actorId: string | null;
+}
+
+/** Everything one article stores, ids assigned; speakers and claims are the ones this article is the first to need. */
+export interface ArticleRows {
+  id: string;
+  fields: ArticleFields;
+  contentHash: string;
+  speakers: NewSpeakerRow[];
+  claims: NewClaimRow[];
+  quotes: QuoteRow[];
+}
+
+/** What the batch being planned has made so far: speakers by lower-cased name, so that one name is one new speaker. */
+export interface BatchState {
+  speakersByName: Map<string, string>;
+}
+
+export const newId = () => randomUUID();
+
+/**
+ * An analysed article's rows (lib/ingest-plan.ts planQuotes made `plan`), with
+ * ids, so that quotes name their claims and speakers before anything is written.
+ * A speaker to create that an earlier article of the batch created is that one.
+ */
+export function articleRows(fields: ArticleFields, contentHash: string, plan: Plan, batch: BatchState): ArticleRows {
+  const id = newId();
+  const speakers: NewSpeakerRow[] = [];
+  const speakerIds = plan.quotes.map((p) => {
+    const ref = p.speakerRef;
+    if (!ref) return null;
+    if ("id" in ref) return ref.id;
+    const key = ref.create.name.toLowerCase();
+    let sid = batch.speakersByName.get(key);
+    if (!sid) {
+      sid = newId();
+      batch.speakersByName.set(key, sid);
+      speakers.push({ id: sid, ...ref.create });
+    }
+    return sid;
+  });
+  const claims: NewClaimRow[] = [];
+  const claimIds = plan.groups.map((g) => {
+    if (g.existingClaimId) return g.existingClaimId;
+    // The group's longest statement states the claim most fully.
+    const lead = leadOf(plan.quotes, g);
+    const { q, fidelity: fid } = plan.quotes[lead];
+    const canonical = canonicalFrom(q.exact);
+    const found = fid && fid.status !== "not_found";
+    const claim: NewClaimRow = {
+      id: newId(),
+      slugBase: claimSlug(canonical) || newClaimKey({ text: q.exact, speakerKey: speakerIds[lead] }),
+      canonical,
+      speakerId: speakerIds[lead],
+      sourceDocumentId: found ? fid.sourceId : null,
+      sourceStart: found ? fid.sourceStart : null,
+      sourceEnd: found ? fid.sourceEnd : null,
+    };
+    claims.push(claim);
+    return claim.id;
+  });
+  const now = new Date();
+  const quotes = plan.quotes.map((p, i) => ({ ...quoteRow(id, p, plan.groups, claimIds, speakerIds[i]), id: newId(), updatedAt: now }));
+  return { id, fields, contentHash, speakers, claims, quotes };
+}
+
+const rowCount = (a: ArticleRows) => 1 + a.speakers.length + a.claims.length + a.quotes.length;
+
+/** One transaction's share of the rows; `article` set: the article is written in it, `finish`: its import completes in it. */
+interface Part {
+  articles: ArticleRows[];
+  speakers: NewSpeakerRow[];
+  claims: (NewClaimRow & { actorId: string | null })[];
+  quotes: QuoteRow[];
+  /** The article stored over several parts: marked pending in its first, completed in its last. */
+  partial?: { id: string; first: boolean; last: boolean };
+  /** Articles whose import event this part records (their import is complete when it commits). */
+  completes: ArticleRows[];
+}
+
+export type Written = { slug: string } | Error;
+
+/**
+ * Writes analysed articles (articleRows), in order: articles that fit share
+ * transactions of at most WRITE_CHUNK_ROWS rows; a bigger article is written
+ * over several (see the module's comment). Returns, per article, its slug or
+ * the error its transaction failed with (the whole transaction then stored
+ * nothing; an article written in parts that fails midway is removed). An
+ * article whose speaker or claim was to come from a failed transaction fails too.
+ */
+export async function writeArticles(prisma: PrismaClient, list: ArticleRows[]): Promise<Written[]> {
+  const out = new Map<ArticleRows, Written>();
+  const remap = new Map<string, string>();
+  let group: ArticleRows[] = [];
+  let rows = 0;
+  const flush = async () => {
+    if (!group.length) return;
+    const g = group;
+    group = [];
+    rows = 0;
+    const part: Part = {
+      articles: g,
+      speakers: g.flatMap((a) => a.speakers),
+      claims: g.flatMap((a) => a.claims.map((c) => ({ ...c, actorId: a.fields.actorId }))),
+      quotes: g.flatMap((a) => a.quotes),
+      completes: g,
+    };
+    try {
+      const slugs = await prisma.$transaction((tx) => writePart(tx, part, remap), TX_OPTIONS);
+      g.forEach((a, i) => out.set(a, { slug: slugs[i] }));
+    } catch (error) {
+      for (const a of g) out.set(a, asError(error));
+    }
+  };
+  for (const a of list) {
+    if (rowCount(a) > WRITE_CHUNK_ROWS) {
+      await flush();
+      out.set(a, await writeInParts(prisma, a, remap));
+      continue;
+    }
+    if (rows + rowCount(a) > WRITE_CHUNK_ROWS) await flush();
+    group.push(a);
+    rows += rowCount(a);
+  }
+  await flush();
+  return list.map((a) => out.get(a)!);
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** A big article's parts: its quotes in order, each part with the speakers and claims its quotes are the first to need. */
+async function writeInParts(prisma: PrismaClient, a: ArticleRows, remap: Map<string, string>): Promise<Written> {
+  const speakers = new Map(a.speakers.map((s) => [s.id, s]));
+  const claims = new Map(a.claims.map((c) => [c.id, c]));
+  const parts: Part[] = [];
+  let current: Part | null = null;
+  let size = 0;
+  const take = <T>(map: Map<string, T>, id: string | null): T | null => {
+    const row = id ? map.get(id) : undefined;
+    if (!row) return null;
+    map.delete(id!);
+    return row;
+  };
+  for (const q of a.quotes) {
+    if (!current || size >= WRITE_CHUNK_ROWS) {
+      current = { articles: parts.length ? [] : [a], speakers: [], claims: [], quotes: [], completes: [], partial: { id: a.id, first: !parts.length, last: false } };
+      parts.push(current);
+      size = parts.length === 1 ? 1 : 0;
+    }
+    const claim = take(claims, q.claimId);
+    for (const sid of [q.speakerId, claim?.speakerId ?? null]) {
+      const s = take(speakers, sid);
+      if (s) {
+        current.speakers.push(s);
+        size++;
+      }
+    }
+    if (claim) {
+      current.claims.push({ ...claim, actorId: a.fields.actorId });
+      size++;
+    }
+    current.quotes.push(q);
+    size++;
+  }
+  if (!current) {
+    current = { articles: [a], speakers: [], claims: [], quotes: [], completes: [], partial: { id: a.id, first: true, last: false } };
+    parts.push(current);
+  }
+  current.speakers.push(...speakers.values());
+  current.claims.push(...[...claims.values()].map((c) => ({ ...c, actorId: a.fields.actorId })));
+  current.completes = [a];
+  current.partial!.last = true;
+  let slug = "";
+  try {
+    for (const part of parts) {
+      const slugs = await prisma.$transaction((tx) => writePart(tx, part, remap), TX_OPTIONS);
+      if (part.articles.length) slug = slugs[0];
+    }
+    return { slug };
+  } catch (error) {
+    if (parts.length > 1) await removePartialArticle(prisma, a.id).catch(() => {});
+    return asError(error);
+  }
+}
+
+/** One transaction's writes: one INSERT per table. Returns the slugs of `part.articles`. */
+async function writePart(tx: Tx, part: Part, remap: Map<string, string>): Promise<string[]> {
+  const map = (id: string | null) => (id ? (remap.get(id) ?? id) : null);
+  if (part.speakers.length) {
+    // A name another import stored since this batch was planned is that speaker (one name, one speaker).
+    const names = [...new Set(part.speakers.map((s) => s.name.toLowerCase()))];
+    const found = await tx.$queryRaw<{ id: string; key: string }[]>`SELECT id, lower(name) AS key FROM "Speaker" WHERE lower(name) = ANY(${names})`;
+    const byName = new Map(found.map((r) => [r.key, r.id]));
+    const fresh = part.speakers.filter((s) => {
+      const id = byName.get(s.name.toLowerCase());
+      if (id) remap.set(s.id, id);
+      return !id;
+    });
+    const slugs = await uniqueSlugs(tx, ["Speaker"], fresh.map((s) => s.name));
+    if (fresh.length) await tx.speaker.createMany({ data: fresh.map((s, i) => ({ ...s, slug: slugs[i] })) });
+  }
+  if (part.claims.length) {
+    const slugs = await uniqueSlugs(tx, ["Claim", "ClaimOldSlug"], part.claims.map((c) => c.slugBase));
+    await tx.claim.createMany({
+      data: part.claims.map((c, i) => ({
+        id: c.id,
+        slug: slugs[i],
+        canonical: c.canonical,
+        speakerId: map(c.speakerId),
+        sourceDocumentId: c.sourceDocumentId,
+        sourceStart: c.sourceStart,
+        sourceEnd: c.sourceEnd,
+      })),
+    });
+    await tx.auditEvent.createMany({
+      data: part.claims.map((c, i) => ({
+        actorId: c.actorId,
+        entityType: "claim",
+        entityId: c.id,
+        action: "create-from-analysis",
+        after: { slug: slugs[i], canonical: c.canonical },
+      })),
+    });
+  }
+  let articleSlugs: string[] = [];
+  if (part.articles.length) {
+    articleSlugs = await uniqueSlugs(tx, ["Article"], part.articles.map((a) => a.fields.slug || a.fields.title));
+    await tx.article.createMany({
+      data: part.articles.map(({ id, fields: f, contentHash }, i) => ({
+        id,
+        outletId: f.outletId,
+        slug: articleSlugs[i],
+        title: f.title,
+        byline: f.byline,
+        url: f.url,
+        publishedAt: f.publishedAt,
+        language: f.language ?? "en",
+        body: f.body,
+        rawText: f.rawText,
+        contentHash,
+      })),
+    });
+    const captures = part.articles.flatMap((a) => (a.fields.capture ? [{ articleId: a.id, ...a.fields.capture }] : []));
+    if (captures.length) await tx.articleCapture.createMany({ data: captures });
+  }
+  if (part.partial?.first && !part.partial.last) await tx.pendingImport.create({ data: { articleId: part.partial.id, holder: importHolder } });
+  else if (part.partial && !part.partial.first && !part.partial.last) await tx.pendingImport.update({ where: { articleId: part.partial.id }, data: { touchedAt: new Date() } });
+  else if (part.partial?.last && !part.partial.first) await tx.pendingImport.delete({ where: { articleId: part.partial.id } });
+  if (part.quotes.length) {
+    await tx.quote.createMany({
+      data: remap.size ? part.quotes.map((q) => ({ ...q, speakerId: map(q.speakerId) })) : part.quotes,
+      skipDuplicates: true,
+    });
+  }
+  if (part.completes.length) {
+    const slugOf = new Map(part.articles.map((a, i) => [a.id, articleSlugs[i]]));
+    await tx.auditEvent.createMany({
+      data: part.completes.map((a) => ({
+        actorId: a.fields.actorId,
+        entityType: "article",
+        entityId: a.id,
+        action: "import",
+        after: { title: a.fields.title, outletId: a.fields.outletId, slug: slugOf.get(a.id) ?? null, quotes: a.quotes.length },
+      })),
+    });
+  }
+  return articleSlugs;
+}
+
+type SlugTable = "Article" | "Speaker" | "Claim" | "ClaimOldSlug";
+
+/**
+ * lib/slug.ts uniqueSlug for many bases at once, in the writing transaction:
+ * each base slugified, then `-2`, `-3`… past every slug the tables hold and
+ * those given earlier in the list. One query for all.
+ */
+async function uniqueSlugs(tx: Tx, tables: SlugTable[], bases: string[]): Promise<string[]> {
+  if (!bases.length) return [];
+  const roots = bases.map((b) => slugify(b));
+  const wanted = [...new Set(roots)];
+  const patterns = wanted.map((r) => `${r}-%`);
+  const taken = new Set<string>();
+  for (const table of tables) {
+    // Slugs are [a-z0-9-] (slugify): no LIKE wildcards in a root.
+    const rows = await tx.$queryRawUnsafe<{ slug: string }[]>(`SELECT slug FROM "${table}" WHERE slug = ANY($1::text[]) OR slug LIKE ANY($2::text[])`, wanted, patterns);
+    for (const r of rows) taken.add(r.slug);
+  }
+  return roots.map((root) => {
+    let slug = root;
+    for (let n = 2; taken.has(slug); n++) {
+      if (n >= 10_000) throw new Error(`no free slug for ${root}`);
+      slug = `${root}-${n}`;
+    }
+    taken.add(slug);
+    return slug;
+  });
+}
+
+/**
+ * Removes an article whose import did not complete (its PendingImport row is
+ * there): its quotes, then the article, then the draft claims only its quotes
+ * held that no editor has touched. Speakers it created stay (a name, harmless).
+ * In short transactions, like the import that wrote it.
+ */
+export async function removePartialArticle(prisma: PrismaClient, articleId: string): Promise<void> {
+  const claims = (
+    await prisma.quote.findMany({ where: { articleId, claimId: { not: null } }, select: { claimId: true }, distinct: ["claimId"] })
+  ).map((q) => q.claimId!);
+  for (;;) {
+    const ids = (
+      await prisma.quote.findMany({ where: { articleId, article: { pendingImport: { isNot: null } } }, select: { id: true }, take: WRITE_CHUNK_ROWS })
+    ).map((q) => q.id);
+    if (!ids.length) break;
+    await prisma.quote.deleteMany({ where: { id: { in: ids } } });
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.article.deleteMany({ where: { id: articleId, pendingImport: { isNot: null } } });
+    await tx.claim.deleteMany({
+      where: { id: { in: claims }, status: "draft", version: 1, quotes: { none: {} }, rating: null, rebuttals: { none: {} }, tags: { none: {} } },
+    });
+  }, TX_OPTIONS);
+}
+
+/**
+ * Removes the partial articles (lib/ingest-write.ts PendingImport) with these
+ * content hashes whose import is gone: on the embedded database, which one
+ * process opens, any other process's; on PostgreSQL, one not written to for
+ * ABANDONED_AFTER_MS. An import still under way is left alone.
+ */
+export async function removeAbandonedImports(prisma: PrismaClient, hashes: string[]): Promise<void> {
+  const pending = await prisma.pendingImport.findMany({
+    where: { article: { contentHash: { in: hashes } } },
+    select: { articleId: true, holder: true, touchedAt: true },
+  });
+  for (const p of pending) {
+    const gone = p.holder !== importHolder && (database.kind === "pglite" || Date.now() - p.touchedAt.getTime() > ABANDONED_AFTER_MS);
+    if (gone) await removePartialArticle(prisma, p.articleId);
+  }
+}
