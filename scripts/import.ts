@@ -165,6 +165,8 @@ async function main() {
   );
   bar.start(total, before.counts.done, { file: "" });
   const started = performance.now();
+  // CPU time of this process, every thread (the analysis workers too): what a busy machine does not distort.
+  const cpuStarted = process.cpuUsage();
   let created = 0;
   let duplicates = 0;
   let changed = 0;
@@ -227,6 +229,8 @@ async function main() {
   process.once("SIGTERM", stop);
   await worker.done;
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   bar.stop();
 
   const { counts, failures } = await importBatchStatus(ids);
@@ -236,6 +240,7 @@ async function main() {
   console.log(`  imported now: ${created} new, ${duplicates} already in the database`);
   if (created + duplicates + changed > 0) {
     console.log(`  throughput: ${((created + duplicates + changed) / seconds).toFixed(1)} articles/s (${created + duplicates + changed} in ${seconds.toFixed(1)} s, analysis included)`);
+    console.log(`  CPU time: ${((cpuSeconds * 1000) / (created + duplicates + changed)).toFixed(1)} ms per article (${cpuSeconds.toFixed(1)} s, all threads)`);
   }
   if (changed) console.log(`  changed since they were imported: ${changed} (open the article and correct its text to take the new version)`);
   console.log(`  batch: ${counts.done} done, ${counts.failed} failed, ${counts.queued + counts.running} left`);
