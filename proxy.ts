@@ -1,10 +1,13 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { SITE_NAME } from "./lib/site-url";
-import { currentClaimSlug } from "./lib/claim-addresses";
+import { currentSlug, type AddressKind } from "./lib/record-addresses";
 import { getWithdrawnClaim, withdrawnPage } from "./lib/withdrawn-claims";
 
 const ACTION_BODY_LIMIT = 5 * 1024 * 1024;
+
+/** The public address segment of each record whose old addresses answer 308. */
+const ADDRESS_KINDS: Record<string, AddressKind> = { claims: "claim", speakers: "speaker", outlets: "outlet" };
 
 /**
  * Three jobs. For server-action requests (any path): refuse, with a 4xx, what
@@ -17,28 +20,33 @@ const ACTION_BODY_LIMIT = 5 * 1024 * 1024;
  * session itself (lib/auth.ts), so it is a convenience, never the security
  * boundary.
  * Withdrawn claims (published, then unpublished) answer 410 with a notice
- * at their old address, instead of a silent 404; a merged or renamed claim's
- * old address answers 308 to the claim's current one (lib/claim-addresses.ts).
+ * at their old address, instead of a silent 404; the old address of a merged
+ * or renamed claim, speaker or outlet answers 308 to its current one
+ * (lib/record-addresses.ts).
  */
 export async function proxy(request: NextRequest) {
   if (request.headers.has("next-action")) {
     const refusal = await refuseMalformedAction(request);
     if (refusal) return refusal;
   }
-  // A merged or renamed claim's old address answers 308 to its current one; a withdrawn
+  // A merged or renamed record's old address answers 308 to its current one; a withdrawn
   // claim's address says so, with 410 Gone, instead of a silent 404.
-  const claim = /^\/(api\/)?claims\/([^/]+)$/.exec(request.nextUrl.pathname);
-  if (claim) {
-    const current = await currentClaimSlug(safeDecode(claim[2]));
+  const record = /^\/(api\/claims|claims|speakers|outlets)\/([^/]+)$/.exec(request.nextUrl.pathname);
+  if (record) {
+    const [, base, segment] = record;
+    const current = await currentSlug(ADDRESS_KINDS[base.replace("api/", "")], safeDecode(segment));
     if (current) {
       const url = request.nextUrl.clone();
-      url.pathname = `/${claim[1] ?? ""}claims/${encodeURIComponent(current)}`;
+      url.pathname = `/${base}/${encodeURIComponent(current)}`;
       return NextResponse.redirect(url, 308);
     }
-    const withdrawn = await getWithdrawnClaim(safeDecode(claim[2]));
-    if (!withdrawn) return NextResponse.next();
-    if (claim[1]) return NextResponse.json({ error: "This claim review was withdrawn.", withdrawn }, { status: 410 });
-    return new NextResponse(withdrawnPage(withdrawn, SITE_NAME), { status: 410, headers: { "content-type": "text/html; charset=utf-8" } });
+    if (base.endsWith("claims")) {
+      const withdrawn = await getWithdrawnClaim(safeDecode(segment));
+      if (!withdrawn) return NextResponse.next();
+      if (base.startsWith("api/")) return NextResponse.json({ error: "This claim review was withdrawn.", withdrawn }, { status: 410 });
+      return new NextResponse(withdrawnPage(withdrawn, SITE_NAME), { status: 410, headers: { "content-type": "text/html; charset=utf-8" } });
+    }
+    return NextResponse.next();
   }
   if (request.nextUrl.pathname.startsWith("/editor") && !getSessionCookie(request)) {
     const url = new URL("/sign-in", request.url);
@@ -148,12 +156,15 @@ function safeDecode(segment: string): string {
   }
 }
 
-// Every path for server actions (an action id can be posted to any page); editor pages for the redirect; claim addresses for the withdrawal notice.
+// Every path for server actions (an action id can be posted to any page); editor pages for the redirect; claim, speaker
+// and outlet addresses for the redirect from an old address and the withdrawal notice.
 export const config = {
   matcher: [
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     "/editor/:path*",
     "/claims/:slug",
     "/api/claims/:slug",
+    "/speakers/:slug",
+    "/outlets/:slug",
   ],
 };

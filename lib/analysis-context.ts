@@ -139,12 +139,14 @@ export async function loadSpeakerRegistry(
   const cached = globalForAnalysis.__claimscopeSpeakerRegistry;
   if (signature === undefined) signature = (await tableSignatures(prisma)).speakers;
   if (cached && cached.signature === signature) return cached.value;
-  const speakers = await prisma.speaker.findMany({ select: { id: true, name: true, kind: true, aliases: true } });
+  const speakers = await prisma.speaker.findMany({ select: { id: true, name: true, kind: true, aliases: true, acronyms: true } });
   const entries: SpeakerEntry[] = speakers.map((s) => ({
     id: s.id,
     name: s.name,
-    kind: s.kind,
-    aliases: [s.name, ...s.aliases],
+    // The analysis knows no document issuer: to it, an issuer is an organisation that speaks.
+    kind: s.kind === "document_issuer" ? "organisation" : s.kind,
+    // An acronym names the speaker like an alias does (the registry matches it case-sensitively).
+    aliases: [s.name, ...s.aliases, ...s.acronyms],
   }));
   const value = { speakers: speakers.map((s) => ({ id: s.id, name: s.name })), speakerEntries: entries, registry: createSpeakerRegistry(entries) };
   globalForAnalysis.__claimscopeSpeakerRegistry = { signature, value };

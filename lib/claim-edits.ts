@@ -4,8 +4,8 @@ import { recordAudit } from "./audit";
 import { prisma } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
-import { moveClaimAddresses, renameClaimSlug } from "./claim-addresses";
-import { claimSlug, uniqueClaimSlug } from "./slug";
+import { keepOldAddress, moveAddresses, uniqueRecordSlug } from "./record-addresses";
+import { claimSlug } from "./slug";
 import type { ClaimEditInput, ClaimStatusInput, CreateClaimInput, MergeClaimsInput, SplitClaimInput } from "./validation/claim";
 import { claimEditSchema, createClaimSchema } from "./validation/claim";
 import { cleanSearchTerm } from "./validation/text";
@@ -106,7 +106,7 @@ export async function createClaim(actorId: string, raw: CreateClaimInput) {
   const input = createClaimSchema.parse(raw);
   return prisma.$transaction(async (tx) => {
     const claim = await tx.claim.create({
-      data: { slug: await uniqueClaimSlug(tx, claimSlug(input.canonical)), canonical: input.canonical, speakerId: input.speakerId },
+      data: { slug: await uniqueRecordSlug(tx, "claim", claimSlug(input.canonical)), canonical: input.canonical, speakerId: input.speakerId },
       select: auditSelect,
     });
     await recordAudit(tx, { actorId, entityType: "claim", entityId: claim.id, action: "create", after: claim });
@@ -117,7 +117,7 @@ export async function createClaim(actorId: string, raw: CreateClaimInput) {
 /**
  * Edits wording, summary, speaker, source document and the counter-claim link, and
  * the address (slug) when one is given: the old address then answers 308 to the new
- * one (lib/claim-addresses.ts), so public links keep working.
+ * one (lib/record-addresses.ts), so public links keep working.
  */
 export async function editClaim(actorId: string, raw: ClaimEditInput) {
   const input = claimEditSchema.parse(raw);
@@ -125,7 +125,7 @@ export async function editClaim(actorId: string, raw: ClaimEditInput) {
     const before = await tx.claim.findUnique({ where: { id: input.id }, select: auditSelect });
     if (!before) throw new NotFoundError("claim");
     if (input.rebutsId && !(await tx.claim.findUnique({ where: { id: input.rebutsId }, select: { id: true } }))) throw new NotFoundError("answered claim");
-    if (input.slug && input.slug !== before.slug) await renameClaimSlug(tx, before, input.slug);
+    if (input.slug) await keepOldAddress(tx, "claim", before, input.slug);
     const after = await updateVersioned(tx, "claim", {
       where: { id: input.id },
       version: input.version,
@@ -135,6 +135,7 @@ export async function editClaim(actorId: string, raw: ClaimEditInput) {
         speakerId: input.speakerId,
         sourceDocumentId: input.sourceDocumentId,
         rebutsId: input.rebutsId,
+        ...(input.slug ? { slug: input.slug } : {}),
       },
       audit: { actorId, entityType: "claim", entityId: input.id, action: "edit", before, after: () => tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect }) },
     });
@@ -241,7 +242,7 @@ export async function mergeClaims(actorId: string, input: MergeClaimsInput) {
     await tx.claim.updateMany({ where: { rebutsId: absorbed.id, id: { not: survivor.id } }, data: { rebutsId: survivor.id } });
     await tx.claim.updateMany({ where: { rebutsId: absorbed.id, id: survivor.id }, data: { rebutsId: null } });
     if (ratingMoved) await tx.rating.update({ where: { claimId: absorbed.id }, data: { claimId: survivor.id } });
-    await moveClaimAddresses(tx, absorbed, survivor.id);
+    await moveAddresses(tx, "claim", absorbed, survivor.id);
     await tx.claim.delete({ where: { id: absorbed.id } });
     await recordAudit(tx, {
       actorId,
@@ -265,7 +266,7 @@ export async function splitClaim(actorId: string, input: SplitClaimInput) {
     assertSelectionCurrent(owned === new Set(input.quoteIds).size, "Some of the selected quotes no longer belong to this claim. Reload and select again.");
     const created = await tx.claim.create({
       data: {
-        slug: await uniqueClaimSlug(tx, claimSlug(input.canonical)),
+        slug: await uniqueRecordSlug(tx, "claim", claimSlug(input.canonical)),
         canonical: input.canonical,
         speakerId: claim.speakerId,
         sourceDocumentId: claim.sourceDocumentId,

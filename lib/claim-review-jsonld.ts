@@ -42,7 +42,7 @@ export interface ClaimReviewJson {
   reviewRating: { "@type": "Rating"; alternateName: string } & ({ ratingValue: number; bestRating: 5; worstRating: 1 } | { ratingValue?: never });
   itemReviewed: {
     "@type": "Claim";
-    author?: { "@type": "Person" | "Organization"; name: string; jobTitle?: string };
+    author?: ClaimAuthor;
     datePublished?: string;
     appearance: CreativeWork[];
     firstAppearance?: CreativeWork;
@@ -62,16 +62,21 @@ function reviewRating(verdict: { name: string; ratingValue: number | null }): Cl
   return { "@type": "Rating", ratingValue: verdict.ratingValue, bestRating: 5, worstRating: 1, alternateName: verdict.name };
 }
 
-/** Null when the claim has no verdict yet: a ClaimReview without a rating is invalid. */
+/** Who made the claim: Google's fact-check markup takes a Person or an Organization (GovernmentOrganization is one). */
+type ClaimAuthor = { "@type": "Person"; name: string; jobTitle?: string } | { "@type": "Organization" | "GovernmentOrganization"; name: string };
+
 /**
- * Who made the claim, typed by the speaker's kind as schema.org and Google's
- * fact-check markup allow: a person is a Person (with its title as jobTitle),
- * an organisation or government body an Organization.
+ * Who made the claim, typed by the speaker's kind (lib/validation/speaker.ts): a
+ * person is a Person (with its title as jobTitle), a government body a
+ * GovernmentOrganization (schema.org's subtype of Organization), an organisation
+ * or a document issuer an Organization.
  */
-function claimAuthor(speaker: NonNullable<ClaimReviewInput["speaker"]>): { "@type": "Person" | "Organization"; name: string; jobTitle?: string } {
+function claimAuthor(speaker: NonNullable<ClaimReviewInput["speaker"]>): ClaimAuthor {
   if (speaker.kind === "person") return { "@type": "Person", name: speaker.name, ...(speaker.title ? { jobTitle: speaker.title } : {}) };
-  return { "@type": "Organization", name: speaker.name };
+  return { "@type": speaker.kind === "government" ? "GovernmentOrganization" : "Organization", name: speaker.name };
 }
+
+/** Null when the claim has no verdict yet: a ClaimReview without a rating is invalid. */
 
 export function buildClaimReview(claim: ClaimReviewInput, base: string): ClaimReviewJson | null {
   if (!claim.rating) return null;

@@ -4,6 +4,7 @@ import { BudgetExceededError, runBudgeted } from "./budgeted";
 import { contentHash } from "./content-hash";
 import type { CaptureData } from "./fetch-article";
 import { ingestArticle, ingestArticles, type IngestInput, type IngestResult } from "./ingest";
+import { uniqueRecordSlug } from "./record-addresses";
 import { recordSecurityEvent } from "./security-events";
 import { uniqueSlug } from "./slug";
 import { MAX_ARTICLE_CHARS, type ImportArticleData } from "./validation/import";
@@ -21,7 +22,7 @@ export interface ImportOutcome extends IngestResult {
 export async function findOrCreateOutlet(prisma: PrismaClient, name: string): Promise<string> {
   const existing = await prisma.outlet.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { id: true } });
   if (existing) return existing.id;
-  const slug = await uniqueSlug(name, async (s) => Boolean(await prisma.outlet.findUnique({ where: { slug: s }, select: { id: true } })));
+  const slug = await uniqueRecordSlug(prisma, "outlet", name);
   try {
     return (await prisma.outlet.create({ data: { name, slug }, select: { id: true } })).id;
   } catch {

@@ -4,7 +4,7 @@ import { BudgetExceededError, runBudgeted } from "./budgeted";
 import { fetchArticle } from "./fetch-article";
 import { ImportInputError, refuseOverBudget, storeImportedText, type ImportedText, type ImportOutcome } from "./import-article";
 import { FetchError } from "./safe-fetch";
-import { uniqueSlug } from "./slug";
+import { uniqueRecordSlug } from "./record-addresses";
 import type { ImportUrlData } from "./validation/import";
 
 /** Largest page or PDF an import fetches. */
@@ -36,7 +36,7 @@ export async function findOrCreateOutletForDomain(prisma: PrismaClient, domain: 
     await prisma.outlet.update({ where: { id: byName.id }, data: { domain } });
     return byName.id;
   }
-  const slug = await uniqueSlug(name, async (s) => Boolean(await prisma.outlet.findUnique({ where: { slug: s }, select: { id: true } })));
+  const slug = await uniqueRecordSlug(prisma, "outlet", name);
   try {
     return (await prisma.outlet.create({ data: { name, slug, domain }, select: { id: true } })).id;
   } catch {

@@ -10,6 +10,7 @@ import { wordDiff, type DiffPart } from "./analysis/word-diff";
 import type { AnalysisContext } from "./analysis-context";
 import { runBudgeted } from "./budgeted";
 import type { Tx } from "./db";
+import { splitAcronyms } from "./validation/speaker";
 
 /**
  * What the analysis of one article proposes before any row exists (lib/ingest.ts
@@ -36,7 +37,7 @@ export interface PlannedQuote {
 }
 
 /** A speaker already in the database, or one to create with the article. */
-export type SpeakerRef = { id: string } | { create: { name: string; kind: SpeakerKind; aliases: string[] } };
+export type SpeakerRef = { id: string } | { create: { name: string; kind: SpeakerKind; aliases: string[]; acronyms: string[] } };
 
 export interface ClaimGroupPlan {
   existingClaimId: string | null;
@@ -81,11 +82,14 @@ export function speakerResolver(ctx: AnalysisContext): (q: AnalyzedQuote) => Spe
     // A new speaker takes the kind the analysis found (a ministry is no person) and the
     // acronyms the article defined for it, so the registry recognises them next time.
     const kind = isStoredKind(builtIn?.kind) ? builtIn.kind : isStoredKind(q.speakerKind) ? q.speakerKind : "person";
+    // The names stored as acronyms ("WHO") and as other aliases, as the editor's form keeps them.
+    const names = splitAcronyms(builtIn ? builtIn.aliases.filter((a) => a !== builtIn.name) : q.speakerAliases);
     return {
       create: {
         name: builtIn?.name ?? q.speakerName,
         kind,
-        aliases: builtIn ? builtIn.aliases.filter((a) => a !== builtIn.name).slice(0, 40) : q.speakerAliases.slice(0, 40),
+        aliases: names.aliases.slice(0, 40),
+        acronyms: names.acronyms.slice(0, 20),
       },
     };
   };

@@ -6,7 +6,8 @@ import type { DiffPart } from "./analysis/word-diff";
 import { recordAudit } from "./audit";
 import type { Tx } from "./db";
 import { leadOf, type ClaimGroupPlan, type PlannedQuote, type SpeakerRef } from "./ingest-plan";
-import { claimSlug, uniqueClaimSlug, uniqueSlug } from "./slug";
+import { claimSlug } from "./slug";
+import { uniqueRecordSlug } from "./record-addresses";
 
 /**
  * The rows an analysis plan (lib/ingest-plan.ts) becomes, in the caller's
@@ -70,7 +71,7 @@ export async function materialiseSpeakers(tx: Tx, quotes: { speakerRef: SpeakerR
             await tx.speaker.create({
               data: {
                 ...ref.create,
-                slug: await uniqueSlug(ref.create.name, async (s) => Boolean(await tx.speaker.findUnique({ where: { slug: s }, select: { id: true } }))),
+                slug: await uniqueRecordSlug(tx, "speaker", ref.create.name),
               },
               select: { id: true },
             })
@@ -108,7 +109,7 @@ export async function materialiseClaims(tx: Tx, plan: { quotes: PlannedQuote[]; 
 export async function createClaimFromAnalysis(tx: Tx, exact: string, fid: FidelityResult | null, speakerId: string | null, actorId: string | null): Promise<string> {
   const canonical = canonicalFrom(exact);
   const base = claimSlug(canonical) || newClaimKey({ text: exact, speakerKey: speakerId });
-  const slug = await uniqueClaimSlug(tx, base);
+  const slug = await uniqueRecordSlug(tx, "claim", base);
   const claim = await tx.claim.create({
     data: {
       slug,

@@ -6,6 +6,7 @@ import { prisma } from "./db";
 import { ActionError, NotFoundError } from "./errors";
 import { listKeys, recordClaims, recordKeys, type Touched } from "./public-cache/keys";
 import { publicQuoteCountsByArticle, publicQuoteCountsByClaim } from "./quote-counts";
+import { keepOldAddress, uniqueRecordSlug } from "./record-addresses";
 import { normaliseDomain, type EditOutletInput } from "./validation/outlet";
 import { splitLines } from "./validation/speaker";
 import { cleanSearchTerm, isPlausibleSlug } from "./validation/text";
@@ -156,7 +157,7 @@ export async function getOutletProfile(slug: string): Promise<OutletProfile | nu
 
 // ---- Editors: correcting an outlet ----
 
-const outletAuditSelect = { id: true, name: true, domain: true, otherDomains: true, homepage: true, version: true } satisfies Prisma.OutletSelect;
+const outletAuditSelect = { id: true, name: true, slug: true, domain: true, otherDomains: true, homepage: true, version: true } satisfies Prisma.OutletSelect;
 
 /** Outlets for the editor's list, with how many articles and watched feeds each has; `q` matches the name or a domain. */
 export async function listOutletsForEditor({ q }: { q?: string } = {}) {
@@ -179,7 +180,6 @@ export function getOutletForEditor(id: string) {
     where: { id },
     select: {
       ...outletAuditSelect,
-      slug: true,
       _count: { select: { articles: true, feeds: true } },
       articles: { take: 20, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], select: { id: true, title: true, publishedAt: true } },
     },
@@ -189,7 +189,9 @@ export function getOutletForEditor(id: string) {
 /**
  * Corrects an outlet's name, domains and homepage. Domains are stored as bare
  * host names ("news.example"); a domain another outlet already has is refused,
- * since an import by URL must find one outlet. The slug stays.
+ * since an import by URL must find one outlet. A new name gives the outlet a new
+ * slug (its public address); the old address answers 308 to the new one
+ * (lib/record-addresses.ts).
  * @throws NotFoundError, ActionError("invalid"), ConflictError for a stale version.
  */
 export async function editOutlet(actorId: string, input: EditOutletInput) {
@@ -215,10 +217,12 @@ export async function editOutlet(actorId: string, input: EditOutletInput) {
       const message = `Another outlet is already called “${nameClash.name}”.`;
       throw new ActionError(message, "invalid", { name: [message] });
     }
+    const slug = before.name === input.name ? before.slug : await uniqueRecordSlug(tx, "outlet", input.name, input.id);
+    await keepOldAddress(tx, "outlet", before, slug);
     const after = await updateVersioned(tx, "outlet", {
       where: { id: input.id },
       version: input.version,
-      data: { name: input.name, domain, otherDomains, homepage: input.homepage || null },
+      data: { name: input.name, slug, domain, otherDomains, homepage: input.homepage || null },
       audit: {
         actorId,
         entityType: "outlet",

@@ -7,7 +7,8 @@ import { prisma, type Tx } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
 import { deleteEmptyMachineDrafts } from "./machine-drafts";
-import { claimSlug, uniqueClaimSlug } from "./slug";
+import { claimSlug } from "./slug";
+import { uniqueRecordSlug } from "./record-addresses";
 import type {
   BulkMoveQuotesInput,
   CreateQuoteInput,
@@ -240,7 +241,7 @@ export async function createClaimFromQuote(actorId: string, input: QuoteToNewCla
   return prisma.$transaction(async (tx) => {
     const quote = await tx.quote.findUnique({ where: { id: input.id }, select: { ...auditSelect, article: { select: { slug: true } } } });
     if (!quote) throw new NotFoundError("quote");
-    const slug = await uniqueClaimSlug(tx, claimSlug(input.canonical));
+    const slug = await uniqueRecordSlug(tx, "claim", claimSlug(input.canonical));
     const claim = await tx.claim.create({
       data: { slug, canonical: input.canonical, speakerId: quote.speakerId, status: "draft" },
       select: { id: true, slug: true, canonical: true, speakerId: true, status: true },

@@ -1,5 +1,4 @@
 import slugifyLib from "@sindresorhus/slugify";
-import type { Tx } from "./db";
 
 /** URL slug for a name; transliterates (é → e, ß → ss) and caps the length. */
 export function slugify(input: string, maxLength = 80): string {
@@ -16,17 +15,6 @@ export async function uniqueSlug(base: string, taken: (slug: string) => Promise<
     if (!(await taken(candidate))) return candidate;
   }
   throw new Error(`no free slug for ${root}`);
-}
-
-/**
- * A claim's slug: `base` made unique among claims and their former addresses
- * (lib/claim-addresses.ts: an old link keeps leading where it did), inside the
- * transaction that creates the claim.
- */
-export function uniqueClaimSlug(tx: Tx, base: string): Promise<string> {
-  return uniqueSlug(base, async (s) =>
-    Boolean((await tx.claim.findUnique({ where: { slug: s }, select: { id: true } })) ?? (await tx.claimOldSlug.findUnique({ where: { slug: s }, select: { slug: true } }))),
-  );
 }
 
 // Words a readable slug does not end on: "…-safe-haven-for" reads as cut off.

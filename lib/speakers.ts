@@ -6,6 +6,8 @@ import { prisma, type Tx } from "./db";
 import { ActionError, ConflictError, NotFoundError } from "./errors";
 import { listKeys, recordClaims, recordKeys, type Touched } from "./public-cache/keys";
 import { publicQuoteCountsByClaim } from "./quote-counts";
+import { keepOldAddress, moveAddresses, uniqueRecordSlug } from "./record-addresses";
+import { parseCountry } from "./countries";
 import { splitLines, type EditSpeakerInput, type MergeSpeakersInput } from "./validation/speaker";
 import { cleanSearchTerm, isPlausibleSlug } from "./validation/text";
 import { bumpVersions, deleteVersioned, updateVersioned } from "./versioned-write";
@@ -35,7 +37,9 @@ async function loadSpeaker(slug: string) {
       slug: true,
       kind: true,
       title: true,
+      country: true,
       aliases: true,
+      acronyms: true,
       description: true,
       documents: { orderBy: { publishedAt: "desc" }, select: { title: true, url: true, publishedAt: true } },
       claims: {
@@ -60,7 +64,9 @@ async function loadSpeaker(slug: string) {
     slug: speaker.slug,
     kind: speaker.kind,
     title: speaker.title,
+    country: speaker.country,
     aliases: speaker.aliases,
+    acronyms: speaker.acronyms,
     description: speaker.description,
     documents: speaker.documents.map((d) => ({ title: d.title, url: d.url, publishedAt: d.publishedAt?.toISOString() ?? null })),
     claims: speaker.claims.map(
@@ -90,7 +96,7 @@ export async function getSpeakerProfile(slug: string) {
 
 // ---- Editors: correcting and merging speakers ----
 
-const speakerAuditSelect = { id: true, name: true, kind: true, title: true, aliases: true, version: true } satisfies Prisma.SpeakerSelect;
+const speakerAuditSelect = { id: true, name: true, slug: true, kind: true, title: true, country: true, aliases: true, acronyms: true, version: true } satisfies Prisma.SpeakerSelect;
 
 /** At most this many speakers in one editor list; a search narrows it. */
 export const SPEAKER_LIST_LIMIT = 200;
@@ -98,19 +104,19 @@ export const SPEAKER_LIST_LIMIT = 200;
 /**
  * Speakers for the editor's list: every speaker (not only public ones), newest
  * names first by name, with how many quotes, claims and sources are theirs.
- * `q` matches the name, the title or an alias (case-insensitive).
+ * `q` matches the name or the title (case-insensitive), or an alias or acronym (exactly).
  */
 export async function listSpeakersForEditor({ q }: { q?: string } = {}) {
   const term = q ? cleanSearchTerm(q).trim().slice(0, 100) : "";
   const where: Prisma.SpeakerWhereInput = term
-    ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { title: { contains: term, mode: "insensitive" } }, { aliases: { has: term } }] }
+    ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { title: { contains: term, mode: "insensitive" } }, { aliases: { has: term } }, { acronyms: { has: term } }] }
     : {};
   const [rows, total] = await Promise.all([
     prisma.speaker.findMany({
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
       take: SPEAKER_LIST_LIMIT,
-      select: { ...speakerAuditSelect, slug: true, _count: { select: { quotes: true, claims: true, documents: true } } },
+      select: { ...speakerAuditSelect, _count: { select: { quotes: true, claims: true, documents: true } } },
     }),
     prisma.speaker.count({ where }),
   ]);
@@ -123,7 +129,6 @@ export async function getSpeakerForEditor(id: string) {
     where: { id },
     select: {
       ...speakerAuditSelect,
-      slug: true,
       _count: { select: { quotes: true, claims: true, documents: true } },
       claims: { take: 20, orderBy: { updatedAt: "desc" }, select: { id: true, canonical: true, status: true } },
       quotes: { take: 20, orderBy: { updatedAt: "desc" }, select: { id: true, exact: true, article: { select: { id: true, title: true } } } },
@@ -149,8 +154,9 @@ async function speakerNameTaken(tx: Tx, name: string, exceptId: string) {
   return tx.speaker.findFirst({ where: { name: { equals: name, mode: "insensitive" }, id: { not: exceptId } }, select: { id: true, name: true } });
 }
 
-function cleanAliases(aliases: string[], name: string): string[] {
-  const seen = new Set([name.toLowerCase()]);
+/** `aliases` without repeats (case-insensitive) and without any of `taken` (the name, the acronyms). */
+function cleanAliases(aliases: string[], ...taken: string[]): string[] {
+  const seen = new Set(taken.map((t) => t.toLowerCase()));
   const out: string[] = [];
   for (const alias of aliases) {
     const key = alias.toLowerCase();
@@ -162,10 +168,11 @@ function cleanAliases(aliases: string[], name: string): string[] {
 }
 
 /**
- * Corrects a speaker's name, kind, title and aliases. The slug (its public
- * address) stays, so links to the speaker keep working. A name another speaker
- * has is refused: the two are one speaker, to be merged.
- * @throws NotFoundError, ActionError("invalid") for a taken name, ConflictError for a stale version.
+ * Corrects a speaker's name, kind, title, country, aliases and acronyms. A new
+ * name gives the speaker a new slug (its public address); the old address answers
+ * 308 to the new one (lib/record-addresses.ts), so links keep working. A name
+ * another speaker has is refused: the two are one speaker, to be merged.
+ * @throws NotFoundError, ActionError("invalid") for a taken name or a country that is none, ConflictError for a stale version.
  */
 export async function editSpeaker(actorId: string, input: EditSpeakerInput) {
   return prisma.$transaction(async (tx) => {
@@ -176,10 +183,23 @@ export async function editSpeaker(actorId: string, input: EditSpeakerInput) {
       const message = `Another speaker is already called “${taken.name}”. If they are the same, merge this speaker into it.`;
       throw new ActionError(message, "invalid", { name: [message] });
     }
+    const country = parseCountry(input.country);
+    if (country === null) throw new ActionError("That is not a country.", "invalid", { country: ["Enter a country's name or two-letter code, like Pakistan or PK."] });
+    const acronyms = cleanAliases(splitLines(input.acronyms), input.name);
+    const slug = before.name === input.name ? before.slug : await uniqueRecordSlug(tx, "speaker", input.name, input.id);
+    await keepOldAddress(tx, "speaker", before, slug);
     const after = await updateVersioned(tx, "speaker", {
       where: { id: input.id },
       version: input.version,
-      data: { name: input.name, kind: input.kind, title: input.title || null, aliases: cleanAliases(splitLines(input.aliases), input.name) },
+      data: {
+        name: input.name,
+        slug,
+        kind: input.kind,
+        title: input.title || null,
+        country: country || null,
+        acronyms,
+        aliases: cleanAliases(splitLines(input.aliases), input.name, ...acronyms),
+      },
       audit: {
         actorId,
         entityType: "speaker",
@@ -196,8 +216,9 @@ export async function editSpeaker(actorId: string, input: EditSpeakerInput) {
 /**
  * Merges a duplicate speaker into another: its quotes, claims and source
  * documents become the kept speaker's (their versions bumped, so forms opened
- * before are refused), its name and aliases become the kept speaker's aliases,
- * and it is deleted. Both histories record the merge.
+ * before are refused), its name and aliases become the kept speaker's aliases and
+ * its acronyms its acronyms, its address answers 308 to the kept speaker's, and it
+ * is deleted. Both histories record the merge.
  * @throws NotFoundError, ConflictError when the merged speaker changed since it was loaded.
  */
 export async function mergeSpeakers(actorId: string, input: MergeSpeakersInput) {
@@ -213,15 +234,18 @@ export async function mergeSpeakers(actorId: string, input: MergeSpeakersInput) 
     const quotes = await bumpVersions(tx, "quote", { speakerId: source.id }, { speakerId: target.id });
     const claims = await bumpVersions(tx, "claim", { speakerId: source.id }, { speakerId: target.id });
     const documents = await bumpVersions(tx, "sourceDocument", { speakerId: source.id }, { speakerId: target.id });
-    const aliases = cleanAliases([...target.aliases, source.name, ...source.aliases], target.name);
-    await bumpVersions(tx, "speaker", { id: target.id }, { aliases });
+    const acronyms = cleanAliases([...target.acronyms, ...source.acronyms], target.name);
+    const aliases = cleanAliases([...target.aliases, source.name, ...source.aliases], target.name, ...acronyms);
+    await bumpVersions(tx, "speaker", { id: target.id }, { aliases, acronyms });
+    // The merged speaker's address, and its former ones, lead to the kept speaker.
+    await moveAddresses(tx, "speaker", source, target.id);
     await recordAudit(tx, {
       actorId,
       entityType: "speaker",
       entityId: target.id,
       action: "merge",
-      before: { aliases: target.aliases },
-      after: { absorbedId: source.id, absorbedName: source.name, aliases, quotes, claims, documents },
+      before: { aliases: target.aliases, acronyms: target.acronyms },
+      after: { absorbedId: source.id, absorbedName: source.name, aliases, acronyms, quotes, claims, documents },
     });
     await deleteVersioned(tx, "speaker", {
       where: { id: source.id },

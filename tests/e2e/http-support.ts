@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import type { ActionRef } from "../support/server-actions";
+import { listActions, type ActionRef } from "../support/server-actions";
 
 export { listActions, type ActionRef } from "../support/server-actions";
 
@@ -44,6 +44,26 @@ export async function callAction(request: APIRequestContext, action: ActionRef, 
     }
   }
   return { status: response.status(), body: text, result };
+}
+
+/** The build's server action with this function name ("editSpeakerAction"); throws when there is none. */
+export function actionNamed(name: string): ActionRef {
+  const found = listActions().find((a) => a.name.endsWith(`#${name}`));
+  if (!found) throw new Error(`no server action ${name} in the build`);
+  return found;
+}
+
+/**
+ * Calls server actions by name as the holder of `cookie`, as the forms send them,
+ * and expects each to succeed: returns the action's data.
+ */
+export function actionCaller(request: APIRequestContext, cookie: string) {
+  return async (name: string, arg: unknown): Promise<Record<string, unknown>> => {
+    const { result, status, body } = await callAction(request, actionNamed(name), cookie, { arg });
+    expect(result, `${name}: ${status} ${body.slice(0, 200)}`).not.toBeNull();
+    expect(result!.ok, `${name}: ${result!.error}`).toBe(true);
+    return result!.data as Record<string, unknown>;
+  };
 }
 
 export async function signInCookie(request: APIRequestContext, email: string, password: string): Promise<{ cookie: string; userId: string }> {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { callAction, listActions, signInCookie } from "./http-support";
+import { actionCaller, actionNamed as action, callAction, signInCookie } from "./http-support";
 import { ADMIN, EDITOR } from "./support";
 
 /**
@@ -14,24 +14,13 @@ import { ADMIN, EDITOR } from "./support";
  * Rights: an anonymous visitor and (for verdict labels) an editor are refused.
  */
 
-const action = (name: string) => {
-  const found = listActions().find((a) => a.name.endsWith(`#${name}`));
-  if (!found) throw new Error(`no server action ${name} in the build`);
-  return found;
-};
-
 test("an editor fixes a ministry stored as a person with a glued title; the claim page and its ClaimReview show the organisation", async ({ page, browser }) => {
   // Letters only, so the analysis reads it as part of a name.
   const tag = Date.now().toString(36).replace(/\d/g, (d) => "bcdfghjklm"[Number(d)]);
   const place = `V${tag.slice(-6)}`;
   const glued = `Spokesperson ${place} Harbour Ministry`;
   const { cookie } = await signInCookie(page.request, EDITOR.email, EDITOR.password);
-  const call = async (name: string, arg: unknown) => {
-    const { result, status, body } = await callAction(page.request, action(name), cookie, { arg });
-    expect(result, `${name}: ${status} ${body.slice(0, 200)}`).not.toBeNull();
-    expect(result!.ok, `${name}: ${result!.error}`).toBe(true);
-    return result!.data as Record<string, unknown>;
-  };
+  const call = actionCaller(page.request, cookie);
 
   // 1. The import stores the quote's speaker as the analysis found it.
   await call("importArticleAction", {
@@ -55,7 +44,7 @@ test("an editor fixes a ministry stored as a person with a glued title; the clai
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(glued);
   // The legacy state: stored as a person.
   const speakerId = page.url().split("/").pop()!;
-  await call("editSpeakerAction", { id: speakerId, version: 1, name: glued, kind: "person", title: "", aliases: "" });
+  await call("editSpeakerAction", { id: speakerId, version: 1, name: glued, kind: "person", title: "", aliases: "", acronyms: "", country: "" });
   await page.reload();
   await expect(page.getByText("Speakers · Person")).toBeVisible();
 
@@ -120,7 +109,8 @@ test("an editor fixes a ministry stored as a person with a glued title; the clai
   const jsonLd = await anon.locator('script[type="application/ld+json"]').allTextContents();
   const reviews = jsonLd.map((t) => JSON.parse(t)).flat().filter((j) => j["@type"] === "ClaimReview");
   expect(reviews).toHaveLength(1);
-  expect(reviews[0].itemReviewed.author).toEqual({ "@type": "Organization", name: `${place} Harbour Ministry` });
+  // A government body is schema.org's GovernmentOrganization (an Organization).
+  expect(reviews[0].itemReviewed.author).toEqual({ "@type": "GovernmentOrganization", name: `${place} Harbour Ministry` });
   await reader.close();
 });
 

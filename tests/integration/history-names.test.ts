@@ -38,7 +38,7 @@ describe(`history by names (${process.env.TEST_DB})`, () => {
     await updateQuote(editor.id, { id: quote.id, version: quote.version, start: quote.start, end: quote.end, speakerId: minister.id, claimId: claim.id, reviewStatus: "confirmed" });
     const { id: tagId } = await createTag(editor.id, { name: `Drought ${run}`, colour: "#1d4ed8", kind: "topic" });
     await setTag(editor.id, { tagId, target: "claim", targetId: claim.id, attached: true });
-    await editSpeaker(editor.id, { id: minister.id, version: minister.version, name: `Jane Roe ${run}`, kind: "person", title: "Water Minister", aliases: "" });
+    await editSpeaker(editor.id, { id: minister.id, version: minister.version, name: `Jane Roe ${run}`, kind: "person", title: "Water Minister", aliases: "", acronyms: "", country: "" });
     const tagHistoryBefore = await getTagHistory(tagId);
     await deleteTag(editor.id, { id: tagId, version: 1 });
 

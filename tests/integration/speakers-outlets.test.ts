@@ -11,7 +11,10 @@ import { getPublishedClaim } from "@/lib/claim-page";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { ActionError, ConflictError } from "@/lib/errors";
 import { claimReviews } from "@/lib/exports/feeds";
+import { loadSpeakerRegistry } from "@/lib/analysis-context";
+import { importArticle } from "@/lib/import-article";
 import { findOrCreateOutletForDomain } from "@/lib/import-url";
+import { currentSlug, uniqueRecordSlug } from "@/lib/record-addresses";
 import { editOutlet, getOutletHistory, listOutletsForEditor } from "@/lib/outlets";
 import { editSpeaker, getSpeakerForEditor, getSpeakerHistory, getSpeakerProfile, listSpeakersForEditor, mergeSpeakers } from "@/lib/speakers";
 import { editOutletSchema } from "@/lib/validation/outlet";
@@ -28,6 +31,11 @@ beforeAll(async () => {
   const user = await createUser();
   editor = { id: user.id, name: user.name };
 });
+
+/** A speaker created as an import creates one: its slug free among current and former addresses. */
+async function createSpeakerWithImportSlug(name: string) {
+  return prisma.$transaction(async (tx) => tx.speaker.create({ data: { name, kind: "person", slug: await uniqueRecordSlug(tx, "speaker", name) }, select: { slug: true } }));
+}
 
 /** A published, rated claim by `speakerId` with one confirmed quote in an article of `outletId`. */
 async function publishedClaimBy(speakerId: string, outletId?: string) {
@@ -54,17 +62,20 @@ describe(`speakers (${process.env.TEST_DB})`, () => {
     const { claim } = await publishedClaimBy(speaker.id);
     expect((await reviewOf(claim.slug)).page.itemReviewed.author).toEqual({ "@type": "Person", name: `Spokesperson Water Ministry ${run}` });
 
-    const saved = await editSpeaker(editor.id, editSpeakerSchema.parse({ id: speaker.id, version: speaker.version, name: `Water Ministry ${run}`, kind: "government", title: "Spokesperson", aliases: `WM ${run}\n\nWater Ministry ${run}` }));
+    const saved = await editSpeaker(editor.id, editSpeakerSchema.parse({ id: speaker.id, version: speaker.version, name: `Water Ministry ${run}`, kind: "government", title: "Spokesperson", aliases: `WM ${run}\n\nWater Ministry ${run}`, acronyms: "", country: "" }));
     expect(saved.version).toBe(speaker.version + 1);
     // The purge covers the claim page that shows the speaker.
     expect(saved.claims).toContain(claim.slug);
     expect(await speakerRow(speaker.id)).toEqual({ name: `Water Ministry ${run}`, kind: "government", title: "Spokesperson", aliases: [`WM ${run}`], version: saved.version });
 
     const { page, feed } = await reviewOf(claim.slug);
-    for (const review of [page, feed]) expect(review.itemReviewed.author).toEqual({ "@type": "Organization", name: `Water Ministry ${run}` });
+    for (const review of [page, feed]) expect(review.itemReviewed.author).toEqual({ "@type": "GovernmentOrganization", name: `Water Ministry ${run}` });
     const detail = await getPublishedClaim(claim.slug);
     expect(detail!.speaker).toMatchObject({ name: `Water Ministry ${run}`, kind: "government", title: "Spokesperson" });
-    const profile = await getSpeakerProfile(speaker.slug);
+    // The new name gave the speaker a new address (the old one answers 308: tested below).
+    const { slug } = await prisma.speaker.findUniqueOrThrow({ where: { id: speaker.id }, select: { slug: true } });
+    expect(slug).not.toBe(speaker.slug);
+    const profile = await getSpeakerProfile(slug);
     expect(profile).toMatchObject({ name: `Water Ministry ${run}`, kind: "government", title: "Spokesperson", aliases: [`WM ${run}`] });
 
     // The editor's list finds it by its alias and counts what is theirs.
@@ -82,17 +93,17 @@ describe(`speakers (${process.env.TEST_DB})`, () => {
     const speaker = await createSpeaker({ name: `Foreign Minister Jane Roe ${run}`, kind: "person" });
     const { claim } = await publishedClaimBy(speaker.id);
     // Saving the name with the title still glued on is refused, with the name to use.
-    const glued = editSpeakerSchema.safeParse({ id: speaker.id, version: 1, name: `Foreign Minister Jane Roe ${run}`, kind: "person", title: "Foreign Minister", aliases: "" });
+    const glued = editSpeakerSchema.safeParse({ id: speaker.id, version: 1, name: `Foreign Minister Jane Roe ${run}`, kind: "person", title: "Foreign Minister", aliases: "", acronyms: "", country: "" });
     expect(glued.success).toBe(false);
     expect(glued.error!.issues[0]).toMatchObject({ path: ["name"], message: expect.stringContaining(`“Jane Roe ${run}”`) });
-    await editSpeaker(editor.id, editSpeakerSchema.parse({ id: speaker.id, version: 1, name: `Jane Roe ${run}`, kind: "person", title: "Foreign Minister", aliases: "" }));
+    await editSpeaker(editor.id, editSpeakerSchema.parse({ id: speaker.id, version: 1, name: `Jane Roe ${run}`, kind: "person", title: "Foreign Minister", aliases: "", acronyms: "", country: "" }));
     expect((await reviewOf(claim.slug)).page.itemReviewed.author).toEqual({ "@type": "Person", name: `Jane Roe ${run}`, jobTitle: "Foreign Minister" });
   });
 
   it("a stale form, a taken name and bad input are refused and change nothing", async () => {
     const speaker = await createSpeaker({ name: `Harbour Authority ${run}` });
     const other = await createSpeaker({ name: `Port Board ${run}` });
-    const valid = { id: speaker.id, version: speaker.version, name: `Harbour Authority ${run}`, kind: "organisation", title: "", aliases: "" };
+    const valid = { id: speaker.id, version: speaker.version, name: `Harbour Authority ${run}`, kind: "organisation", title: "", aliases: "", acronyms: "", country: "" };
     await editSpeaker(editor.id, editSpeakerSchema.parse({ ...valid, title: "Press office" }));
     const before = await speakerRow(speaker.id);
     const events = (await getSpeakerHistory(speaker.id)).length;
@@ -144,6 +155,101 @@ describe(`speakers (${process.env.TEST_DB})`, () => {
   });
 });
 
+describe(`speaker kinds, countries, acronyms and addresses (${process.env.TEST_DB})`, () => {
+  const form = (s: { id: string; version: number }, fields: Partial<Record<"name" | "kind" | "title" | "aliases" | "acronyms" | "country", string>>) =>
+    editSpeakerSchema.parse({ id: s.id, version: s.version, name: "", kind: "organisation", title: "", aliases: "", acronyms: "", country: "", ...fields });
+
+  it("each kind types ClaimReview's author; country and acronyms are stored, shown on the speaker page, and an acronym names the speaker like an alias", async () => {
+    const speaker = await createSpeaker({ name: `Inter Services Relations ${run}`, kind: "person" });
+    const { claim } = await publishedClaimBy(speaker.id);
+    const acronym = `ISR${run.slice(-4).toUpperCase().replace(/[^A-Z]/g, "X")}`;
+    let version = speaker.version;
+    const authors: Record<string, unknown> = {};
+    for (const kind of ["government", "document_issuer", "organisation", "person"] as const) {
+      const saved = await editSpeaker(editor.id, form({ id: speaker.id, version }, { name: `Inter Services Relations ${run}`, kind, acronyms: `${acronym}\n\n${acronym}`, aliases: `ISR office ${run}\n${acronym}`, country: "pakistan" }));
+      version = saved.version;
+      const { page, feed } = await reviewOf(claim.slug);
+      expect(feed.itemReviewed.author).toEqual(page.itemReviewed.author);
+      authors[kind] = page.itemReviewed.author;
+    }
+    expect(authors).toEqual({
+      government: { "@type": "GovernmentOrganization", name: `Inter Services Relations ${run}` },
+      document_issuer: { "@type": "Organization", name: `Inter Services Relations ${run}` },
+      organisation: { "@type": "Organization", name: `Inter Services Relations ${run}` },
+      person: { "@type": "Person", name: `Inter Services Relations ${run}` },
+    });
+    // Stored as the country's code; the acronym once, and not repeated among the aliases.
+    const row = await prisma.speaker.findUniqueOrThrow({ where: { id: speaker.id }, select: { country: true, acronyms: true, aliases: true } });
+    expect(row).toEqual({ country: "PK", acronyms: [acronym], aliases: [`ISR office ${run}`] });
+    expect(await getSpeakerProfile(speaker.slug)).toMatchObject({ country: "PK", acronyms: [acronym], aliases: [`ISR office ${run}`] });
+    // The editor's list finds it by its acronym; the analysis's registry resolves the acronym to it.
+    expect((await listSpeakersForEditor({ q: acronym })).speakers.map((s) => s.id)).toEqual([speaker.id]);
+    const { registry } = await loadSpeakerRegistry(prisma);
+    expect(registry.resolve(acronym)?.id).toBe(speaker.id);
+    // History records the country and acronyms as values.
+    const events = await getSpeakerHistory(speaker.id);
+    expect(events.at(-1)).toMatchObject({ before: expect.objectContaining({ country: null, acronyms: [] }), after: expect.objectContaining({ country: "PK", acronyms: [acronym] }) });
+  });
+
+  it("a country or acronym that is none is refused with a clear message and changes nothing", async () => {
+    const speaker = await createSpeaker({ name: `Delta Port Trust ${run}` });
+    const before = await prisma.speaker.findUniqueOrThrow({ where: { id: speaker.id } });
+    const refused = (fields: Record<string, string>, path: string, message: RegExp) => {
+      const parsed = editSpeakerSchema.safeParse({ id: speaker.id, version: speaker.version, name: speaker.name, kind: "organisation", title: "", aliases: "", acronyms: "", country: "", ...fields });
+      expect(parsed.success, JSON.stringify(fields)).toBe(false);
+      expect(parsed.error!.issues[0]).toMatchObject({ path: [path], message: expect.stringMatching(message) });
+    };
+    refused({ country: "Atlantis" }, "country", /“Atlantis” is not a country/);
+    refused({ country: "ZZ" }, "country", /not a country/);
+    refused({ acronyms: "Delta Port" }, "acronyms", /“Delta Port” is not an acronym/);
+    refused({ acronyms: "dpt" }, "acronyms", /not an acronym/);
+    refused({ acronyms: Array.from({ length: 21 }, (_, i) => `DP${i}X`).join("\n") }, "acronyms", /At most 20 acronyms/);
+    // The server parses the country again: a value the form would refuse never reaches the row.
+    await expect(editSpeaker(editor.id, { ...form(speaker, { name: speaker.name }), country: "Atlantis" })).rejects.toThrow(ActionError);
+    expect(await prisma.speaker.findUniqueOrThrow({ where: { id: speaker.id } })).toEqual(before);
+  });
+
+  it("a renamed speaker gets a new address and the old one leads to it; a merged speaker's addresses lead to the kept one", async () => {
+    const speaker = await createSpeaker({ name: `Sewage Ministery ${run}`, kind: "government" });
+    const oldSlug = speaker.slug;
+    const saved = await editSpeaker(editor.id, form(speaker, { name: `Sewage Ministry ${run}`, kind: "government" }));
+    const renamed = await prisma.speaker.findUniqueOrThrow({ where: { id: speaker.id }, select: { slug: true } });
+    expect(renamed.slug).toBe(`sewage-ministry-${run}`);
+    expect(await currentSlug("speaker", oldSlug)).toBe(renamed.slug);
+    expect(await currentSlug("speaker", renamed.slug)).toBeNull();
+    expect(await getSpeakerProfile(renamed.slug)).toMatchObject({ name: `Sewage Ministry ${run}` });
+    // A new speaker of the old name does not take the old address: old links keep leading to the renamed one.
+    const { slug: fresh } = await createSpeakerWithImportSlug(`Sewage Ministery ${run}`);
+    expect(fresh).not.toBe(oldSlug);
+    expect(await currentSlug("speaker", oldSlug)).toBe(renamed.slug);
+    // Changing only the kind or the case keeps the address.
+    await editSpeaker(editor.id, form({ id: speaker.id, version: saved.version }, { name: `sewage ministry ${run}`, kind: "organisation" }));
+    expect((await prisma.speaker.findUniqueOrThrow({ where: { id: speaker.id }, select: { slug: true } })).slug).toBe(renamed.slug);
+
+    const keep = await createSpeaker({ name: `Ministry of Sewage ${run}`, kind: "government" });
+    const dupe = await prisma.speaker.findUniqueOrThrow({ where: { id: speaker.id } });
+    await mergeSpeakers(editor.id, { sourceId: dupe.id, sourceVersion: dupe.version, targetId: keep.id });
+    for (const old of [oldSlug, renamed.slug]) expect(await currentSlug("speaker", old), old).toBe(keep.slug);
+    // Deleting the kept speaker deletes its former addresses: they lead nowhere.
+    await prisma.speaker.delete({ where: { id: keep.id } });
+    expect(await prisma.oldSlug.count({ where: { kind: "speaker", recordId: keep.id } })).toBe(0);
+    expect(await currentSlug("speaker", oldSlug)).toBeNull();
+  });
+
+  it("an import stores a new speaker with the kind the analysis found and the acronym the article defined", async () => {
+    // A name and an acronym of this run only (letters: the analysis reads digits as no name).
+    const letters = run.replace(/\d/g, (d) => "abcdefghij"[Number(d)]);
+    const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+    const [first, second] = [letters.slice(0, 4), letters.slice(4)];
+    const name = `${cap(first)} ${cap(second)} Ferries Authority`;
+    const acronym = `${first[0]}${second[0]}FA`.toUpperCase();
+    const text = `The ${name} (${acronym}) on Monday said the levy was “unavoidable for the ferries”.\n\n“Fares will rise,” ${acronym} said.`;
+    await importArticle(prisma, { outletId: null, newOutletName: `Acronym Herald ${run}`, title: `Levy ${run}`, byline: null, publishedAt: null, url: null, format: "text", content: text, stripBoilerplate: false }, editor.id);
+    const stored = await prisma.speaker.findFirstOrThrow({ where: { name }, select: { kind: true, acronyms: true } });
+    expect(stored).toEqual({ kind: "organisation", acronyms: [acronym] });
+  });
+});
+
 describe(`outlets (${process.env.TEST_DB})`, () => {
   it("an editor sets an outlet's name, domains and homepage; an imported link on another domain finds it", async () => {
     const outlet = await createOutlet({ name: `Lakeside Courrier ${run}` });
@@ -159,7 +265,12 @@ describe(`outlets (${process.env.TEST_DB})`, () => {
     expect(await findOrCreateOutletForDomain(prisma, `sport.m.courier-${run}.example`, null)).toBe(outlet.id);
     expect((await listOutletsForEditor({ q: `m.courier-${run}.example` })).map((o) => o.id)).toEqual([outlet.id]);
     const [event] = await getOutletHistory(outlet.id);
-    expect(event).toMatchObject({ action: "rename", actorName: editor.name, before: expect.objectContaining({ name: `Lakeside Courrier ${run}` }) });
+    expect(event).toMatchObject({ action: "rename", actorName: editor.name, before: expect.objectContaining({ name: `Lakeside Courrier ${run}`, slug: outlet.slug }) });
+    // The rename gave the outlet a new address; the old one leads to it.
+    const { slug } = await prisma.outlet.findUniqueOrThrow({ where: { id: outlet.id }, select: { slug: true } });
+    expect(slug).toBe(`lakeside-courier-${run}`);
+    expect(await currentSlug("outlet", outlet.slug)).toBe(slug);
+    expect(await currentSlug("outlet", slug)).toBeNull();
   });
 
   it("a stale form, a domain another outlet has and bad input are refused and change nothing", async () => {

@@ -17,10 +17,10 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
       <div className="page-head">
         <div>
           <h1>Speakers</h1>
-          <p className="lede">People and organisations quoted. Correct a name, kind or title, or merge a duplicate into the right speaker.</p>
+          <p className="lede">People, organisations, government bodies and document issuers quoted. Correct a name, kind, title, country, acronyms or aliases, or merge a duplicate into the right speaker.</p>
         </div>
         <div className="toolbar">
-          <ListSearch query={query} label="Search speakers" placeholder="Name, title or alias" />
+          <ListSearch query={query} label="Search speakers" placeholder="Name, title, alias or acronym" />
         </div>
       </div>
       {speakers.length === 0 ? (
@@ -49,6 +49,7 @@ export default async function SpeakersPage({ searchParams }: { searchParams: Pro
                   <tr key={s.id}>
                     <td>
                       <Link href={`/editor/speakers/${s.id}`}>{s.name}</Link>
+                      {s.acronyms.length > 0 && <span className="small"> ({s.acronyms.join(", ")})</span>}
                       {s.aliases.length > 0 && <span className="muted small"> · also {s.aliases.slice(0, 3).join(", ")}</span>}
                     </td>
                     <td>{s.title ?? <span className="muted">–</span>}</td>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ClaimCard } from "@/components/claim-card";
 import { formatDate } from "@/components/format";
+import { countryName } from "@/lib/countries";
 import { getSpeakerProfile } from "@/lib/speakers";
 import { SPEAKER_KIND_LABELS } from "@/lib/validation/speaker";
 
@@ -24,10 +25,24 @@ export default async function SpeakerPage({ params }: Props) {
   return (
     <>
       <div className="page-head">
-        <p className="eyebrow">Speaker · {SPEAKER_KIND_LABELS[speaker.kind]}</p>
+        <p className="eyebrow">
+          Speaker · {SPEAKER_KIND_LABELS[speaker.kind]}
+          {speaker.country && countryName(speaker.country) && ` · ${countryName(speaker.country)}`}
+        </p>
         <h1>{speaker.name}</h1>
         {speaker.title && <p className="speaker-title">{speaker.title}</p>}
         {speaker.description && <p className="lede">{speaker.description}</p>}
+        {speaker.acronyms.length > 0 && (
+          <p className="muted small">
+            {speaker.acronyms.length === 1 ? "Acronym" : "Acronyms"}:{" "}
+            {speaker.acronyms.map((a, i) => (
+              <span key={a}>
+                {i > 0 && ", "}
+                <abbr title={speaker.name}>{a}</abbr>
+              </span>
+            ))}
+          </p>
+        )}
         {speaker.aliases.length > 0 && <p className="muted small">Also quoted as: {speaker.aliases.join(", ")}</p>}
       </div>
       {speaker.documents.length > 0 && (

@@ -6,6 +6,7 @@ import { ClaimStatusBadge } from "@/app/(editor)/editor/_components/status-badge
 import { requireEditor } from "@/lib/auth";
 import { listSpeakerOptions } from "@/lib/quotes";
 import { getSpeakerForEditor, getSpeakerHistory } from "@/lib/speakers";
+import { countryName } from "@/lib/countries";
 import { SPEAKER_KIND_LABELS } from "@/lib/validation/speaker";
 import { EditSpeakerForm, MergeSpeakerForm } from "../_components/speaker-forms";
 
@@ -24,11 +25,13 @@ export default async function SpeakerPage({ params }: Props) {
     <>
       <p className="eyebrow">
         <Link href="/editor/speakers">Speakers</Link> · {SPEAKER_KIND_LABELS[speaker.kind]}
+        {speaker.country && ` · ${countryName(speaker.country) ?? speaker.country}`}
       </p>
       <div className="page-head">
         <div>
           <h1>{speaker.name}</h1>
           {speaker.title && <p className="lede">{speaker.title}</p>}
+          {speaker.acronyms.length > 0 && <p className="muted small">Acronyms: {speaker.acronyms.join(", ")}</p>}
         </div>
         <div className="toolbar">
           <Link className="button button--secondary button--small" href={`/speakers/${speaker.slug}`}>
@@ -72,7 +75,18 @@ export default async function SpeakerPage({ params }: Props) {
         <aside className="stack">
           <section className="card">
             <h2>Edit</h2>
-            <EditSpeakerForm speaker={{ id: speaker.id, version: speaker.version, name: speaker.name, kind: speaker.kind, title: speaker.title ?? "", aliases: speaker.aliases.join("\n") }} />
+            <EditSpeakerForm
+              speaker={{
+                id: speaker.id,
+                version: speaker.version,
+                name: speaker.name,
+                kind: speaker.kind,
+                title: speaker.title ?? "",
+                country: speaker.country ? (countryName(speaker.country) ?? speaker.country) : "",
+                aliases: speaker.aliases.join("\n"),
+                acronyms: speaker.acronyms.join("\n"),
+              }}
+            />
           </section>
           <section className="card">
             <h2>Merge</h2>

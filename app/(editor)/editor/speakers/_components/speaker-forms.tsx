@@ -1,16 +1,29 @@
 "use client";
 
+import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { editSpeakerAction, mergeSpeakersAction } from "@/app/(editor)/editor/_actions/speakers";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
-import { editSpeakerSchema, mergeSpeakersSchema, SPEAKER_KIND_LABELS, speakerKindValues } from "@/lib/validation/speaker";
+import { listCountries } from "@/lib/countries";
+import { editSpeakerSchema, mergeSpeakersSchema, SPEAKER_KIND_LABELS, speakerKindValues, type SpeakerKindValue } from "@/lib/validation/speaker";
 
-type Kind = (typeof speakerKindValues)[number];
+/** The speaker as its form edits it: aliases and acronyms one per line, the country by its English name ("" for none). */
+export interface SpeakerFormValues {
+  id: string;
+  version: number;
+  name: string;
+  kind: SpeakerKindValue;
+  title: string;
+  country: string;
+  aliases: string;
+  acronyms: string;
+}
 
-export function EditSpeakerForm({ speaker }: { speaker: { id: string; version: number; name: string; kind: Kind; title: string; aliases: string } }) {
-  const record = useVersionedRecord(speaker, { name: "Name", kind: "Kind", title: "Title or role", aliases: "Aliases" });
+export function EditSpeakerForm({ speaker }: { speaker: SpeakerFormValues }) {
+  const record = useVersionedRecord(speaker, { name: "Name", kind: "Kind", title: "Title or role", country: "Country", aliases: "Aliases", acronyms: "Acronyms" });
+  const countries = useMemo(() => listCountries(), []);
   const { form, onSubmit, status } = useActionForm({
     schema: editSpeakerSchema,
     defaultValues: speaker,
@@ -27,7 +40,7 @@ export function EditSpeakerForm({ speaker }: { speaker: { id: string; version: n
         <label htmlFor="speaker-name">Name</label>
         <input id="speaker-name" aria-invalid={Boolean(errors.name)} {...register("name")} />
         {errors.name && <span className="field__error">{errors.name.message}</span>}
-        <span className="field__hint">The name alone: “Jane Roe”, “Ministry of Water”.</span>
+        <span className="field__hint">The name alone: “Jane Roe”, “Ministry of Water”. A new name gives the speaker a new public address; the old one leads to it.</span>
       </div>
       <div className="field">
         <label htmlFor="speaker-title">Title or role</label>
@@ -47,10 +60,29 @@ export function EditSpeakerForm({ speaker }: { speaker: { id: string; version: n
         {errors.kind && <span className="field__error">{errors.kind.message}</span>}
       </div>
       <div className="field">
+        <label htmlFor="speaker-country">Country</label>
+        <input id="speaker-country" list="speaker-country-list" autoComplete="off" aria-invalid={Boolean(errors.country)} aria-describedby="speaker-country-hint" {...register("country")} />
+        <datalist id="speaker-country-list">
+          {countries.map((c) => (
+            <option key={c.code} value={c.name} />
+          ))}
+        </datalist>
+        {errors.country && <span className="field__error">{errors.country.message}</span>}
+        <span className="field__hint" id="speaker-country-hint">
+          The country the speaker belongs to, by name or two-letter code (“Pakistan”, “PK”); empty for none.
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor="speaker-acronyms">Acronyms</label>
+        <textarea id="speaker-acronyms" rows={2} aria-invalid={Boolean(errors.acronyms)} {...register("acronyms")} />
+        {errors.acronyms && <span className="field__error">{errors.acronyms.message}</span>}
+        <span className="field__hint">“WHO”, “ISPR”, one per line: a quote attributed to one is the speaker&apos;s, and readers see it as the acronym.</span>
+      </div>
+      <div className="field">
         <label htmlFor="speaker-aliases">Aliases</label>
         <textarea id="speaker-aliases" rows={3} aria-invalid={Boolean(errors.aliases)} {...register("aliases")} />
         {errors.aliases && <span className="field__error">{errors.aliases.message}</span>}
-        <span className="field__hint">Other names and acronyms outlets use, one per line.</span>
+        <span className="field__hint">Other names outlets use (“Foggy Bottom”, “the ministry”), one per line.</span>
       </div>
       <div>
         <button type="submit" className="button" disabled={formState.isSubmitting}>

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { currentClaimSlug } from "@/lib/claim-addresses";
+import { currentSlug } from "@/lib/record-addresses";
 import { createClaim, editClaim, mergeClaims } from "@/lib/claim-edits";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { ActionError, ConflictError } from "@/lib/errors";
 import { SITEMAP_MAX_URLS, sitemapRoot } from "@/lib/sitemap";
 import { createUser } from "../support/factories";
 
-// A claim's former addresses (lib/claim-addresses.ts): renamed and merged claims keep their old links.
+// Former addresses (lib/record-addresses.ts): renamed and merged claims, speakers and outlets keep their old links.
 let actorId: string;
 
 beforeAll(async () => {
@@ -34,19 +34,19 @@ describe(`claim addresses (${process.env.TEST_DB})`, () => {
     const a = await publishedClaim("The harbour will reopen in May.");
     const oldA = a.slug;
     await edit(a, "harbour-reopens-in-may");
-    expect(await currentClaimSlug(oldA)).toBe("harbour-reopens-in-may");
-    expect(await currentClaimSlug("harbour-reopens-in-may")).toBeNull(); // current, not a former address
+    expect(await currentSlug("claim", oldA)).toBe("harbour-reopens-in-may");
+    expect(await currentSlug("claim", "harbour-reopens-in-may")).toBeNull(); // current, not a former address
 
     const b = await publishedClaim("The harbour reopens in the spring.");
     const survivor = await prisma.claim.findUniqueOrThrow({ where: { id: b.id } });
     await mergeClaims(actorId, { survivorId: b.id, survivorVersion: survivor.version, absorbedId: a.id });
     // Both of the absorbed claim's addresses now lead to the survivor.
-    expect(await currentClaimSlug(oldA)).toBe(b.slug);
-    expect(await currentClaimSlug("harbour-reopens-in-may")).toBe(b.slug);
+    expect(await currentSlug("claim", oldA)).toBe(b.slug);
+    expect(await currentSlug("claim", "harbour-reopens-in-may")).toBe(b.slug);
 
     const bNow = await prisma.claim.findUniqueOrThrow({ where: { id: b.id } });
     await edit(bNow, "harbour-spring-reopening");
-    for (const old of [oldA, "harbour-reopens-in-may", b.slug]) expect(await currentClaimSlug(old), old).toBe("harbour-spring-reopening");
+    for (const old of [oldA, "harbour-reopens-in-may", b.slug]) expect(await currentSlug("claim", old), old).toBe("harbour-spring-reopening");
 
     const sitemap = await sitemapText();
     expect(sitemap).toContain("/claims/harbour-spring-reopening<");
@@ -55,15 +55,15 @@ describe(`claim addresses (${process.env.TEST_DB})`, () => {
     // Renamed back to a former address: that one is current again.
     const bLatest = await prisma.claim.findUniqueOrThrow({ where: { id: b.id } });
     await edit(bLatest, b.slug);
-    expect(await currentClaimSlug(b.slug)).toBeNull();
-    expect(await currentClaimSlug("harbour-spring-reopening")).toBe(b.slug);
+    expect(await currentSlug("claim", b.slug)).toBeNull();
+    expect(await currentSlug("claim", "harbour-spring-reopening")).toBe(b.slug);
   });
 
   it("an old address of an unpublished claim leads nowhere", async () => {
     const { id } = await createClaim(actorId, { canonical: "The ferry timetable changes in June.", speakerId: null });
     const c = await prisma.claim.findUniqueOrThrow({ where: { id } });
     await edit(c, "ferry-timetable-june");
-    expect(await currentClaimSlug(c.slug)).toBeNull();
+    expect(await currentSlug("claim", c.slug)).toBeNull();
   });
 
   it("refuses an address another claim has or had, or a malformed one, and changes nothing", async () => {
@@ -81,7 +81,7 @@ describe(`claim addresses (${process.env.TEST_DB})`, () => {
     await refused("tram-airport-extension"); // x's current address
     await expect(edit(yNow, "Not a slug!")).rejects.toThrow();
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: y.id } })).toEqual(yNow);
-    expect(await prisma.claimOldSlug.count({ where: { claimId: y.id } })).toBe(0);
+    expect(await prisma.oldSlug.count({ where: { kind: "claim", recordId: y.id } })).toBe(0);
   });
 
   it("a new claim never takes a former address", async () => {
@@ -90,6 +90,6 @@ describe(`claim addresses (${process.env.TEST_DB})`, () => {
     const { id } = await createClaim(actorId, { canonical: "The museum opens late on Fridays.", speakerId: null });
     const fresh = await prisma.claim.findUniqueOrThrow({ where: { id }, select: { slug: true } });
     expect(fresh.slug).not.toBe(z.slug);
-    expect(await currentClaimSlug(z.slug)).toBe("museum-late-fridays");
+    expect(await currentSlug("claim", z.slug)).toBe("museum-late-fridays");
   });
 });
