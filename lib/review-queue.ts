@@ -50,7 +50,7 @@ export async function listReviewQueue(filter: ReviewQueueFilter) {
 export async function getReviewFilterOptions() {
   const [outlets, speakers] = await Promise.all([
     prisma.outlet.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
-    prisma.speaker.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    prisma.speaker.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true, acronyms: true } }),
   ]);
   return { outlets, speakers };
 }

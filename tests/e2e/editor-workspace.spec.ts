@@ -128,7 +128,9 @@ test("an editor creates a quote and an annotation by selecting text, then confir
   }
   await page.goto("/editor/review");
   // The seed's own suggestions fill the first pages: filter to this article's outlet.
-  await page.getByLabel("Outlet").selectOption({ label: "Daily Outlook Afghanistan" });
+  const outletFilter = page.getByRole("combobox", { name: "Outlet" });
+  await outletFilter.fill("daily outlook");
+  await page.getByRole("option", { name: "Daily Outlook Afghanistan" }).click();
   await expect(page).toHaveURL(/outlet=/);
   await expect(page.getByRole("list", { name: "Quotes to review" })).toBeVisible();
   const firstItem = queueItem(page, first);

@@ -11,7 +11,8 @@ import { hasModifier, isTypingTarget } from "@/app/(editor)/editor/review/_compo
 import { EditPanel } from "@/app/(editor)/editor/review/_components/edit-panel";
 import { ShortcutHelp, type Shortcut } from "@/app/(editor)/editor/review/_components/shortcut-help";
 import { AnchorBadge, ClaimStatusBadge, ReviewBadge } from "@/app/(editor)/editor/_components/status-badge";
-import { SelectField } from "@/app/(editor)/editor/_components/select-field";
+import { Combobox } from "@/app/(editor)/editor/_components/combobox";
+import { claimOptions } from "@/app/(editor)/editor/_components/claim-picker";
 
 
 const SHORTCUTS: Shortcut[] = [
@@ -40,7 +41,7 @@ export function ReviewQueue({
   pages: number;
   quotes: QueueQuote[];
   outlets: { slug: string; name: string }[];
-  speakerFilters: { slug: string; name: string }[];
+  speakerFilters: { slug: string; name: string; acronyms: string[] }[];
   claims: ClaimOption[];
   speakers: Option[];
 }) {
@@ -58,6 +59,10 @@ export function ReviewQueue({
   const current = quotes[Math.min(active, quotes.length - 1)];
   const activeIndex = Math.min(active, Math.max(0, quotes.length - 1));
   const selectedItems = useMemo(() => quotes.filter((q) => selected.has(q.id)), [quotes, selected]);
+  // The filters' long lists as search boxes (Combobox), not long selects.
+  const outletOptions = useMemo(() => outlets.map((o) => ({ value: o.slug, label: o.name })), [outlets]);
+  const speakerOptions = useMemo(() => speakerFilters.map((s) => ({ value: s.slug, label: s.name, detail: s.acronyms.join(" · ") })), [speakerFilters]);
+  const claimChoices = useMemo(() => claimOptions(claims), [claims]);
 
   function setFilter(name: string, value: string) {
     const params = new URLSearchParams(searchParams.toString());
@@ -66,6 +71,12 @@ export function ReviewQueue({
     params.delete("page");
     router.push(`${pathname}?${params.toString()}`);
   }
+
+  /** A filter chosen in a search box: the box lets go of the keyboard, so j, k, c, r and ? act on the queue again. */
+  const chooseFilter = (name: string) => (value: string) => {
+    setFilter(name, value);
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  };
 
   const decide = useCallback(
     async (items: QueueQuote[], decision: "confirmed" | "rejected" | "suggested") => {
@@ -155,31 +166,25 @@ export function ReviewQueue({
             <option value="all">All</option>
           </select>
         </div>
-        <SelectField id="f-outlet" label="Outlet" empty="All outlets" options={outlets.map((o) => ({ value: o.slug, label: o.name }))} value={filter.outlet ?? ""} onChange={(e) => setFilter("outlet", e.target.value)} />
-        <div className="field">
-          <label htmlFor="f-speaker">Speaker</label>
-          <select id="f-speaker" value={filter.speaker ?? ""} onChange={(e) => setFilter("speaker", e.target.value)}>
-            <option value="">All speakers</option>
-            <option value="none">No speaker</option>
-            {speakerFilters.map((s) => (
-              <option key={s.slug} value={s.slug}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-claim">Claim</label>
-          <select id="f-claim" value={filter.claim ?? ""} onChange={(e) => setFilter("claim", e.target.value)}>
-            <option value="">All claims</option>
-            <option value="none">No claim</option>
-            {claims.map((c) => (
-              <option key={c.id} value={c.id}>
-                {truncate(c.canonical, 70)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Combobox id="f-outlet" label="Outlet" placeholder="Search outlets…" fixed={[{ value: "", label: "All outlets" }]} options={outletOptions} value={filter.outlet ?? ""} onChange={chooseFilter("outlet")} />
+        <Combobox
+          id="f-speaker"
+          label="Speaker"
+          placeholder="Search speakers by name or acronym…"
+          fixed={[{ value: "", label: "All speakers" }, { value: "none", label: "No speaker" }]}
+          options={speakerOptions}
+          value={filter.speaker ?? ""}
+          onChange={chooseFilter("speaker")}
+        />
+        <Combobox
+          id="f-claim"
+          label="Claim"
+          placeholder="Search claims by wording, speaker or slug…"
+          fixed={[{ value: "", label: "All claims" }, { value: "none", label: "No claim" }]}
+          options={claimChoices}
+          value={filter.claim ?? ""}
+          onChange={chooseFilter("claim")}
+        />
       </form>
 
       {problem && (
@@ -216,14 +221,9 @@ export function ReviewQueue({
           <button type="button" className="button button--ghost-danger button--small" disabled={busy || !selectedItems.length} onClick={() => decide(selectedItems, "rejected")}>
             Reject selected
           </button>
-          <select aria-label="Move selected to claim" value={moveTo} onChange={(e) => setMoveTo(e.target.value)}>
-            <option value="">Move selected to claim…</option>
-            {claims.map((c) => (
-              <option key={c.id} value={c.id}>
-                {truncate(c.canonical, 60)}
-              </option>
-            ))}
-          </select>
+          <div className="bulk-bar__move">
+            <Combobox id="bulk-move" label="Move selected to claim" placeholder="Search claims…" options={claimChoices} value={moveTo} onChange={setMoveTo} />
+          </div>
           <button
             type="button"
             className="button button--secondary button--small"
