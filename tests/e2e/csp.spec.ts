@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { EDITOR, signIn } from "./support";
+import { EDITOR, expectHydrated, signIn } from "./support";
 
 /**
  * The Content-Security-Policy allows no inline script that is not the page's
@@ -22,12 +22,6 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
     document.addEventListener("securitypolicyviolation", (e) => w.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
   });
   return async () => [...console, ...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations))];
-}
-
-async function expectHydrated(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__reactFiber"))), { message: "React hydrated the page" })
-    .toBe(true);
 }
 
 function scriptSources(policy: string | undefined): string {

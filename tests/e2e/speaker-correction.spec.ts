@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { actionCaller, actionNamed as action, callAction, signInCookie } from "./http-support";
-import { ADMIN, EDITOR } from "./support";
+import { ADMIN, EDITOR, expectHydrated } from "./support";
 
 /**
  * Issue 11, "Speakers and outlets have editor pages": an article's quote is
@@ -73,6 +73,7 @@ test("an editor fixes a ministry stored as a person with a glued title; the clai
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("row").filter({ hasText: glued }).getByRole("link", { name: glued }).click();
   const form = page.getByRole("form", { name: "Edit speaker" });
+  await expectHydrated(page, 'form[aria-label="Edit speaker"]');
   // Bad input first: a name that still carries its title is refused, and nothing is saved.
   await form.getByLabel("Title or role").fill("Spokesperson");
   await form.getByRole("button", { name: "Save speaker" }).click();

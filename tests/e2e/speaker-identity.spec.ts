@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { actionCaller, origin, signInCookie } from "./http-support";
-import { EDITOR } from "./support";
+import { EDITOR, expectHydrated } from "./support";
 
 /**
  * Issue 11, speakers' kinds, countries and acronyms, and addresses that follow a
@@ -38,6 +38,7 @@ test("an editor makes a speaker a government body of a country under a new name;
 
   // The review queue's speaker filter is a search box: the acronym finds the speaker.
   await page.goto("/editor/review?status=all");
+  await expectHydrated(page, "form.queue-filters");
   const speakerFilter = page.getByRole("combobox", { name: "Speaker" });
   await speakerFilter.fill(acronym);
   await expect(page.getByRole("option", { name: new RegExp(oldName) })).toBeVisible();
@@ -68,6 +69,7 @@ test("an editor makes a speaker a government body of a country under a new name;
   await page.goto(`/editor/speakers?q=${encodeURIComponent(acronym)}`);
   await page.getByRole("link", { name: oldName }).click();
   const form = page.getByRole("form", { name: "Edit speaker" });
+  await expectHydrated(page, 'form[aria-label="Edit speaker"]');
   await expect(form.getByLabel("Acronyms")).toHaveValue(acronym);
   const oldSpeakerPath = new URL((await page.getByRole("link", { name: "Public page" }).getAttribute("href"))!, page.url()).pathname;
 
@@ -77,6 +79,7 @@ test("an editor makes a speaker a government body of a country under a new name;
   await expect(form.getByText("“Atlantis” is not a country")).toBeVisible();
   await page.reload();
   await expect(form.getByLabel("Country")).toHaveValue("");
+  await expectHydrated(page, 'form[aria-label="Edit speaker"]');
 
   await form.getByLabel("Name").fill(newName);
   await form.getByLabel("Kind").selectOption({ label: "Government body" });
@@ -93,6 +96,7 @@ test("an editor makes a speaker a government body of a country under a new name;
   await page.getByRole("link", { name: `${place} Gazette` }).click();
   const oldOutletPath = new URL((await page.getByRole("link", { name: "Public page" }).getAttribute("href"))!, page.url()).pathname;
   const outletForm = page.getByRole("form", { name: "Edit outlet" });
+  await expectHydrated(page, 'form[aria-label="Edit outlet"]');
   await outletForm.getByLabel("Name").fill(`${place} Evening Gazette`);
   await outletForm.getByRole("button", { name: "Save outlet" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${place} Evening Gazette`);
