@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient, SpeakerKind } from "@/generated/prisma/client";
 import type { Tx } from "./db";
 import { ClaimIndex, type ClaimQuote } from "./analysis/claim-index";
 import { createSpeakerRegistry, type SpeakerEntry, type SpeakerRegistry } from "./analysis/speakers";
@@ -127,6 +127,18 @@ async function syncClaimIndex(prisma: PrismaClient, speakerKey: (id: string | nu
   return cache.index;
 }
 
+/** A stored speaker as the analysis's registry takes it. */
+export function speakerEntry(s: { id: string; name: string; kind: SpeakerKind; aliases: string[]; acronyms: string[] }): SpeakerEntry {
+  return {
+    id: s.id,
+    name: s.name,
+    // The analysis knows no document issuer: to it, an issuer is an organisation that speaks.
+    kind: s.kind === "document_issuer" ? "organisation" : s.kind,
+    // An acronym names the speaker like an alias does (the registry matches it case-sensitively).
+    aliases: [s.name, ...s.aliases, ...s.acronyms],
+  };
+}
+
 /**
  * The speaker registry alone: the database's speakers and their aliases, over
  * the built-in defaults. Kept per process and built again only when the
@@ -140,14 +152,7 @@ export async function loadSpeakerRegistry(
   if (signature === undefined) signature = (await tableSignatures(prisma)).speakers;
   if (cached && cached.signature === signature) return cached.value;
   const speakers = await prisma.speaker.findMany({ select: { id: true, name: true, kind: true, aliases: true, acronyms: true } });
-  const entries: SpeakerEntry[] = speakers.map((s) => ({
-    id: s.id,
-    name: s.name,
-    // The analysis knows no document issuer: to it, an issuer is an organisation that speaks.
-    kind: s.kind === "document_issuer" ? "organisation" : s.kind,
-    // An acronym names the speaker like an alias does (the registry matches it case-sensitively).
-    aliases: [s.name, ...s.aliases, ...s.acronyms],
-  }));
+  const entries: SpeakerEntry[] = speakers.map(speakerEntry);
   const value = { speakers: speakers.map((s) => ({ id: s.id, name: s.name })), speakerEntries: entries, registry: createSpeakerRegistry(entries) };
   globalForAnalysis.__claimscopeSpeakerRegistry = { signature, value };
   return value;

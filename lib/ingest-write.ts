@@ -45,6 +45,7 @@ export interface NewSpeakerRow {
   name: string;
   kind: SpeakerKind;
   aliases: string[];
+  acronyms: string[];
 }
 
 export interface NewClaimRow {
@@ -271,11 +272,11 @@ async function writePart(tx: Tx, part: Part, remap: Map<string, string>): Promis
       if (id) remap.set(s.id, id);
       return !id;
     });
-    const slugs = await uniqueSlugs(tx, ["Speaker"], fresh.map((s) => s.name));
+    const slugs = await uniqueSlugs(tx, ["Speaker", { oldSlugs: "speaker" }], fresh.map((s) => s.name));
     if (fresh.length) await tx.speaker.createMany({ data: fresh.map((s, i) => ({ ...s, slug: slugs[i] })) });
   }
   if (part.claims.length) {
-    const slugs = await uniqueSlugs(tx, ["Claim", "ClaimOldSlug"], part.claims.map((c) => c.slugBase));
+    const slugs = await uniqueSlugs(tx, ["Claim", { oldSlugs: "claim" }], part.claims.map((c) => c.slugBase));
     await tx.claim.createMany({
       data: part.claims.map((c, i) => ({
         id: c.id,
@@ -342,7 +343,8 @@ async function writePart(tx: Tx, part: Part, remap: Map<string, string>): Promis
   return articleSlugs;
 }
 
-type SlugTable = "Article" | "Speaker" | "Claim" | "ClaimOldSlug";
+/** A table whose slugs are taken, or the former addresses of one kind of record (OldSlug, lib/record-addresses.ts). */
+type SlugTable = "Article" | "Speaker" | "Claim" | { oldSlugs: "claim" | "speaker" };
 
 /**
  * lib/slug.ts uniqueSlug for many bases at once, in the writing transaction:
@@ -357,7 +359,10 @@ async function uniqueSlugs(tx: Tx, tables: SlugTable[], bases: string[]): Promis
   const taken = new Set<string>();
   for (const table of tables) {
     // Slugs are [a-z0-9-] (slugify): no LIKE wildcards in a root.
-    const rows = await tx.$queryRawUnsafe<{ slug: string }[]>(`SELECT slug FROM "${table}" WHERE slug = ANY($1::text[]) OR slug LIKE ANY($2::text[])`, wanted, patterns);
+    const rows =
+      typeof table === "string"
+        ? await tx.$queryRawUnsafe<{ slug: string }[]>(`SELECT slug FROM "${table}" WHERE slug = ANY($1::text[]) OR slug LIKE ANY($2::text[])`, wanted, patterns)
+        : await tx.$queryRaw<{ slug: string }[]>`SELECT slug FROM "OldSlug" WHERE kind = ${table.oldSlugs}::"AddressKind" AND (slug = ANY(${wanted}::text[]) OR slug LIKE ANY(${patterns}::text[]))`;
     for (const r of rows) taken.add(r.slug);
   }
   return roots.map((root) => {

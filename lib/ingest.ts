@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { availableParallelism } from "node:os";
 import { createSpeakerRegistry, type SpeakerEntry } from "./analysis/speakers";
-import { indexLinkedQuotes, loadAnalysisContext, speakerKeyFor, type AnalysisContext } from "./analysis-context";
+import { indexLinkedQuotes, loadAnalysisContext, speakerEntry, speakerKeyFor, type AnalysisContext } from "./analysis-context";
 import { recordAudit } from "./audit";
 import { contentHash } from "./content-hash";
 import type { CaptureData } from "./fetch-article";
@@ -192,7 +192,7 @@ function namesNewSpeakers(text: string, before: SpeakerEntry[], now: SpeakerEntr
 /** The context with speakers the batch creates, as it will be once they are stored. */
 function withSpeakers(ctx: AnalysisContext, created: NewSpeakerRow[]): AnalysisContext {
   const speakers = [...ctx.speakers, ...created.map((s) => ({ id: s.id, name: s.name }))];
-  const speakerEntries = [...ctx.speakerEntries, ...created.map((s) => ({ id: s.id, name: s.name, kind: s.kind, aliases: [s.name, ...s.aliases] }))];
+  const speakerEntries = [...ctx.speakerEntries, ...created.map(speakerEntry)];
   return { ...ctx, speakers, speakerEntries, registry: createSpeakerRegistry(speakerEntries), speakerKey: speakerKeyFor(speakers) };
 }
 
