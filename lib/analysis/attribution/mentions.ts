@@ -4,9 +4,11 @@
 import { isOrganizationWord } from "../nlp";
 import type { SpeakerEntry, SpeakerRegistry } from "../speakers";
 import type { Tok } from "../tokens";
-import { misspeltWords, normalizeName } from "../text";
+import { normalizeName } from "../text";
+import { articleCountries, GENERIC_MINISTRY } from "./article-countries";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
 import { readsAsEnglish } from "./language";
+import { misspeltEntry } from "./misspelt-names";
 import { antecedent, isPersonName, isProperName, isTimePhrase } from "./noun-phrases";
 import { cleanName, genderOf, isTitleWord, looksLikePersonName, nameAfterRole, personForPronoun, personIn, personSpeaker } from "./persons";
 import { ARTICLES, DATA, DOCS, NP_JOINERS, ORGS, PERSON_HEADS, POSSESSIVE_DETS, PRONOUNS, RELATIVES, REPORTS, TIME_WORDS, YEAR } from "./words";
@@ -219,78 +221,7 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
   return { speaker: newSpeaker(phrase, toks, s, b, ctx), documentKey: null };
 }
 
-/** The registry entry whose name or alias is `phrase` with one word misspelt (see misspeltWords), or null. */
-function misspeltEntry(registry: SpeakerRegistry, phrase: string): SpeakerEntry | null {
-  const words = normalizeName(phrase).split(" ");
-  if (words.length < 2) return null;
-  const index = misspellingIndex(registry);
-  for (let i = 0; i < words.length; i++) {
-    for (const [other, e] of index.get(slotKey(words, i)) ?? []) if (misspeltWords(words, other)) return e;
-  }
-  return null;
-}
-
-// Per registry: names keyed by their words with one slot blanked (and that slot's first letter),
-// rebuilt when the registry grows, so a look-up costs a few map reads, not a scan.
-const MISSPELLING_INDEX = new WeakMap<SpeakerRegistry, { size: number; map: Map<string, [string[], SpeakerEntry][]> }>();
-function slotKey(words: readonly string[], i: number): string {
-  return `${words.slice(0, i).join(" ")}|${words[i][0]}|${words.slice(i + 1).join(" ")}`;
-}
-function misspellingIndex(registry: SpeakerRegistry): Map<string, [string[], SpeakerEntry][]> {
-  const entries = registry.entries();
-  const cached = MISSPELLING_INDEX.get(registry);
-  if (cached && cached.size === entries.length) return cached.map;
-  const map = new Map<string, [string[], SpeakerEntry][]>();
-  for (const e of entries) {
-    if (e.kind === "document") continue;
-    for (const name of [e.name, ...e.aliases]) {
-      const w = normalizeName(name).split(" ");
-      if (w.length < 2) continue;
-      for (let i = 0; i < w.length; i++) {
-        if (w[i].length < 5) continue;
-        const k = slotKey(w, i);
-        const list = map.get(k) ?? [];
-        list.push([w, e]);
-        map.set(k, list);
-      }
-    }
-  }
-  MISSPELLING_INDEX.set(registry, { size: entries.length, map });
-  return map;
-}
-
 const UNNAMED_VOICES = new Set(["official", "officials", "source", "sources", "analyst", "analysts", "expert", "experts", "diplomat", "diplomats"]);
-
-/** Two to four capitalised words that are no body, document or title: "Clara Voss", "Kellner" (one word allowed when `one`). */
-
-export const GENERIC_MINISTRY = /^(?:(?:the\s+)?(?:foreign|external affairs|defen[cs]e|interior)\s+(?:office|ministry|affairs ministry)(?:\s+spokes(?:person|man|woman))?|ministry of (?:foreign|external) affairs|FO|MOFA)$/i;
-export const DATELINE = /^\s*([A-Z][A-Za-z .'-]{2,30}?)\s*(?:,\s*(?:[A-Za-z.]+(?: +[A-Za-z.]+)*\s*)?)?(?:\(\w+\)\s*)?[:\-–—]\s/;
-
-/** Demonyms and country names the article is about: its dateline first, then the most mentioned. */
-export function articleCountries(ctx: Context): string[] {
-  if (ctx.countries) return ctx.countries;
-  const counts = new Map<string, number>();
-  const names = new Map<string, string[]>(); // government entry id → [demonym-ish name, country]
-  for (const e of ctx.registry.entries()) {
-    if (!e.id.endsWith("-govt") || e.kind !== "government") continue;
-    const country = e.name.replace(/^Government of /, "");
-    const demonym = e.aliases.find((a) => / government$/.test(a) && !a.startsWith(country))?.replace(/ government$/, "") ?? country;
-    names.set(e.id, [demonym, country]);
-  }
-  const body = ctx.text.slice(0, 20000);
-  const para = body.split("\n").find((l, i) => i > 0 && l.trim()) ?? "";
-  const dl = DATELINE.exec(para);
-  for (const m of ctx.registry.findAll(body)) {
-    if (!names.has(m.entry.id)) continue;
-    counts.set(m.entry.id, (counts.get(m.entry.id) ?? 0) + 1);
-  }
-  if (dl) {
-    const hit = ctx.registry.resolve(dl[1].trim().toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase()));
-    if (hit && names.has(hit.id)) counts.set(hit.id, (counts.get(hit.id) ?? 0) + 1000);
-  }
-  ctx.countries = [...counts.entries()].sort((a, b) => b[1] - a[1]).flatMap(([id]) => names.get(id)!);
-  return ctx.countries;
-}
 
 export function fromRegistry(ctx: Context, e: SpeakerEntry, near: string | undefined): Interp {
   const speaker = fromEntry(ctx.registry, e);
@@ -370,7 +301,6 @@ function personWithRole(text: string, toks: Tok[], name: [number, number], role:
   if (person.speaker && role[1] > role[0] && toks.slice(role[0], role[1] + 1).some((t) => isTitleWord(t.lower))) ctx.roles.set(roleKey(text, toks, role[0], role[1]), person.speaker);
   return person;
 }
-
 
 
 /** Titles that name whoever leads a body, whatever the title it was introduced with ("the WHO chief"). */
