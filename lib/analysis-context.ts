@@ -1,7 +1,8 @@
 import "server-only";
 import type { PrismaClient, SpeakerKind } from "@/generated/prisma/client";
 import type { Tx } from "./db";
-import { ClaimIndex, type ClaimQuote } from "./analysis/claim-index";
+import { ClaimIndex } from "./analysis/claim-index";
+import type { ClaimQuote } from "./analysis/claim-quote";
 import { createSpeakerRegistry, type SpeakerEntry, type SpeakerRegistry } from "./analysis/speakers";
 import { normalizeName } from "./analysis/text";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient, SpeakerKind } from "@/generated/prisma/client";
 import { LINK_THRESHOLD } from "./analysis/claim-evidence";
-import type { ClaimQuote } from "./analysis/claim-index";
+import type { ClaimQuote } from "./analysis/claim-quote";
 import { checkFidelity, indexSources, type FidelityResult } from "./analysis/fidelity";
 import type { AnalyzedQuote } from "./analysis/pipeline";
 import type { SpeakerEntry } from "./analysis/speakers";

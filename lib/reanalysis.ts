@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { ClaimLinkVia } from "./analysis/claim-evidence";
-import type { ClaimQuote } from "./analysis/claim-index";
+import type { ClaimQuote } from "./analysis/claim-quote";
 import { ClaimGrouper, type ClaimHint } from "./analysis/claims";
 import type { FidelityResult } from "./analysis/fidelity";
 import { type AnalyzedQuote, claimQuoteOf } from "./analysis/pipeline";

@@ -8,34 +8,12 @@
 // shared by more than POSTING_CAP claims says nothing and is skipped, so a query
 // costs a bounded number of look-ups plus at most VERIFY full judgements.
 
-import { type ClaimLinkVia, type ClaimState, type Evidence, type PreparedQuote, joinClaim, judge, newClaimState, speakerFit, speakerWordsOf } from "./claim-evidence";
-import { type Wording, PHRASE_WORDS, prepareContext, prepareWording, stemWord } from "./claim-text";
+import { type ClaimLinkVia, type ClaimState, type Evidence, type PreparedQuote, joinClaim, judge, newClaimState } from "./claim-evidence";
+import { speakerFit, speakerWordsOf } from "./claim-speaker-fit";
+import { type ClaimQuote, prepareQuote } from "./claim-quote";
+import { type Wording, PHRASE_WORDS, stemWord } from "./claim-text";
 import { STOPWORDS } from "./data/stopwords";
 
-/** A quote as claim matching sees it. */
-export interface ClaimQuote {
-  /** Unique quote id (the app's quote id; the pipeline uses "<articleId>#<n>"). */
-  id: string;
-  /** The quoted words. */
-  text: string;
-  articleId?: string;
-  /** Registry id or normalised name of the speaker; null when unknown or generic. */
-  speakerKey: string | null;
-  /** Only for naming a new claim key when speakerKey is null (e.g. an umbrella body's id). */
-  speakerLabel?: string | null;
-  /** Source document (registry id + year) when known: the same words in another year's report are another claim. */
-  documentKey?: string | null;
-  /** A quoted characterisation (“reckless gamble” after "described X as"). */
-  label?: boolean;
-  /** Sentence of a primary source the quote was aligned to ("sourceId#sentence"), if any. */
-  anchor?: string | null;
-  /** The outlet's words around the quote within its sentence (before the opening mark, after the closing one). */
-  context?: { before: string; after: string } | null;
-  /** An editor confirmed this quote's link: its wording is the claim's wording. */
-  confirmed?: boolean;
-  /** Index of the outlet's sentence in its article: phrases quoted together from one sentence. */
-  sentence?: number | null;
-}
 
 export interface ClaimCandidate {
   claimKey: string;
@@ -53,20 +31,6 @@ const RARE_TERMS = 6;
 /** Candidates judged per quote: those found by their wording's structure, then the best found by shared words only. */
 const VERIFY = 24;
 const VERIFY_BY_WORDS = 8;
-
-export function prepareQuote(q: ClaimQuote): PreparedQuote {
-  return {
-    id: q.id,
-    wording: prepareWording(q.text),
-    context: q.context ? prepareContext(q.context.before, q.context.after) : null,
-    speakerKey: q.speakerKey ?? null,
-    speakerWords: speakerWordsOf(q.speakerKey ?? null),
-    documentKey: q.documentKey ?? null,
-    label: !!q.label,
-    anchor: q.anchor ?? null,
-    articleId: q.articleId ?? null,
-  };
-}
 
 function push(map: Map<number | string, number[]>, key: number | string, claim: number) {
   const list = map.get(key);

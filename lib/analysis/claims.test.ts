@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ClaimQuote, ClaimIndex } from "./claim-index";
+import { ClaimIndex } from "./claim-index";
+import type { ClaimQuote } from "./claim-quote";
 import { ClaimGrouper, compareQuotes, groupClaims, newClaimKey } from "./claims";
 
 const q = (id: string, text: string, over: Partial<ClaimQuote> = {}): ClaimQuote => ({

@@ -13,9 +13,11 @@
 // Memory is one entry per claim (ClaimIndex), not per quote or article text, so
 // `npm run analyze` can stream a folder of any size.
 
-import { type ClaimLinkVia, type Evidence, type PreparedQuote, judge, sameSpeakerKey } from "./claim-evidence";
+import { type ClaimLinkVia, type Evidence, type PreparedQuote, judge } from "./claim-evidence";
+import { sameSpeakerKey } from "./claim-speaker-fit";
 import { PHRASE_WORDS } from "./claim-text";
-import { type ClaimQuote, ClaimIndex, prepareQuote } from "./claim-index";
+import { ClaimIndex } from "./claim-index";
+import { type ClaimQuote, prepareQuote } from "./claim-quote";
 import { fnv1a, slugify, wordTokens } from "./text";
 
 export interface ClaimHint {

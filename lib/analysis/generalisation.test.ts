@@ -1,8 +1,8 @@
 // Rules added after measuring on a held-out gold set (tests/fixtures/heldout):
 // each table uses small texts of its own, not the held-out articles.
 import { describe, expect, it } from "vitest";
-import { misspeltName, sameSpeakerKey } from "./claim-evidence";
-import type { ClaimQuote } from "./claim-index";
+import { misspeltName, sameSpeakerKey } from "./claim-speaker-fit";
+import type { ClaimQuote } from "./claim-quote";
 import { stemWord } from "./claim-text";
 import { compareQuotes, groupClaims } from "./claims";
 import { analyzeArticle } from "./pipeline";

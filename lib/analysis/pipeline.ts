@@ -24,7 +24,7 @@
 import { type Attribution, type AttributionSource, attributeQuotes } from "./attribution";
 import { trailingFurniture } from "./boilerplate";
 import type { ClaimLinkVia } from "./claim-evidence";
-import type { ClaimQuote } from "./claim-index";
+import type { ClaimQuote } from "./claim-quote";
 import { type ClaimGroup, type ClaimHint, ClaimGrouper } from "./claims";
 import { type FidelityResult, type PrimarySource, type SourceIndex, checkFidelity, indexSources } from "./fidelity";
 import { classifyKind, isTitleCase, type QuoteKind } from "./kinds";
