@@ -1,10 +1,11 @@
 import "server-only";
-import { randomBytes, randomUUID } from "node:crypto";
-import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
 import type { PrismaClient, SpeakerKind } from "@/generated/prisma/client";
 import { newClaimKey } from "./analysis/claims";
 import type { CaptureData } from "./fetch-article";
-import { database, type Tx } from "./db";
+import { removePartialArticle } from "./abandoned-imports";
+import type { Tx } from "./db";
+import { importHolder, TX_OPTIONS, WRITE_CHUNK_ROWS } from "./import-transactions";
 import { leadOf, type Plan } from "./ingest-plan";
 import { canonicalFrom, quoteRow } from "./ingest-records";
 import { claimSlug, slugify } from "./slug";
@@ -25,20 +26,9 @@ import { claimSlug, slugify } from "./slug";
  *   transaction held it for over 30 s). Its first part stores a PendingImport
  *   row beside it, the last deletes it: until then the import is not complete,
  *   and a crash leaves a marked partial article that the next import of the
- *   same text removes (removeAbandonedImports) before storing it again.
+ *   same text removes (removeAbandonedImports, lib/abandoned-imports.ts) before storing it again.
  */
 
-/** Rows (articles, speakers, claims, quotes) in one transaction at most: on PGlite, a few hundred ms of writing. */
-export const WRITE_CHUNK_ROWS = 600;
-
-/** Waits for a transaction's turn (other writers) and lets it run long on a busy machine. */
-const TX_OPTIONS = { maxWait: 30_000, timeout: 60_000 };
-
-/** This process, as PendingImport.holder names it. */
-export const importHolder = `${hostname().slice(0, 30)}:${process.pid}:${randomBytes(4).toString("hex")}`;
-
-/** A PendingImport not touched for this long on PostgreSQL belongs to an import that is gone. */
-const ABANDONED_AFTER_MS = 5 * 60_000;
 
 export interface NewSpeakerRow {
   id: string;
@@ -376,44 +366,3 @@ async function uniqueSlugs(tx: Tx, tables: SlugTable[], bases: string[]): Promis
   });
 }
 
-/**
- * Removes an article whose import did not complete (its PendingImport row is
- * there): its quotes, then the article, then the draft claims only its quotes
- * held that no editor has touched. Speakers it created stay (a name, harmless).
- * In short transactions, like the import that wrote it.
- */
-export async function removePartialArticle(prisma: PrismaClient, articleId: string): Promise<void> {
-  const claims = (
-    await prisma.quote.findMany({ where: { articleId, claimId: { not: null } }, select: { claimId: true }, distinct: ["claimId"] })
-  ).map((q) => q.claimId!);
-  for (;;) {
-    const ids = (
-      await prisma.quote.findMany({ where: { articleId, article: { pendingImport: { isNot: null } } }, select: { id: true }, take: WRITE_CHUNK_ROWS })
-    ).map((q) => q.id);
-    if (!ids.length) break;
-    await prisma.quote.deleteMany({ where: { id: { in: ids } } });
-  }
-  await prisma.$transaction(async (tx) => {
-    await tx.article.deleteMany({ where: { id: articleId, pendingImport: { isNot: null } } });
-    await tx.claim.deleteMany({
-      where: { id: { in: claims }, status: "draft", version: 1, quotes: { none: {} }, rating: null, rebuttals: { none: {} }, tags: { none: {} } },
-    });
-  }, TX_OPTIONS);
-}
-
-/**
- * Removes the partial articles (lib/ingest-write.ts PendingImport) with these
- * content hashes whose import is gone: on the embedded database, which one
- * process opens, any other process's; on PostgreSQL, one not written to for
- * ABANDONED_AFTER_MS. An import still under way is left alone.
- */
-export async function removeAbandonedImports(prisma: PrismaClient, hashes: string[]): Promise<void> {
-  const pending = await prisma.pendingImport.findMany({
-    where: { article: { contentHash: { in: hashes } } },
-    select: { articleId: true, holder: true, touchedAt: true },
-  });
-  for (const p of pending) {
-    const gone = p.holder !== importHolder && (database.kind === "pglite" || Date.now() - p.touchedAt.getTime() > ABANDONED_AFTER_MS);
-    if (gone) await removePartialArticle(prisma, p.articleId);
-  }
-}

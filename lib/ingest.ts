@@ -9,7 +9,8 @@ import type { CaptureData } from "./fetch-article";
 import type { Tx } from "./db";
 import { analyzeOffThread, planQuotes, type Plan } from "./ingest-plan";
 import { materialiseClaims, materialiseSpeakers, quoteRow } from "./ingest-records";
-import { articleRows, removeAbandonedImports, writeArticles, type ArticleRows, type BatchState, type NewSpeakerRow } from "./ingest-write";
+import { removeAbandonedImports } from "./abandoned-imports";
+import { articleRows, writeArticles, type ArticleRows, type BatchState, type NewSpeakerRow } from "./ingest-write";
 
 export interface IngestInput {
   /**
