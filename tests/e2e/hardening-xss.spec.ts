@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { xssVectors } from "../support/bad-input";
+import { xssVectors } from "../support/bad-values";
 import { callAction, listActions, origin, signInCookie, type ActionRef, type ActionResponse } from "./http-support";
 import { ADMIN, EDITOR } from "./support";
 

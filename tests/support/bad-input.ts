@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { getCases } from "./bad-input-pages";
+import { BLANK, BROKEN_TEXT, SQL_VALUES, WRONG_TYPES, binaryFiles, label, xssVectors } from "./bad-values";
 
 /**
  * The bad-input corpus: value lists × targets, built deterministically (the same
@@ -52,73 +52,6 @@ export interface GetCase {
 }
 
 export type BadInputCase = ActionCase | GetCase;
-
-// ---- Value lists ----
-
-/**
- * Classic filter-evasion vectors (after the OWASP XSS Filter Evasion Cheat
- * Sheet), with `js` as the script to run. Stored text is rendered as text, so
- * none of these may ever execute.
- */
-export function xssVectors(js = "alert(1)"): string[] {
-  const entities = [...`javascript:${js}`].map((c) => `&#${c.charCodeAt(0)};`).join("");
-  return [
-    `<script>${js}</script>`,
-    `<img src=x onerror=${js}>`,
-    `<svg/onload=${js}>`,
-    `javascript:${js}`,
-    `"><script>${js}</script>`,
-    `'><img src=x onerror=${js}>`,
-    `<iframe src="javascript:${js}"></iframe>`,
-    `<body onload=${js}>`,
-    `<a href="jav&#x09;ascript:${js}">click</a>`,
-    `<IMG SRC=JaVaScRiPt:${js}>`,
-    `<<SCRIPT>${js};//<</SCRIPT>`,
-    `<math><mtext><table><mglyph><style><img src=x onerror=${js}>`,
-    `<div style="width: expression(${js})">x</div>`,
-    `<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">data</a>`,
-    `<IMG SRC="jav&#x0A;ascript:${js}">`,
-    `<IMG SRC=${entities}>`,
-    `<SCRIPT SRC=//xss.invalid/x.js></SCRIPT>`,
-    `<input autofocus onfocus=${js}>`,
-    `<details open ontoggle=${js}>`,
-    `<object data="javascript:${js}"></object>`,
-    `<svg><animate onbegin=${js} attributeName=x dur=1s>`,
-    `<scr<script>ipt>${js}</scr</script>ipt>`,
-    `</textarea><script>${js}</script>`,
-    `<style>@import 'javascript:${js}';</style>`,
-    `<img """><script>${js}</script>">`,
-    `'';!--"<XSS>=&{()}`,
-  ];
-}
-
-export const SQL_VALUES = [`' OR 1=1 --`, `"; DROP TABLE "Claim"; --`, "%", "_", "\\", `'); DELETE FROM "Tag" WHERE ('1'='1`, `1' UNION SELECT password FROM account --`];
-
-/** Never acceptable as stored text: control characters and lone surrogates. */
-export const BROKEN_TEXT = ["\u0000", "ab\u0000cd", "bell\u0007", "\u001b[31mred", "del\u007f", "\ud800", "ab\udfffcd", "\udc00\ud800"];
-
-export const BLANK = ["", "   ", "\t\n\r ", "\u00a0\u2003"];
-
-export const WRONG_TYPES: [string, unknown][] = [
-  ["number", 42],
-  ["boolean", true],
-  ["array", ["a"]],
-  ["object", { $ne: null }],
-  ["empty array", []],
-];
-
-const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "bad-input");
-
-/** Binary files as a browser's FileReader.readAsText would hand them over (lossy UTF-8), and as raw bytes. */
-export function binaryFiles(): { name: string; bytes: Buffer }[] {
-  return ["pixel.png", "text.gz", "header.pdf", "random.bin"].map((name) => ({ name, bytes: readFileSync(path.join(FIXTURES, name)) }));
-}
-
-const label = (v: unknown) => {
-  const s = typeof v === "string" ? v : JSON.stringify(v);
-  const shown = s.length > 40 ? `${s.slice(0, 40)}…(${s.length})` : s;
-  return JSON.stringify(shown).slice(1, -1);
-};
 
 // ---- Targets ----
 
@@ -435,84 +368,6 @@ function actionCases(): ActionCase[] {
   return cases;
 }
 
-// ---- Reader pages and the read API ----
-
-const enc = encodeURIComponent;
-
-function getCases(): GetCase[] {
-  const cases: GetCase[] = [];
-  const add = (url: string, field: string, value: string, expect: Expectation, api: boolean, markup?: string) =>
-    cases.push({ kind: "get", id: `GET ${url}`, url, field, value, expect, api, markup });
-
-  // Raw query-string bytes: invalid UTF-8 and encoded control characters.
-  const rawBad: [string, string][] = [
-    ["%C3%28", "invalid UTF-8 C3 28"],
-    ["%ED%A0%80", "encoded lone surrogate"],
-    ["%FF%FE", "invalid UTF-8 FF FE"],
-    ["ab%00cd", "NUL"],
-    ["%1B%5B31m", "escape sequence"],
-  ];
-
-  // Search: page and API, every vector.
-  for (const v of [...xssVectors(), ...SQL_VALUES]) {
-    add(`/search?q=${enc(v)}`, "q", label(v), v.trim().length >= 2 ? "either" : "refuse", false, v.includes("<") ? v : undefined);
-    add(`/api/search?q=${enc(v)}`, "q", label(v), v.trim().length >= 2 ? "either" : "refuse", true);
-  }
-  for (const [raw, name] of rawBad) {
-    add(`/search?q=${raw}`, "q", name, "either", false);
-    add(`/api/search?q=${raw}`, "q", name, "either", true);
-    add(`/api/search?type=claims&q=${raw}`, "q", name, "either", true);
-  }
-  for (const [q, name] of [["x".repeat(201), "201 characters"], ["%00%00%00", "only NULs"], ["a", "one character"], ["%20%20%20", "spaces"]] as [string, string][]) {
-    add(`/search?q=${q}`, "q", name, name === "spaces" ? "either" : "refuse", false);
-    add(`/api/search?q=${q}`, "q", name, "refuse", true);
-  }
-  for (const [p, name] of [["0", "page 0"], ["-1", "negative page"], ["x", "word page"], ["1e9", "huge page"], ["51", "past the last page"], ["1.5", "fraction page"], ["%00", "NUL page"]] as [string, string][]) {
-    add(`/search?q=haven&page=${p}`, "page", name, "refuse", false);
-    add(`/api/search?q=haven&page=${p}`, "page", name, "refuse", true);
-  }
-  for (const t of ["zzz", enc("<script>alert(1)</script>"), "%00"]) {
-    add(`/search?q=haven&type=${t}`, "type", t, "refuse", false);
-    add(`/api/search?q=haven&type=${t}`, "type", t, "refuse", true);
-  }
-
-  // Claims browse page and list APIs: every filter with a few vectors each.
-  const filterValues: [string, string][] = [
-    ...xssVectors()
-      .filter((_, i) => i % 6 === 0)
-      .map((v): [string, string] => [enc(v), `xss ${label(v)}`]),
-    [enc(`' OR 1=1 --`), "sql"],
-    [enc("%"), "percent"],
-    [enc("x".repeat(201)), "201 characters"],
-    ...rawBad,
-  ];
-  for (const filter of ["tag", "speaker", "outlet", "verdict"]) {
-    for (const [v, name] of filterValues) {
-      add(`/claims?${filter}=${v}`, filter, name, "refuse", false);
-      add(`/api/claims?${filter}=${v}`, filter, name, "refuse", true);
-    }
-  }
-  for (const [p, name] of [["0", "page 0"], ["-5", "negative page"], ["abc", "word page"], ["99999999", "huge page"], ["%00", "NUL page"]] as [string, string][]) {
-    add(`/claims?page=${p}`, "page", name, "refuse", false);
-    for (const api of ["/api/claims", "/api/quotes", "/api/articles", "/api/outlets"]) add(`${api}?page=${p}`, "page", name, "refuse", true);
-  }
-  for (const [v, name] of [["0", "zero"], ["101", "over the maximum"], ["-1", "negative"], ["many", "word"], ["1e3", "exponent"]] as [string, string][]) {
-    for (const api of ["/api/claims", "/api/quotes", "/api/articles"]) add(`${api}?perPage=${v}`, "perPage", name, "refuse", true);
-  }
-  for (const [v, name] of filterValues.slice(0, 6)) {
-    add(`/api/quotes?claim=${v}`, "claim", name, "refuse", true);
-    add(`/api/articles?outlet=${v}`, "outlet", name, "refuse", true);
-    add(`/api/export/quotes.csv?article=${v}`, "article", name, "refuse", true);
-    add(`/api/export/annotations?outlet=${v}`, "outlet", name, "refuse", true);
-  }
-  // Path parameters. (Not malformed percent-escapes such as /claims/%C3%28: Next 16.4 answers
-  // those with a bare 500 in its router, before any of the app's code runs.)
-  for (const [v, name] of [[enc("<script>alert(1)</script>"), "xss slug"], [enc(`' OR 1=1 --`), "sql slug"], ["ab%00cd", "NUL slug"], ["%ED%9F%BF%00", "control character slug"], ["x".repeat(300), "300-character slug"]] as [string, string][]) {
-    add(`/api/claims/${v}`, "slug", name, "refuse", true);
-    for (const page of ["/claims", "/articles", "/outlets", "/speakers"]) add(`${page}/${v}`, "slug", name, "refuse", false);
-  }
-  return cases;
-}
 
 export function buildCorpus(): BadInputCase[] {
   return [...actionCases(), ...getCases()];
