@@ -1,16 +1,17 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { listEntityHistory, recordAudit } from "./audit";
+import { listEntityHistory } from "./audit";
 import type { ClaimListItem } from "./claims";
 import { prisma, type Tx } from "./db";
-import { ActionError, ConflictError, NotFoundError } from "./errors";
+import { ActionError, NotFoundError } from "./errors";
 import { listKeys, recordClaims, recordKeys, type Touched } from "./public-cache/keys";
 import { publicQuoteCountsByClaim } from "./quote-counts";
-import { keepOldAddress, moveAddresses, uniqueRecordSlug } from "./record-addresses";
+import { keepOldAddress, uniqueRecordSlug } from "./record-addresses";
+import { finishMerge, loadMergePair } from "./record-merge";
 import { parseCountry } from "./countries";
 import { splitLines, type EditSpeakerInput, type MergeSpeakersInput } from "./validation/speaker";
 import { cleanSearchTerm, isPlausibleSlug } from "./validation/text";
-import { bumpVersions, deleteVersioned, updateVersioned } from "./versioned-write";
+import { bumpVersions, updateVersioned } from "./versioned-write";
 import { publicClaimWhere } from "./visibility";
 
 /**
@@ -223,13 +224,7 @@ export async function editSpeaker(actorId: string, input: EditSpeakerInput) {
  */
 export async function mergeSpeakers(actorId: string, input: MergeSpeakersInput) {
   return prisma.$transaction(async (tx) => {
-    const [source, target] = await Promise.all([
-      tx.speaker.findUnique({ where: { id: input.sourceId }, select: speakerAuditSelect }),
-      tx.speaker.findUnique({ where: { id: input.targetId }, select: speakerAuditSelect }),
-    ]);
-    if (!source) throw new NotFoundError("speaker");
-    if (!target) throw new NotFoundError("speaker to keep");
-    if (source.version !== input.sourceVersion) throw new ConflictError();
+    const { source, target } = await loadMergePair("speaker", input, (id) => tx.speaker.findUnique({ where: { id }, select: speakerAuditSelect }));
     const touched = await pagesShowingSpeaker(tx, [source.id]);
     const quotes = await bumpVersions(tx, "quote", { speakerId: source.id }, { speakerId: target.id });
     const claims = await bumpVersions(tx, "claim", { speakerId: source.id }, { speakerId: target.id });
@@ -237,20 +232,9 @@ export async function mergeSpeakers(actorId: string, input: MergeSpeakersInput) 
     const acronyms = cleanAliases([...target.acronyms, ...source.acronyms], target.name);
     const aliases = cleanAliases([...target.aliases, source.name, ...source.aliases], target.name, ...acronyms);
     await bumpVersions(tx, "speaker", { id: target.id }, { aliases, acronyms });
-    // The merged speaker's address, and its former ones, lead to the kept speaker.
-    await moveAddresses(tx, "speaker", source, target.id);
-    await recordAudit(tx, {
-      actorId,
-      entityType: "speaker",
-      entityId: target.id,
-      action: "merge",
+    await finishMerge(tx, "speaker", actorId, { source, target, sourceVersion: input.sourceVersion }, {
       before: { aliases: target.aliases, acronyms: target.acronyms },
-      after: { absorbedId: source.id, absorbedName: source.name, aliases, acronyms, quotes, claims, documents },
-    });
-    await deleteVersioned(tx, "speaker", {
-      where: { id: source.id },
-      version: input.sourceVersion,
-      audit: { actorId, entityType: "speaker", entityId: source.id, action: "merged_into", before: source, after: { targetId: target.id, targetName: target.name } },
+      after: { aliases, acronyms, quotes, claims, documents },
     });
     return { id: target.id, moved: { quotes, claims, documents }, speakers: true, ...touched } satisfies Touched & { id: string; moved: object };
   });

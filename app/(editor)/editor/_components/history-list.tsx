@@ -8,8 +8,9 @@ const ACTIONS: Record<string, string> = {
   reject: "rejected",
   reopen: "re-opened for review",
   move: "moved to another claim",
-  merge: "merged another claim in",
-  merged_into: "was merged into another claim",
+  // Claims, speakers and outlets merge: "{record}" is the event's own kind.
+  merge: "merged another {record} in",
+  merged_into: "was merged into another {record}",
   split: "split quotes off",
   publish: "published",
   unpublish: "unpublished",
@@ -105,7 +106,7 @@ export function HistoryList({
         return (
           <li key={event.id} className="history__event">
             <div className="history__head">
-              <strong>{event.actorName ?? "The system"}</strong> {ACTIONS[event.action] ?? event.action.replace(/[-_]/g, " ")}
+              <strong>{event.actorName ?? "The system"}</strong> {ACTIONS[event.action]?.replace("{record}", event.entityType) ?? event.action.replace(/[-_]/g, " ")}
               {subject && <span className="muted"> · {subject}</span>}
               <time className="history__time" dateTime={event.createdAt.toISOString()}>
                 {when.format(event.createdAt)} UTC

@@ -2,9 +2,8 @@
 
 import { useMemo } from "react";
 import { useRouter } from "next/navigation";
-import { Controller } from "react-hook-form";
 import { editSpeakerAction, mergeSpeakersAction } from "@/app/(editor)/editor/_actions/speakers";
-import { Combobox } from "@/app/(editor)/editor/_components/combobox";
+import { MergeTargetField } from "@/app/(editor)/editor/_components/merge-target-field";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 import { listCountries } from "@/lib/countries";
@@ -104,26 +103,10 @@ export function MergeSpeakerForm({ speaker, others, uses }: { speaker: { id: str
     onSuccess: (merged) => router.push(`/editor/speakers/${merged.id}`),
   });
   const { formState } = form;
-  const options = useMemo(() => others.map((o) => ({ value: o.id, label: o.name })), [others]);
   return (
     <form className="form" noValidate aria-label="Merge speaker" onSubmit={onSubmit}>
       {status}
-      <Controller
-        control={form.control}
-        name="targetId"
-        render={({ field }) => (
-          <Combobox
-            id="merge-speaker-target"
-            label={`Merge “${speaker.name}” into`}
-            placeholder="Search for the speaker to keep…"
-            options={options}
-            value={field.value}
-            onChange={field.onChange}
-            invalid={Boolean(formState.errors.targetId)}
-          />
-        )}
-      />
-      {formState.errors.targetId && <span className="field__error">{formState.errors.targetId.message}</span>}
+      <MergeTargetField control={form.control} id="merge-speaker-target" name={speaker.name} noun="speaker" others={others} />
       <span className="field__hint">
         The {uses} quotes, claims and sources of “{speaker.name}” become the kept speaker&apos;s, “{speaker.name}” becomes one of its aliases, and this speaker is deleted.
       </span>
