@@ -2,15 +2,16 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { listEntityHistory } from "./audit";
 import type { ClaimListItem } from "./claims";
-import { prisma } from "./db";
+import { prisma, type Tx } from "./db";
 import { ActionError, NotFoundError } from "./errors";
 import { listKeys, recordClaims, recordKeys, type Touched } from "./public-cache/keys";
 import { publicQuoteCountsByArticle, publicQuoteCountsByClaim } from "./quote-counts";
 import { keepOldAddress, uniqueRecordSlug } from "./record-addresses";
-import { normaliseDomain, type EditOutletInput } from "./validation/outlet";
+import { finishMerge, loadMergePair } from "./record-merge";
+import { normaliseDomain, type EditOutletInput, type MergeOutletsInput } from "./validation/outlet";
 import { splitLines } from "./validation/speaker";
 import { cleanSearchTerm, isPlausibleSlug } from "./validation/text";
-import { updateVersioned } from "./versioned-write";
+import { bumpVersions, updateVersioned } from "./versioned-write";
 import { publicClaimSql, publicClaimWhere, publicQuoteSql, publicQuoteWhere } from "./visibility";
 
 export function listOutlets() {
@@ -155,7 +156,7 @@ export async function getOutletProfile(slug: string): Promise<OutletProfile | nu
   return profile;
 }
 
-// ---- Editors: correcting an outlet ----
+// ---- Editors: correcting and merging outlets ----
 
 const outletAuditSelect = { id: true, name: true, slug: true, domain: true, otherDomains: true, homepage: true, version: true } satisfies Prisma.OutletSelect;
 
@@ -232,17 +233,83 @@ export async function editOutlet(actorId: string, input: EditOutletInput) {
         after: () => tx.outlet.findUniqueOrThrow({ where: { id: input.id }, select: outletAuditSelect }),
       },
     });
-    const articles = await tx.article.findMany({ where: { outletId: input.id }, select: { slug: true, quotes: { distinct: ["claimId"], where: { claimId: { not: null } }, select: { claim: { select: { slug: true } } } } } });
-    return {
-      version: after.version,
-      outlets: true,
-      articles: articles.map((a) => a.slug),
-      claims: [...new Set(articles.flatMap((a) => a.quotes.map((q) => q.claim?.slug)))],
-    } satisfies Touched & { version: number };
+    return { version: after.version, outlets: true, ...(await pagesShowingOutlet(tx, input.id)) } satisfies Touched & { version: number };
   });
 }
 
-/** An outlet's history (its edits). */
+/** The slugs of the articles whose public pages name the outlet, and of the claims their quotes are in. */
+async function pagesShowingOutlet(tx: Tx, outletId: string): Promise<Touched> {
+  const articles = await tx.article.findMany({ where: { outletId }, select: { slug: true, quotes: { distinct: ["claimId"], where: { claimId: { not: null } }, select: { claim: { select: { slug: true } } } } } });
+  return { articles: articles.map((a) => a.slug), claims: [...new Set(articles.flatMap((a) => a.quotes.map((q) => q.claim?.slug)))] };
+}
+
+/**
+ * The kept outlet's domains after a merge: its own main domain (or, when it has
+ * none, the duplicate's), and every other domain of both once, never the main
+ * one, so an import by any of them finds the kept outlet.
+ */
+function mergedDomains(target: { domain: string | null; otherDomains: string[] }, source: { domain: string | null; otherDomains: string[] }) {
+  const domain = target.domain ?? source.domain;
+  const all = [...target.otherDomains, source.domain, ...source.otherDomains].filter((d): d is string => Boolean(d) && d !== domain);
+  return { domain, otherDomains: [...new Set(all)] };
+}
+
+/**
+ * Merges a duplicate outlet into another: its articles and watched feeds
+ * become the kept outlet's (their versions bumped, so forms opened before are
+ * refused; their quotes stay with them), as do its alert hits; its domains
+ * become the kept outlet's other domains, so an import by any of them finds
+ * the kept outlet; its address and former ones answer 308 to the kept outlet's;
+ * and it is deleted. Outlets have no aliases: the duplicate's name stays in the
+ * kept outlet's history. Both histories record the merge. The per-claim outlet
+ * counts follow the articles (trigger Article_counts, migration
+ * stored_reader_counts). Webhook deliveries already sent keep the duplicate's
+ * id: they record what was sent.
+ * @throws NotFoundError, ConflictError when the merged outlet changed since it was loaded.
+ */
+export async function mergeOutlets(actorId: string, input: MergeOutletsInput) {
+  return prisma.$transaction(async (tx) => {
+    const { source, target } = await loadMergePair("outlet", input, (id) => tx.outlet.findUnique({ where: { id }, select: outletAuditSelect }));
+    const touched = await pagesShowingOutlet(tx, source.id);
+    const articles = await bumpVersions(tx, "article", { outletId: source.id }, { outletId: target.id });
+    const feeds = await bumpVersions(tx, "feed", { outletId: source.id }, { outletId: target.id });
+    await moveAlertHits(tx, source.id, target.id);
+    const domains = mergedDomains(target, source);
+    await bumpVersions(tx, "outlet", { id: target.id }, domains);
+    await finishMerge(tx, "outlet", actorId, { source, target, sourceVersion: input.sourceVersion }, {
+      before: { domain: target.domain, otherDomains: target.otherDomains },
+      after: { ...domains, articles, feeds },
+    });
+    return { id: target.id, moved: { articles, feeds }, outlets: true, ...touched } satisfies Touched & { id: string; moved: object };
+  });
+}
+
+/** The duplicate's alert hits become the kept outlet's; a hit the kept outlet already has for the same alert and quote is the same hit, so the duplicate's copy goes. */
+async function moveAlertHits(tx: Tx, sourceId: string, targetId: string) {
+  const hits = await tx.alertHit.findMany({ where: { outletId: sourceId }, select: { id: true, alertId: true, quoteId: true } });
+  if (!hits.length) return;
+  const kept = await tx.alertHit.findMany({ where: { outletId: targetId, OR: hits.map((h) => ({ alertId: h.alertId, quoteId: h.quoteId })) }, select: { alertId: true, quoteId: true } });
+  const same = new Set(kept.map((h) => `${h.alertId} ${h.quoteId}`));
+  const dropped = hits.filter((h) => same.has(`${h.alertId} ${h.quoteId}`)).map((h) => h.id);
+  if (dropped.length) await tx.alertHit.deleteMany({ where: { id: { in: dropped } } });
+  await tx.alertHit.updateMany({ where: { outletId: sourceId }, data: { outletId: targetId } });
+}
+
+/**
+ * What the merge of outlet `absorbedId` into `outletId` moved, as the kept outlet's
+ * history recorded it (shown once the merge form lands on the kept outlet), or
+ * null when no such merge happened.
+ */
+export async function getOutletMerge(outletId: string, absorbedId: string): Promise<{ name: string; articles: number; feeds: number } | null> {
+  const merges = await prisma.auditEvent.findMany({ where: { entityType: "outlet", entityId: outletId, action: "merge" }, orderBy: { createdAt: "desc" }, take: 50, select: { after: true } });
+  for (const { after } of merges) {
+    const a = after as { absorbedId?: unknown; absorbedName?: unknown; articles?: unknown; feeds?: unknown } | null;
+    if (a?.absorbedId === absorbedId) return { name: String(a.absorbedName ?? ""), articles: Number(a.articles ?? 0), feeds: Number(a.feeds ?? 0) };
+  }
+  return null;
+}
+
+/** An outlet's history: its edits, merges into it, and its own merge into another. */
 export function getOutletHistory(outletId: string) {
   return listEntityHistory("outlet", outletId);
 }

@@ -50,3 +50,9 @@ export const editOutletSchema = z
     if (others.length && !v.domain) ctx.addIssue({ code: "custom", path: ["domain"], message: "Enter the main domain before other domains." });
   });
 export type EditOutletInput = z.infer<typeof editOutletSchema>;
+
+/** A duplicate outlet (`sourceId`, at the version the editor loaded) merged into the outlet kept (`targetId`). */
+export const mergeOutletsSchema = z
+  .object({ sourceId: idField().min(1), sourceVersion: z.number().int().positive(), targetId: idField().min(1, "Choose the outlet to keep.") })
+  .refine((v) => v.sourceId !== v.targetId, { path: ["targetId"], message: "Choose a different outlet." });
+export type MergeOutletsInput = z.infer<typeof mergeOutletsSchema>;

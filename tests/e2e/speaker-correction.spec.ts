@@ -11,6 +11,9 @@ import { ADMIN, EDITOR, expectHydrated } from "./support";
  * published over the editor's server actions, as the forms send them; then an
  * editor corrects the speaker on /editor/speakers in Chromium, and an anonymous
  * reader's claim page and its ClaimReview JSON-LD name the organisation.
+ * A duplicate outlet is merged into the one kept through its editor page: its
+ * article moves, its old public address answers 308 to the kept outlet's, and a
+ * page opened before the merge is told the outlet is gone.
  * Rights: an anonymous visitor and (for verdict labels) an editor are refused.
  */
 
@@ -115,8 +118,107 @@ test("an editor fixes a ministry stored as a person with a glued title; the clai
   await reader.close();
 });
 
+test("an editor merges a duplicate outlet into the one kept; its article moves and its old public address leads to the kept outlet", async ({ page, browser }) => {
+  const tag = Date.now().toString(36).replace(/\d/g, (d) => "bcdfghjklm"[Number(d)]);
+  const place = `R${tag.slice(-6)}`;
+  const [kept, dupe] = [`${place} Ridge Gazette`, `${place} Ridge Gazete`];
+  const { cookie } = await signInCookie(page.request, EDITOR.email, EDITOR.password);
+  const call = actionCaller(page.request, cookie);
+  for (const [outlet, title] of [
+    [kept, `${place} bridge repairs approved`],
+    [dupe, `${place} ferry timetable changes`],
+  ]) {
+    await call("importArticleAction", { outletId: null, newOutletName: outlet, title, byline: null, publishedAt: "2026-11-21", url: null, format: "text", content: `${title}\n\nThe council met in ${place} on Monday, officials said.\n`, stripBoilerplate: true });
+  }
+
+  const open = async (p: typeof page, name: string) => {
+    await p.goto(`/editor/outlets?q=${encodeURIComponent(place)}`);
+    await p.getByRole("row").filter({ hasText: name }).getByRole("link", { name, exact: true }).click();
+    await expect(p.getByRole("heading", { level: 1 })).toHaveText(name);
+    await expectHydrated(p, 'form[aria-label="Merge outlet"]');
+    return { id: p.url().split("/").pop()!, slug: (await p.getByRole("link", { name: "Public page" }).getAttribute("href"))!.split("/").pop()! };
+  };
+  const keptOutlet = await open(page, kept);
+  // A second tab opened on the duplicate before the merge: its form goes stale.
+  const stale = await page.context().newPage();
+  await open(stale, dupe);
+  const dupeOutlet = await open(page, dupe);
+
+  const form = page.getByRole("form", { name: "Merge outlet" });
+  // No outlet chosen: refused before anything is sent.
+  await form.getByRole("button", { name: "Merge outlets…" }).click();
+  await expect(form.getByText("Choose the outlet to keep.")).toBeVisible();
+  const picker = form.getByRole("combobox", { name: `Merge “${dupe}” into` });
+  await picker.fill(kept);
+  await expect(form.getByRole("listbox").getByRole("option", { selected: true })).toHaveText(kept);
+  await picker.press("Enter");
+  await expect(picker).toHaveValue(kept);
+  await form.getByRole("button", { name: "Merge outlets…" }).click();
+  await expect(form).toContainText(`Merge “${dupe}” into “${kept}”? This cannot be undone.`);
+  await form.getByRole("button", { name: "Merge", exact: true }).click();
+
+  // The kept outlet's page says what moved, lists the article and records the merge.
+  await expect(page).toHaveURL(new RegExp(`/editor/outlets/${keptOutlet.id}\\?merged=${dupeOutlet.id}$`));
+  await expect(page.getByRole("status").filter({ hasText: "Merged “" })).toContainText(`Merged “${dupe}” into ${kept}: 1 article and 0 watched feeds moved here`);
+  await expect(page.getByRole("heading", { level: 2, name: "2 articles, 0 watched feeds" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `${place} ferry timetable changes` })).toBeVisible();
+  await expect(page.locator(".history__event").first()).toContainText("merged another outlet in");
+  await expect(page.locator(".history__event").first()).toContainText(dupe);
+
+  // The tab opened before is told the outlet is gone, and nothing else happens.
+  const staleForm = stale.getByRole("form", { name: "Merge outlet" });
+  await staleForm.getByRole("combobox").fill(kept);
+  await staleForm.getByRole("combobox").press("Enter");
+  await staleForm.getByRole("button", { name: "Merge outlets…" }).click();
+  await staleForm.getByRole("button", { name: "Merge", exact: true }).click();
+  await expect(staleForm.getByRole("alert")).toHaveText("That outlet no longer exists.");
+  await stale.close();
+
+  // A reader's old address of the duplicate answers 308 to the kept outlet, whose page lists the moved article.
+  const reader = await browser.newContext();
+  const anon = await reader.newPage();
+  const old = await anon.request.get(`/outlets/${dupeOutlet.slug}`, { maxRedirects: 0 });
+  expect(old.status()).toBe(308);
+  expect(new URL(old.headers().location, "http://x").pathname).toBe(`/outlets/${keptOutlet.slug}`);
+  await anon.goto(`/outlets/${dupeOutlet.slug}`);
+  await expect(anon).toHaveURL(new RegExp(`/outlets/${keptOutlet.slug}$`));
+  await expect(anon.getByRole("heading", { level: 1 })).toHaveText(kept);
+  await expect(anon.getByRole("link", { name: `${place} ferry timetable changes` })).toBeVisible();
+  await expect(anon.getByRole("link", { name: `${place} bridge repairs approved` })).toBeVisible();
+  await reader.close();
+});
+
+test("an editor merges a duplicate speaker into the one kept through the same picker", async ({ page }) => {
+  const tag = Date.now().toString(36).replace(/\d/g, (d) => "bcdfghjklm"[Number(d)]);
+  const place = `W${tag.slice(-6)}`;
+  const { cookie } = await signInCookie(page.request, EDITOR.email, EDITOR.password);
+  const call = actionCaller(page.request, cookie);
+  for (const body of [`"The ${place} reservoir is full," said the ${place} Water Board.`, `"The ${place} pipes will be replaced," said the ${place} Water Authority.`]) {
+    await call("importArticleAction", { outletId: null, newOutletName: `${place} Herald`, title: null, byline: null, publishedAt: "2026-11-22", url: null, format: "text", content: `Water in ${place}\n\n${body}\n`, stripBoilerplate: true });
+  }
+  const open = async (name: string) => {
+    await page.goto(`/editor/speakers?q=${encodeURIComponent(name)}`);
+    await page.getByRole("row").filter({ hasText: name }).getByRole("link", { name, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+    return page.url().split("/").pop()!;
+  };
+  const keptId = await open(`${place} Water Board`);
+  await open(`${place} Water Authority`);
+  await expectHydrated(page, 'form[aria-label="Merge speaker"]');
+  const form = page.getByRole("form", { name: "Merge speaker" });
+  await form.getByRole("button", { name: "Merge speakers" }).click();
+  await expect(form.getByText("Choose the speaker to keep.")).toBeVisible();
+  const picker = form.getByRole("combobox", { name: `Merge “${place} Water Authority” into` });
+  await picker.fill(`${place} Water Board`);
+  await picker.press("Enter");
+  await form.getByRole("button", { name: "Merge speakers" }).click();
+  await expect(page).toHaveURL(new RegExp(`/editor/speakers/${keptId}$`));
+  await expect(page.locator('a[href^="/editor/quotes/"]', { hasText: "pipes will be replaced" })).toBeVisible();
+  await expect(page.locator(".history__event").first()).toContainText("merged another speaker in");
+});
+
 test("speaker, outlet and verdict-label actions refuse anonymous visitors, and verdict labels refuse editors", async ({ request }) => {
-  for (const name of ["editSpeakerAction", "mergeSpeakersAction", "editOutletAction", "createVerdictLabelAction", "editVerdictLabelAction", "moveVerdictLabelAction", "deleteVerdictLabelAction"]) {
+  for (const name of ["editSpeakerAction", "mergeSpeakersAction", "editOutletAction", "mergeOutletsAction", "createVerdictLabelAction", "editVerdictLabelAction", "moveVerdictLabelAction", "deleteVerdictLabelAction"]) {
     const { result } = await callAction(request, action(name), "better-auth.session_token=forged.value", { arg: { id: "x", version: 1, name: "Injected" } });
     expect(result, name).toMatchObject({ ok: false, code: "unauthenticated" });
   }

@@ -4,19 +4,22 @@ import { notFound } from "next/navigation";
 import { formatDate } from "@/components/format";
 import { HistoryList } from "@/app/(editor)/editor/_components/history-list";
 import { requireEditor } from "@/lib/auth";
-import { getOutletForEditor, getOutletHistory } from "@/lib/outlets";
-import { EditOutletForm } from "../_components/outlet-form";
+import { getOutletForEditor, getOutletHistory, getOutletMerge, listOutletOptions } from "@/lib/outlets";
+import { EditOutletForm, MergeOutletForm } from "../_components/outlet-form";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ merged?: string | string[] }> };
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const metadata: Metadata = { title: "Outlet" };
 
-export default async function OutletPage({ params }: Props) {
+export default async function OutletPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireEditor(`/editor/outlets/${id}`);
   const outlet = await getOutletForEditor(id);
   if (!outlet) notFound();
-  const history = await getOutletHistory(id);
+  const { merged } = await searchParams;
+  const [history, others, merge] = await Promise.all([getOutletHistory(id), listOutletOptions(), typeof merged === "string" ? getOutletMerge(id, merged) : null]);
   return (
     <>
       <p className="eyebrow">
@@ -33,6 +36,12 @@ export default async function OutletPage({ params }: Props) {
           </Link>
         </div>
       </div>
+      {merge && (
+        <p className="notice notice--ok" role="status">
+          Merged “{merge.name}” into {outlet.name}: {count(merge.articles, "article", "articles")} and {count(merge.feeds, "watched feed", "watched feeds")} moved here, and its domains and
+          public address now lead here.
+        </p>
+      )}
       <div className="claim-grid">
         <div className="stack">
           <section className="card">
@@ -52,11 +61,22 @@ export default async function OutletPage({ params }: Props) {
             <HistoryList events={history} />
           </section>
         </div>
-        <aside className="card">
-          <h2>Edit</h2>
-          <EditOutletForm
-            outlet={{ id: outlet.id, version: outlet.version, name: outlet.name, domain: outlet.domain ?? "", otherDomains: outlet.otherDomains.join("\n"), homepage: outlet.homepage ?? "" }}
-          />
+        <aside className="stack">
+          <section className="card">
+            <h2>Edit</h2>
+            <EditOutletForm
+              outlet={{ id: outlet.id, version: outlet.version, name: outlet.name, domain: outlet.domain ?? "", otherDomains: outlet.otherDomains.join("\n"), homepage: outlet.homepage ?? "" }}
+            />
+          </section>
+          <section className="card">
+            <h2>Merge</h2>
+            <MergeOutletForm
+              outlet={{ id: outlet.id, version: outlet.version, name: outlet.name }}
+              others={others.filter((o) => o.id !== outlet.id)}
+              articles={outlet._count.articles}
+              feeds={outlet._count.feeds}
+            />
+          </section>
         </aside>
       </div>
     </>

@@ -1,9 +1,13 @@
 "use client";
 
-import { editOutletAction } from "@/app/(editor)/editor/_actions/outlets";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useWatch } from "react-hook-form";
+import { editOutletAction, mergeOutletsAction } from "@/app/(editor)/editor/_actions/outlets";
+import { MergeTargetField } from "@/app/(editor)/editor/_components/merge-target-field";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
-import { editOutletSchema } from "@/lib/validation/outlet";
+import { editOutletSchema, mergeOutletsSchema } from "@/lib/validation/outlet";
 
 export function EditOutletForm({ outlet }: { outlet: { id: string; version: number; name: string; domain: string; otherDomains: string; homepage: string } }) {
   const record = useVersionedRecord(outlet, { name: "Name", domain: "Domain", otherDomains: "Other domains", homepage: "Homepage" });
@@ -46,6 +50,55 @@ export function EditOutletForm({ outlet }: { outlet: { id: string; version: numb
           {formState.isSubmitting ? "Saving…" : "Save outlet"}
         </button>
       </div>
+    </form>
+  );
+}
+
+/**
+ * Merges this outlet into another the editor chooses, after they confirm; then
+ * opens the kept outlet, which says what moved (`?merged=` this outlet's id).
+ */
+export function MergeOutletForm({ outlet, others, articles, feeds }: { outlet: { id: string; version: number; name: string }; others: { id: string; name: string }[]; articles: number; feeds: number }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const { form, onSubmit, status } = useActionForm({
+    schema: mergeOutletsSchema,
+    defaultValues: { sourceId: outlet.id, sourceVersion: outlet.version, targetId: "" },
+    action: (values) => mergeOutletsAction({ ...values, sourceVersion: outlet.version }),
+    refresh: false,
+    onSuccess: (merged) => router.push(`/editor/outlets/${merged.id}?merged=${encodeURIComponent(outlet.id)}`),
+  });
+  const { formState } = form;
+  const targetId = useWatch({ control: form.control, name: "targetId" });
+  const target = others.find((o) => o.id === targetId)?.name;
+  return (
+    <form className="form" noValidate aria-label="Merge outlet" onSubmit={onSubmit}>
+      {status}
+      {/* A new choice is confirmed anew. */}
+      <MergeTargetField control={form.control} id="merge-outlet-target" name={outlet.name} noun="outlet" others={others} onChoose={() => setConfirming(false)} />
+      <span className="field__hint">
+        The {articles} {articles === 1 ? "article" : "articles"} and {feeds} watched {feeds === 1 ? "feed" : "feeds"} of “{outlet.name}” become the kept outlet&apos;s, with their quotes; its domains
+        become the kept outlet&apos;s other domains, its public address leads to the kept outlet&apos;s, and this outlet is deleted.
+      </span>
+      {confirming && target ? (
+        <div className="toolbar">
+          <span>
+            Merge “{outlet.name}” into “{target}”? This cannot be undone.
+          </span>
+          <button type="submit" className="button button--danger" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? "Merging…" : "Merge"}
+          </button>
+          <button type="button" className="button button--secondary" disabled={formState.isSubmitting} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div>
+          <button type="button" className="button button--secondary" onClick={async () => setConfirming(await form.trigger())}>
+            Merge outlets…
+          </button>
+        </div>
+      )}
     </form>
   );
 }
