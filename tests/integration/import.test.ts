@@ -87,10 +87,10 @@ describe(`import (${process.env.TEST_DB})`, () => {
     const quotes = await prisma.quote.findMany({
       where: { articleId: outcome.articleId },
       orderBy: { start: "asc" },
-      select: { exact: true, attributionReason: true, speaker: { select: { name: true, kind: true, aliases: true } } },
+      select: { exact: true, attributionReason: true, speaker: { select: { name: true, kind: true, aliases: true, acronyms: true } } },
     });
     expect(quotes).toEqual([
-      { exact: "unavoidable", attributionReason: "cue in its sentence", speaker: { name: "Coastal Ferries Authority", kind: "organisation", aliases: ["CFA"] } },
+      { exact: "unavoidable", attributionReason: "cue in its sentence", speaker: { name: "Coastal Ferries Authority", kind: "organisation", aliases: [], acronyms: ["CFA"] } },
       { exact: "right of way", attributionReason: "no attribution cue in its paragraph", speaker: null },
     ]);
   });
