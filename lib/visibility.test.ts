@@ -21,6 +21,7 @@ const EDITORIAL = [
   /^lib\/editor-dashboard\.ts$/,
   /^lib\/ingest\.ts$/, // re-analysis must not touch an editor's decision
   /^lib\/ingest-records\.ts$/, // a quote the analysis found is stored as a suggestion
+  /^lib\/abandoned-imports\.ts$/, // an import that never completed takes back the untouched drafts it made
   /^lib\/reanalysis\.ts$/, // re-analysis keeps what an editor decided and regroups only untouched drafts
   /^lib\/machine-drafts\.ts$/, // which empty drafts the analysis made may be deleted (never a published one)
   /^lib\/analysis-context\.ts$/, // claim matching sees every quote an editor has not rejected

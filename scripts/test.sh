@@ -2,7 +2,7 @@
 # The one test command (`npm test`): type check, lint, migration drift check,
 # Vitest (unit + integration on the embedded database and on PostgreSQL), a
 # production build, Vitest over HTTP against that build, and Playwright in
-# Chromium on both databases. Every runner prints its own summary; the last
+# Chromium, its specs shared between the two databases. Every runner prints its own summary; the last
 # line sums them all: `N passed, N failed`.
 #
 # Independent runners run at the same time, in three phases, so the suite stays
@@ -11,7 +11,7 @@
 #   2. Vitest (unit + integration; it runs its own workers, so it runs alone:
 #      its integration tests start servers and databases of their own)
 #   3. Vitest over HTTP ‖ Playwright on the embedded database ‖ Playwright on
-#      PostgreSQL (each on its own ports — 3100 and 3110, a spec may take the next few for servers of its own — database and output directory)
+#      PostgreSQL, each spec on one of them (each on its own ports — 3100 and 3110, a spec may take the next few for servers of its own — database and output directory)
 # A parallel runner's output is printed whole when it ends, so logs stay readable.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -111,15 +111,34 @@ elapsed
 http() {
   TEST_POSTGRES_URL=$pg_url npx --no-install vitest run --project http --reporter=default --reporter=json --outputFile.json="$report_dir/vitest-http.json"
 }
+# Every browser spec runs once, against one of the two databases: the specs below on
+# PostgreSQL (concurrent saves, the job worker, the public cache, lockouts), every other
+# spec — a new one included — on the embedded database. Running all of them on both
+# doubled the suite's longest phase on CI's two cores; the data layer itself runs on both
+# databases in the Vitest phase. `E2E_EVERYWHERE=1 npm test` runs every spec on both.
+postgres_specs="authorization editor-workspace editorial-integrity hardening-xss reader-cache security-admin sign-in-redirect speaker-identity tracking"
+e2e_specs() {
+  local which=$1 spec name
+  for spec in tests/e2e/*.spec.ts; do
+    name=$(basename "$spec" .spec.ts)
+    if [ -n "${E2E_EVERYWHERE:-}" ]; then echo "$spec"; continue; fi
+    case " $postgres_specs " in
+      *" $name "*) [ "$which" = postgres ] && echo "$spec" ;;
+      *) [ "$which" = embedded ] && echo "$spec" ;;
+    esac
+  done
+}
 e2e_embedded() {
+  # shellcheck disable=SC2046 # one argument per spec file; none has a space
   E2E_PORT=3100 E2E_OUTPUT_DIR=test-results/embedded PLAYWRIGHT_JSON_OUTPUT_NAME="$report_dir/e2e-embedded.json" E2E_PGLITE_DIR="$e2e_pglite_dir" \
-    npx --no-install playwright test --reporter=list,json
+    npx --no-install playwright test --reporter=list,json $(e2e_specs embedded)
 }
 e2e_postgres() {
   local e2e_url="${pg_url%/*}/claimscope_e2e"
+  # shellcheck disable=SC2046
   psql "$pg_url" -qc "DROP DATABASE IF EXISTS claimscope_e2e" -c "CREATE DATABASE claimscope_e2e" >/dev/null &&
     E2E_PORT=3110 E2E_OUTPUT_DIR=test-results/postgres PLAYWRIGHT_JSON_OUTPUT_NAME="$report_dir/e2e-postgres.json" DATABASE_URL="$e2e_url" \
-      npx --no-install playwright test --reporter=list,json
+      npx --no-install playwright test --reporter=list,json $(e2e_specs postgres)
 }
 start http http
 start playwright_embedded e2e_embedded

@@ -160,6 +160,8 @@ test("an editor creates a quote and an annotation by selecting text, then confir
 });
 
 test("an editor tags, merges two claims, rates and publishes a claim, and unpublishes it", async () => {
+  // Some twenty page loads and saves: 50 s on a loaded 2-core machine, too close to the default minute.
+  test.setTimeout(180_000);
   const survivor = `E2E survivor claim ${run}: Pakistan gives militants a safe haven.`;
   const absorbed = `E2E duplicate claim ${run}: militants find shelter in Pakistan.`;
   const tagName = `E2E framing ${run}`;

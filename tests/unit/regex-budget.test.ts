@@ -57,37 +57,51 @@ function patterns(): Pattern[] {
 const ALPHABET = [" ", "\n", "\t", "\u00a0", "a", "A", "0", "_", ".", ",", ";", ":", "-", "—", "'", '"', "“", "”", "‘", "’", "«", "»", "(", ")", "[", "<", "/", "\\", "&", "#", "%", "=", "?", "é", "ж", "中", "\u200b"];
 const PREFIXES = ["", "Ab", "Ab, ", "“", "said "];
 
-function shapes(pattern: Pattern): string[] {
-  const bodies = ALPHABET.map((c) => c.repeat(SIZE / c.length));
+/** `body` behind each prefix, ended by a character that makes a match fail. */
+function prefixed(body: string): string[] {
+  return PREFIXES.map((prefix) => `${prefix}${body}\u0000!`);
+}
+
+// The shapes every pattern gets, built once (some 250 strings of 100 KB).
+const COMMON_SHAPES = [
+  ...ALPHABET.map((c) => c.repeat(SIZE / c.length)),
   // Pairs alternate two kinds (word, space, word, space, …), which defeats patterns of runs of one.
-  for (const [a, b] of [["a", " "], ["A", " "], ["a", "."], ["a", ","], ["a", "-"], ["a", "\n"], ["0", "."], ["“", " "], ["a", "'"], ["\n", " "]]) {
-    bodies.push((a + b).repeat(SIZE / 2));
-  }
+  ...[["a", " "], ["A", " "], ["a", "."], ["a", ","], ["a", "-"], ["a", "\n"], ["0", "."], ["“", " "], ["a", "'"], ["\n", " "]].map(([a, b]) => (a + b).repeat(SIZE / 2)),
+].flatMap(prefixed);
+
+function* shapes(pattern: Pattern): Generator<string> {
+  yield* COMMON_SHAPES;
   // The pattern's own words (cue verbs, titles…), repeated.
-  for (const word of new Set(pattern.source.match(/[a-z]{3,}/gi) ?? [])) bodies.push(`${word} `.repeat(Math.ceil(SIZE / (word.length + 1))));
-  const out: string[] = [];
-  for (const body of bodies) for (const prefix of PREFIXES) out.push(`${prefix}${body}\u0000!`);
-  return out;
+  for (const word of new Set(pattern.source.match(/[a-z]{3,}/gi) ?? [])) yield* prefixed(`${word} `.repeat(Math.ceil(SIZE / (word.length + 1))));
 }
 
 const context = vm.createContext({});
-const run = new vm.Script(`(() => { const re = new RegExp(source, flags); return flags.includes("g") ? (input.match(re) ?? []).length : Number(re.test(input)); })()`);
+const runOne = `(input) => { const re = new RegExp(source, flags); return flags.includes("g") ? (input.match(re) ?? []).length : Number(re.test(input)); }`;
+const run = new vm.Script(`(${runOne})(input)`);
+const runAll = new vm.Script(`{ const one = ${runOne}; let n = 0; for (const input of inputs) n += one(input); n; }`);
+
+/** Runs `script` over the context's inputs; false when stopped at the budget. */
+function within(script: vm.Script, values: Record<string, unknown>): boolean {
+  Object.assign(context, values);
+  try {
+    script.runInContext(context, { timeout: BUDGET_MS });
+    return true;
+  } catch (error) {
+    if (/timed out/i.test(String(error))) return false;
+    throw error;
+  }
+}
 
 /** Milliseconds for the pattern over the input, or Infinity when stopped at the budget. */
 function time(pattern: Pattern, input: string): number {
-  Object.assign(context, { source: pattern.source, flags: pattern.flags, input });
   const start = performance.now();
-  try {
-    run.runInContext(context, { timeout: BUDGET_MS });
-  } catch (error) {
-    if (/timed out/i.test(String(error))) return Infinity;
-    throw error;
-  }
-  return performance.now() - start;
+  return within(run, { source: pattern.source, flags: pattern.flags, input }) ? performance.now() - start : Infinity;
 }
 
 describe("regular expressions on 100 KB pathological input", () => {
   const all = patterns();
+  // A pattern written out in several places is run once, under its first place.
+  const distinct = [...new Map(all.map((p): [string, Pattern] => [`/${p.source}/${p.flags}`, p]).reverse()).values()];
 
   it("finds the project's patterns", () => {
     expect(all.length).toBeGreaterThan(100);
@@ -95,8 +109,12 @@ describe("regular expressions on 100 KB pathological input", () => {
 
   it("every pattern finishes each shape in under a second", { timeout: 600_000 }, () => {
     const slow: string[] = [];
-    for (const pattern of all) {
-      for (const input of shapes(pattern)) {
+    for (const pattern of distinct) {
+      const inputs = [...shapes(pattern)];
+      // Every shape within one budget in all is every shape within its own: the usual case,
+      // and one timed run instead of hundreds. Otherwise each shape is timed on its own.
+      if (within(runAll, { source: pattern.source, flags: pattern.flags, inputs })) continue;
+      for (const input of inputs) {
         const ms = time(pattern, input);
         if (ms >= BUDGET_MS) {
           slow.push(`${pattern.where} /${pattern.source}/${pattern.flags} on ${JSON.stringify(input.slice(0, 12))}… (${SIZE / 1024} KB): ${ms === Infinity ? "stopped at 1 s" : `${Math.round(ms)} ms`}`);
