@@ -9,7 +9,7 @@ const integration = (name: "pglite" | "postgres") => ({
     environment: "node",
     env: { TEST_DB: name },
     setupFiles: ["tests/support/setup-database.ts"],
-    globalSetup: name === "postgres" ? ["tests/support/global-postgres.ts"] : [],
+    globalSetup: name === "postgres" ? ["tests/support/global-postgres.ts"] : ["tests/support/global-pglite.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -103,7 +103,11 @@ elapsed
 
 # ── Phase 2
 echo "── vitest"
-TEST_POSTGRES_URL=$pg_url npx --no-install vitest run --project unit --project integration-pglite --project integration-postgres --reporter=default --reporter=json --outputFile.json="$report_dir/vitest.json"
+# Vitest's default on two cores is one file at a time; its files wait on databases and child
+# processes often enough that one per core is faster (17 min → 12 min on two cores).
+workers=$(nproc)
+[ "$workers" -ge 2 ] || workers=2
+TEST_POSTGRES_URL=$pg_url npx --no-install vitest run --project unit --project integration-pglite --project integration-postgres --maxWorkers="$workers" --reporter=default --reporter=json --outputFile.json="$report_dir/vitest.json"
 count_report "$report_dir/vitest.json" vitest
 elapsed
 

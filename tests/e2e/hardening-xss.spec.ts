@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { xssVectors } from "../support/bad-values";
 import { callAction, listActions, origin, signInCookie, type ActionRef, type ActionResponse } from "./http-support";
-import { ADMIN, EDITOR } from "./support";
+import { ADMIN, EDITOR, expectHydrated } from "./support";
 
 /**
  * Stored XSS: an editor stores filter-evasion payloads in every text an editor
@@ -86,6 +86,8 @@ test("payloads stored by an editor stay inert on every reader and editor page", 
   const quoteHref = await page.locator('a[href^="/editor/quotes/"]').first().getAttribute("href");
   expect(quoteHref, "the import found the quotes").toBeTruthy();
   await page.goto(quoteHref!);
+  // Read the span once the form is live: what the editor sees is what the actions get.
+  await expectHydrated(page);
   const quote = {
     id: quoteHref!.split("/").pop()!,
     start: Number(await page.getByLabel("Start offset").inputValue()),

@@ -12,4 +12,5 @@ if (kind === "postgres") {
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DATA_DIR = "memory://";
+  process.env.PGLITE_TEMPLATE = inject("pgliteTemplate");
 }
