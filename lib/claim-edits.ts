@@ -6,6 +6,7 @@ import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
 import { keepOldAddress, moveAddresses, uniqueRecordSlug } from "./record-addresses";
 import { claimSlug } from "./slug";
+import { remeasureClaimQuotes } from "./stored-fidelity";
 import type { ClaimEditInput, ClaimStatusInput, CreateClaimInput, MergeClaimsInput, SplitClaimInput } from "./validation/claim";
 import { claimEditSchema, createClaimSchema } from "./validation/claim";
 import { cleanSearchTerm } from "./validation/text";
@@ -139,6 +140,8 @@ export async function editClaim(actorId: string, raw: ClaimEditInput) {
       },
       audit: { actorId, entityType: "claim", entityId: input.id, action: "edit", before, after: () => tx.claim.findUniqueOrThrow({ where: { id: input.id }, select: auditSelect }) },
     });
+    // Another source document: every quote of the claim is measured against it.
+    if (before.sourceDocumentId !== input.sourceDocumentId) await remeasureClaimQuotes(tx, [input.id]);
     // Wording only (same address, speaker, source and answered claim): no list's membership or counts move.
     const wordingOnly =
       before.slug === after.slug && before.speakerId === input.speakerId && before.sourceDocumentId === input.sourceDocumentId && before.rebutsId === input.rebutsId;
@@ -236,6 +239,9 @@ export async function mergeClaims(actorId: string, input: MergeClaimsInput) {
         },
       },
     });
+    // The absorbed claim's quotes were measured against its source: when the survivor's differs
+    // (or the survivor had none and takes the absorbed one's), its quotes are measured again.
+    if (survivor.sourceDocumentId !== absorbed.sourceDocumentId) await remeasureClaimQuotes(tx, [survivor.id]);
     if (tags.length) {
       await tx.claimTag.createMany({ data: tags.map((t) => ({ claimId: survivor.id, tagId: t.tagId })), skipDuplicates: true });
     }

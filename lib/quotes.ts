@@ -8,6 +8,7 @@ import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
 import { deleteEmptyMachineDrafts } from "./machine-drafts";
 import { claimSlug } from "./slug";
+import { remeasureQuotes } from "./stored-fidelity";
 import { uniqueRecordSlug } from "./record-addresses";
 import type {
   BulkMoveQuotesInput,
@@ -198,6 +199,8 @@ export async function updateQuote(actorId: string, input: UpdateQuoteInput) {
       if (isUniqueViolation(error)) throw new ActionError("Another quote already has exactly that span.", "invalid", { start: ["Another quote already has exactly that span."] });
       throw error;
     }
+    // Another span or another claim (so another source): its stored fidelity is measured again.
+    if (spanChanged || claimChanged) await remeasureQuotes(tx, { id: input.id });
     const claims = await claimSlugs(tx, [before.claimId, input.claimId]);
     if (claimChanged || input.reviewStatus === "rejected") await deleteEmptyMachineDrafts(tx, actorId, [before.claimId]);
     return { version: after.version, claims, articles: [article.slug] } satisfies Touched & { version: number };
@@ -231,6 +234,8 @@ export async function moveQuotesIn(tx: Tx, actorId: string, input: BulkMoveQuote
       },
     });
   }
+  // Measured now against the source of the claim they joined (none: unchecked).
+  await remeasureQuotes(tx, { id: { in: input.items.map((i) => i.id) } });
   const claims = await claimSlugs(tx, [...before.map((q) => q.claimId), input.claimId]);
   await deleteEmptyMachineDrafts(tx, actorId, before.map((q) => q.claimId).filter((id) => id !== input.claimId));
   return { count: input.items.length, claims, articles: [...new Set(before.map((q) => q.article.slug))] };
@@ -260,6 +265,8 @@ export async function createClaimFromQuote(actorId: string, input: QuoteToNewCla
         after: { claimId: claim.id, reviewStatus: "confirmed" },
       },
     });
+    // The new claim has no source yet: the quote is unchecked until it gets one.
+    await remeasureQuotes(tx, { id: quote.id });
     const claims = await claimSlugs(tx, [quote.claimId, claim.id]);
     await deleteEmptyMachineDrafts(tx, actorId, [quote.claimId]);
     return { claimId: claim.id, claims, articles: [quote.article.slug] };

@@ -1,13 +1,12 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { ActionError, NotFoundError } from "./errors";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { htmlToArticle } from "./html-to-text";
 import { pdfToText } from "./pdf-to-text";
-import { measureQuote, prepareSourceText } from "./quote-fidelity";
 import { uniqueSlug } from "./slug";
+import { remeasureClaimQuotes } from "./stored-fidelity";
 import {
   createSourceDocumentSchema,
   editSourceDocumentSchema,
@@ -86,36 +85,6 @@ export function getSourceDocumentForEditor(id: string) {
       claims: { orderBy: { canonical: "asc" }, select: { id: true, canonical: true, status: true, sourceStart: true, sourceEnd: true } },
     },
   });
-}
-
-/**
- * Measures again every quote of these claims against its claim's source (after
- * a source was added, corrected or linked), storing `fidelity` and the altered
- * quotes' diff. A quote of a claim with no source text becomes unchecked.
- * Returns how many quotes changed class.
- */
-export async function remeasureClaimQuotes(tx: Tx, claimIds: string[]): Promise<number> {
-  if (claimIds.length === 0) return 0;
-  const claims = await tx.claim.findMany({
-    where: { id: { in: claimIds } },
-    select: { id: true, sourceDocument: { select: { text: true } }, quotes: { select: { id: true, exact: true, kind: true, fidelity: true } } },
-  });
-  let changed = 0;
-  for (const claim of claims) {
-    const source = prepareSourceText(claim.sourceDocument?.text);
-    for (const q of claim.quotes) {
-      const m = measureQuote(q.exact, source, q.kind);
-      if (m.fidelity !== q.fidelity) changed++;
-      await tx.quote.update({
-        where: { id: q.id },
-        data: {
-          fidelity: m.fidelity,
-          fidelityDiff: m.fidelity === "altered" ? m.diff.map((d) => ({ op: d.op, text: d.text })) : Prisma.DbNull,
-        },
-      });
-    }
-  }
-  return changed;
 }
 
 async function freeSlug(tx: Tx, title: string, id?: string) {

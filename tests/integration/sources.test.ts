@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { editClaim, mergeClaims } from "@/lib/claim-edits";
 import { ActionError, ConflictError } from "@/lib/errors";
 import { getPublishedClaim } from "@/lib/claim-page";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { ingestArticle } from "@/lib/ingest";
 import { createSourceDocument, editSourceDocument, getSourceDocumentForEditor, linkClaimToSource } from "@/lib/source-documents";
+import { moveQuotes } from "@/lib/quotes";
 import { pageCitation } from "@/lib/source-pages";
 import { makeReportPdf } from "../support/test-pdf";
 import { createArticle, createClaim, createOutlet, createQuote, createSpeaker, createUser } from "../support/factories";
@@ -104,5 +106,40 @@ describe(`primary sources (${process.env.TEST_DB})`, () => {
     const page = await getPublishedClaim((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { slug: true } })).slug);
     expect(page!.rows[0].fidelity).toBe("trimmed");
     expect(page!.rows[0].diff.every((p) => p.op === "equal")).toBe(true);
+  });
+
+  it("the stored fidelity (statistics, API, exports) follows a claim's source set in its form, quotes moved between claims, and a merge", async () => {
+    const { id: sourceId } = await createSourceDocument(actorId, { title: "Water report (stored)", speakerId, format: "text", content: REPORT.join("\n\n") });
+    const article = await createArticle({
+      body: `Closure\n\nThe ministry said it “will shut the northern reservoir to anglers until the spring survey is done.”\n\nIt “will close the northern reservoir to anglers until the spring survey is done,” it said.`,
+    });
+    const withSource = await createClaim({ speakerId, canonical: "The northern reservoir closes to anglers (stored)" });
+    const without = await createClaim({ speakerId, canonical: "The reservoir closure, reported (stored)" });
+    const altered = await createQuote(article.id, "will shut the northern reservoir to anglers until the spring survey is done.", { claimId: withSource.id, reviewStatus: "confirmed" });
+    const trimmed = await createQuote(article.id, "will close the northern reservoir to anglers until the spring survey is done", { claimId: without.id, reviewStatus: "confirmed" });
+    const stored = async (id: string) => prisma.quote.findUniqueOrThrow({ where: { id }, select: { fidelity: true, fidelityDiff: true, version: true } });
+    const edit = async (claimId: string, sourceDocumentId: string | null) => {
+      const c = await prisma.claim.findUniqueOrThrow({ where: { id: claimId } });
+      await editClaim(actorId, { id: c.id, version: c.version, canonical: c.canonical, summary: null, speakerId: c.speakerId, sourceDocumentId, rebutsId: null });
+    };
+
+    // The source chosen in the claim's form: its quote is measured against it; taken away: unchecked.
+    await edit(withSource.id, sourceId);
+    expect(await stored(altered.id)).toMatchObject({ fidelity: "altered", fidelityDiff: expect.arrayContaining([expect.objectContaining({ op: "insert" })]) });
+    await edit(withSource.id, null);
+    expect(await stored(altered.id)).toMatchObject({ fidelity: null, fidelityDiff: null });
+    await edit(withSource.id, sourceId);
+
+    // A quote moved onto the claim with the source is measured; moved back, unchecked again.
+    await moveQuotes(actorId, { items: [{ id: trimmed.id, version: (await stored(trimmed.id)).version }], claimId: withSource.id });
+    expect((await stored(trimmed.id)).fidelity).toBe("trimmed");
+    await moveQuotes(actorId, { items: [{ id: trimmed.id, version: (await stored(trimmed.id)).version }], claimId: without.id });
+    expect((await stored(trimmed.id)).fidelity).toBe(null);
+
+    // Merged into the claim with no source, which takes the absorbed claim's: both quotes measured against it.
+    const survivor = await prisma.claim.findUniqueOrThrow({ where: { id: without.id } });
+    await mergeClaims(actorId, { survivorId: survivor.id, survivorVersion: survivor.version, absorbedId: withSource.id });
+    expect((await stored(altered.id)).fidelity).toBe("altered");
+    expect((await stored(trimmed.id)).fidelity).toBe("trimmed");
   });
 });
