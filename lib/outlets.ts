@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { listEntityHistory } from "./audit";
 import type { ClaimListItem } from "./claims";
+import { countryName, parseCountry } from "./countries";
 import { prisma, type Tx } from "./db";
 import { ActionError, NotFoundError } from "./errors";
 import { listKeys, recordClaims, recordKeys, type Touched } from "./public-cache/keys";
@@ -158,7 +159,7 @@ export async function getOutletProfile(slug: string): Promise<OutletProfile | nu
 
 // ---- Editors: correcting and merging outlets ----
 
-const outletAuditSelect = { id: true, name: true, slug: true, domain: true, otherDomains: true, homepage: true, version: true } satisfies Prisma.OutletSelect;
+const outletAuditSelect = { id: true, name: true, slug: true, domain: true, otherDomains: true, homepage: true, country: true, description: true, version: true } satisfies Prisma.OutletSelect;
 
 /** Outlets for the editor's list, with how many articles and watched feeds each has; `q` matches the name or a domain. */
 export async function listOutletsForEditor({ q }: { q?: string } = {}) {
@@ -188,7 +189,20 @@ export function getOutletForEditor(id: string) {
 }
 
 /**
- * Corrects an outlet's name, domains and homepage. Domains are stored as bare
+ * The outlet's country as stored: its English name ("Pakistan" for "pk" or
+ * "pakistan"), as readers see it on the outlet's pages; a stored name the editor
+ * left as it was stays (the seed's "Czech Republic"); "" clears it.
+ * @throws ActionError("invalid") when the text names no country.
+ */
+function outletCountry(stored: string | null, typed: string): string | null {
+  if (typed === (stored ?? "")) return stored;
+  const code = parseCountry(typed);
+  if (code === null) throw new ActionError("That is not a country.", "invalid", { country: [`“${typed.slice(0, 60)}” is not a country: enter its name or two-letter code, like Pakistan or PK.`] });
+  return code ? countryName(code) : null;
+}
+
+/**
+ * Corrects an outlet's name, domains, homepage, country and description. Domains are stored as bare
  * host names ("news.example"); a domain another outlet already has is refused,
  * since an import by URL must find one outlet. A new name gives the outlet a new
  * slug (its public address); the old address answers 308 to the new one
@@ -218,12 +232,13 @@ export async function editOutlet(actorId: string, input: EditOutletInput) {
       const message = `Another outlet is already called “${nameClash.name}”.`;
       throw new ActionError(message, "invalid", { name: [message] });
     }
+    const country = outletCountry(before.country, input.country);
     const slug = before.name === input.name ? before.slug : await uniqueRecordSlug(tx, "outlet", input.name, input.id);
     await keepOldAddress(tx, "outlet", before, slug);
     const after = await updateVersioned(tx, "outlet", {
       where: { id: input.id },
       version: input.version,
-      data: { name: input.name, slug, domain, otherDomains, homepage: input.homepage || null },
+      data: { name: input.name, slug, domain, otherDomains, homepage: input.homepage || null, country, description: input.description || null },
       audit: {
         actorId,
         entityType: "outlet",

@@ -26,7 +26,7 @@ export function normaliseDomain(typed: string): string {
 /**
  * An outlet as an editor corrects it: its name, its main domain (what an import
  * by URL matches first), other domains one per line (the textarea's text,
- * split by the server), and its homepage.
+ * split by the server), its homepage, country and description.
  */
 export const editOutletSchema = z
   .object({
@@ -40,6 +40,10 @@ export const editOutletSchema = z
       .trim()
       .max(2000, "That address is too long.")
       .pipe(z.union([z.literal(""), z.url({ protocol: /^https?$/, message: "Enter a full http(s) address, like https://news.example/." })])),
+    // The country it publishes from, by name or two-letter code (checked by the server, lib/outlets.ts editOutlet).
+    country: lineField({ label: "The country", min: 0, max: 60 }),
+    // One or two sentences for readers, shown on the outlet's public page.
+    description: safeString("The description").trim().max(1000, "At most 1,000 characters."),
   })
   .superRefine((v, ctx) => {
     if (v.domain && !isDomainName(normaliseDomain(v.domain))) ctx.addIssue({ code: "custom", path: ["domain"], message: "Enter a domain like news.example." });

@@ -257,12 +257,21 @@ describe(`outlets (${process.env.TEST_DB})`, () => {
     const outlet = await createOutlet({ name: `Lakeside Courrier ${run}` });
     const saved = await editOutlet(
       editor.id,
-      editOutletSchema.parse({ id: outlet.id, version: outlet.version, name: `Lakeside Courier ${run}`, domain: `https://www.courier-${run}.example/news`, otherDomains: `m.courier-${run}.example\n\nCOURIER-${run}.example`, homepage: `https://courier-${run}.example/` }),
+      editOutletSchema.parse({ id: outlet.id, version: outlet.version, name: `Lakeside Courier ${run}`, domain: `https://www.courier-${run}.example/news`, otherDomains: `m.courier-${run}.example\n\nCOURIER-${run}.example`, homepage: `https://courier-${run}.example/`, country: "pk", description: " A daily paper of the lake towns. " }),
     );
     expect(saved).toMatchObject({ version: outlet.version + 1, outlets: true });
-    const row = await prisma.outlet.findUniqueOrThrow({ where: { id: outlet.id }, select: { name: true, domain: true, otherDomains: true, homepage: true } });
-    // Stored as bare host names, the main domain not repeated among the others.
-    expect(row).toEqual({ name: `Lakeside Courier ${run}`, domain: `courier-${run}.example`, otherDomains: [`m.courier-${run}.example`], homepage: `https://courier-${run}.example/` });
+    const row = await prisma.outlet.findUniqueOrThrow({ where: { id: outlet.id }, select: { name: true, domain: true, otherDomains: true, homepage: true, country: true, description: true } });
+    // Stored as bare host names, the main domain not repeated among the others; the country by its name, as readers see it.
+    expect(row).toEqual({
+      name: `Lakeside Courier ${run}`,
+      domain: `courier-${run}.example`,
+      otherDomains: [`m.courier-${run}.example`],
+      homepage: `https://courier-${run}.example/`,
+      country: "Pakistan",
+      description: "A daily paper of the lake towns.",
+    });
+    // What readers see on the outlet's page.
+    expect(await getOutletProfile(`lakeside-courier-${run}`)).toMatchObject({ outlet: { country: "Pakistan", description: "A daily paper of the lake towns." } });
     expect(await findOrCreateOutletForDomain(prisma, `m.courier-${run}.example`, "Some other name")).toBe(outlet.id);
     expect(await findOrCreateOutletForDomain(prisma, `sport.m.courier-${run}.example`, null)).toBe(outlet.id);
     expect((await listOutletsForEditor({ q: `m.courier-${run}.example` })).map((o) => o.id)).toEqual([outlet.id]);
@@ -278,7 +287,7 @@ describe(`outlets (${process.env.TEST_DB})`, () => {
   it("a stale form, a domain another outlet has and bad input are refused and change nothing", async () => {
     const first = await createOutlet({ domain: `first-${run}.example` });
     const outlet = await createOutlet();
-    const valid = { id: outlet.id, version: outlet.version, name: outlet.name, domain: "", otherDomains: "", homepage: "" };
+    const valid = { id: outlet.id, version: outlet.version, name: outlet.name, domain: "", otherDomains: "", homepage: "", country: "", description: "" };
     await editOutlet(editor.id, editOutletSchema.parse({ ...valid, domain: `second-${run}.example` }));
     const before = await prisma.outlet.findUniqueOrThrow({ where: { id: outlet.id } });
 
@@ -287,6 +296,7 @@ describe(`outlets (${process.env.TEST_DB})`, () => {
       `first-${run}.example is already ${first.name}'s domain`,
     );
     await expect(editOutlet(editor.id, editOutletSchema.parse({ ...valid, version: before.version, name: first.name.toUpperCase() }))).rejects.toThrow(/Another outlet is already called/);
+    await expect(editOutlet(editor.id, editOutletSchema.parse({ ...valid, version: before.version, country: "Atlantis" }))).rejects.toThrow(ActionError);
     for (const bad of [
       { ...valid, name: "" },
       { ...valid, domain: "not a domain" },
@@ -295,6 +305,9 @@ describe(`outlets (${process.env.TEST_DB})`, () => {
       { ...valid, otherDomains: "other.example" },
       { ...valid, homepage: "javascript:alert(1)" },
       { ...valid, homepage: "courier.example" },
+      { ...valid, country: "Pakistan\nIndia" },
+      { ...valid, description: "x".repeat(1001) },
+      { ...valid, description: "bell\u0007" },
     ]) {
       expect(editOutletSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
@@ -313,7 +326,7 @@ describe(`outlets (${process.env.TEST_DB})`, () => {
     const keep = await createOutlet({ name: `Valley Times ${run}`, domain: `valleytimes-${run}.example`, otherDomains: [`m.valleytimes-${run}.example`] });
     const dupe = await createOutlet({ name: `The Valley Times ${run}`, domain: `thevalleytimes-${run}.example` });
     // The duplicate was renamed once: its former address must lead to the kept outlet too.
-    const renamed = await editOutlet(editor.id, editOutletSchema.parse({ id: dupe.id, version: dupe.version, name: `Valley Times Online ${run}`, domain: dupe.domain!, otherDomains: "", homepage: "" }));
+    const renamed = await editOutlet(editor.id, editOutletSchema.parse({ id: dupe.id, version: dupe.version, name: `Valley Times Online ${run}`, domain: dupe.domain!, otherDomains: "", homepage: "", country: "", description: "" }));
     // Domains shared with the kept outlet, as rows from before editors' domain checks may hold them.
     await prisma.outlet.update({ where: { id: dupe.id }, data: { otherDomains: [`m.valleytimes-${run}.example`, `valleytimes-${run}.example`, `amp.thevalleytimes-${run}.example`] } });
     const dupeNow = (await outletRow(dupe.id))!;

@@ -65,7 +65,16 @@ export default async function OutletPage({ params, searchParams }: Props) {
           <section className="card">
             <h2>Edit</h2>
             <EditOutletForm
-              outlet={{ id: outlet.id, version: outlet.version, name: outlet.name, domain: outlet.domain ?? "", otherDomains: outlet.otherDomains.join("\n"), homepage: outlet.homepage ?? "" }}
+              outlet={{
+                id: outlet.id,
+                version: outlet.version,
+                name: outlet.name,
+                domain: outlet.domain ?? "",
+                otherDomains: outlet.otherDomains.join("\n"),
+                homepage: outlet.homepage ?? "",
+                country: outlet.country ?? "",
+                description: outlet.description ?? "",
+              }}
             />
           </section>
           <section className="card">

@@ -4,13 +4,18 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useWatch } from "react-hook-form";
 import { editOutletAction, mergeOutletsAction } from "@/app/(editor)/editor/_actions/outlets";
+import { CountryList } from "@/app/(editor)/editor/_components/country-list";
 import { MergeTargetField } from "@/app/(editor)/editor/_components/merge-target-field";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 import { editOutletSchema, mergeOutletsSchema } from "@/lib/validation/outlet";
 
-export function EditOutletForm({ outlet }: { outlet: { id: string; version: number; name: string; domain: string; otherDomains: string; homepage: string } }) {
-  const record = useVersionedRecord(outlet, { name: "Name", domain: "Domain", otherDomains: "Other domains", homepage: "Homepage" });
+export function EditOutletForm({
+  outlet,
+}: {
+  outlet: { id: string; version: number; name: string; domain: string; otherDomains: string; homepage: string; country: string; description: string };
+}) {
+  const record = useVersionedRecord(outlet, { name: "Name", domain: "Domain", otherDomains: "Other domains", homepage: "Homepage", country: "Country", description: "Description" });
   const { form, onSubmit, status } = useActionForm({
     schema: editOutletSchema,
     defaultValues: outlet,
@@ -44,6 +49,19 @@ export function EditOutletForm({ outlet }: { outlet: { id: string; version: numb
         <label htmlFor="outlet-homepage">Homepage</label>
         <input id="outlet-homepage" type="url" placeholder="https://news.example/" aria-invalid={Boolean(errors.homepage)} {...register("homepage")} />
         {errors.homepage && <span className="field__error">{errors.homepage.message}</span>}
+      </div>
+      <div className="field">
+        <label htmlFor="outlet-country">Country</label>
+        <input id="outlet-country" list="outlet-country-list" autoComplete="off" aria-invalid={Boolean(errors.country)} {...register("country")} />
+        <CountryList id="outlet-country-list" />
+        {errors.country && <span className="field__error">{errors.country.message}</span>}
+        <span className="field__hint">Where it publishes from, by name or two-letter code; readers see the name.</span>
+      </div>
+      <div className="field">
+        <label htmlFor="outlet-description">Description</label>
+        <textarea id="outlet-description" rows={3} aria-invalid={Boolean(errors.description)} {...register("description")} />
+        {errors.description && <span className="field__error">{errors.description.message}</span>}
+        <span className="field__hint">One or two sentences for readers, shown on the outlet&apos;s page.</span>
       </div>
       <div>
         <button type="submit" className="button" disabled={formState.isSubmitting}>

@@ -1,12 +1,11 @@
 "use client";
 
-import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { editSpeakerAction, mergeSpeakersAction } from "@/app/(editor)/editor/_actions/speakers";
+import { CountryList } from "@/app/(editor)/editor/_components/country-list";
 import { MergeTargetField } from "@/app/(editor)/editor/_components/merge-target-field";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
-import { listCountries } from "@/lib/countries";
 import { editSpeakerSchema, mergeSpeakersSchema, SPEAKER_KIND_LABELS, speakerKindValues, type SpeakerKindValue } from "@/lib/validation/speaker";
 
 /** The speaker as its form edits it: aliases and acronyms one per line, the country by its English name ("" for none). */
@@ -23,7 +22,6 @@ export interface SpeakerFormValues {
 
 export function EditSpeakerForm({ speaker }: { speaker: SpeakerFormValues }) {
   const record = useVersionedRecord(speaker, { name: "Name", kind: "Kind", title: "Title or role", country: "Country", aliases: "Aliases", acronyms: "Acronyms" });
-  const countries = useMemo(() => listCountries(), []);
   const { form, onSubmit, status } = useActionForm({
     schema: editSpeakerSchema,
     defaultValues: speaker,
@@ -62,11 +60,7 @@ export function EditSpeakerForm({ speaker }: { speaker: SpeakerFormValues }) {
       <div className="field">
         <label htmlFor="speaker-country">Country</label>
         <input id="speaker-country" list="speaker-country-list" autoComplete="off" aria-invalid={Boolean(errors.country)} aria-describedby="speaker-country-hint" {...register("country")} />
-        <datalist id="speaker-country-list">
-          {countries.map((c) => (
-            <option key={c.code} value={c.name} />
-          ))}
-        </datalist>
+        <CountryList id="speaker-country-list" />
         {errors.country && <span className="field__error">{errors.country.message}</span>}
         <span className="field__hint" id="speaker-country-hint">
           The country the speaker belongs to, by name or two-letter code (“Pakistan”, “PK”); empty for none.
