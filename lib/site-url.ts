@@ -13,22 +13,29 @@ export function configuredSiteUrl(): string | null {
 
 const HOST = /^[\w.-]+(?::\d{1,5})?$|^\[[\da-f:.]+\](?::\d{1,5})?$/i;
 
+/**
+ * The origin a request names by its Host and X-Forwarded-Proto headers, as
+ * siteUrl() takes it when no address is configured: "http://localhost" for a
+ * missing or malformed host. The public cache keys pages by it then
+ * (lib/public-cache/http.ts), since their links name it.
+ */
+export function requestOrigin(host: string | null | undefined, forwardedProto: string | null | undefined): string {
+  const proto = forwardedProto?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  return host && HOST.test(host) ? `${proto}://${host}` : "http://localhost";
+}
+
 export async function siteUrl(): Promise<string> {
   const configured = configuredSiteUrl();
   if (configured) return configured;
-  let host: string | null = null;
-  let proto = "http";
   try {
     // Loaded here, not at the top: the pure modules that import this one (the
     // ClaimReview builder, its checker in tests) must load outside Next.
     const { headers } = await import("next/headers");
     const h = await headers();
-    host = h.get("host");
-    proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+    return requestOrigin(h.get("host"), h.get("x-forwarded-proto"));
   } catch {
-    // Not in a request.
+    return "http://localhost"; // not in a request
   }
-  return host && HOST.test(host) ? `${proto}://${host}` : "http://localhost";
 }
 
 export const SITE_NAME = "Claimscope";

@@ -20,6 +20,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import type { PublicCache } from "./cache";
 import { contentSecurityPolicy, inlineScriptHashes } from "./csp";
+import { configuredSiteUrl, requestOrigin } from "../site-url";
 import { keyCollector } from "./keys";
 
 const CACHEABLE = /^\/(?:$|\?|claims(?:\/|$|\?)|articles(?:\/|$|\?)|outlets(?:\/|$|\?)|speakers(?:\/|$|\?)|tags(?:\/|$|\?)|search(?:$|\?)|api\/(?:claims|quotes|articles|outlets|search)(?:\/|$|\?))/;
@@ -32,7 +33,13 @@ export const CDN_STALE_WHILE_REVALIDATE = Number(process.env.CDN_STALE_WHILE_REV
 const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${CDN_MAX_AGE}, stale-while-revalidate=${CDN_STALE_WHILE_REVALIDATE}`;
 const PRIVATE_CACHE_CONTROL = "private, no-store";
 
-/** The URL whose response may be served from, or stored in, the cache; or null. */
+/**
+ * The key under which the response may be served from, or stored in, the cache,
+ * or null when it may not: its URL, behind the request's origin when no site
+ * address is configured. Pages then name that origin in their canonical links,
+ * JSON-LD and feeds (lib/site-url.ts), so a request with a forged Host must not
+ * store a page that every other reader is then served (web cache poisoning).
+ */
 export function cacheablePath(req: IncomingMessage): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "/";
@@ -40,7 +47,9 @@ export function cacheablePath(req: IncomingMessage): string | null {
   const h = req.headers;
   if (h["rsc"] || h["next-router-state-tree"] || h["next-router-prefetch"] || h["next-action"] || h["range"]) return null;
   if (SESSION_COOKIE.test(h.cookie ?? "")) return null;
-  return url;
+  if (configuredSiteUrl()) return url;
+  const proto = h["x-forwarded-proto"];
+  return `${requestOrigin(h.host, Array.isArray(proto) ? proto[0] : proto)}${url}`;
 }
 
 function isPrivate(req: IncomingMessage): boolean {
