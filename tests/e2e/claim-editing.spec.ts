@@ -168,6 +168,12 @@ test("the claim picker is a search box, and the review queue's edit panel takes 
   await page.keyboard.press("Escape");
   await expect(panel).toHaveCount(0);
   await expect(editButton).toBeFocused();
+  // The keyboard's way in: `e` opens the current quote's panel, in view and focused; Esc closes it.
+  await page.keyboard.press("e");
+  await expect(panel).toBeInViewport();
+  expect(await panel.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
 
   // The picker: a combobox; typing searches wording, ↓ and Enter choose; the listbox and its options are exposed.
   await editButton.click();
