@@ -179,7 +179,18 @@ test("a new story reaches readers only as an editor checked it, against its PDF 
     "/api/export/claim-review", "/api/export/annotations", "/api/export/claims.csv", "/api/export/quotes.csv",
     `/search?q=${encodeURIComponent("no further delays")}&type=quotes`, `/api/search?q=${encodeURIComponent("no further delays")}&type=quotes`,
     `/search?q=${encodeURIComponent("no further delays")}&type=claims`, "/outlets", "/speakers", "/tags", "/articles",
+    "/feed.xml", "/sitemap.xml",
   ]);
+  // Every address the sitemap gives search engines (an index lists further sitemaps, read too).
+  const sitemaps = ["/sitemap.xml"];
+  for (let i = 0; i < sitemaps.length && i < 20; i++) {
+    const xml = await (await reader.request.get(sitemaps[i])).text();
+    for (const [, loc] of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+      const path = new URL(loc).pathname;
+      urls.add(path);
+      if (path.endsWith(".xml") && !sitemaps.includes(path)) sitemaps.push(path);
+    }
+  }
   // Follow every public link from the claim page and the lists (outlet, speaker, tag, article pages).
   for (const from of ["/", "/claims", claimUrl, "/outlets", "/speakers"]) {
     await reader.goto(from);
