@@ -87,10 +87,15 @@ test("browse: claims filtered by outlet, an outlet's framing profile, a speaker,
   await expect(page.locator(".claim-card").first()).toBeVisible();
 
   await page.goto("/outlets");
+  // Each figure says what it is over: reviewed quotes of published claims, checked against a source.
+  const card = page.locator("article.card").filter({ has: page.getByRole("link", { name: "RFE/RL Gandhara" }) });
+  await expect(card).toContainText(/(?<!\d)\d+ reviewed quotes? of published claims/);
+  await expect(card).toContainText(/(% faithful \(verbatim or trimmed\) of the \d+ checked against a source|none checked against a source yet)/);
   await page.getByRole("link", { name: "RFE/RL Gandhara" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("RFE/RL Gandhara");
   await expect(page.getByRole("heading", { name: "How it quotes" })).toBeVisible();
   await expect(page.getByText("Faithful quotes")).toBeVisible();
+  await expect(page.getByTestId("outlet-basis")).toContainText(/Over the \d+ reviewed quotes? of published claims in its articles; fidelity over the \d+ of them checked against a source/);
 
   await page.goto("/speakers");
   await page.getByRole("link", { name: "U.S. Department of State" }).click();

@@ -5,7 +5,7 @@ import { getPublishedClaim, loadPublishedClaim } from "@/lib/claim-page";
 import { listPublishedClaimsPage } from "@/lib/claims";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { claimReviewFeedJson, claimsCsv, quotesCsv, quotesCsvChunks, webAnnotationExport } from "@/lib/exports/feeds";
-import { getOutletProfile } from "@/lib/outlets";
+import { getOutletProfile, listOutletsWithStats } from "@/lib/outlets";
 import { search } from "@/lib/search";
 import { createArticle, createClaim, createOutlet, createQuote, createSpeaker } from "../support/factories";
 
@@ -282,5 +282,25 @@ describe(`exports (${process.env.TEST_DB})`, () => {
     expect(csv).toContain("'=SUM(A1)");
     expect(csv).toContain("'=cmd|' /C calc'!A0");
     expect(csv.split("\r\n")[0]).toMatch(/^id,claim,outlet,/);
+  });
+});
+
+describe(`the outlets directory's figures (${process.env.TEST_DB})`, () => {
+  it("counts reviewed quotes of published claims only, and '% faithful' over those checked against a source", async () => {
+    const outlet = await createOutlet({ name: `Directory Herald ${Date.now()}` });
+    const published = await createClaim({ status: "published" });
+    const draft = await createClaim({ status: "draft" });
+    const article = await createArticle({
+      outletId: outlet.id,
+      body: "Figures\n\nOne said “verbatim words here”, two said “altered words here”, three said “unchecked words here”, four said “suggested words here” and five said “draft words here”.",
+    });
+    await createQuote(article.id, "verbatim words here", { claimId: published.id, reviewStatus: "confirmed", fidelity: "verbatim" });
+    await createQuote(article.id, "altered words here", { claimId: published.id, reviewStatus: "confirmed", fidelity: "altered" });
+    await createQuote(article.id, "unchecked words here", { claimId: published.id, reviewStatus: "confirmed", fidelity: null });
+    await createQuote(article.id, "suggested words here", { claimId: published.id, reviewStatus: "suggested", fidelity: "verbatim" });
+    await createQuote(article.id, "draft words here", { claimId: draft.id, reviewStatus: "confirmed", fidelity: "verbatim" });
+    const row = (await listOutletsWithStats()).find((o) => o.id === outlet.id);
+    // Three reviewed quotes of the published claim; two checked against a source, one of them faithful.
+    expect(row).toMatchObject({ articleCount: 1, quotes: 3, checked: 2, faithful: 1 });
   });
 });
