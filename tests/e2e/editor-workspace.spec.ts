@@ -213,7 +213,12 @@ test("an editor tags, merges two claims, rates and publishes a claim, and unpubl
   await side.getByLabel("Find text to select").press("Enter");
   const selected = side.getByRole("region", { name: "Selected text" });
   await expect(selected.locator("blockquote")).toHaveText(words);
-  await chooseOption(selected.getByLabel("Claim", { exact: true }), survivor);
+  // The claim picker is a search box: typing finds the claim, Enter chooses the first match.
+  const picker = selected.getByRole("combobox", { name: "Claim", exact: true });
+  await picker.fill(survivor.slice(0, 40));
+  await expect(selected.getByRole("listbox").getByRole("option", { selected: true })).toContainText(survivor.slice(0, 40));
+  await picker.press("Enter");
+  await expect(picker).toHaveValue(survivor);
   await selected.getByRole("button", { name: "Create quote" }).click();
   await expect(side.getByRole("status")).toHaveText("Quote created and confirmed.");
 

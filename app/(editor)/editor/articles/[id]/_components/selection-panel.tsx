@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { Controller } from "react-hook-form";
 import { createAnnotationAction } from "@/app/(editor)/editor/_actions/articles";
 import { createQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
+import { ClaimPicker } from "@/app/(editor)/editor/_components/claim-picker";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { describeSpan, type TextAnchor } from "@/lib/anchoring/selectors";
@@ -127,9 +129,6 @@ function FormButtons({ submitting, label, onCancel }: { submitting: boolean; lab
   );
 }
 
-function ClaimSelect({ id, label, empty, claims, clipAt, ...select }: { id: string; label: string; empty: string; claims: ClaimOption[]; clipAt: number } & React.SelectHTMLAttributes<HTMLSelectElement> & { ref?: React.Ref<HTMLSelectElement> }) {
-  return <SelectField id={id} label={label} empty={empty} options={claims.map((c) => ({ value: c.id, label: c.canonical.length > clipAt ? `${c.canonical.slice(0, clipAt)}…` : c.canonical }))} {...select} />;
-}
 
 function NewQuoteForm({ article, anchor, speakers, claims, onDone, onCancel }: SelectionProps & { speakers: { id: string; name: string }[] }) {
   const { form, onSubmit, status } = useActionForm({
@@ -138,12 +137,13 @@ function NewQuoteForm({ article, anchor, speakers, claims, onDone, onCancel }: S
     action: createQuoteAction,
     onSuccess: () => onDone("Quote created and confirmed."),
   });
-  const { register, formState } = form;
+  const { register, formState, control } = form;
   return (
     <form className="form" noValidate onSubmit={onSubmit}>
       {status}
       <SelectField id="nq-speaker" label="Speaker" empty="No speaker" options={speakers.map((s) => ({ value: s.id, label: s.name }))} {...register("speakerId")} />
-      <ClaimSelect id="nq-claim" label="Claim" empty="No claim yet" claims={claims} clipAt={70} {...register("claimId")} />
+      {/* The claim picker is a search box, as on the quote page and in the review queue. */}
+      <Controller control={control} name="claimId" render={({ field }) => <ClaimPicker id="nq-claim" label="Claim" options={claims} value={field.value ?? ""} onChange={field.onChange} />} />
       <FormButtons submitting={formState.isSubmitting} label="Create quote" onCancel={onCancel} />
     </form>
   );
@@ -156,7 +156,7 @@ function NewAnnotationForm({ article, anchor, claims, onDone, onCancel }: Select
     action: createAnnotationAction,
     onSuccess: () => onDone("Annotation added."),
   });
-  const { register, formState } = form;
+  const { register, formState, control } = form;
   return (
     <form className="form" noValidate onSubmit={onSubmit}>
       {status}
@@ -176,7 +176,7 @@ function NewAnnotationForm({ article, anchor, claims, onDone, onCancel }: Select
             ))}
           </select>
         </div>
-        <ClaimSelect id="na-claim" label="About claim" empty="None" claims={claims} clipAt={60} {...register("claimId")} />
+        <Controller control={control} name="claimId" render={({ field }) => <ClaimPicker id="na-claim" label="About claim" options={claims} value={field.value ?? ""} onChange={field.onChange} />} />
       </div>
       <FormButtons submitting={formState.isSubmitting} label="Add annotation" onCancel={onCancel} />
     </form>
