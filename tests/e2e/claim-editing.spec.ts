@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { callAction, listActions, origin, signInCookie, type ActionRef, type ActionResponse } from "./http-support";
-import { EDITOR } from "./support";
+import { chooseInCombobox, EDITOR } from "./support";
 
 /**
  * Editing a claim in Chromium: the rating form opens with the stored rating; a split
@@ -96,7 +96,6 @@ test("rate, split, rename and merge a claim; old addresses lead to the surviving
   await expect(page.locator("table.quote-table")).not.toContainText(SECOND.slice(0, 30));
   await status.getByRole("link").click();
   await page.waitForURL((url) => /^\/editor\/claims\/[\w-]+$/.test(url.pathname) && !url.pathname.endsWith(claim.id));
-  const splitId = page.url().split("/").pop()!;
   await expect(page.locator("table.quote-table")).toContainText(SECOND.slice(0, 30));
   const splitSlug = await page.getByLabel("Address").inputValue();
 
@@ -117,7 +116,7 @@ test("rate, split, rename and merge a claim; old addresses lead to the surviving
   // 4. Merge the split-off claim back in: its address leads to the survivor too.
   await page.reload(); // the page as it now is (the merge sends the claim's version it shows)
   const merge = page.getByRole("form", { name: "Merge another claim into this one" });
-  await merge.getByLabel("Claim to merge into this one").selectOption(splitId);
+  await chooseInCombobox(merge.getByRole("combobox", { name: "Claim to merge into this one" }), `The old ferry terminal closes at the end of the year ${run}`);
   await merge.getByRole("button", { name: "Merge…" }).click();
   await expect(merge).toContainText("will be deleted");
   await merge.getByRole("button", { name: "Yes, merge" }).click();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { makeReportPdf } from "../support/test-pdf";
-import { EDITOR, signIn } from "./support";
+import { chooseInCombobox, EDITOR, signIn } from "./support";
 
 /**
  * The whole path from a new story to a reader: import an article, add its
@@ -86,7 +86,6 @@ test("a new story reaches readers only as an editor checked it, against its PDF 
   await page.goto(articleEditorUrl);
   const confirmedItem = page.getByRole("list", { name: "Quotes in this article" }).getByRole("listitem").filter({ hasText: CONFIRMED.slice(0, 30) });
   const claimEditorUrl = (await confirmedItem.locator('a[href^="/editor/claims/"]').getAttribute("href"))!;
-  const claimId = claimEditorUrl.split("/").pop()!;
   await page.goto(claimEditorUrl);
   // Read once the form holds the claim's address (not the empty field of a form still loading).
   const address = page.getByRole("form", { name: "Edit claim" }).getByLabel("Address");
@@ -130,7 +129,11 @@ test("a new story reaches readers only as an editor checked it, against its PDF 
     throw new Error("sentence not found in the source text");
   }, CLAIM_SENTENCE);
   await expect(page.getByTestId("pending-passage")).toContainText(CLAIM_SENTENCE);
-  await page.getByLabel("Claim", { exact: true }).selectOption(claimId);
+  // The claim picker is a search box here too: the claim is found by its address.
+  const linkPicker = page.getByRole("combobox", { name: "Claim", exact: true });
+  await linkPicker.fill(claimSlug);
+  await linkPicker.press("Enter");
+  await expect(linkPicker).not.toHaveValue(/^(?:No claim)?$/);
   await page.getByRole("button", { name: "Link claim to this passage" }).click();
   await expect(page.getByRole("status")).toContainText("Linked.");
 
@@ -223,7 +226,7 @@ test("a new story reaches readers only as an editor checked it, against its PDF 
   const splitSlug = await page.getByRole("form", { name: "Edit claim" }).getByLabel("Address").inputValue();
   await page.goto(claimEditorUrl);
   const merge = page.getByRole("form", { name: "Merge another claim into this one" });
-  await merge.getByLabel("Claim to merge into this one").selectOption({ label: "The agency expects no further delays. (1 quote)" });
+  await chooseInCombobox(merge.getByRole("combobox", { name: "Claim to merge into this one" }), "The agency expects no further delays.");
   await merge.getByRole("button", { name: "Merge…" }).click();
   await merge.getByRole("button", { name: "Yes, merge" }).click();
   await expect(merge.getByRole("status")).toContainText("Merged");

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const EDITOR = { email: "editor@claimscope.local", password: "claimscope-editor" };
 export const EDITOR2 = { email: "editor2@claimscope.local", password: "claimscope-editor2" };
@@ -22,4 +22,17 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
+}
+
+/**
+ * Chooses an option of a search box (the editor's Combobox: claim pickers, merge
+ * targets) as a person does: types words of it, checks the highlighted match is
+ * it, and presses Enter.
+ */
+export async function chooseInCombobox(box: Locator, label: string, typed = label.slice(0, 40)) {
+  await box.fill(typed);
+  const listbox = box.page().locator(`[id="${await box.getAttribute("aria-controls")}"]`);
+  await expect(listbox.getByRole("option", { selected: true })).toContainText(label.slice(0, 40));
+  await box.press("Enter");
+  await expect(box).toHaveValue(label);
 }

@@ -1,6 +1,9 @@
 "use client";
 
+import { useMemo } from "react";
+import { Controller } from "react-hook-form";
 import { editClaimAction } from "@/app/(editor)/editor/_actions/claims";
+import { ClaimPicker, type ClaimPickerOption } from "@/app/(editor)/editor/_components/claim-picker";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
@@ -29,7 +32,7 @@ export function ClaimEditForm({
   claim: EditableClaim;
   speakers: { id: string; name: string }[];
   documents: { id: string; title: string }[];
-  claims: { id: string; canonical: string }[];
+  claims: ClaimPickerOption[];
 }) {
   const record = useVersionedRecord(claim, {
     canonical: "Wording",
@@ -57,6 +60,7 @@ export function ClaimEditForm({
   });
   const { register, formState } = form;
   const errors = formState.errors;
+  const others = useMemo(() => claims.filter((c) => c.id !== claim.id), [claims, claim.id]);
   return (
     <form className="form" noValidate aria-label="Edit claim" onSubmit={onSubmit}>
       {status}
@@ -82,13 +86,12 @@ export function ClaimEditForm({
         <SelectField id="c-speaker" label="Speaker" empty="Not set" options={speakers.map((s) => ({ value: s.id, label: s.name }))} {...register("speakerId")} />
         <SelectField id="c-source" label="Source document" empty="Not set" options={documents.map((d) => ({ value: d.id, label: short(d.title, 60) }))} {...register("sourceDocumentId")} />
         <div>
-          <SelectField
-            id="c-rebuts"
-            label="Answers (counter-claim to)"
-            empty="Nothing"
-            options={claims.filter((c) => c.id !== claim.id).map((c) => ({ value: c.id, label: short(c.canonical, 60) }))}
-            aria-invalid={Boolean(errors.rebutsId)}
-            {...register("rebutsId")}
+          <Controller
+            control={form.control}
+            name="rebutsId"
+            render={({ field }) => (
+              <ClaimPicker id="c-rebuts" label="Answers (counter-claim to)" options={others} value={field.value ?? ""} onChange={field.onChange} invalid={Boolean(errors.rebutsId)} />
+            )}
           />
           <FieldError message={errors.rebutsId?.message} />
         </div>

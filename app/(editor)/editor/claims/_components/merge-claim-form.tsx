@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
-import { useWatch } from "react-hook-form";
+import { useMemo, useState } from "react";
+import { Controller, useWatch } from "react-hook-form";
 import { mergeClaimsAction } from "@/app/(editor)/editor/_actions/claims";
-import { SelectField } from "@/app/(editor)/editor/_components/select-field";
+import { Combobox } from "@/app/(editor)/editor/_components/combobox";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { mergeClaimsSchema } from "@/lib/validation/claim";
 import { FieldError, short } from "./field-error";
@@ -32,7 +32,8 @@ export function MergeClaimForm({
       return { notice: "Merged: its quotes, tags, annotations and history are now this claim's, and its old address leads here." };
     },
   });
-  const { register, formState, control } = form;
+  const { formState, control } = form;
+  const options = useMemo(() => others.map((o) => ({ value: o.id, label: o.canonical, detail: [quotesLabel(o.quotes), o.status].filter(Boolean).join(" · ") })), [others]);
   const absorbedId = useWatch({ control, name: "absorbedId" });
   const absorbed = others.find((o) => o.id === absorbedId);
   return (
@@ -51,14 +52,25 @@ export function MergeClaimForm({
       }}
     >
       {status}
-      <div>
-        <SelectField
-          id="merge-claim"
-          label="Claim to merge into this one"
-          empty="Choose a claim…"
-          options={others.map((o) => ({ value: o.id, label: `${short(o.canonical, 70)} (${quotesLabel(o.quotes)})` }))}
-          aria-invalid={Boolean(formState.errors.absorbedId)}
-          {...register("absorbedId", { onChange: () => setConfirming(false) })}
+      <div className="field">
+        {/* A search box over the other claims (they can be thousands), as every claim picker. */}
+        <Controller
+          control={control}
+          name="absorbedId"
+          render={({ field }) => (
+            <Combobox
+              id="merge-claim"
+              label="Claim to merge into this one"
+              placeholder="Search claims by wording or status…"
+              options={options}
+              value={field.value}
+              onChange={(value) => {
+                field.onChange(value);
+                setConfirming(false);
+              }}
+              invalid={Boolean(formState.errors.absorbedId)}
+            />
+          )}
         />
         <FieldError message={formState.errors.absorbedId?.message} />
       </div>

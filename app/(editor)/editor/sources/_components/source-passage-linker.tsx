@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { useActionRunner } from "@/app/(editor)/editor/_components/action-result";
 import { useFinishedSelection } from "@/app/(editor)/editor/_components/dom-selection";
-import { SelectField } from "@/app/(editor)/editor/_components/select-field";
+import { ClaimPicker, type ClaimPickerOption } from "@/app/(editor)/editor/_components/claim-picker";
 import { segmentBody } from "@/lib/anchoring/segments";
 import { pageCitation, pageNumberAt } from "@/lib/source-pages";
 import { linkClaimSourceAction } from "@/app/(editor)/editor/_actions/sources";
@@ -38,7 +38,7 @@ export function SourcePassageLinker({
   linked,
 }: {
   source: { id: string; version: number; text: string; pageStarts: number[] };
-  claims: { id: string; canonical: string; status: string }[];
+  claims: ClaimPickerOption[];
   linked: LinkedClaim[];
 }) {
   const textRef = useRef<HTMLDivElement>(null);
@@ -128,14 +128,7 @@ export function SourcePassageLinker({
                 {exact}
                 {pageCitation(source.pageStarts, pending.start, pending.end) && <span className="muted"> ({pageCitation(source.pageStarts, pending.start, pending.end)})</span>}
               </blockquote>
-              <SelectField
-                id="link-claim"
-                label="Claim"
-                empty="Choose the claim"
-                options={claims.map((c) => ({ value: c.id, label: `${c.canonical.slice(0, 100)}${c.status === "published" ? " (published)" : ""}` }))}
-                value={claimId}
-                onChange={(e) => setClaimId(e.target.value)}
-              />
+              <ClaimPicker id="link-claim" label="Claim" options={claims} value={claimId} onChange={setClaimId} />
               {problem && (
                 <p className="notice notice--error" role="alert">
                   {problem.message}
