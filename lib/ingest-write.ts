@@ -5,7 +5,7 @@ import { newClaimKey } from "./analysis/claims";
 import type { CaptureData } from "./fetch-article";
 import { removePartialArticle } from "./abandoned-imports";
 import type { Tx } from "./db";
-import { importHolder, TX_OPTIONS, WRITE_CHUNK_ROWS } from "./import-transactions";
+import { importHolder, SPLIT_PART_ROWS, TX_OPTIONS, WRITE_CHUNK_ROWS } from "./import-transactions";
 import { leadOf, type Plan } from "./ingest-plan";
 import { canonicalFrom, quoteRow } from "./ingest-records";
 import { claimSlug, slugify } from "./slug";
@@ -21,7 +21,7 @@ import { claimSlug, slugify } from "./slug";
  *   one: a commit per article, and a statement per row, were most of an
  *   import's time on the embedded database;
  * - an article bigger than that (an 806 KB page of 12,000 quotations) is
- *   written in parts, each its own short transaction, so that the embedded
+ *   written in parts of SPLIT_PART_ROWS rows, each its own short transaction, so that the embedded
  *   database's one connection is free for readers between them (one
  *   transaction held it for over 30 s). Its first part stores a PendingImport
  *   row beside it, the last deletes it: until then the import is not complete,
@@ -208,7 +208,7 @@ async function writeInParts(prisma: PrismaClient, a: ArticleRows, remap: Map<str
     return row;
   };
   for (const q of a.quotes) {
-    if (!current || size >= WRITE_CHUNK_ROWS) {
+    if (!current || size >= SPLIT_PART_ROWS) {
       current = { articles: parts.length ? [] : [a], speakers: [], claims: [], quotes: [], completes: [], partial: { id: a.id, first: !parts.length, last: false } };
       parts.push(current);
       size = parts.length === 1 ? 1 : 0;
