@@ -34,7 +34,7 @@ export default defineConfig({
           name: "http",
           include: ["tests/http/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/support/global-postgres.ts"],
+          globalSetup: ["tests/support/global-http.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -2,14 +2,16 @@
  * The production server (`server.ts`, after `next build`) as a child process, for
  * Vitest tests that speak real HTTP to it: on a fresh embedded database of its
  * own, or on a fresh PostgreSQL database cloned from the migrated template
- * (tests/support/global-postgres.ts) when `database: "postgres"`.
+ * (tests/support/global-postgres.ts) when `database: "postgres"`. With the demo
+ * seed on, the new database is a copy of one the server seeded once
+ * (tests/support/global-http.ts).
  *
  * Ports: the first free one of HTTP_TEST_PORTS ("3012-3019") when set, so that
  * parallel checkouts stay in their own ranges; otherwise one the OS picks.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -60,9 +62,13 @@ export function databases(): DatabaseKind[] {
   return inject("postgresTemplateUrl") ? ["pglite", "postgres"] : ["pglite"];
 }
 
-/** A new empty database cloned from the migrated template. */
-export async function newPostgresDatabase(): Promise<string> {
-  return createDatabase(inject("postgresTemplateUrl"), `h_${randomBytes(6).toString("hex")}`, { template: "claimscope_template" });
+/**
+ * A new database cloned from the migrated template, or with `seeded` from the one
+ * the production server seeded (tests/support/global-http.ts) when there is one.
+ */
+export async function newPostgresDatabase({ seeded = false } = {}): Promise<string> {
+  const template = (seeded && inject("postgresSeededTemplate")) || "claimscope_template";
+  return createDatabase(inject("postgresTemplateUrl"), `h_${randomBytes(6).toString("hex")}`, { template });
 }
 
 export interface StartOptions {
@@ -153,12 +159,15 @@ export async function startAppServer(options: StartOptions = {}): Promise<AppSer
   const env: Record<string, string | undefined> = { CLAIMSCOPE_SEED: options.seed === false ? "0" : "1", ...options.env };
   let dbUrl: string | null = null;
   if (database === "postgres") {
-    dbUrl = options.databaseUrl ?? (await newPostgresDatabase());
+    dbUrl = options.databaseUrl ?? (await newPostgresDatabase({ seeded: options.seed !== false }));
     env.DATABASE_URL = dbUrl;
   } else {
     delete env.DATABASE_URL;
     if (!options.dataDir) tmp = await mkdtemp(path.join(tmpdir(), "claimscope-http-"));
     env.PGLITE_DATA_DIR = options.dataDir ?? path.join(tmp!, "pglite");
+    // A copy of the directory the production server seeded once (global-http.ts), when seeded.
+    const seeded = !options.dataDir && options.seed !== false ? inject("pgliteSeededDir") : undefined;
+    if (seeded) await cp(seeded, env.PGLITE_DATA_DIR, { recursive: true });
   }
   const { child, output } = spawnServer(port, { DATABASE_URL: undefined, ...env });
   const url = `http://127.0.0.1:${port}`;

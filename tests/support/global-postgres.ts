@@ -13,11 +13,11 @@ declare module "vitest" {
 export const TEMPLATE_DB = "claimscope_template";
 
 /**
- * Starts one PostgreSQL for the integration-postgres project (or uses
- * TEST_POSTGRES_URL) and migrates a template database that each test file
- * clones, so files never see each other's rows.
+ * Starts one PostgreSQL (or uses TEST_POSTGRES_URL) and migrates a template
+ * database, TEMPLATE_DB, that each test file clones, so files never see each
+ * other's rows. Returns the template's URL and how to stop what was started.
  */
-export default async function setup(project: TestProject) {
+export async function preparePostgres(): Promise<{ templateUrl: string; stop: () => Promise<void> }> {
   let server: TestPostgres | null = null;
   let url = process.env.TEST_POSTGRES_URL;
   if (!url) {
@@ -32,8 +32,12 @@ export default async function setup(project: TestProject) {
   const pool = new pg.Pool({ connectionString: databaseUrl(url, TEMPLATE_DB), max: 2 });
   await applyMigrations(pgPoolRunner(pool));
   await pool.end();
-  project.provide("postgresTemplateUrl", databaseUrl(url, TEMPLATE_DB));
-  return async () => {
-    await server?.stop();
-  };
+  return { templateUrl: databaseUrl(url, TEMPLATE_DB), stop: async () => void (await server?.stop()) };
+}
+
+/** The integration-postgres project's global setup: provides `postgresTemplateUrl`. */
+export default async function setup(project: TestProject) {
+  const { templateUrl, stop } = await preparePostgres();
+  project.provide("postgresTemplateUrl", templateUrl);
+  return stop;
 }
