@@ -3,7 +3,7 @@ import { siteUrl } from "@/lib/site-url";
 import { badRequest, json, pageEnvelope, queryOf } from "@/lib/api/respond";
 import { quoteListSchema } from "@/lib/validation/api";
 
-/** GET /api/quotes?page&perPage&claim&outlet&article: quotes editors have not rejected. */
+/** GET /api/quotes?page&perPage&claim&outlet&article: the quotes readers may see (confirmed by an editor; lib/visibility.ts). */
 export async function GET(request: Request) {
   const parsed = quoteListSchema.safeParse(queryOf(request));
   if (!parsed.success) return badRequest(parsed.error);
