@@ -78,6 +78,21 @@ test("rate, split, rename and merge a claim; old addresses lead to the surviving
   await expect(rating.getByRole("radiogroup", { name: "Quote fidelity, 1 to 5" }).getByRole("radio", { name: "4" })).toBeChecked();
   await expect(rating.getByRole("radiogroup", { name: "Framing, 1 to 5" }).getByRole("radio", { name: "2" })).toBeChecked();
   await expect(rating.getByRole("radiogroup", { name: "Quote fidelity, 1 to 5" }).getByRole("radio", { checked: true })).toHaveCount(1);
+  // The same values are in the server's HTML, before any script runs (as a slow phone sees the form).
+  const noScript = await page.context().browser()!.newContext({ javaScriptEnabled: false, baseURL: origin() });
+  try {
+    const bare = await noScript.newPage();
+    await asEditor(bare, editor.cookie);
+    await bare.goto(`/editor/claims/${claim.id}`);
+    const form = bare.getByRole("form", { name: "Rating" });
+    await expect(form.getByLabel("Verdict", { exact: true })).toHaveValue(verdict);
+    await expect(form.getByLabel("Why this fidelity rating")).toHaveValue("Quoted nearly word for word.");
+    await expect(form.getByRole("radiogroup", { name: "Quote fidelity, 1 to 5" }).getByRole("radio", { name: "4" })).toBeChecked();
+    await expect(form.getByRole("radiogroup", { name: "Framing, 1 to 5" }).getByRole("radio", { name: "2" })).toBeChecked();
+    await expect(bare.getByRole("form", { name: "Edit claim" }).getByLabel("Address")).not.toHaveValue("");
+  } finally {
+    await noScript.close();
+  }
   await page.getByRole("button", { name: "Publish" }).click();
   const publicLink = page.getByRole("link", { name: "Public page" });
   await expect(publicLink).toBeVisible();

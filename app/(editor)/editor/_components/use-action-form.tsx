@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
+import { get, useForm, type DefaultValues, type FieldValues, type Resolver, type UseFormRegister, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action";
 import { applyActionErrors, type ServerProblem } from "./action-result";
@@ -49,6 +49,8 @@ const UNREACHABLE: ServerProblem = { message: "The server could not be reached. 
  *
  * Returns react-hook-form's `form`, `onSubmit` for the <form>, the current
  * `problem` and `notice`, and `status`: the notices to render above the fields.
+ * `form.register` also puts each field's default in the server's HTML (see
+ * withServerDefaults), so a form shows its stored values before React hydrates.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, D>(options: ActionFormOptions<S, D>) {
   const { schema, defaultValues, action, record, onSuccess, refresh = true, showChanges } = options;
@@ -57,7 +59,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, D>(
   const [notice, setNotice] = useState<ReactNode>(null);
   // zodResolver's overloads cannot be picked for a generic schema; the types are the schema's own.
   const resolver = zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver, defaultValues });
+  const rhf = useForm<z.input<S>, unknown, z.output<S>>({ resolver, defaultValues });
+  const form: typeof rhf = { ...rhf, register: withServerDefaults(rhf.register, defaultValues) };
 
   const onSubmit = form.handleSubmit(async (values) => {
     setProblem(null);
@@ -94,6 +97,25 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, D>(
     />
   );
   return { form, onSubmit, problem, setProblem, notice, setNotice, status };
+}
+
+/**
+ * react-hook-form's `register` puts no value in the server's HTML: it sets each
+ * field through its ref once React has hydrated, so until then an editor form
+ * showed empty fields, and an already rated claim blank ratings (on a loaded
+ * machine for seconds; a test read a quote's Start offset as 0 then). This
+ * `register` also passes the field's default as `defaultValue` (a string or a
+ * number) or `defaultChecked` (a boolean: a checkbox). A radio button sets its
+ * own `value` and `defaultChecked` after the spread (rating-form.tsx's Scale).
+ */
+export function withServerDefaults<V extends FieldValues>(register: UseFormRegister<V>, defaults: DefaultValues<V> | undefined): UseFormRegister<V> {
+  return ((name, options) => {
+    const field = register(name, options);
+    const value: unknown = get(defaults, name);
+    if (typeof value === "boolean") return { ...field, defaultChecked: value };
+    if (typeof value === "string" || typeof value === "number") return { ...field, defaultValue: value };
+    return field;
+  }) as UseFormRegister<V>;
 }
 
 /**

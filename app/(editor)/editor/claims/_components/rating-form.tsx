@@ -24,14 +24,17 @@ type RatingValues = z.input<typeof ratingSchema>;
 // A claim not rated yet: version 0, nothing chosen. Module-level, so its identity is stable.
 const UNRATED: EditableRating = { version: 0, verdictLabelId: "", verdictExplanation: "", fidelityRating: 0, fidelityExplanation: "", framingRating: 0, framingExplanation: "" };
 
-/** A 1–5 scale as radio buttons; a radio's value is a string, so the stored number is given as one. */
-function Scale({ name, low, high, register, error }: { name: "fidelityRating" | "framingRating"; low: string; high: string; register: UseFormRegister<RatingValues>; error?: string }) {
+/**
+ * A 1–5 scale as radio buttons; a radio's value is a string, so the stored number is given as one.
+ * `stored` is checked in the server's HTML too (register's defaultValue is the group's, not a radio's).
+ */
+function Scale({ name, low, high, register, stored, error }: { name: "fidelityRating" | "framingRating"; low: string; high: string; register: UseFormRegister<RatingValues>; stored: number | null; error?: string }) {
   return (
     <div>
       <div className="scale" role="radiogroup" aria-label={name === "fidelityRating" ? "Quote fidelity, 1 to 5" : "Framing, 1 to 5"}>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n}>
-            <input type="radio" value={String(n)} {...register(name)} />
+            <input type="radio" {...register(name)} value={String(n)} defaultValue={undefined} defaultChecked={stored === n} />
             <span>{n}</span>
           </label>
         ))}
@@ -119,12 +122,12 @@ export function RatingForm({
       <Explanation id="r-verdict-why" label="Why this verdict" error={errors.verdictExplanation?.message} {...register("verdictExplanation")} />
       <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
         <legend className="field-legend">Quote fidelity</legend>
-        <Scale name="fidelityRating" low="distorted" high="faithful" register={register} error={errors.fidelityRating?.message} />
+        <Scale name="fidelityRating" low="distorted" high="faithful" register={register} stored={rating?.fidelityRating ?? null} error={errors.fidelityRating?.message} />
       </fieldset>
       <Explanation id="r-fidelity-why" label="Why this fidelity rating" error={errors.fidelityExplanation?.message} {...register("fidelityExplanation")} />
       <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
         <legend className="field-legend">Framing</legend>
-        <Scale name="framingRating" low="loaded" high="neutral" register={register} error={errors.framingRating?.message} />
+        <Scale name="framingRating" low="loaded" high="neutral" register={register} stored={rating?.framingRating ?? null} error={errors.framingRating?.message} />
       </fieldset>
       <Explanation id="r-framing-why" label="Why this framing rating" error={errors.framingExplanation?.message} {...register("framingExplanation")} />
       {published && rating && (

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { withServerDefaults } from "@/app/(editor)/editor/_components/use-action-form";
 import { applyActionErrors, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 import { SubmitButton } from "@/app/(editor)/editor/_components/form-fields";
@@ -46,12 +47,16 @@ export function SourceForm({ speakers, existing }: { speakers: { id: string; nam
   const [note, setNote] = useState<string | null>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
   type Values = SourceDocumentInput & { keepText?: boolean };
-  const { register, handleSubmit, setValue, setError, control, formState } = useForm<Values>({
+  const defaultValues: Values = existing
+    ? ({ ...existing, content: "", keepText: true, id: existing.id, version: existing.version } as Values)
+    : { title: "", speakerId: "", publishedAt: "", url: "", format: "text", fileName: null, content: "" };
+  const form = useForm<Values>({
     resolver: zodResolver((existing ? editSourceDocumentSchema : createSourceDocumentSchema) as typeof createSourceDocumentSchema),
-    defaultValues: existing
-      ? { ...existing, content: "", keepText: true, id: existing.id, version: existing.version } as Values
-      : { title: "", speakerId: "", publishedAt: "", url: "", format: "text", fileName: null, content: "" },
+    defaultValues,
   });
+  const { handleSubmit, setValue, setError, control, formState } = form;
+  // The stored values in the server's HTML too, before React hydrates (use-action-form.tsx).
+  const register = withServerDefaults(form.register, defaultValues);
   const format = useWatch({ control, name: "format" });
   const keepText = useWatch({ control, name: "keepText" });
   const idPrefix = existing ? "source-edit" : "source-new";

@@ -95,7 +95,7 @@ export function QuoteEditor({
               word →
             </button>
           </div>
-          <input aria-label="Start offset" type="number" className="select-small" style={{ width: "6rem" }} defaultValue={quote.start} {...register("start", { valueAsNumber: true })} />
+          <input aria-label="Start offset" type="number" className="select-small" style={{ width: "6rem" }} {...register("start", { valueAsNumber: true })} />
           <span className="spacer" />
           <span className="small muted">End</span>
           <div className="nudges">
@@ -106,7 +106,7 @@ export function QuoteEditor({
               word →
             </button>
           </div>
-          <input aria-label="End offset" type="number" className="select-small" style={{ width: "6rem" }} defaultValue={quote.end} {...register("end", { valueAsNumber: true })} />
+          <input aria-label="End offset" type="number" className="select-small" style={{ width: "6rem" }} {...register("end", { valueAsNumber: true })} />
         </div>
         {(formState.errors.start || formState.errors.end) && (
           <span className="field__error">{formState.errors.start?.message ?? formState.errors.end?.message}</span>
