@@ -2,6 +2,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { SITE_NAME } from "./lib/site-url";
 import { currentSlug, type AddressKind } from "./lib/record-addresses";
+import { recordSecurityEvent } from "./lib/security-events";
 import { getWithdrawnClaim, withdrawnPage } from "./lib/withdrawn-claims";
 
 const ACTION_BODY_LIMIT = 5 * 1024 * 1024;
@@ -56,20 +57,15 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
+/** Answers `status` with `message`, and records the refusal as a security event (a log line and a row admins see). */
 function refuse(status: number, message: string, request: NextRequest, reason: string) {
-  // One JSON line per refusal for the log (lib/security-events.ts writes the same shape).
-  console.log(
-    JSON.stringify({
-      level: "warn",
-      type: "security",
-      at: new Date().toISOString(),
-      kind: "request-refused",
-      address: request.headers.get("x-claimscope-client-address"),
-      account: null,
-      message: `A server-action request was refused: ${reason}.`,
-      detail: { status, path: request.nextUrl.pathname, contentType: request.headers.get("content-type") },
-    }),
-  );
+  // Not awaited: the refusal never waits for the database (the log line is written at once).
+  void recordSecurityEvent({
+    kind: "request-refused",
+    address: request.headers.get("x-claimscope-client-address"),
+    message: `A server-action request was refused: ${reason}.`,
+    detail: { status, path: request.nextUrl.pathname, contentType: request.headers.get("content-type") },
+  });
   return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { APIError } from "better-auth/api";
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import pLimit from "p-limit";
+import { recordSecurityEvent } from "./security-events";
 
 /**
  * better-auth's own scrypt (node:crypto, N=16384 r=16: ~32 MB and tens of ms of
@@ -16,6 +17,8 @@ const MAX_WAITING = Number(process.env.PASSWORD_HASH_QUEUE ?? 16);
 
 async function bounded<T>(work: () => Promise<T>): Promise<T> {
   if (limit.pendingCount >= MAX_WAITING) {
+    // Which address or account is not known here: the event says how many waited.
+    void recordSecurityEvent({ kind: "sign-in-busy", message: `A sign-in was refused with 503: ${limit.pendingCount} password checks were already waiting.`, detail: { waiting: limit.pendingCount, running: limit.activeCount } });
     throw new APIError("SERVICE_UNAVAILABLE", { message: "The server is busy checking other sign-ins. Try again in a few seconds." });
   }
   return limit(work);

@@ -41,6 +41,14 @@ describe("malformed requests", () => {
     }
   });
 
+  it("each refused action request is a security event that admins see on /editor/admin/security", async () => {
+    const admin = await signIn(server, "admin@claimscope.local", "claimscope-admin");
+    const page = () => fetch(`${server.url}/editor/admin/security?kind=request-refused`, { headers: { cookie: admin } }).then((r) => r.text());
+    // Stored after the refusal is answered (a refusal never waits for the database). Refusals of one
+    // address within a minute are folded into the first (lib/security-events.ts): the 8 MB body's.
+    await expect.poll(page, { timeout: 10_000 }).toContain("A server-action request was refused: body over the limit.");
+  });
+
   it("a malformed percent-escape in a path gets a 4xx", async () => {
     for (const path of ["/claims/%E0%A4%A", "/%", "/outlets/%ZZ", "/api/claims/%C0%80", "/editor/claims/%"]) {
       const res = await rawRequest(`${server.url}/`, { path });
