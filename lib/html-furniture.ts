@@ -32,7 +32,7 @@ const PAGE_CHROME = /^(?:site-?header|site-?footer|page-?header|page-?footer|mas
  * "Comments", "3 comments", "Reader reactions (2)", "Leave a reply" — but not a
  * bare "Reactions" or "Responses", which news stories use as subheadings.
  */
-const COMMENT_HEADING = new RegExp(
+export const COMMENT_HEADING = new RegExp(
   [
     String.raw`^(?:\d+\s+)?(?:(?:reader|readers'?|user|your|top|latest)\s+)?(?:comments?|replies|discussion)\b[\s\d()[\]:.-]*$`,
     String.raw`^(?:\d+\s+|(?:reader|readers'?|user)\s+)(?:reactions?|responses?)\b[\s\d()[\]:.-]*$`,

@@ -62,7 +62,7 @@ export function classifyKind(quote: string, ctx: KindContext): QuoteKind {
 
 // "The audit report also faults …", "the ministry accused …": a document or a body as the
 // subject of a finite verb (-s or -ed, an adverb allowed between).
-const SOURCE_SUBJECT = new RegExp(
+export const SOURCE_SUBJECT = new RegExp(
   `\\b(?:${[...DOCUMENT_NOUNS, ...ORGANIZATION_NOUNS].filter((n) => !n.includes(" ")).join("|")})\\s+(?:\\p{Ll}+ly\\s+|also\\s+|has\\s+|had\\s+)?\\p{Ll}{3,}(?:s|ed)\\b`,
   "u",
 );

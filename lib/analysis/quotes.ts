@@ -340,7 +340,7 @@ function opensWith(text: string, para: Paragraph, fam: Family): boolean {
 }
 
 /** "The board noted that the agency …": a speech verb whose words follow as a that-clause. */
-const INDIRECT_SPEECH = new RegExp(`\\b(?:${SPEECH_VERBS.join("|")})\\b(?:\\s+\\S+){0,4}?\\s+that\\b`, "i");
+export const INDIRECT_SPEECH = new RegExp(`\\b(?:${SPEECH_VERBS.join("|")})\\b(?:\\s+\\S+){0,4}?\\s+that\\b`, "i");
 
 /**
  * Skips whole sentences of indirect speech ("The board said on Monday that …")
