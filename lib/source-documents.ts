@@ -3,8 +3,8 @@ import { ActionError, NotFoundError } from "./errors";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
 import type { Touched } from "./public-cache/keys";
-import { htmlToArticle } from "./html-to-text";
-import { pdfToText } from "./pdf-to-text";
+import { BudgetExceededError, runBudgeted } from "./budgeted";
+import { ImportInputError, refuseOverBudget } from "./import-article";
 import { uniqueSlug } from "./slug";
 import { remeasureClaimQuotes } from "./stored-fidelity";
 import {
@@ -34,8 +34,22 @@ export interface SourceText {
   pageStarts: number[];
 }
 
-/** The stored text of an entered source: pasted text as it is, HTML reduced to text, a PDF's text with its pages (lib/pdf-to-text.ts). */
+/**
+ * The stored text of an entered source: pasted text as it is, HTML reduced to text, a PDF's
+ * text with its pages (lib/pdf-to-text.ts). HTML and PDF are read in a worker thread with
+ * the imports' budgets (lib/budgeted.ts), never on the request thread.
+ * @throws ActionError "invalid" for a file that cannot be read or is over a budget (recorded as a security event).
+ */
 export async function readSourceText(format: "text" | "html" | "pdf", content: string): Promise<SourceText> {
+  try {
+    return await refuseOverBudget(() => readSourceTextOffThread(format, content), { format, chars: content.length, what: "source document" });
+  } catch (error) {
+    if (error instanceof ImportInputError) throw new ActionError(error.message, "invalid", { content: [error.message] });
+    throw error;
+  }
+}
+
+async function readSourceTextOffThread(format: "text" | "html" | "pdf", content: string): Promise<SourceText> {
   if (format === "pdf") {
     const bytes = Buffer.from(content, "base64");
     if (bytes.length > MAX_PDF_BYTES) throw new ActionError("That PDF is too large.", "invalid", { content: ["That PDF is too large."] });
@@ -43,14 +57,15 @@ export async function readSourceText(format: "text" | "html" | "pdf", content: s
     if (bytes.subarray(0, 5).toString("latin1") !== "%PDF-") throw unreadable("That file is not a PDF.");
     let pdf;
     try {
-      pdf = await pdfToText(new Uint8Array(bytes));
-    } catch {
+      pdf = await runBudgeted("pdfToText", { bytes: new Uint8Array(bytes) });
+    } catch (error) {
+      if (error instanceof BudgetExceededError) throw error;
       throw unreadable("That PDF could not be read: it may be damaged or password-protected.");
     }
     if (!pdf.text.trim()) throw unreadable("That PDF has no text layer (it may be a scan). Upload a PDF with text, or paste the text.");
     return { text: pdf.text, format, pageStarts: pdf.pages.map((p) => p.start) };
   }
-  const text = format === "html" ? htmlToArticle(content).text : content.replace(/\r\n?/g, "\n");
+  const text = format === "html" ? (await runBudgeted("htmlToArticle", { html: content, url: null })).text : content.replace(/\r\n?/g, "\n");
   if (!text.trim()) throw new ActionError("The source has no text.", "invalid", { content: ["The source has no text."] });
   if (text.length > MAX_SOURCE_CHARS) throw new ActionError("The source's text is too long.", "invalid", { content: ["The source's text is too long."] });
   return { text, format, pageStarts: [] };

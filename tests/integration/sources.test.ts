@@ -37,6 +37,9 @@ describe(`primary sources (${process.env.TEST_DB})`, () => {
     const before = await prisma.sourceDocument.count();
     await expect(createSourceDocument(actorId, { title: "Broken", format: "pdf", content: Buffer.from("not a pdf").toString("base64") })).rejects.toThrow(ActionError);
     await expect(createSourceDocument(actorId, { title: "", format: "text", content: "x" })).rejects.toThrow();
+    // HTML is read in a worker with the imports' budgets: a page nested past them is refused, clearly.
+    const nested = `<html><body>${"<div>".repeat(5_000)}${SENTENCE}${"</div>".repeat(5_000)}</body></html>`;
+    await expect(createSourceDocument(actorId, { title: "Nested", format: "html", content: nested })).rejects.toThrow(/nests its elements \d+ deep/);
     expect(await prisma.sourceDocument.count()).toBe(before);
   });
 
