@@ -16,7 +16,8 @@ describe("safeRedirectPath", () => {
     ["/%5Cevil.example", "/%5Cevil.example"],
     ["javascript:alert(1)", "/editor"],
     ["/ok/../editor", "/editor"],
-  ])("%j → %j", (input, expected) => {
+    [["/editor/claims", "//evil.example"], "/editor"],
+  ] as [string | string[] | undefined, string][])("%j → %j", (input, expected) => {
     expect(safeRedirectPath(input)).toBe(expected);
   });
 });

@@ -4,9 +4,11 @@
  * one the browser will use — against a placeholder origin, so that everything a
  * browser reads as another site (`//host`, `/\host`, tabs or newlines inside
  * `/\t/host`, `/.//host` after normalisation) is caught, not guessed at.
+ * A repeated parameter (an array) is the fallback too.
  */
-export function safeRedirectPath(next: string | null | undefined, fallback = "/editor"): string {
-  if (!next || !next.startsWith("/")) return fallback;
+export function safeRedirectPath(next: string | string[] | null | undefined, fallback = "/editor"): string {
+  // `?next=a&next=b` arrives as an array: a hand-made address, not one this app writes.
+  if (typeof next !== "string" || !next.startsWith("/")) return fallback;
   const origin = "https://claimscope.invalid";
   let url: URL;
   try {
