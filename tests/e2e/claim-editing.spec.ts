@@ -98,6 +98,25 @@ test("rate, split, rename and merge a claim; old addresses lead to the surviving
   await expect(publicLink).toBeVisible();
   const firstUrl = (await publicLink.getAttribute("href"))!;
 
+  // A changed rating on a published claim is a public correction: readers see "Updated on DATE: REASON",
+  // and its ClaimReview carries dateModified.
+  const reason = `The framing rating was revised after the paper changed its headline ${run}.`;
+  await rating.getByRole("radiogroup", { name: "Framing, 1 to 5" }).getByText("3", { exact: true }).click();
+  await rating.getByLabel(/If the verdict or a rating changes/).fill(reason);
+  await rating.getByRole("button", { name: "Save rating" }).click();
+  await expect(rating.getByRole("status")).toContainText("Rating saved.");
+  const anonymous = await page.context().browser()!.newPage({ baseURL: origin() });
+  try {
+    await anonymous.goto(firstUrl);
+    const corrections = anonymous.getByRole("list", { name: "Corrections" });
+    await expect(corrections).toContainText(reason);
+    await expect(corrections).toContainText(/Updated on \d{1,2} \w+ \d{4}:|Updated on \w+ \d{1,2}, \d{4}:/);
+    const jsonLd = JSON.parse((await anonymous.locator('script[type="application/ld+json"]').first().textContent())!);
+    expect(JSON.stringify(jsonLd)).toContain('"dateModified"');
+  } finally {
+    await anonymous.close();
+  }
+
   // 2. Split the second quote off: the request is sent, the result is said, the new claim is one click away.
   const quotes = page.locator("table.quote-table").filter({ hasText: SECOND.slice(0, 30) });
   await quotes.getByRole("checkbox", { name: new RegExp(`Select quote ${SECOND.slice(0, 20)}`) }).check();

@@ -75,8 +75,10 @@ test("a new story reaches readers only as an editor checked it, against its PDF 
   await expect(page).toHaveURL(/\/editor\/sources\/[\w-]+/, { timeout: 60_000 });
   await expect(page.getByRole("status")).toContainText("Source added. Read from");
   const sourceText = page.getByTestId("source-text");
-  // Hyphenation repaired, headers gone, pages marked.
+  // Hyphenation repaired ("publi-" ends a line of page 3: the word is whole again), headers gone, pages marked.
   await expect(sourceText).toContainText(CLAIM_SENTENCE);
+  await expect(sourceText).toContainText("regional office, which publishes a weekly progress report.");
+  await expect(sourceText).not.toContainText("publi-");
   await expect(sourceText).not.toContainText("official");
   await expect(sourceText.getByLabel("Page 2")).toBeVisible();
 
