@@ -4,7 +4,7 @@ import type { PrismaClient, SpeakerKind } from "@/generated/prisma/client";
 import { newClaimKey } from "./analysis/claims";
 import type { CaptureData } from "./fetch-article";
 import { removePartialArticle } from "./abandoned-imports";
-import { database, type Tx } from "./db";
+import type { Tx } from "./db";
 import { importHolder, SPLIT_PART_ROWS, TX_OPTIONS, WRITE_CHUNK_ROWS } from "./import-transactions";
 import { leadOf, type Plan } from "./ingest-plan";
 import { canonicalFrom, quoteRow } from "./ingest-records";
@@ -196,7 +196,6 @@ function asError(error: unknown): Error {
 
 /** A big article's parts: its quotes in order, each part with the speakers and claims its quotes are the first to need. */
 async function writeInParts(prisma: PrismaClient, a: ArticleRows, remap: Map<string, string>): Promise<Written> {
-  const embedded = database.kind === "pglite";
   const speakers = new Map(a.speakers.map((s) => [s.id, s]));
   const claims = new Map(a.claims.map((c) => [c.id, c]));
   const parts: Part[] = [];
@@ -243,9 +242,10 @@ async function writeInParts(prisma: PrismaClient, a: ArticleRows, remap: Map<str
       const started = performance.now();
       const slugs = await prisma.$transaction((tx) => writePart(tx, part, remap), TX_OPTIONS);
       if (part.articles.length) slug = slugs[0];
-      // The embedded database writes on the server's own thread: after each part, leave the
-      // thread to readers for as long again, so a big import takes at most half of it.
-      if (embedded) await new Promise((r) => setTimeout(r, performance.now() - started));
+      // Between parts, leave the machine to readers for as long as the part took, so a big
+      // import takes at most half of it: the embedded database writes on the server's own
+      // thread, and PostgreSQL's backend competes with the server for the same cores.
+      if (part !== parts[parts.length - 1]) await new Promise((r) => setTimeout(r, performance.now() - started));
     }
     return { slug };
   } catch (error) {
