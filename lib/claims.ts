@@ -42,7 +42,8 @@ export interface ClaimListItem {
   quoteCount: number;
 }
 
-const listSelect = {
+/** What a ClaimListItem is made of, but its quote count (counted apart, by the reader's rule). */
+export const claimListSelect = {
   id: true,
   slug: true,
   canonical: true,
@@ -50,8 +51,24 @@ const listSelect = {
   publishedAt: true,
   speaker: { select: { name: true, slug: true } },
   rating: { select: { verdictLabel: { select: { name: true, slug: true, ratingValue: true } } } },
-  tags: { select: { tag: { select: { name: true, slug: true, colour: true } } }, orderBy: { tag: { name: "asc" } } },
+  tags: { select: { tag: { select: { name: true, slug: true, colour: true } } } },
 } satisfies Prisma.ClaimSelect;
+
+type ClaimListRow = Prisma.ClaimGetPayload<{ select: typeof claimListSelect }>;
+
+export function toClaimListItem(c: ClaimListRow, quoteCount: number): ClaimListItem {
+  return {
+    id: c.id,
+    slug: c.slug,
+    canonical: c.canonical,
+    summary: c.summary,
+    publishedAt: isoDate(c.publishedAt),
+    speaker: c.speaker,
+    verdict: c.rating?.verdictLabel ?? null,
+    tags: c.tags.map((t) => t.tag),
+    quoteCount,
+  };
+}
 
 /** The one table that holds a filter's rows, with the claim's visibility and date stored on each (migration claim_list_keys). */
 const LINKS = {
@@ -99,22 +116,16 @@ async function loadClaimPage(filters: ClaimFilters, page: number, perPage: numbe
   const { ids, total } = await pageIds(filters, page, perPage);
   // The rows through lib/visibility.ts's rule as well: the stored keys only chose and ordered them.
   const [found, quoteCounts] = await Promise.all([
-    prisma.claim.findMany({ where: { ...publicClaimWhere, id: { in: ids } }, select: listSelect }),
+    prisma.claim.findMany({
+      where: { ...publicClaimWhere, id: { in: ids } },
+      // Here each claim's tags by name; the outlet and speaker pages keep the order they always had.
+      select: { ...claimListSelect, tags: { ...claimListSelect.tags, orderBy: { tag: { name: "asc" } } } },
+    }),
     publicQuoteCountsByClaim(ids),
   ]);
   const byId = new Map(found.map((c) => [c.id, c]));
   const rows = ids.flatMap((id) => byId.get(id) ?? []);
-  const items: ClaimListItem[] = rows.map((c) => ({
-    id: c.id,
-    slug: c.slug,
-    canonical: c.canonical,
-    summary: c.summary,
-    publishedAt: isoDate(c.publishedAt),
-    speaker: c.speaker,
-    verdict: c.rating?.verdictLabel ?? null,
-    tags: c.tags.map((t) => t.tag),
-    quoteCount: quoteCounts.get(c.id) ?? 0,
-  }));
+  const items = rows.map((c) => toClaimListItem(c, quoteCounts.get(c.id) ?? 0));
   return { items, total, page, perPage, pageCount: Math.max(1, Math.ceil(total / perPage)) };
 }
 

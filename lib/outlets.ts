@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { listEntityHistory } from "./audit";
-import type { ClaimListItem } from "./claims";
+import { claimListSelect, toClaimListItem } from "./claims";
 import { countryName, parseCountry } from "./countries";
 import { prisma, type Tx } from "./db";
 import { ActionError, NotFoundError } from "./errors";
@@ -98,16 +98,7 @@ async function loadOutletProfile(slug: string) {
       where: { ...publicClaimWhere, quotes: { some: quoteWhere } },
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       take: 50,
-      select: {
-        id: true,
-        slug: true,
-        canonical: true,
-        summary: true,
-        publishedAt: true,
-        speaker: { select: { name: true, slug: true } },
-        rating: { select: { verdictLabel: { select: { name: true, slug: true, ratingValue: true } } } },
-        tags: { select: { tag: { select: { name: true, slug: true, colour: true } } } },
-      },
+      select: claimListSelect,
     }),
   ]);
   const [articleQuotes, claimQuotes] = await Promise.all([
@@ -130,19 +121,7 @@ async function loadOutletProfile(slug: string) {
     outlet,
     framing,
     articles: articles.map((a) => ({ slug: a.slug, title: a.title, publishedAt: a.publishedAt?.toISOString() ?? null, quotes: articleQuotes.get(a.id) ?? 0 })),
-    claims: claims.map(
-      (c): ClaimListItem => ({
-        id: c.id,
-        slug: c.slug,
-        canonical: c.canonical,
-        summary: c.summary,
-        publishedAt: c.publishedAt?.toISOString() ?? null,
-        speaker: c.speaker,
-        verdict: c.rating?.verdictLabel ?? null,
-        tags: c.tags.map((t) => t.tag),
-        quoteCount: claimQuotes.get(c.id) ?? 0,
-      }),
-    ),
+    claims: claims.map((c) => toClaimListItem(c, claimQuotes.get(c.id) ?? 0)),
   };
 }
 

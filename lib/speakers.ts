@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { listEntityHistory } from "./audit";
-import type { ClaimListItem } from "./claims";
+import { claimListSelect, toClaimListItem } from "./claims";
 import { prisma, type Tx } from "./db";
 import { ActionError, NotFoundError } from "./errors";
 import { listKeys, recordClaims, recordKeys, type Touched } from "./public-cache/keys";
@@ -46,15 +46,8 @@ async function loadSpeaker(slug: string) {
       claims: {
         where: publicClaimWhere,
         orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-        select: {
-          id: true,
-          slug: true,
-          canonical: true,
-          summary: true,
-          publishedAt: true,
-          rating: { select: { verdictLabel: { select: { name: true, slug: true, ratingValue: true } } } },
-          tags: { select: { tag: { select: { name: true, slug: true, colour: true } } } },
-        },
+        // Not each claim's speaker: it is this one.
+        select: { ...claimListSelect, speaker: false },
       },
     },
   });
@@ -70,19 +63,7 @@ async function loadSpeaker(slug: string) {
     acronyms: speaker.acronyms,
     description: speaker.description,
     documents: speaker.documents.map((d) => ({ title: d.title, url: d.url, publishedAt: d.publishedAt?.toISOString() ?? null })),
-    claims: speaker.claims.map(
-      (c): ClaimListItem => ({
-        id: c.id,
-        slug: c.slug,
-        canonical: c.canonical,
-        summary: c.summary,
-        publishedAt: c.publishedAt?.toISOString() ?? null,
-        speaker: { name: speaker.name, slug: speaker.slug },
-        verdict: c.rating?.verdictLabel ?? null,
-        tags: c.tags.map((t) => t.tag),
-        quoteCount: quoteCounts.get(c.id) ?? 0,
-      }),
-    ),
+    claims: speaker.claims.map((c) => toClaimListItem({ ...c, speaker: { name: speaker.name, slug: speaker.slug } }, quoteCounts.get(c.id) ?? 0)),
   };
 }
 
