@@ -1,12 +1,7 @@
 import { z } from "zod";
-import { idField, lineField, textField } from "./text";
+import { idField, optionalLineField, optionalUrlField, textField } from "./text";
 
 export const MAX_ARTICLE_CHARS = 1_000_000;
-
-const optionalLine = (label: string, max: number) =>
-  lineField({ label, min: 0, max })
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 /** An optional publication date, 1900 to today. */
 const publishedDate = () =>
@@ -23,17 +18,11 @@ const publishedDate = () =>
 export const importArticleSchema = z
   .object({
     outletId: idField().nullish().transform((v) => v || null),
-    newOutletName: optionalLine("Outlet name", 120),
-    title: optionalLine("Title", 300),
-    byline: optionalLine("Byline", 200),
+    newOutletName: optionalLineField("Outlet name", 120),
+    title: optionalLineField("Title", 300),
+    byline: optionalLineField("Byline", 200),
     publishedAt: publishedDate(),
-    url: z
-      .string()
-      .trim()
-      .max(2000, "That address is too long.")
-      .nullish()
-      .transform((v) => v || null)
-      .pipe(z.url({ protocol: /^https?$/, message: "Enter a full http(s) address." }).nullable()),
+    url: optionalUrlField(),
     format: z.enum(["text", "html"], { message: "Choose text or HTML." }),
     content: textField({ label: "Article text", max: MAX_ARTICLE_CHARS }),
     stripBoilerplate: z.boolean().default(true),
@@ -58,9 +47,9 @@ export const importUrlSchema = z.object({
     .max(2000, "That address is too long.")
     .pipe(z.url({ protocol: /^https?$/, message: "Enter a full http(s) address." })),
   outletId: idField().nullish().transform((v) => v || null),
-  newOutletName: optionalLine("Outlet name", 120),
-  title: optionalLine("Title", 300),
-  byline: optionalLine("Byline", 200),
+  newOutletName: optionalLineField("Outlet name", 120),
+  title: optionalLineField("Title", 300),
+  byline: optionalLineField("Byline", 200),
   publishedAt: publishedDate(),
 });
 export type ImportUrlInput = z.input<typeof importUrlSchema>;

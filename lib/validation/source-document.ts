@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField, lineField, textField } from "./text";
+import { idField, lineField, optionalLineField, optionalUrlField, textField } from "./text";
 
 /** A source document's text: a 600-page report is about 2 million characters. */
 export const MAX_SOURCE_CHARS = 3_000_000;
@@ -7,11 +7,6 @@ export const MAX_SOURCE_CHARS = 3_000_000;
 export const MAX_PDF_BYTES = 3_500_000;
 
 export const sourceFormatValues = ["text", "html", "pdf"] as const;
-
-const optionalLine = (label: string, max: number) =>
-  lineField({ label, min: 0, max })
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 const base64 = z
   .string()
@@ -32,15 +27,9 @@ export const sourceDocumentFields = z.object({
     .nullish()
     .transform((v) => v || null)
     .pipe(z.iso.date({ message: "Use a date like 2020-06-24." }).nullable()),
-  url: z
-    .string()
-    .trim()
-    .max(2000, "That address is too long.")
-    .nullish()
-    .transform((v) => v || null)
-    .pipe(z.url({ protocol: /^https?$/, message: "Enter a full http(s) address." }).nullable()),
+  url: optionalUrlField(),
   format: z.enum(sourceFormatValues, { message: "Choose text, HTML or PDF." }),
-  fileName: optionalLine("File name", 255),
+  fileName: optionalLineField("File name", 255),
   /** Text or HTML as typed or read; for "pdf", the file in base64. */
   content: z.string({ error: "The text must be text." }),
 });

@@ -74,3 +74,21 @@ export function lineField({ label, min = 1, max }: { label: string; min?: number
     .refine((s) => !/[\r\n]/.test(s), { message: `${label} must be one line.` })
     .transform((s) => s.trim());
 }
+
+/** An optional line: empty or missing is null. */
+export function optionalLineField(label: string, max: number) {
+  return lineField({ label, min: 0, max })
+    .nullish()
+    .transform((v) => (v ? v : null));
+}
+
+/** An optional http(s) address that is stored and linked to, never fetched: empty or missing is null. */
+export function optionalUrlField() {
+  return z
+    .string()
+    .trim()
+    .max(2000, "That address is too long.")
+    .nullish()
+    .transform((v) => v || null)
+    .pipe(z.url({ protocol: /^https?$/, message: "Enter a full http(s) address." }).nullable());
+}
