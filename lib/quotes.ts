@@ -207,6 +207,26 @@ export async function updateQuote(actorId: string, input: UpdateQuoteInput) {
   });
 }
 
+type AuditRow = Prisma.QuoteGetPayload<{ select: typeof auditSelect }>;
+
+/** Moves one quote (as the editor loaded it: `version`) to a claim or to none, and confirms it: the editor decided. */
+function moveQuote(tx: Tx, actorId: string, quote: Pick<AuditRow, "id" | "claimId" | "reviewStatus">, version: number, claimId: string | null, conflict?: string) {
+  return updateVersioned(tx, "quote", {
+    where: { id: quote.id },
+    version,
+    data: { claimId, matchScore: null, reviewStatus: "confirmed" },
+    conflict,
+    audit: {
+      actorId,
+      entityType: "quote",
+      entityId: quote.id,
+      action: "move",
+      before: { claimId: quote.claimId, reviewStatus: quote.reviewStatus },
+      after: { claimId, reviewStatus: "confirmed" },
+    },
+  });
+}
+
 /** Moves quotes to a claim (or to none), confirming them: the editor decided. */
 export async function moveQuotes(actorId: string, input: BulkMoveQuotesInput): Promise<Touched & { count: number }> {
   return prisma.$transaction((tx) => moveQuotesIn(tx, actorId, input));
@@ -219,20 +239,7 @@ export async function moveQuotesIn(tx: Tx, actorId: string, input: BulkMoveQuote
   for (const item of input.items) {
     const row = before.find((q) => q.id === item.id);
     if (!row) throw new NotFoundError("quote");
-    await updateVersioned(tx, "quote", {
-      where: { id: item.id },
-      version: item.version,
-      data: { claimId: input.claimId, matchScore: null, reviewStatus: "confirmed" },
-      conflict: "A selected quote was changed by someone else since you loaded the page. Nothing was saved: reload and try again.",
-      audit: {
-        actorId,
-        entityType: "quote",
-        entityId: item.id,
-        action: "move",
-        before: { claimId: row.claimId, reviewStatus: row.reviewStatus },
-        after: { claimId: input.claimId, reviewStatus: "confirmed" },
-      },
-    });
+    await moveQuote(tx, actorId, row, item.version, input.claimId, "A selected quote was changed by someone else since you loaded the page. Nothing was saved: reload and try again.");
   }
   // Measured now against the source of the claim they joined (none: unchecked).
   await remeasureQuotes(tx, { id: { in: input.items.map((i) => i.id) } });
@@ -252,19 +259,7 @@ export async function createClaimFromQuote(actorId: string, input: QuoteToNewCla
       select: { id: true, slug: true, canonical: true, speakerId: true, status: true },
     });
     await recordAudit(tx, { actorId, entityType: "claim", entityId: claim.id, action: "create", after: { ...claim, fromQuoteId: quote.id } });
-    await updateVersioned(tx, "quote", {
-      where: { id: input.id },
-      version: input.version,
-      data: { claimId: claim.id, matchScore: null, reviewStatus: "confirmed" },
-      audit: {
-        actorId,
-        entityType: "quote",
-        entityId: quote.id,
-        action: "move",
-        before: { claimId: quote.claimId, reviewStatus: quote.reviewStatus },
-        after: { claimId: claim.id, reviewStatus: "confirmed" },
-      },
-    });
+    await moveQuote(tx, actorId, quote, input.version, claim.id);
     // The new claim has no source yet: the quote is unchecked until it gets one.
     await remeasureQuotes(tx, { id: quote.id });
     const claims = await claimSlugs(tx, [quote.claimId, claim.id]);
