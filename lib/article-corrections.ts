@@ -1,4 +1,5 @@
 import "server-only";
+import type { AnchorStatus } from "@/generated/prisma/client";
 import { ActionError, NotFoundError } from "./errors";
 import { loadSpeakerRegistry } from "./analysis-context";
 import { reanchorAll, type AttributedSpan, type ReanchorResult } from "./anchoring/reanchor";
@@ -7,7 +8,7 @@ import { CONTEXT_LENGTH } from "./anchoring/selectors";
 import { recordAudit } from "./audit";
 import { BudgetExceededError, runBudgeted } from "./budgeted";
 import { contentHash } from "./content-hash";
-import { prisma } from "./db";
+import { prisma, type Tx } from "./db";
 import type { Touched } from "./public-cache/keys";
 import { correctArticleSchema, type CorrectArticleInput } from "./validation/article";
 import { assertVersion, bumpVersions, updateVersioned } from "./versioned-write";
@@ -24,6 +25,32 @@ function context(body: string, start: number, end: number) {
 
 function tally(summary: CorrectionSummary, result: ReanchorResult) {
   summary[result.status] += 1;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  exact: string;
+}
+
+/** The event of a quote or annotation that a correction moved or orphaned: `placed` is where it now stands, null for an orphan. */
+function recordReanchor<Placed extends Span>(
+  tx: Tx,
+  actorId: string,
+  entityType: "quote" | "annotation",
+  before: Span & { id: string; anchorStatus: AnchorStatus },
+  placed: Placed | null,
+  anchorStatus: AnchorStatus,
+  score: number | null,
+) {
+  return recordAudit(tx, {
+    actorId,
+    entityType,
+    entityId: before.id,
+    action: "reanchor",
+    before: { start: before.start, end: before.end, exact: before.exact, anchorStatus: before.anchorStatus },
+    after: { ...(placed ? { start: placed.start, end: placed.end, exact: placed.exact } : {}), anchorStatus, score },
+  });
 }
 
 /**
@@ -127,14 +154,7 @@ export async function correctArticle(actorId: string, raw: CorrectArticleInput) 
         }
         await bumpVersions(tx, "quote", { id: quote.id }, data);
         if (quote.anchorStatus !== data.anchorStatus || quote.start !== data.start || quote.exact !== ("exact" in data ? data.exact : quote.exact)) {
-          await recordAudit(tx, {
-            actorId,
-            entityType: "quote",
-            entityId: quote.id,
-            action: "reanchor",
-            before: { start: quote.start, end: quote.end, exact: quote.exact, anchorStatus: quote.anchorStatus },
-            after: { ...("exact" in data ? { start: data.start, end: data.end, exact: data.exact } : {}), anchorStatus: data.anchorStatus, score: result.score },
-          });
+          await recordReanchor(tx, actorId, "quote", quote, "exact" in data ? data : null, data.anchorStatus, result.score);
         }
       }
 
@@ -147,14 +167,7 @@ export async function correctArticle(actorId: string, raw: CorrectArticleInput) 
             : { start: result.start, end: result.end, exact: result.exact, ...context(input.body, result.start, result.end), anchorStatus: result.status, anchorScore: result.score };
         await bumpVersions(tx, "annotation", { id: a.id }, data);
         if (a.anchorStatus !== data.anchorStatus || ("start" in data && a.start !== data.start)) {
-          await recordAudit(tx, {
-            actorId,
-            entityType: "annotation",
-            entityId: a.id,
-            action: "reanchor",
-            before: { start: a.start, end: a.end, exact: a.exact, anchorStatus: a.anchorStatus },
-            after: { ...("start" in data ? { start: data.start, end: data.end, exact: data.exact } : {}), anchorStatus: data.anchorStatus, score: result.score },
-          });
+          await recordReanchor(tx, actorId, "annotation", a, "start" in data ? data : null, data.anchorStatus, result.score);
         }
       }
 
