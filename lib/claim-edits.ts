@@ -2,6 +2,7 @@ import "server-only";
 import type { ClaimStatus, Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "./audit";
 import { prisma } from "./db";
+import { ratingFieldsSelect } from "./ratings";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
 import { keepOldAddress, moveAddresses, uniqueRecordSlug } from "./record-addresses";
@@ -68,19 +69,7 @@ export function getClaimForEditor(id: string) {
       rebuts: { select: { id: true, canonical: true } },
       rebuttals: { select: { id: true, canonical: true } },
       tags: { select: { tag: { select: { id: true, name: true, colour: true, kind: true } } } },
-      rating: {
-        select: {
-          version: true,
-          verdictLabelId: true,
-          verdictExplanation: true,
-          fidelityRating: true,
-          fidelityExplanation: true,
-          framingRating: true,
-          framingExplanation: true,
-          updatedAt: true,
-          reviewer: { select: { name: true } },
-        },
-      },
+      rating: { select: { version: true, ...ratingFieldsSelect, updatedAt: true, reviewer: { select: { name: true } } } },
       quotes: {
         orderBy: [{ article: { publishedAt: "asc" } }, { start: "asc" }],
         select: {

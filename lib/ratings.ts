@@ -7,17 +7,17 @@ import { ActionError, NotFoundError } from "./errors";
 import type { RatingInput } from "./validation/rating";
 import { assertVersion, updateVersioned } from "./versioned-write";
 
-const auditSelect = {
-  id: true,
-  claimId: true,
+/** What an editor sets on a rating (lib/validation/rating.ts): its form loads these, its history records them. */
+export const ratingFieldsSelect = {
   verdictLabelId: true,
   verdictExplanation: true,
   fidelityRating: true,
   fidelityExplanation: true,
   framingRating: true,
   framingExplanation: true,
-  version: true,
 } satisfies Prisma.RatingSelect;
+
+const auditSelect = { id: true, claimId: true, ...ratingFieldsSelect, version: true } satisfies Prisma.RatingSelect;
 
 export function listVerdictLabels() {
   return prisma.verdictLabel.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, slug: true, name: true, description: true, ratingValue: true } });
