@@ -4,7 +4,7 @@ import { ActionError, NotFoundError } from "./errors";
 import { loadSpeakerRegistry } from "./analysis-context";
 import { reanchorAll, type AttributedSpan, type ReanchorResult } from "./anchoring/reanchor";
 import { paragraphIndexAt, paragraphRanges } from "./anchoring/segments";
-import { CONTEXT_LENGTH } from "./anchoring/selectors";
+import { CONTEXT_LENGTH, textAnchorSelect } from "./anchoring/selectors";
 import { recordAudit } from "./audit";
 import { BudgetExceededError, runBudgeted } from "./budgeted";
 import { contentHash } from "./content-hash";
@@ -107,9 +107,9 @@ export async function correctArticle(actorId: string, raw: CorrectArticleInput) 
 
       const quotes = await tx.quote.findMany({
         where: { articleId: input.id },
-        select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true, speakerId: true },
+        select: { id: true, ...textAnchorSelect, anchorStatus: true, speakerId: true },
       });
-      const annotations = await tx.annotation.findMany({ where: { articleId: input.id }, select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true } });
+      const annotations = await tx.annotation.findMany({ where: { articleId: input.id }, select: { id: true, ...textAnchorSelect, anchorStatus: true } });
       // An annotation on a quote's words speaks of that quote's speaker.
       const speakerAt = (span: { start: number; end: number }) => {
         const under = new Set(quotes.filter((q) => q.anchorStatus !== "orphaned" && q.speakerId && q.start < span.end && span.start < q.end).map((q) => q.speakerId));

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { describeSpan } from "./anchoring/selectors";
+import { describeSpan, textAnchorSelect } from "./anchoring/selectors";
 import { paragraphIndexAt, paragraphRanges } from "./anchoring/segments";
 import { recordAudit } from "./audit";
 import { prisma, type Tx } from "./db";
@@ -37,11 +37,7 @@ export function getQuoteForEditor(id: string) {
     where: { id },
     select: {
       id: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      start: true,
-      end: true,
+      ...textAnchorSelect,
       kind: true,
       cue: true,
       verb: true,

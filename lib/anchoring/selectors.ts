@@ -13,6 +13,9 @@ export interface TextAnchor {
   end: number;
 }
 
+/** The columns a quote or an annotation stores its TextAnchor in, as a select. */
+export const textAnchorSelect = { exact: true, prefix: true, suffix: true, start: true, end: true } as const satisfies Record<keyof TextAnchor, true>;
+
 export interface TextQuoteSelector {
   type: "TextQuoteSelector";
   exact: string;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { textAnchorSelect } from "../anchoring/selectors";
 import type { ClaimDetail } from "../claim-page";
 import { articleUrl, claimUrl } from "../site-url";
 import { prisma } from "../db";
@@ -46,11 +47,7 @@ function quoteWhere(filter: QuoteFilter): Prisma.QuoteWhereInput {
 
 export const publicQuoteSelect = {
   id: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  end: true,
+  ...textAnchorSelect,
   kind: true,
   anchorStatus: true,
   cue: true,
@@ -186,11 +183,7 @@ export function listPublicAnnotations() {
     orderBy: { id: "asc" },
     select: {
       id: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      start: true,
-      end: true,
+      ...textAnchorSelect,
       body: true,
       motivation: true,
       createdAt: true,
