@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "./db";
 import { isoDate } from "./iso-date";
 import { listKeys, recordClaims, recordKeys } from "./public-cache/keys";
@@ -83,7 +84,12 @@ export interface SearchResults {
 const SHORT_HEADLINE = `StartSel=${START_SEL}, StopSel=${STOP_SEL}, HighlightAll=true`;
 const BODY_HEADLINE = `StartSel=${START_SEL}, StopSel=${STOP_SEL}, MaxWords=32, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
-const count = (rows: { n: bigint | number }[]) => Number(rows[0]?.n ?? 0);
+/** How many rows `matches` (a SELECT) gives, counted no further than SEARCH_COUNT_CAP. */
+async function cappedCount(matches: Prisma.Sql): Promise<number> {
+  const rows = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (${matches} LIMIT ${SEARCH_COUNT_CAP}) x`;
+  return Number(rows[0]?.n ?? 0);
+}
+
 const section = <T>(total: number, hits: T[]): Section<T> => ({ total, capped: total >= SEARCH_COUNT_CAP, hits });
 
 interface Window {
@@ -94,12 +100,8 @@ interface Window {
 // ---- Full text ----
 
 async function claimsFullText(q: string, { limit, offset }: Window): Promise<Section<ClaimHit>> {
-  const [totalRows, rows] = await Promise.all([
-    prisma.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM (
-        SELECT 1 FROM "Claim" c
-        WHERE ${publicClaimSql("c")} AND c."searchVector" @@ websearch_to_tsquery('english', ${q})
-        LIMIT ${SEARCH_COUNT_CAP}) x`,
+  const [total, rows] = await Promise.all([
+    cappedCount(Prisma.sql`SELECT 1 FROM "Claim" c WHERE ${publicClaimSql("c")} AND c."searchVector" @@ websearch_to_tsquery('english', ${q})`),
     prisma.$queryRaw<{ slug: string; snippet: string; speaker: string | null; verdict: string | null }[]>`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
       matches AS (
@@ -119,10 +121,7 @@ async function claimsFullText(q: string, { limit, offset }: Window): Promise<Sec
       LEFT JOIN "VerdictLabel" v ON v.id = r."verdictLabelId"
       ORDER BY ranked.rank DESC, ranked."publishedAt" DESC NULLS LAST, ranked.id`,
   ]);
-  return section(
-    count(totalRows),
-    rows.map((r) => ({ slug: r.slug, canonical: splitHighlights(r.snippet), speaker: r.speaker, verdict: r.verdict })),
-  );
+  return section(total, rows.map((r) => ({ slug: r.slug, canonical: splitHighlights(r.snippet), speaker: r.speaker, verdict: r.verdict })));
 }
 
 type QuoteRow = {
@@ -146,12 +145,8 @@ const quoteHit = (r: QuoteRow): QuoteHit => ({
 });
 
 async function quotesFullText(q: string, { limit, offset }: Window): Promise<Section<QuoteHit>> {
-  const [totalRows, rows] = await Promise.all([
-    prisma.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM (
-        SELECT 1 FROM "Quote" qu
-        WHERE ${publicQuoteSql("qu")} AND qu."searchVector" @@ websearch_to_tsquery('english', ${q})
-        LIMIT ${SEARCH_COUNT_CAP}) x`,
+  const [total, rows] = await Promise.all([
+    cappedCount(Prisma.sql`SELECT 1 FROM "Quote" qu WHERE ${publicQuoteSql("qu")} AND qu."searchVector" @@ websearch_to_tsquery('english', ${q})`),
     prisma.$queryRaw<QuoteRow[]>`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
       matches AS (
@@ -173,10 +168,7 @@ async function quotesFullText(q: string, { limit, offset }: Window): Promise<Sec
       LEFT JOIN "Claim" c ON c.id = ranked."claimId"
       ORDER BY ranked.rank DESC, ranked.id`,
   ]);
-  return section(
-    count(totalRows),
-    rows.map(quoteHit),
-  );
+  return section(total, rows.map(quoteHit));
 }
 
 type ArticleRow = { slug: string; title: string; snippet: string | null; outlet: string; published_at: Date | null };
@@ -191,11 +183,8 @@ const articleHit = (r: ArticleRow): ArticleHit => ({
 
 async function articlesFullText(q: string, { limit, offset }: Window): Promise<Section<ArticleHit>> {
   // Rank first, then ts_headline only the page's rows: headlines over whole bodies are the costly part.
-  const [totalRows, rows] = await Promise.all([
-    prisma.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM (
-        SELECT 1 FROM "Article" a WHERE a."searchVector" @@ websearch_to_tsquery('english', ${q})
-        LIMIT ${SEARCH_COUNT_CAP}) x`,
+  const [total, rows] = await Promise.all([
+    cappedCount(Prisma.sql`SELECT 1 FROM "Article" a WHERE a."searchVector" @@ websearch_to_tsquery('english', ${q})`),
     prisma.$queryRaw<ArticleRow[]>`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
       matches AS (
@@ -216,10 +205,7 @@ async function articlesFullText(q: string, { limit, offset }: Window): Promise<S
       JOIN "Outlet" o ON o.id = a."outletId"
       ORDER BY ranked.rank DESC, a."publishedAt" DESC NULLS LAST, a.id`,
   ]);
-  return section(
-    count(totalRows),
-    rows.map(articleHit),
-  );
+  return section(total, rows.map(articleHit));
 }
 
 // ---- Spelling (misspelt words corrected against the words on file) ----
