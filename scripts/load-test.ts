@@ -13,6 +13,10 @@
  *   (b) readers while a sign-in flood runs: `--flood-rate` attempts a second (10),
  *       each with a new e-mail address and a random X-Forwarded-For (which the
  *       server must not believe: no TRUSTED_PROXIES);
+ *   (b2) the same flood, each attempt from a different real address: a socket bound to
+ *       a random address of 127.0.0.0/8 (Linux routes the whole block to loopback), so
+ *       the per-address limit never applies and every attempt reaches the password
+ *       check, as a botnet's would;
  *   (c) readers while an editor imports an 806 KB HTML page of 12,000 quoted
  *       paragraphs through the import action, for the whole import (at most
  *       `--import-wait` s): its analysis in a worker thread, then its writes.
@@ -25,6 +29,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { readFileSync, readdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -193,7 +198,29 @@ function print(phase: Phase, baseline?: Phase): boolean {
 
 // ---- (b) the sign-in flood ----
 
-function startFlood(ratePerSecond: number) {
+/** One sign-in attempt from the socket address `localAddress`; resolves to the status or "network error". */
+function signInFrom(localAddress: string, body: string): Promise<string> {
+  return new Promise((resolve) => {
+    const req = httpRequest(
+      `${BASE}/api/auth/sign-in/email`,
+      { method: "POST", localAddress, headers: { "content-type": "application/json", origin: BASE, "content-length": Buffer.byteLength(body) }, timeout: 30_000 },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(String(res.statusCode)));
+      },
+    );
+    req.on("timeout", () => req.destroy());
+    req.on("error", () => resolve("network error"));
+    req.end(body);
+  });
+}
+
+/**
+ * Sends `ratePerSecond` sign-in attempts a second, each with a new e-mail address:
+ * from 127.0.0.1 with a forged X-Forwarded-For, or (`manyAddresses`) each from its
+ * own address in 127.0.0.0/8. Returns a function that stops it and describes it.
+ */
+function startFlood(ratePerSecond: number, { manyAddresses = false } = {}) {
   const statuses = new Map<string, number>();
   let sent = 0;
   let inFlight = 0;
@@ -206,21 +233,25 @@ function startFlood(ratePerSecond: number) {
     sent++;
     inFlight++;
     const octet = () => 1 + (randomBytes(1)[0] % 254);
-    fetch(`${BASE}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": `${octet()}.${octet()}.${octet()}.${octet()}` },
-      body: JSON.stringify({ email: `flood-${randomBytes(6).toString("hex")}@example.com`, password: `guess-${randomBytes(6).toString("hex")}` }),
-      signal: AbortSignal.timeout(30_000),
-    })
-      .then(async (res) => {
-        await res.arrayBuffer();
-        return String(res.status);
-      })
-      .catch(() => "network error")
-      .then((status) => {
-        inFlight--;
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      });
+    const body = JSON.stringify({ email: `flood-${randomBytes(6).toString("hex")}@example.com`, password: `guess-${randomBytes(6).toString("hex")}` });
+    const attempt = manyAddresses
+      ? signInFrom(`127.${octet()}.${octet()}.${octet()}`, body)
+      : fetch(`${BASE}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": `${octet()}.${octet()}.${octet()}.${octet()}` },
+          body,
+          signal: AbortSignal.timeout(30_000),
+        }).then(
+          async (res) => {
+            await res.arrayBuffer();
+            return String(res.status);
+          },
+          () => "network error",
+        );
+    void attempt.then((status) => {
+      inFlight--;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
   };
   const timer = setInterval(fire, 1000 / ratePerSecond);
   return async () => {
@@ -229,7 +260,7 @@ function startFlood(ratePerSecond: number) {
     const end = Date.now() + 30_000;
     while (inFlight > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
     const counts = [...statuses].map(([status, n]) => `${status}×${n}`).join(", ");
-    return `sign-in flood: ${sent} attempts in ${seconds.toFixed(1)} s (${(sent / seconds).toFixed(1)}/s), answers ${counts}`;
+    return `sign-in flood${manyAddresses ? " from as many addresses" : ""}: ${sent} attempts in ${seconds.toFixed(1)} s (${(sent / seconds).toFixed(1)}/s), answers ${counts}`;
   };
 }
 
@@ -274,6 +305,12 @@ async function main() {
     const floodReport = await stopFlood();
     ok = print(flooded, alone) && ok;
     console.log(`    ${floodReport}`);
+
+    const stopWideFlood = startFlood(FLOOD_RATE, { manyAddresses: true });
+    const widelyFlooded = await runReaders("(b2) readers during a sign-in flood from many addresses", next);
+    const wideFloodReport = await stopWideFlood();
+    ok = print(widelyFlooded, alone) && ok;
+    console.log(`    ${wideFloodReport}`);
 
     const page = largeQuotedPage();
     const importStarted = Date.now();
