@@ -8,10 +8,13 @@
 # Independent runners run at the same time, in three phases, so the suite stays
 # well under CI's time limit as it grows:
 #   1. type check ‖ lint ‖ migration check ‖ production build ‖ PostgreSQL start
-#   2. Vitest (unit + integration; it runs its own workers, so it runs alone:
-#      its integration tests start servers and databases of their own)
-#   3. Vitest over HTTP ‖ Playwright on the embedded database ‖ Playwright on
-#      PostgreSQL, each spec on one of them (each on its own ports — 3100 and 3110, a spec may take the next few for servers of its own — database and output directory)
+#   2. Vitest (unit + integration, one worker per core) ‖ Vitest over HTTP (one file
+#      at a time against the build; its tests mostly wait on servers, limits and
+#      timers, so it fills the cores Vitest leaves idle; it migrates its own
+#      template databases, tests/support/global-http.ts)
+#   3. Playwright on the embedded database ‖ Playwright on PostgreSQL, each spec
+#      on one of them (each on its own ports — 3100 and 3110, a spec may take the
+#      next few for servers of its own — database and output directory)
 # A parallel runner's output is printed whole when it ends, so logs stay readable.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -102,6 +105,10 @@ check build
 elapsed
 
 # ── Phase 2
+http() {
+  TEST_POSTGRES_URL=$pg_url npx --no-install vitest run --project http --reporter=default --reporter=json --outputFile.json="$report_dir/vitest-http.json"
+}
+start http http
 echo "── vitest"
 # Vitest's default on two cores is one file at a time; its files wait on databases and child
 # processes often enough that one per core is faster (17 min → 12 min on two cores).
@@ -112,9 +119,6 @@ count_report "$report_dir/vitest.json" vitest
 elapsed
 
 # ── Phase 3
-http() {
-  TEST_POSTGRES_URL=$pg_url npx --no-install vitest run --project http --reporter=default --reporter=json --outputFile.json="$report_dir/vitest-http.json"
-}
 # Every browser spec runs once, against one of the two databases: the specs below on
 # PostgreSQL (concurrent saves, the job worker, the public cache, lockouts), every other
 # spec — a new one included — on the embedded database. Running all of them on both
@@ -144,7 +148,6 @@ e2e_postgres() {
     E2E_PORT=3110 E2E_OUTPUT_DIR=test-results/postgres PLAYWRIGHT_JSON_OUTPUT_NAME="$report_dir/e2e-postgres.json" DATABASE_URL="$e2e_url" \
       npx --no-install playwright test --reporter=list,json $(e2e_specs postgres)
 }
-start http http
 start playwright_embedded e2e_embedded
 [ -n "$pg_url" ] && start playwright_postgres e2e_postgres
 finish http

@@ -16,6 +16,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
+import { templateName } from "./global-postgres";
 import { createDatabase, freePort as osFreePort } from "./postgres";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -67,7 +68,7 @@ export function databases(): DatabaseKind[] {
  * the production server seeded (tests/support/global-http.ts) when there is one.
  */
 export async function newPostgresDatabase({ seeded = false } = {}): Promise<string> {
-  const template = (seeded && inject("postgresSeededTemplate")) || "claimscope_template";
+  const template = (seeded && inject("postgresSeededTemplate")) || templateName(inject("postgresTemplateUrl"));
   return createDatabase(inject("postgresTemplateUrl"), `h_${randomBytes(6).toString("hex")}`, { template });
 }
 

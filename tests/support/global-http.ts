@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { killGroup, spawnServer, waitForHealth } from "./app-server";
-import { preparePostgres, TEMPLATE_DB } from "./global-postgres";
+import { preparePostgres } from "./global-postgres";
 import { createDatabase, databaseUrl, freePort } from "./postgres";
 
 declare module "vitest" {
@@ -17,6 +17,8 @@ declare module "vitest" {
 }
 
 export const SEEDED_TEMPLATE_DB = "claimscope_seeded";
+/** The HTTP project's own migrated template: the integration projects may be cloning theirs at the same time. */
+export const HTTP_TEMPLATE_DB = "claimscope_http_template";
 
 /** Runs the production server once on a database with the demo seed on, then stops it. */
 async function seedWithServer(env: Record<string, string | undefined>): Promise<void> {
@@ -40,7 +42,7 @@ async function seedWithServer(env: Record<string, string | undefined>): Promise<
  * rows; production-start.test.ts seeds from nothing.
  */
 export default async function setup(project: TestProject) {
-  const postgres = await preparePostgres();
+  const postgres = await preparePostgres(HTTP_TEMPLATE_DB);
   const dir = await mkdtemp(path.join(tmpdir(), "claimscope-seeded-"));
   const pgliteDir = path.join(dir, "pglite");
   const seededTemplateUrl = databaseUrl(postgres.templateUrl, SEEDED_TEMPLATE_DB);
@@ -49,7 +51,7 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${SEEDED_TEMPLATE_DB}`);
   await admin.end();
-  await createDatabase(adminUrl, SEEDED_TEMPLATE_DB, { template: TEMPLATE_DB });
+  await createDatabase(adminUrl, SEEDED_TEMPLATE_DB, { template: HTTP_TEMPLATE_DB });
   await Promise.all([
     seedWithServer({ DATABASE_URL: undefined, PGLITE_DATA_DIR: pgliteDir }),
     seedWithServer({ DATABASE_URL: seededTemplateUrl }),

@@ -14,10 +14,13 @@ export const TEMPLATE_DB = "claimscope_template";
 
 /**
  * Starts one PostgreSQL (or uses TEST_POSTGRES_URL) and migrates a template
- * database, TEMPLATE_DB, that each test file clones, so files never see each
- * other's rows. Returns the template's URL and how to stop what was started.
+ * database, `templateDb` (TEMPLATE_DB), that each test file clones, so files never
+ * see each other's rows. Two Vitest runs that share one PostgreSQL at the same time
+ * (scripts/test.sh runs the HTTP project beside the integration projects) each
+ * name their own: dropping or migrating a template that the other run is cloning
+ * would fail its clones. Returns the template's URL and how to stop what was started.
  */
-export async function preparePostgres(): Promise<{ templateUrl: string; stop: () => Promise<void> }> {
+export async function preparePostgres(templateDb = TEMPLATE_DB): Promise<{ templateUrl: string; stop: () => Promise<void> }> {
   let server: TestPostgres | null = null;
   let url = process.env.TEST_POSTGRES_URL;
   if (!url) {
@@ -26,13 +29,18 @@ export async function preparePostgres(): Promise<{ templateUrl: string; stop: ()
   }
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
-  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  await admin.query(`DROP DATABASE IF EXISTS ${templateDb}`);
+  await admin.query(`CREATE DATABASE ${templateDb}`);
   await admin.end();
-  const pool = new pg.Pool({ connectionString: databaseUrl(url, TEMPLATE_DB), max: 2 });
+  const pool = new pg.Pool({ connectionString: databaseUrl(url, templateDb), max: 2 });
   await applyMigrations(pgPoolRunner(pool));
   await pool.end();
-  return { templateUrl: databaseUrl(url, TEMPLATE_DB), stop: async () => void (await server?.stop()) };
+  return { templateUrl: databaseUrl(url, templateDb), stop: async () => void (await server?.stop()) };
+}
+
+/** The name of the template database a `postgresTemplateUrl` names. */
+export function templateName(templateUrl: string): string {
+  return decodeURIComponent(new URL(templateUrl).pathname.slice(1));
 }
 
 /** The integration-postgres project's global setup: provides `postgresTemplateUrl`. */

@@ -4,11 +4,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
+import { templateName } from "./global-postgres";
 import { createDatabase } from "./postgres";
 
 const kind = process.env.TEST_DB;
 if (kind === "postgres") {
-  process.env.DATABASE_URL = await createDatabase(inject("postgresTemplateUrl"), `t_${randomBytes(6).toString("hex")}`, { template: "claimscope_template" });
+  const templateUrl = inject("postgresTemplateUrl");
+  process.env.DATABASE_URL = await createDatabase(templateUrl, `t_${randomBytes(6).toString("hex")}`, { template: templateName(templateUrl) });
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DATA_DIR = "memory://";
