@@ -16,6 +16,11 @@ export interface TextAnchor {
 /** The columns a quote or an annotation stores its TextAnchor in, as a select. */
 export const textAnchorSelect = { exact: true, prefix: true, suffix: true, start: true, end: true } as const satisfies Record<keyof TextAnchor, true>;
 
+/** The TextAnchor of a stored quote or annotation (or of a row that has more), in the order the W3C exports write it. */
+export function textAnchorOf(record: TextAnchor): TextAnchor {
+  return { exact: record.exact, prefix: record.prefix, suffix: record.suffix, start: record.start, end: record.end };
+}
+
 export interface TextQuoteSelector {
   type: "TextQuoteSelector";
   exact: string;

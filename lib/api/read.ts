@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { textAnchorSelect } from "../anchoring/selectors";
+import { textAnchorOf, textAnchorSelect } from "../anchoring/selectors";
 import type { ClaimDetail } from "../claim-page";
 import { articleUrl, claimUrl } from "../site-url";
 import { prisma } from "../db";
@@ -71,11 +71,7 @@ export function publicQuote(q: PublicQuoteRow, base: string) {
   const claim = q.claim && isPublicClaim(q.claim) ? { slug: q.claim.slug, url: claimUrl(q.claim.slug, base) } : null;
   return {
     id: q.id,
-    exact: q.exact,
-    prefix: q.prefix,
-    suffix: q.suffix,
-    start: q.start,
-    end: q.end,
+    ...textAnchorOf(q),
     kind: q.kind,
     anchorStatus: q.anchorStatus,
     cue: q.cue,

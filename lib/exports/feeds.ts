@@ -1,4 +1,5 @@
 import "server-only";
+import { textAnchorOf } from "../anchoring/selectors";
 import { allPublicQuotes, listPublicAnnotations, type QuoteFilter } from "../api/read";
 import { bodiesWithAstralCharacters } from "../articles";
 import { buildClaimReview, type ClaimReviewJson } from "../claim-review-jsonld";
@@ -102,11 +103,7 @@ export async function webAnnotationExport(filter: QuoteFilter = {}, baseUrl?: st
         quoteAnnotation(
           {
             id: q.id,
-            exact: q.exact,
-            prefix: q.prefix,
-            suffix: q.suffix,
-            start: q.start,
-            end: q.end,
+            ...textAnchorOf(q),
             articleBody: bodies.get(q.article.slug) ?? null,
             articleSlug: q.article.slug,
             speaker: q.speaker?.name ?? null,
@@ -130,11 +127,7 @@ export async function webAnnotationExport(filter: QuoteFilter = {}, baseUrl?: st
         noteAnnotation(
           {
             id: n.id,
-            exact: n.exact,
-            prefix: n.prefix,
-            suffix: n.suffix,
-            start: n.start,
-            end: n.end,
+            ...textAnchorOf(n),
             articleBody: bodies.get(n.article.slug) ?? null,
             articleSlug: n.article.slug,
             body: n.body,
