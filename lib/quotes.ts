@@ -32,23 +32,28 @@ const auditSelect = {
   version: true,
 } satisfies Prisma.QuoteSelect;
 
+/** What an editor reviews of a quote (its quote page and the review queue): what the attribution made of it, where it stands, its version. */
+export const quoteReviewSelect = {
+  kind: true,
+  cue: true,
+  origin: true,
+  reviewStatus: true,
+  anchorStatus: true,
+  matchScore: true,
+  fidelity: true,
+  inHeadline: true,
+  version: true,
+} satisfies Prisma.QuoteSelect;
+
 export function getQuoteForEditor(id: string) {
   return prisma.quote.findUnique({
     where: { id },
     select: {
       id: true,
       ...textAnchorSelect,
-      kind: true,
-      cue: true,
+      ...quoteReviewSelect,
       verb: true,
-      origin: true,
-      reviewStatus: true,
-      anchorStatus: true,
-      matchScore: true,
-      fidelity: true,
-      inHeadline: true,
       hedges: true,
-      version: true,
       createdAt: true,
       updatedAt: true,
       speakerId: true,
@@ -139,11 +144,7 @@ export async function createEditorQuote(actorId: string, input: CreateQuoteInput
       quote = await tx.quote.create({
         data: {
           articleId: article.id,
-          exact: anchor.exact,
-          prefix: anchor.prefix,
-          suffix: anchor.suffix,
-          start: anchor.start,
-          end: anchor.end,
+          ...anchor,
           origin: "editor",
           reviewStatus: "confirmed",
           claimId: input.claimId,
@@ -181,7 +182,7 @@ export async function updateQuote(actorId: string, input: UpdateQuoteInput) {
         version: input.version,
         data: {
           ...(anchor
-            ? { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start: anchor.start, end: anchor.end, anchorStatus: "anchored" as const, paragraphIndex: paragraphIndexOf(before.article.body, anchor.start) }
+            ? { ...anchor, anchorStatus: "anchored" as const, paragraphIndex: paragraphIndexOf(before.article.body, anchor.start) }
             : {}),
           speakerId: input.speakerId,
           claimId: input.claimId,

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { textAnchorSelect } from "./anchoring/selectors";
 import { prisma } from "./db";
+import { quoteReviewSelect } from "./quotes";
 import type { ReviewQueueFilter } from "./validation/quote";
 
 export const REVIEW_PAGE_SIZE = 50;
@@ -22,21 +24,9 @@ export async function listReviewQueue(filter: ReviewQueueFilter) {
       take: REVIEW_PAGE_SIZE,
       select: {
         id: true,
-        exact: true,
-        start: true,
-        end: true,
-        prefix: true,
-        suffix: true,
-        kind: true,
-        cue: true,
+        ...textAnchorSelect,
+        ...quoteReviewSelect,
         attributionReason: true,
-        origin: true,
-        reviewStatus: true,
-        anchorStatus: true,
-        matchScore: true,
-        fidelity: true,
-        inHeadline: true,
-        version: true,
         article: { select: { id: true, title: true, outlet: { select: { name: true } } } },
         speaker: { select: { id: true, name: true } },
         claim: { select: { id: true, canonical: true, status: true } },
