@@ -22,6 +22,10 @@ export function listArticlesForEditor({ q, outlet }: { q?: string; outlet?: stri
   });
 }
 
+/** What the workspace marks in the article's text for a quote or an annotation, listed in text order. */
+const markedSpanSelect = { id: true, exact: true, start: true, end: true, anchorStatus: true, version: true } as const;
+const inTextOrder = { start: "asc" } as const;
+
 export function getArticleWorkspace(id: string) {
   return prisma.article.findUnique({
     where: { id },
@@ -42,34 +46,24 @@ export function getArticleWorkspace(id: string) {
         select: { id: true, requestedUrl: true, finalUrl: true, redirects: true, httpStatus: true, mediaType: true, encoding: true, byteLength: true, sha256: true, fetchedAt: true },
       },
       quotes: {
-        orderBy: { start: "asc" },
+        orderBy: inTextOrder,
         select: {
-          id: true,
-          exact: true,
-          start: true,
-          end: true,
+          ...markedSpanSelect,
           kind: true,
           origin: true,
           reviewStatus: true,
-          anchorStatus: true,
-          version: true,
           speaker: { select: { id: true, name: true } },
           claim: { select: { id: true, canonical: true, status: true } },
         },
       },
       annotations: {
-        orderBy: { start: "asc" },
+        orderBy: inTextOrder,
         select: {
-          id: true,
-          exact: true,
-          start: true,
-          end: true,
+          ...markedSpanSelect,
           body: true,
           motivation: true,
           isPublic: true,
-          anchorStatus: true,
           anchorScore: true,
-          version: true,
           createdAt: true,
           author: { select: { name: true } },
           claim: { select: { id: true, canonical: true } },
