@@ -1,6 +1,6 @@
 "use client";
 
-import { Controller, useWatch } from "react-hook-form";
+import { Controller, useWatch, type UseFormRegisterReturn } from "react-hook-form";
 import { updateQuoteAction } from "@/app/(editor)/editor/_actions/quotes";
 import { updateQuoteSchema } from "@/lib/validation/quote";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
@@ -86,27 +86,9 @@ export function QuoteEditor({
           )}
         </div>
         <div className="row" style={{ marginTop: "0.5rem" }}>
-          <span className="small muted">Start</span>
-          <div className="nudges">
-            <button type="button" className="button button--secondary button--small" onClick={() => move("start", -1)} aria-label="Start one word earlier">
-              ← word
-            </button>
-            <button type="button" className="button button--secondary button--small" onClick={() => move("start", 1)} aria-label="Start one word later">
-              word →
-            </button>
-          </div>
-          <input aria-label="Start offset" type="number" className="select-small" style={{ width: "6rem" }} {...register("start", { valueAsNumber: true })} />
+          <EdgeControls edge="start" move={move} input={register("start", { valueAsNumber: true })} />
           <span className="spacer" />
-          <span className="small muted">End</span>
-          <div className="nudges">
-            <button type="button" className="button button--secondary button--small" onClick={() => move("end", -1)} aria-label="End one word earlier">
-              ← word
-            </button>
-            <button type="button" className="button button--secondary button--small" onClick={() => move("end", 1)} aria-label="End one word later">
-              word →
-            </button>
-          </div>
-          <input aria-label="End offset" type="number" className="select-small" style={{ width: "6rem" }} {...register("end", { valueAsNumber: true })} />
+          <EdgeControls edge="end" move={move} input={register("end", { valueAsNumber: true })} />
         </div>
         {(formState.errors.start || formState.errors.end) && (
           <span className="field__error">{formState.errors.start?.message ?? formState.errors.end?.message}</span>
@@ -132,5 +114,24 @@ export function QuoteEditor({
         Save quote
       </SubmitButton>
     </form>
+  );
+}
+
+/** One edge of the span: a word earlier or later, or an exact offset. */
+function EdgeControls({ edge, move, input }: { edge: "start" | "end"; move: (edge: "start" | "end", direction: -1 | 1) => void; input: UseFormRegisterReturn }) {
+  const label = edge === "start" ? "Start" : "End";
+  return (
+    <>
+      <span className="small muted">{label}</span>
+      <div className="nudges">
+        <button type="button" className="button button--secondary button--small" onClick={() => move(edge, -1)} aria-label={`${label} one word earlier`}>
+          ← word
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => move(edge, 1)} aria-label={`${label} one word later`}>
+          word →
+        </button>
+      </div>
+      <input aria-label={`${label} offset`} type="number" className="select-small" style={{ width: "6rem" }} {...input} />
+    </>
   );
 }
