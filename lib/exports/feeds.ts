@@ -1,5 +1,5 @@
 import "server-only";
-import { textAnchorOf } from "../anchoring/selectors";
+import { textAnchorOf, type TextAnchor } from "../anchoring/selectors";
 import { allPublicQuotes, listPublicAnnotations, type QuoteFilter } from "../api/read";
 import { bodiesWithAstralCharacters } from "../articles";
 import { buildClaimReview, type ClaimReviewJson } from "../claim-review-jsonld";
@@ -92,6 +92,11 @@ export async function* claimReviewFeedJson(baseUrl?: string): AsyncGenerator<str
   yield "]}";
 }
 
+/** What a quote's and an annotation's W3C item both say of the span: its id, its anchor and its article (`bodies`: from bodiesWithAstralCharacters). */
+function annotatedSpan(row: TextAnchor & { id: string; article: { slug: string } }, bodies: Map<string, string>) {
+  return { id: row.id, ...textAnchorOf(row), articleBody: bodies.get(row.article.slug) ?? null, articleSlug: row.article.slug };
+}
+
 /** Quotes (and annotations about published claims) as a W3C AnnotationCollection. */
 export async function webAnnotationExport(filter: QuoteFilter = {}, baseUrl?: string) {
   const base = baseUrl ?? (await siteUrl());
@@ -102,10 +107,7 @@ export async function webAnnotationExport(filter: QuoteFilter = {}, baseUrl?: st
       items.push(
         quoteAnnotation(
           {
-            id: q.id,
-            ...textAnchorOf(q),
-            articleBody: bodies.get(q.article.slug) ?? null,
-            articleSlug: q.article.slug,
+            ...annotatedSpan(q, bodies),
             speaker: q.speaker?.name ?? null,
             verb: q.verb,
             fidelity: q.fidelity,
@@ -126,10 +128,7 @@ export async function webAnnotationExport(filter: QuoteFilter = {}, baseUrl?: st
       items.push(
         noteAnnotation(
           {
-            id: n.id,
-            ...textAnchorOf(n),
-            articleBody: bodies.get(n.article.slug) ?? null,
-            articleSlug: n.article.slug,
+            ...annotatedSpan(n, bodies),
             body: n.body,
             motivation: n.motivation,
             claimSlug: n.claim?.slug ?? null,
