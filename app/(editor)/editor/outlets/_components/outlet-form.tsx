@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useWatch } from "react-hook-form";
 import { editOutletAction, mergeOutletsAction } from "@/app/(editor)/editor/_actions/outlets";
 import { CountryList } from "@/app/(editor)/editor/_components/country-list";
+import { SubmitButton, TextField } from "@/app/(editor)/editor/_components/form-fields";
 import { MergeTargetField } from "@/app/(editor)/editor/_components/merge-target-field";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
@@ -28,11 +29,7 @@ export function EditOutletForm({
   return (
     <form className="form" noValidate aria-label="Edit outlet" onSubmit={onSubmit}>
       {status}
-      <div className="field">
-        <label htmlFor="outlet-name">Name</label>
-        <input id="outlet-name" aria-invalid={Boolean(errors.name)} {...register("name")} />
-        {errors.name && <span className="field__error">{errors.name.message}</span>}
-      </div>
+      <TextField id="outlet-name" label="Name" error={errors.name?.message} {...register("name")} />
       <div className="field">
         <label htmlFor="outlet-domain">Domain</label>
         <input id="outlet-domain" placeholder="news.example" aria-invalid={Boolean(errors.domain)} {...register("domain")} />
@@ -45,11 +42,7 @@ export function EditOutletForm({
         {errors.otherDomains && <span className="field__error">{errors.otherDomains.message}</span>}
         <span className="field__hint">One per line: mobile, regional or former domains.</span>
       </div>
-      <div className="field">
-        <label htmlFor="outlet-homepage">Homepage</label>
-        <input id="outlet-homepage" type="url" placeholder="https://news.example/" aria-invalid={Boolean(errors.homepage)} {...register("homepage")} />
-        {errors.homepage && <span className="field__error">{errors.homepage.message}</span>}
-      </div>
+      <TextField id="outlet-homepage" label="Homepage" type="url" placeholder="https://news.example/" error={errors.homepage?.message} {...register("homepage")} />
       <div className="field">
         <label htmlFor="outlet-country">Country</label>
         <input id="outlet-country" list="outlet-country-list" autoComplete="off" aria-invalid={Boolean(errors.country)} {...register("country")} />
@@ -63,11 +56,9 @@ export function EditOutletForm({
         {errors.description && <span className="field__error">{errors.description.message}</span>}
         <span className="field__hint">One or two sentences for readers, shown on the outlet&apos;s page.</span>
       </div>
-      <div>
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : "Save outlet"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Saving…">
+        Save outlet
+      </SubmitButton>
     </form>
   );
 }

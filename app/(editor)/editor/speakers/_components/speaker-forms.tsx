@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { editSpeakerAction, mergeSpeakersAction } from "@/app/(editor)/editor/_actions/speakers";
 import { CountryList } from "@/app/(editor)/editor/_components/country-list";
+import { SubmitButton } from "@/app/(editor)/editor/_components/form-fields";
 import { MergeTargetField } from "@/app/(editor)/editor/_components/merge-target-field";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
@@ -78,11 +79,9 @@ export function EditSpeakerForm({ speaker }: { speaker: SpeakerFormValues }) {
         {errors.aliases && <span className="field__error">{errors.aliases.message}</span>}
         <span className="field__hint">Other names outlets use (“Foggy Bottom”, “the ministry”), one per line.</span>
       </div>
-      <div>
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Saving…" : "Save speaker"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Saving…">
+        Save speaker
+      </SubmitButton>
     </form>
   );
 }
@@ -104,11 +103,9 @@ export function MergeSpeakerForm({ speaker, others, uses }: { speaker: { id: str
       <span className="field__hint">
         The {uses} quotes, claims and sources of “{speaker.name}” become the kept speaker&apos;s, “{speaker.name}” becomes one of its aliases, and this speaker is deleted.
       </span>
-      <div>
-        <button type="submit" className="button button--secondary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? "Merging…" : "Merge speakers"}
-        </button>
-      </div>
+      <SubmitButton submitting={formState.isSubmitting} busy="Merging…" className="button button--secondary">
+        Merge speakers
+      </SubmitButton>
     </form>
   );
 }
