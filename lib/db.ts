@@ -1,6 +1,6 @@
 import "server-only";
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -17,10 +17,10 @@ import { pgliteRunner, pgPoolRunner, type SqlRunner } from "./sql-runner";
  *
  * - DATABASE_URL set: PostgreSQL through `pg` (any number of app processes).
  * - DATABASE_URL unset: embedded PGlite in `.data/pglite` (or PGLITE_DATA_DIR;
- *   `memory://` for throw-away databases, which start from the data directory
- *   dumped to the file PGLITE_TEMPLATE when it is set — PGlite's `dumpDataDir`,
- *   as the tests' template; 3 s to start instead of 6 s of initdb and
- *   migrations). PGlite has no cross-process lock, so
+ *   `memory://` for throw-away databases). A throw-away database, or a data
+ *   directory opened for the first time, starts from the data directory dumped
+ *   to the file PGLITE_TEMPLATE when it is set — PGlite's `dumpDataDir`, as the
+ *   tests' template; 3 s to start instead of 6 s of initdb and migrations. PGlite has no cross-process lock, so
  *   exactly one process may open a data directory: the instance lives on
  *   globalThis so that Next's module reloading never opens a second one.
  */
@@ -73,7 +73,10 @@ function createDatabase(): Database {
     dataDir = realpathSync(dataDir);
     unlock = lockDataDir(dataDir);
   }
-  const template = inMemory && process.env.PGLITE_TEMPLATE ? new Blob([readFileSync(process.env.PGLITE_TEMPLATE)]) : undefined;
+  // A new directory (no PG_VERSION yet) starts from the template too, so that a
+  // command a test spawns on a directory of its own skips initdb and migrations.
+  const fresh = inMemory || !existsSync(path.join(dataDir, "PG_VERSION"));
+  const template = fresh && process.env.PGLITE_TEMPLATE ? new Blob([readFileSync(process.env.PGLITE_TEMPLATE)]) : undefined;
   const pg = new PGlite({ dataDir: inMemory ? undefined : dataDir, extensions: pgliteExtensions, loadDataDir: template });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(yielding(pg)), transactionOptions });
   return {

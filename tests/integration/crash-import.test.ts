@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { TSX } from "../support/tsx";
 
 /**
  * kill -9 in the middle of a bulk import: no half-stored article, and running
@@ -22,7 +23,7 @@ function articleText(n: number): string {
 }
 
 function runImport(dir: string, env: NodeJS.ProcessEnv) {
-  const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/import.ts", dir, "--outlet", "Crash Wire"], {
+  const child = spawn(TSX, ["--conditions=react-server", "scripts/import.ts", dir, "--outlet", "Crash Wire"], {
     cwd: process.cwd(),
     env,
     detached: true,
@@ -38,7 +39,7 @@ function runImport(dir: string, env: NodeJS.ProcessEnv) {
 
 async function queryCounts(env: NodeJS.ProcessEnv) {
   // A short-lived child reads the database, so that PGlite is never opened by two processes at once.
-  const child = spawn("npx", ["tsx", "--conditions=react-server", "tests/support/import-counts.ts", "Crash Wire"], {
+  const child = spawn(TSX, ["--conditions=react-server", "tests/support/import-counts.ts", "Crash Wire"], {
     cwd: process.cwd(),
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -18,6 +18,7 @@ import { ImportInputError } from "@/lib/import-article";
 import { importFromUrl } from "@/lib/import-url";
 import { importUrlSchema } from "@/lib/validation/import";
 import { createUser } from "../support/factories";
+import { TSX } from "../support/tsx";
 
 const PORT = process.env.TEST_DB === "postgres" ? 3085 : 3084;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -250,7 +251,7 @@ describe(`npm run import with a list of URLs (${process.env.TEST_DB})`, () => {
       const env = { ...process.env, NODE_OPTIONS: "", CLAIMSCOPE_FETCH_ALLOW: "127.0.0.1" };
       // A child process cannot share the in-memory PGlite of this test: it gets its own directory.
       const childEnv = process.env.DATABASE_URL ? env : { ...env, PGLITE_DATA_DIR: path.join(dir, "db") };
-      const run = () => promisify(execFile)("npx", ["tsx", "--conditions=react-server", "scripts/import.ts", list], { env: childEnv, cwd: process.cwd() }).catch((e) => e);
+      const run = () => promisify(execFile)(TSX, ["--conditions=react-server", "scripts/import.ts", list], { env: childEnv, cwd: process.cwd() }).catch((e) => e);
       const first = await run();
       expect(first.code).toBe(1);
       expect(first.stdout).toMatch(/URLs: 5 \(4 to fetch, 1 not addresses\)/);

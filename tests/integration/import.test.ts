@@ -8,6 +8,7 @@ import { migrateDatabase, prisma } from "@/lib/db";
 import { importArticle } from "@/lib/import-article";
 import { importArticleSchema } from "@/lib/validation/import";
 import { seedDatabase } from "@/prisma/seed";
+import { TSX } from "../support/tsx";
 
 const run = promisify(execFile);
 
@@ -132,13 +133,13 @@ describe(`npm run import (${process.env.TEST_DB})`, () => {
       const args = ["--conditions=react-server", "scripts/import.ts", dir, "--outlet", "Folder Outlet"];
       // A child process cannot share the in-memory PGlite of this test: it gets its own directory.
       const childEnv = process.env.DATABASE_URL ? env : { ...env, PGLITE_DATA_DIR: path.join(dir, "db") };
-      const first = await run("npx", ["tsx", ...args], { env: childEnv, cwd: process.cwd() }).catch((e) => e);
+      const first = await run(TSX, args, { env: childEnv, cwd: process.cwd() }).catch((e) => e);
       expect(first.code).toBe(1);
       expect(first.stdout).toMatch(/2 new, 0 already/);
       expect(first.stdout).toMatch(/binary\.txt: not a text file/);
       expect(first.stdout).toMatch(/latin1\.txt: not valid UTF-8/);
       expect(first.stdout).toMatch(/bad-meta\.txt: metadata is not valid JSON/);
-      const second = await run("npx", ["tsx", ...args], { env: childEnv, cwd: process.cwd() }).catch((e) => e);
+      const second = await run(TSX, args, { env: childEnv, cwd: process.cwd() }).catch((e) => e);
       expect(second.stdout).toMatch(/0 new/);
       expect(second.stdout).toMatch(/batch: 2 done, 0 failed, 0 left/);
       if (process.env.DATABASE_URL) {

@@ -4,6 +4,7 @@ import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { TSX } from "../support/tsx";
 
 /**
  * Exactly one process may open an embedded database directory (issue 9, item 9):
@@ -13,14 +14,13 @@ import { describe, expect, it } from "vitest";
  * relative path) is refused at once with the lock error, and never opens it;
  * and a process killed with -9 leaves nothing that keeps the next one out.
  */
-const HOLD = ["tsx", "--conditions=react-server", "tests/support/hold-database.ts"];
+const HOLD = ["--conditions=react-server", "tests/support/hold-database.ts"];
 // The same command, runnable from any working directory (for relative paths).
-const TSX = path.resolve("node_modules/.bin/tsx");
 const HOLD_ANYWHERE = ["--tsconfig", path.resolve("tsconfig.json"), "--conditions=react-server", path.resolve("tests/support/hold-database.ts")];
 
 /** Starts a holder on `dir` and resolves once it has opened the database. */
 async function holder(dir: string): Promise<ChildProcess> {
-  const child = spawn("npx", HOLD, { env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir }, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(TSX, HOLD, { env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir }, stdio: ["pipe", "pipe", "pipe"] });
   let out = "";
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (d) => {
@@ -43,7 +43,7 @@ async function release(child: ChildProcess): Promise<void> {
 /** A second process on `dir` that opens, queries and closes at once (input ends). */
 function tryOpen(dir: string, cwd?: string) {
   if (cwd) return spawnSync(TSX, HOLD_ANYWHERE, { cwd, env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir }, input: "", encoding: "utf8", timeout: 120_000 });
-  return spawnSync("npx", HOLD, { env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir }, input: "", encoding: "utf8", timeout: 120_000 });
+  return spawnSync(TSX, HOLD, { env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir }, input: "", encoding: "utf8", timeout: 120_000 });
 }
 
 describe.runIf(process.env.TEST_DB === "pglite")("embedded database lock", () => {
@@ -90,7 +90,7 @@ describe.runIf(process.env.TEST_DB === "pglite")("embedded database lock", () =>
       const first = await holder(dir);
       const killedPid = Number(readFileSync(`${dir}.lock`, "utf8"));
       expect(killedPid).toBeGreaterThan(0);
-      // npx → tsx → node: kill -9 the process that holds the database (its pid is in the lock file).
+      // tsx → node: kill -9 the process that holds the database (its pid is in the lock file).
       process.kill(killedPid, "SIGKILL");
       await new Promise((resolve) => first.once("exit", resolve));
       expect(existsSync(`${dir}.lock`), "kill -9 leaves its pid file behind").toBe(true);

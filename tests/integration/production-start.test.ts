@@ -16,6 +16,7 @@ import { pgliteExtensions } from "@/lib/pglite-extensions";
 import { DEMO_ACCOUNTS, PUBLISHED_PASSWORDS } from "@/lib/demo-accounts";
 import { ensureDatabaseReady, PublishedPasswordError } from "@/lib/startup";
 import { seedDatabase, seedReferenceData, VERDICT_LABELS } from "@/prisma/seed";
+import { TSX } from "../support/tsx";
 
 const db = process.env.TEST_DB;
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
 
 function runUserCommand(args: string[], env: Record<string, string | undefined>, stdin?: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn("npx", ["--no-install", "tsx", "--conditions=react-server", "scripts/user.ts", ...args], {
+    const child = spawn(TSX, ["--conditions=react-server", "scripts/user.ts", ...args], {
       cwd: process.cwd(),
       env: { ...process.env, NODE_OPTIONS: "", ...env },
       stdio: ["pipe", "pipe", "pipe"],

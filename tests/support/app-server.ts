@@ -18,6 +18,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import { templateName } from "./global-postgres";
 import { createDatabase, freePort as osFreePort } from "./postgres";
+import { TSX } from "./tsx";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -114,7 +115,7 @@ export async function waitForHealthy(server: AppServer, ms = 60_000): Promise<vo
 
 /** Spawns `tsx server.ts` (own process group, so stop() ends Next's workers too). */
 export function spawnServer(port: number, env: Record<string, string | undefined>): { child: ChildProcess; output: () => string } {
-  const child = spawn("npx", ["tsx", "server.ts"], {
+  const child = spawn(TSX, ["server.ts"], {
     cwd: process.cwd(),
     env: {
       ...process.env,
