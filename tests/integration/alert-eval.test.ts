@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase, prisma } from "@/lib/db";
-import { seedDatabase } from "@/prisma/seed";
 import { runAlertEval } from "../support/alert-eval";
+import { useSeededDatabase } from "../support/seeded-database";
 
 /**
  * Alert precision and recall on the labelled feed items of
@@ -11,8 +10,7 @@ import { runAlertEval } from "../support/alert-eval";
  * raises wrong ones, fails here.
  */
 beforeAll(async () => {
-  await migrateDatabase();
-  await seedDatabase(prisma);
+  await useSeededDatabase();
 });
 
 describe(`alert precision and recall (${process.env.TEST_DB})`, () => {

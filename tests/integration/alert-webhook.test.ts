@@ -4,16 +4,16 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAlertWebhook, listWebhookDeliveries, removeAlertWebhook, saveAlertWebhook, type AlertWebhookPayload } from "@/lib/alert-webhooks";
-import { migrateDatabase, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import { addFeed } from "@/lib/feeds";
 import { workerQueues } from "@/lib/job-handlers";
 import { stopJobQueue } from "@/lib/job-queue-connection";
 import { startWorker, type Worker } from "@/lib/job-worker";
-import { seedDatabase } from "@/prisma/seed";
 import { createOutlet, createUser } from "../support/factories";
 import { fillerParagraph as filler, rssFeed, startFeedServer, type FeedServer } from "../support/feed-server";
 import { waitFor } from "../support/wait-for";
+import { useSeededDatabase } from "../support/seeded-database";
 
 /**
  * The alert webhook end to end: an admin sets it up (the secret shown once),
@@ -48,8 +48,7 @@ let editorId: string;
 
 
 beforeAll(async () => {
-  await migrateDatabase();
-  await seedDatabase(prisma);
+  await useSeededDatabase();
   adminId = (await createUser({ role: "admin" })).id;
   editorId = (await prisma.user.findFirstOrThrow({ where: { role: "editor" }, select: { id: true } })).id;
   feeds = await startFeedServer();

@@ -2,19 +2,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { isClaimStatement } from "@/lib/analysis/claim-statement";
 import { tagPieces } from "@/lib/analysis/nlp";
 import { editClaim } from "@/lib/claim-edits";
-import { migrateDatabase, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { ingestArticle } from "@/lib/ingest";
 import { MACHINE_DRAFT_ACTION } from "@/lib/machine-drafts";
 import { createClaimFromQuote, moveQuotes, reviewQuotes } from "@/lib/quotes";
-import { seedDatabase } from "@/prisma/seed";
 import { createOutlet, createUser } from "../support/factories";
+import { useSeededDatabase } from "../support/seeded-database";
 
 // Which quotes become claims (lib/analysis/claim-statement.ts), and what rejecting one leaves.
 let actorId: string;
 
 beforeAll(async () => {
-  await migrateDatabase();
-  await seedDatabase(prisma);
+  await useSeededDatabase();
   actorId = (await createUser()).id;
 });
 

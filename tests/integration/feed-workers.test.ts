@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { feedItemQueue } from "@/lib/feed-polling";
 import { addFeed } from "@/lib/feeds";
 import { getJobs, stableJobId } from "@/lib/job-queue";
 import { stopJobQueue } from "@/lib/job-queue-connection";
-import { seedDatabase } from "@/prisma/seed";
 import { createOutlet } from "../support/factories";
 import { fillerParagraph as filler, rssFeed, startFeedServer, type FeedServer } from "../support/feed-server";
 import { waitFor } from "../support/wait-for";
 import { startWorkerProcess, type WorkerProcess } from "../support/worker-process";
+import { useSeededDatabase } from "../support/seeded-database";
 
 /**
  * Watched feeds with the job queue's workers as their own processes
@@ -38,8 +38,7 @@ function page(title: string, paragraphs: string[]): string {
 
 beforeAll(async () => {
   if (!onPostgres) return;
-  await migrateDatabase();
-  await seedDatabase(prisma);
+  await useSeededDatabase();
   editorId = (await prisma.user.findFirstOrThrow({ where: { role: "editor" }, select: { id: true } })).id;
   server = await startFeedServer();
 });

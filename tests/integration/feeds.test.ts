@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listOpenAlerts, resolveAlert } from "@/lib/alerts";
-import { migrateDatabase, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { ActionError, ConflictError, NotFoundError } from "@/lib/errors";
 import { backoffMinutes, pollFeed, requestFeedCheck } from "@/lib/feed-polling";
 import { addFeed, editFeed, getFeed, listFeeds, setFeedActive } from "@/lib/feeds";
 import { workerQueues } from "@/lib/job-handlers";
 import { stopJobQueue } from "@/lib/job-queue-connection";
 import { startWorker, type Worker } from "@/lib/job-worker";
-import { seedDatabase } from "@/prisma/seed";
 import { createOutlet } from "../support/factories";
 import { rssFeed, startFeedServer, type FeedServer } from "../support/feed-server";
+import { useSeededDatabase } from "../support/seeded-database";
 
 /**
  * Watched feeds end to end on a real database, with a local feed server and
@@ -34,8 +34,7 @@ const filler = (topic: string) =>
   `Analysts said the ${topic} would be discussed again at the next session, and several lawmakers asked for more detail on how the figures were gathered, which officials promised to publish within weeks.`;
 
 beforeAll(async () => {
-  await migrateDatabase();
-  await seedDatabase(prisma);
+  await useSeededDatabase();
   editorId = (await prisma.user.findFirstOrThrow({ where: { role: "editor" }, select: { id: true } })).id;
   server = await startFeedServer();
   worker = await startWorker({ concurrency: 2, idleMs: 100, queues: workerQueues });

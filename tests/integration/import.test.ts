@@ -4,17 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { importArticle } from "@/lib/import-article";
 import { importArticleSchema } from "@/lib/validation/import";
-import { seedDatabase } from "@/prisma/seed";
 import { TSX } from "../support/tsx";
+import { useSeededDatabase } from "../support/seeded-database";
 
 const run = promisify(execFile);
 
 beforeAll(async () => {
-  await migrateDatabase();
-  await seedDatabase(prisma);
+  await useSeededDatabase();
 });
 
 const HTML = `<!doctype html><html><head><title>Envoy says talks “made real progress” | Example News</title>

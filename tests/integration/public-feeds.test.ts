@@ -1,11 +1,11 @@
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { claimReviewsAtom } from "@/lib/exports/atom";
 import { parseFeedText } from "@/lib/feed-parse";
 import { sitemapFile, sitemapRoot } from "@/lib/sitemap";
-import { seedDatabase } from "@/prisma/seed";
 import { createClaim } from "../support/factories";
+import { useSeededDatabase } from "../support/seeded-database";
 
 /**
  * Following from outside: the sitemap (and its index past the per-file limit)
@@ -30,8 +30,7 @@ let draftSlug: string;
 let unratedSlug: string;
 
 beforeAll(async () => {
-  await migrateDatabase();
-  await seedDatabase(prisma);
+  await useSeededDatabase();
   draftSlug = (await createClaim({ status: "draft", canonical: "A draft claim no reader may see yet." })).slug;
   unratedSlug = (await createClaim({ status: "published", canonical: "A published claim with no review yet." })).slug;
 });

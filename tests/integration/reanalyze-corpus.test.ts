@@ -1,15 +1,14 @@
 // `npm run reanalyze` (lib/reanalysis.ts): the analysis runs again over every stored article and
 // regroups suggestions across the corpus, and never touches an editor's decision.
 import { beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { ingestArticle } from "@/lib/ingest";
 import { reanalyzeStoredArticles } from "@/lib/reanalysis";
-import { seedDatabase } from "@/prisma/seed";
 import { createOutlet } from "../support/factories";
+import { useSeededDatabase } from "../support/seeded-database";
 
 beforeAll(async () => {
-  await migrateDatabase();
-  await seedDatabase(prisma);
+  await useSeededDatabase();
 });
 
 const ARTICLES = [

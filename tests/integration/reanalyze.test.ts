@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { ingestArticle, reanalyzeArticle } from "@/lib/ingest";
-import { seedDatabase } from "@/prisma/seed";
 import { createOutlet } from "../support/factories";
+import { useSeededDatabase } from "../support/seeded-database";
 
 beforeAll(async () => {
-  await migrateDatabase();
-  await seedDatabase(prisma);
+  await useSeededDatabase();
 });
 
 describe(`re-analysis (${process.env.TEST_DB})`, () => {

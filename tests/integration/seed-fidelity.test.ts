@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadPublishedClaim } from "@/lib/claim-page";
 import { listPublishedClaimSlugs } from "@/lib/claims";
-import { migrateDatabase, prisma } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { printedText } from "@/lib/analysis/word-diff";
-import { seedDatabase } from "@/prisma/seed";
+import { useSeededDatabase } from "../support/seeded-database";
 
 beforeAll(async () => {
-  await migrateDatabase();
-  await seedDatabase(prisma);
+  await useSeededDatabase();
 }, 600_000);
 
 describe(`every quote of the seed corpus, as readers see it (${process.env.TEST_DB})`, () => {

@@ -6,6 +6,7 @@ import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../lib/migrate";
 import { pgliteExtensions } from "../../lib/pglite-extensions";
 import { pgliteRunner } from "../../lib/sql-runner";
+import { seedTemplate } from "./seeded-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,6 +26,13 @@ export default async function setup(project: TestProject) {
   const file = path.join(tmpdir(), `claimscope-pglite-template-${process.pid}.tar`);
   writeFileSync(file, Buffer.from(await (await pg.dumpDataDir("none")).arrayBuffer()));
   await pg.close();
+  // The same, seeded with the demo corpus (seeded-database.ts).
+  const seeded = path.join(tmpdir(), `claimscope-pglite-seeded-${process.pid}.tar`);
+  await seedTemplate({ DATABASE_URL: "", PGLITE_DATA_DIR: "memory://", PGLITE_TEMPLATE: file }, seeded);
   project.provide("pgliteTemplate", file);
-  return () => rmSync(file, { force: true });
+  project.provide("pgliteSeededTemplate", seeded);
+  return () => {
+    rmSync(file, { force: true });
+    rmSync(seeded, { force: true });
+  };
 }

@@ -2,7 +2,8 @@ import type { TestProject } from "vitest/node";
 import pg from "pg";
 import { applyMigrations } from "../../lib/migrate";
 import { pgPoolRunner } from "../../lib/sql-runner";
-import { databaseUrl, startPostgres, type TestPostgres } from "./postgres";
+import { createDatabase, databaseUrl, startPostgres, type TestPostgres } from "./postgres";
+import { seedTemplate } from "./seeded-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -43,9 +44,20 @@ export function templateName(templateUrl: string): string {
   return decodeURIComponent(new URL(templateUrl).pathname.slice(1));
 }
 
-/** The integration-postgres project's global setup: provides `postgresTemplateUrl`. */
+/**
+ * The integration-postgres project's global setup: provides `postgresTemplateUrl`,
+ * and `postgresSeededTemplate`, a clone of it seeded with the demo corpus
+ * (seeded-database.ts).
+ */
 export default async function setup(project: TestProject) {
   const { templateUrl, stop } = await preparePostgres();
+  const seeded = `${TEMPLATE_DB}_seeded`;
+  const admin = new pg.Client({ connectionString: databaseUrl(templateUrl, "postgres") });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${seeded}`);
+  await admin.end();
+  await seedTemplate({ DATABASE_URL: await createDatabase(templateUrl, seeded, { template: TEMPLATE_DB }) });
   project.provide("postgresTemplateUrl", templateUrl);
+  project.provide("postgresSeededTemplate", seeded);
   return stop;
 }
