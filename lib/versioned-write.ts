@@ -15,7 +15,7 @@ import { ConflictError } from "./errors";
  * AuditEvent in the caller's transaction, so a refused write changes nothing.
  * Of two editors saving the same version, the second gets a ConflictError; the
  * editor's form keeps their input and shows the version that won
- * (components/editor/use-versioned-record.ts).
+ * (app/(editor)/editor/_components/use-versioned-record.ts).
  */
 
 interface VersionedModels {

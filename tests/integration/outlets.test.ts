@@ -14,7 +14,7 @@ import { editOutlet, getOutletHistory, getOutletMerge, getOutletProfile, listOut
 import { editOutletSchema, mergeOutletsSchema } from "@/lib/validation/outlet";
 import { proxy } from "@/proxy";
 import { createArticle, createOutlet, createSpeaker } from "../support/factories";
-import { prepareDatabaseWithEditor, publishedClaimBy, run } from "./speakers-outlets-support";
+import { prepareDatabaseWithEditor, publishedClaimBy, run } from "../support/published-claim";
 
 let editor: { id: string; name: string };
 

@@ -17,7 +17,7 @@ import { currentSlug, uniqueRecordSlug } from "@/lib/record-addresses";
 import { editSpeaker, getSpeakerForEditor, getSpeakerHistory, getSpeakerProfile, listSpeakersForEditor, mergeSpeakers } from "@/lib/speakers";
 import { editSpeakerSchema } from "@/lib/validation/speaker";
 import { createSpeaker } from "../support/factories";
-import { prepareDatabaseWithEditor, publishedClaimBy, run } from "./speakers-outlets-support";
+import { prepareDatabaseWithEditor, publishedClaimBy, run } from "../support/published-claim";
 
 let editor: { id: string; name: string };
 

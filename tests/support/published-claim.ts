@@ -5,7 +5,7 @@
  */
 import { migrateDatabase, prisma } from "@/lib/db";
 import { seedReferenceData } from "@/prisma/seed";
-import { createArticle, createClaim, createQuote, createUser } from "../support/factories";
+import { createArticle, createClaim, createQuote, createUser } from "./factories";
 
 export const run = Date.now().toString(36);
 
