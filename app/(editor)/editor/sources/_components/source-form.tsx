@@ -1,11 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { withServerDefaults } from "@/app/(editor)/editor/_components/use-action-form";
-import { applyActionErrors, type ServerProblem } from "@/app/(editor)/editor/_components/action-result";
+import { useWatch } from "react-hook-form";
+import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
+import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 import { SubmitButton } from "@/app/(editor)/editor/_components/form-fields";
 import {
@@ -13,11 +12,11 @@ import {
   editSourceDocumentSchema,
   MAX_PDF_BYTES,
   type EditSourceDocumentInput,
-  type SourceDocumentInput,
 } from "@/lib/validation/source-document";
 import { createSourceDocumentAction, editSourceDocumentAction } from "@/app/(editor)/editor/_actions/sources";
+import type { ActionResult } from "@/lib/action";
 
-const FIELDS = ["title", "speakerId", "publishedAt", "url", "format", "content", "fileName"] as const;
+const NEW = { version: 0, title: "", speakerId: null, publishedAt: null, url: null, format: "text", fileName: null };
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
@@ -43,20 +42,33 @@ interface Existing {
  */
 export function SourceForm({ speakers, existing }: { speakers: { id: string; name: string }[]; existing?: Existing }) {
   const router = useRouter();
-  const [problem, setProblem] = useState<ServerProblem | null>(null);
-  const [note, setNote] = useState<string | null>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
-  type Values = SourceDocumentInput & { keepText?: boolean };
-  const defaultValues: Values = existing
-    ? ({ ...existing, content: "", keepText: true, id: existing.id, version: existing.version } as Values)
-    : { title: "", speakerId: "", publishedAt: "", url: "", format: "text", fileName: null, content: "" };
-  const form = useForm<Values>({
-    resolver: zodResolver((existing ? editSourceDocumentSchema : createSourceDocumentSchema) as typeof createSourceDocumentSchema),
+  // One form for both: a new source's values are the edit's without id, version and keepText.
+  type Values = EditSourceDocumentInput;
+  const defaultValues = (
+    existing
+      ? { ...existing, content: "", keepText: true }
+      : { title: "", speakerId: "", publishedAt: "", url: "", format: "text", fileName: null, content: "" }
+  ) as Values;
+  // A new source has no version yet; the hook is called either way (rules of hooks).
+  const record = useVersionedRecord(existing ?? NEW, { title: "Title", speakerId: "Issued by", publishedAt: "Date", url: "Address", format: "Format", fileName: "File" });
+  const { form, onSubmit, status } = useActionForm({
+    schema: (existing ? editSourceDocumentSchema : createSourceDocumentSchema) as typeof editSourceDocumentSchema,
     defaultValues,
+    action: async (values): Promise<ActionResult<{ version: number; passagesLost: number } | { id: string }>> =>
+      existing ? editSourceDocumentAction({ ...values, version: record.version }) : createSourceDocumentAction(values),
+    record: existing ? record : undefined,
+    // A new source opens its own page; an edited one re-renders this one.
+    refresh: Boolean(existing),
+    onSuccess: (data) => {
+      if (existing) {
+        const lost = "passagesLost" in data && data.passagesLost ? ` ${data.passagesLost} claim passages are no longer in the text: link them again.` : "";
+        return { notice: `Saved.${lost}` };
+      }
+      if ("id" in data) router.push(`/editor/sources/${data.id}?added=1`);
+    },
   });
-  const { handleSubmit, setValue, setError, control, formState } = form;
-  // The stored values in the server's HTML too, before React hydrates (use-action-form.tsx).
-  const register = withServerDefaults(form.register, defaultValues);
+  const { register, setValue, setError, control, formState } = form;
   const format = useWatch({ control, name: "format" });
   const keepText = useWatch({ control, name: "keepText" });
   const idPrefix = existing ? "source-edit" : "source-new";
@@ -92,37 +104,8 @@ export function SourceForm({ speakers, existing }: { speakers: { id: string; nam
   }
 
   return (
-    <form
-      className="form"
-      noValidate
-      aria-label={existing ? "Edit source" : "New source"}
-      onSubmit={handleSubmit(async (values) => {
-        setProblem(null);
-        setNote(null);
-        const result = existing ? await editSourceDocumentAction(values as EditSourceDocumentInput) : await createSourceDocumentAction(values);
-        if (!result.ok) {
-          setProblem(applyActionErrors(result, setError, FIELDS));
-          return;
-        }
-        if (existing) {
-          const lost = "passagesLost" in result.data && result.data.passagesLost ? ` ${result.data.passagesLost} claim passages are no longer in the text: link them again.` : "";
-          setNote(`Saved.${lost}`);
-          router.refresh();
-        } else if ("id" in result.data) {
-          router.push(`/editor/sources/${result.data.id}?added=1`);
-        }
-      })}
-    >
-      {problem && (
-        <p className="notice notice--error" role="alert">
-          {problem.message}
-        </p>
-      )}
-      {note && (
-        <p className="notice notice--ok" role="status">
-          {note}
-        </p>
-      )}
+    <form className="form" noValidate aria-label={existing ? "Edit source" : "New source"} onSubmit={onSubmit}>
+      {status}
       <div className="field">
         <label htmlFor={`${idPrefix}-title`}>Title</label>
         <input id={`${idPrefix}-title`} aria-invalid={Boolean(formState.errors.title)} {...register("title")} />
