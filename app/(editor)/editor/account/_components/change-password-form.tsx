@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormStatus } from "@/app/(editor)/editor/_components/use-action-form";
 import { authClient } from "@/lib/auth-client";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/auth";
 
@@ -12,6 +13,10 @@ const fields = [
   { name: "confirmPassword", label: "Repeat new password", autoComplete: "new-password" },
 ] as const;
 
+/**
+ * The signed-in editor's password. It talks to better-auth's client, not to a
+ * server action, so it keeps its own submit; its notices are the shared FormStatus.
+ */
 export function ChangePasswordForm() {
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const {
@@ -48,12 +53,8 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form className="form" onSubmit={handleSubmit(onSubmit)} noValidate>
-      {status && (
-        <p className={`notice ${status.ok ? "notice--ok" : "notice--error"}`} role={status.ok ? "status" : "alert"}>
-          {status.message}
-        </p>
-      )}
+    <form className="form" aria-label="Change password" onSubmit={handleSubmit(onSubmit)} noValidate>
+      <FormStatus problem={status && !status.ok ? status : null} notice={status?.ok ? status.message : null} />
       {fields.map((f) => (
         <div className="field" key={f.name}>
           <label htmlFor={f.name}>{f.label}</label>
