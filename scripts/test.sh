@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The one test command (`npm test`): type check, lint, migration drift check,
+# The one test command (`npm test`): lint, migration drift check,
 # Vitest (unit + integration on the embedded database and on PostgreSQL), a
-# production build, Vitest over HTTP against that build, and Playwright in
+# production build (which type-checks every file tsconfig.json includes, tests
+# and scripts too, so no separate `tsc` runs beside it), Vitest over HTTP against that build, and Playwright in
 # Chromium, its specs shared between the two databases. Every runner prints its own summary; the last
 # line sums them all: `N passed, N failed`.
 #
 # Independent runners run at the same time, in three phases, so the suite stays
 # well under CI's time limit as it grows:
-#   1. type check ‖ lint ‖ migration check ‖ production build ‖ PostgreSQL start
+#   1. lint ‖ migration check ‖ production build with its type check ‖ PostgreSQL start
 #   2. Vitest (unit + integration, one worker per core) ‖ Vitest over HTTP (one file
 #      at a time against the build; its tests mostly wait on servers, limits and
 #      timers, so it fills the cores Vitest leaves idle; it migrates its own
@@ -52,7 +53,7 @@ finish() {
   return $rc
 }
 
-# A check that is one pass or one failure (type check, lint, drift, build).
+# A check that is one pass or one failure (lint, drift, build).
 check() {
   local name=$1
   if finish "$name"; then
@@ -85,7 +86,6 @@ count_report() {
 elapsed() { echo "($(($(date +%s) - started)) s so far)"; }
 
 # ── Phase 1
-start typecheck npx --no-install tsc --noEmit -p .
 start lint npx --no-install eslint --max-warnings=0 .
 start migrations npx --no-install tsx scripts/migration-new.ts --check
 start build npx --no-install next build
@@ -98,7 +98,6 @@ else
   pg_url=""
   failed=$((failed + 1))
 fi
-check typecheck
 check lint
 check migrations
 check build
