@@ -123,7 +123,7 @@ elapsed
 # spec — a new one included — on the embedded database. Running all of them on both
 # doubled the suite's longest phase on CI's two cores; the data layer itself runs on both
 # databases in the Vitest phase. `E2E_EVERYWHERE=1 npm test` runs every spec on both.
-postgres_specs="authorization editor-workspace editorial-integrity hardening-xss reader-cache security-admin sign-in-redirect speaker-identity tracking"
+postgres_specs="authorization editor-workspace editorial-integrity hardening-xss reader-cache security-admin sign-in-redirect source-editing speaker-identity tracking"
 e2e_specs() {
   local which=$1 spec name
   for spec in tests/e2e/*.spec.ts; do
