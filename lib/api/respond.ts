@@ -4,7 +4,7 @@ import { z } from "zod";
  * Response helpers for the read API: JSON with CORS open (the data is public),
  * 400 with the zod messages for bad parameters, 404 for what is not public.
  */
-const HEADERS = { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=0, must-revalidate" };
+export const HEADERS = { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=0, must-revalidate" };
 
 export function json(data: unknown, init: ResponseInit = {}): Response {
   return Response.json(data, { ...init, headers: { ...HEADERS, ...init.headers } });

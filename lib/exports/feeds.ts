@@ -8,7 +8,7 @@ import { publicQuoteCountsByClaim } from "../quote-counts";
 import { siteUrl } from "../site-url";
 import { publicClaimWhere, publicQuoteWhere } from "../visibility";
 import { toCsv, toCsvRows } from "./csv";
-import { annotationCollection, noteAnnotation, quoteAnnotation } from "./web-annotation";
+import { annotationCollectionChunks, noteAnnotation, quoteAnnotation } from "./web-annotation";
 
 const FEED_BATCH = 500;
 
@@ -97,50 +97,70 @@ function annotatedSpan(row: TextAnchor & { id: string; article: { slug: string }
   return { id: row.id, ...textAnchorOf(row), articleBody: bodies.get(row.article.slug) ?? null, articleSlug: row.article.slug };
 }
 
-/** Quotes (and annotations about published claims) as a W3C AnnotationCollection. */
-export async function webAnnotationExport(filter: QuoteFilter = {}, baseUrl?: string) {
+/**
+ * Published quotes (and, unless filtered by outlet or article, public editor
+ * annotations) as one W3C AnnotationCollection, as JSON text in chunks
+ * (annotationCollectionChunks): quotes in batches as allPublicQuotes reads
+ * them, so memory stays that of one batch at any size.
+ */
+export async function* webAnnotationExportChunks(filter: QuoteFilter = {}, baseUrl?: string): AsyncGenerator<string> {
   const base = baseUrl ?? (await siteUrl());
-  const items: object[] = [];
+  yield* annotationCollectionChunks(annotationBatches(filter, base), base, `${base}/api/export/annotations`);
+}
+
+/** The W3C export's JSON, as webAnnotationExport returns it parsed. */
+export interface AnnotationCollectionJson {
+  "@context": string;
+  id: string;
+  type: "AnnotationCollection";
+  label: string;
+  generated: string;
+  generator: object;
+  first: { id: string; type: "AnnotationPage"; startIndex: number; items: Record<string, unknown>[] };
+  total: number;
+}
+
+/** The whole collection as an object (tests and small exports): webAnnotationExportChunks, parsed. */
+export async function webAnnotationExport(filter: QuoteFilter = {}, baseUrl?: string): Promise<AnnotationCollectionJson> {
+  let text = "";
+  for await (const chunk of webAnnotationExportChunks(filter, baseUrl)) text += chunk;
+  return JSON.parse(text) as AnnotationCollectionJson;
+}
+
+async function* annotationBatches(filter: QuoteFilter, base: string): AsyncGenerator<object[]> {
   for await (const batch of allPublicQuotes(filter, base)) {
     const bodies = await bodiesWithAstralCharacters([...new Set(batch.map((q) => q.article.slug))]);
-    for (const q of batch) {
-      items.push(
-        quoteAnnotation(
-          {
-            ...annotatedSpan(q, bodies),
-            speaker: q.speaker?.name ?? null,
-            verb: q.verb,
-            fidelity: q.fidelity,
-            claimSlug: q.claim?.slug ?? null,
-            createdAt: q.createdAt,
-            updatedAt: q.updatedAt,
-          },
-          base,
-        ),
-      );
-    }
+    yield batch.map((q) =>
+      quoteAnnotation(
+        {
+          ...annotatedSpan(q, bodies),
+          speaker: q.speaker?.name ?? null,
+          verb: q.verb,
+          fidelity: q.fidelity,
+          claimSlug: q.claim?.slug ?? null,
+          createdAt: q.createdAt,
+          updatedAt: q.updatedAt,
+        },
+        base,
+      ),
+    );
   }
-  if (!filter.outlet && !filter.article) {
-    const notes = await listPublicAnnotations();
-    const bodies = await bodiesWithAstralCharacters([...new Set(notes.map((n) => n.article.slug))]);
-    for (const n of notes) {
-      if (filter.claim && n.claim?.slug !== filter.claim) continue;
-      items.push(
-        noteAnnotation(
-          {
-            ...annotatedSpan(n, bodies),
-            body: n.body,
-            motivation: n.motivation,
-            claimSlug: n.claim?.slug ?? null,
-            createdAt: n.createdAt.toISOString(),
-            updatedAt: n.updatedAt.toISOString(),
-          },
-          base,
-        ),
-      );
-    }
-  }
-  return annotationCollection(items, base, `${base}/api/export/annotations`);
+  if (filter.outlet || filter.article) return;
+  const notes = (await listPublicAnnotations()).filter((n) => !filter.claim || n.claim?.slug === filter.claim);
+  const bodies = await bodiesWithAstralCharacters([...new Set(notes.map((n) => n.article.slug))]);
+  yield notes.map((n) =>
+    noteAnnotation(
+      {
+        ...annotatedSpan(n, bodies),
+        body: n.body,
+        motivation: n.motivation,
+        claimSlug: n.claim?.slug ?? null,
+        createdAt: n.createdAt.toISOString(),
+        updatedAt: n.updatedAt.toISOString(),
+      },
+      base,
+    ),
+  );
 }
 
 const CLAIMS_CSV_HEADER = ["slug", "claim", "speaker", "source", "source_url", "verdict", "fidelity_rating", "framing_rating", "tags", "quotes", "published_at", "url"];

@@ -102,18 +102,32 @@ export function noteAnnotation(n: NoteForAnnotation, base: string) {
   };
 }
 
-/** An AnnotationCollection with every item on its one embedded page. */
-export function annotationCollection(items: object[], base: string, id: string) {
-  return {
+/**
+ * An AnnotationCollection as JSON text, in chunks: the collection's head, its
+ * one embedded page with each item as it comes (items inherit the collection's
+ * @context), then `total`, which is known only once the items are out. So an
+ * export of any size is written in the memory of one batch of items.
+ * `items` yields batches (arrays) of annotations.
+ */
+export async function* annotationCollectionChunks(items: AsyncIterable<object[]>, base: string, id: string): AsyncGenerator<string> {
+  const head = {
     "@context": ANNO_CONTEXT,
     id,
     type: "AnnotationCollection",
     label: `${SITE_NAME} quotes and annotations`,
-    total: items.length,
     generated: new Date().toISOString(),
     generator: generator(base),
-    first: { id: `${id}#page-1`, type: "AnnotationPage", startIndex: 0, items: items.map(stripContext) },
   };
+  const page = { id: `${id}#page-1`, type: "AnnotationPage", startIndex: 0 };
+  // Both objects are open at the end, so that `first` and its `items` follow their fields.
+  yield `${JSON.stringify(head).slice(0, -1)},"first":${JSON.stringify(page).slice(0, -1)},"items":[`;
+  let total = 0;
+  for await (const batch of items) {
+    if (!batch.length) continue;
+    yield (total ? "," : "") + batch.map((item) => JSON.stringify(stripContext(item))).join(",");
+    total += batch.length;
+  }
+  yield `]},"total":${total}}`;
 }
 
 // Items inherit the collection's @context.
