@@ -62,5 +62,15 @@ describe("the public address", () => {
     const feed = (await rawRequest(`${configured.url}/feed.xml`, { headers: { host: "evil.example" } })).body.toString();
     expect(feed).toContain("https://claims.example/claims/");
     expect(feed).not.toContain("evil.example");
+    // The W3C export, streamed in batches: one whole JSON-LD collection, its total that of its items.
+    const exported = await rawRequest(`${configured.url}/api/export/annotations`, { headers: { host: "evil.example" } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers["content-type"]).toContain("application/ld+json");
+    const collection = JSON.parse(exported.body.toString()) as { id: string; total: number; first: { items: { id: string }[] } };
+    expect(collection.id).toBe("https://claims.example/api/export/annotations");
+    expect(collection.total).toBeGreaterThan(0);
+    expect(collection.first.items).toHaveLength(collection.total);
+    for (const item of collection.first.items) expect(item.id.startsWith("https://claims.example/")).toBe(true);
+    expect(exported.body.toString()).not.toContain("evil.example");
   });
 });
