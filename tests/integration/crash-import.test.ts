@@ -59,7 +59,8 @@ describe(`kill -9 during a bulk import (${process.env.TEST_DB})`, () => {
     try {
       await Promise.all(Array.from({ length: FILES }, (_, n) => writeFile(path.join(dir, `plan-${String(n).padStart(3, "0")}.txt`), articleText(n))));
       const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "" };
-      if (!process.env.DATABASE_URL) env.PGLITE_DATA_DIR = path.join(dir, "db");
+      // On PGlite the command gets a new directory of its own, which needs no demo corpus (reference data only).
+      if (!process.env.DATABASE_URL) Object.assign(env, { PGLITE_DATA_DIR: path.join(dir, "db"), CLAIMSCOPE_SEED: "0" });
 
       const first = runImport(dir, env);
       // Let it get well into the batch, then kill the whole process group without warning.

@@ -250,7 +250,8 @@ describe(`npm run import with a list of URLs (${process.env.TEST_DB})`, () => {
       );
       const env = { ...process.env, NODE_OPTIONS: "", CLAIMSCOPE_FETCH_ALLOW: "127.0.0.1" };
       // A child process cannot share the in-memory PGlite of this test: it gets its own directory.
-      const childEnv = process.env.DATABASE_URL ? env : { ...env, PGLITE_DATA_DIR: path.join(dir, "db") };
+      // That directory needs no demo corpus (CLAIMSCOPE_SEED=0: reference data only; seeding it cost more than the import).
+      const childEnv = process.env.DATABASE_URL ? env : { ...env, PGLITE_DATA_DIR: path.join(dir, "db"), CLAIMSCOPE_SEED: "0" };
       const run = () => promisify(execFile)(TSX, ["--conditions=react-server", "scripts/import.ts", list], { env: childEnv, cwd: process.cwd() }).catch((e) => e);
       const first = await run();
       expect(first.code).toBe(1);

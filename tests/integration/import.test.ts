@@ -130,7 +130,8 @@ describe(`npm run import (${process.env.TEST_DB})`, () => {
       await writeFile(path.join(dir, "bad-meta.json"), "{ not json");
       const env = { ...process.env, NODE_OPTIONS: "" };
       const args = ["--conditions=react-server", "scripts/import.ts", dir, "--outlet", "Folder Outlet"];
-      // A child process cannot share the in-memory PGlite of this test: it gets its own directory.
+      // A child process cannot share the in-memory PGlite of this test: it gets its own directory, which
+      // starts from this file's template (PGLITE_TEMPLATE), the seeded one (useSeededDatabase).
       const childEnv = process.env.DATABASE_URL ? env : { ...env, PGLITE_DATA_DIR: path.join(dir, "db") };
       const first = await run(TSX, args, { env: childEnv, cwd: process.cwd() }).catch((e) => e);
       expect(first.code).toBe(1);
