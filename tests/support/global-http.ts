@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { killGroup, spawnServer, waitForHealth } from "./app-server";
 import { preparePostgres } from "./global-postgres";
@@ -46,12 +45,7 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(tmpdir(), "claimscope-seeded-"));
   const pgliteDir = path.join(dir, "pglite");
   const seededTemplateUrl = databaseUrl(postgres.templateUrl, SEEDED_TEMPLATE_DB);
-  const adminUrl = databaseUrl(postgres.templateUrl, "postgres");
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${SEEDED_TEMPLATE_DB}`);
-  await admin.end();
-  await createDatabase(adminUrl, SEEDED_TEMPLATE_DB, { template: HTTP_TEMPLATE_DB });
+  await createDatabase(postgres.templateUrl, SEEDED_TEMPLATE_DB, { template: HTTP_TEMPLATE_DB, replace: true });
   await Promise.all([
     seedWithServer({ DATABASE_URL: undefined, PGLITE_DATA_DIR: pgliteDir }),
     seedWithServer({ DATABASE_URL: seededTemplateUrl }),

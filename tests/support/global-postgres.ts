@@ -28,11 +28,7 @@ export async function preparePostgres(templateDb = TEMPLATE_DB): Promise<{ templ
     server = await startPostgres();
     url = server.url;
   }
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${templateDb}`);
-  await admin.query(`CREATE DATABASE ${templateDb}`);
-  await admin.end();
+  await createDatabase(url, templateDb, { replace: true });
   const pool = new pg.Pool({ connectionString: databaseUrl(url, templateDb), max: 2 });
   await applyMigrations(pgPoolRunner(pool));
   await pool.end();
@@ -52,11 +48,7 @@ export function templateName(templateUrl: string): string {
 export default async function setup(project: TestProject) {
   const { templateUrl, stop } = await preparePostgres();
   const seeded = `${TEMPLATE_DB}_seeded`;
-  const admin = new pg.Client({ connectionString: databaseUrl(templateUrl, "postgres") });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${seeded}`);
-  await admin.end();
-  await seedTemplate({ DATABASE_URL: await createDatabase(templateUrl, seeded, { template: TEMPLATE_DB }) });
+  await seedTemplate({ DATABASE_URL: await createDatabase(templateUrl, seeded, { template: TEMPLATE_DB, replace: true }) });
   project.provide("postgresTemplateUrl", templateUrl);
   project.provide("postgresSeededTemplate", seeded);
   return stop;

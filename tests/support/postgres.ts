@@ -125,12 +125,14 @@ export function databaseUrl(url: string, name: string): string {
 
 /**
  * Creates database `name` on the server of `url` (any database's URL there), a
- * copy of database `template` when given; returns the new database's URL.
+ * copy of database `template` when given; with `replace`, a database of that
+ * name from an earlier run is dropped first. Returns the new database's URL.
  */
-export async function createDatabase(url: string, name: string, { template }: { template?: string } = {}): Promise<string> {
+export async function createDatabase(url: string, name: string, { template, replace = false }: { template?: string; replace?: boolean } = {}): Promise<string> {
   const admin = new pg.Client({ connectionString: databaseUrl(url, "postgres") });
   await admin.connect();
   try {
+    if (replace) await admin.query(`DROP DATABASE IF EXISTS ${name}`);
     await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   } finally {
     await admin.end();
