@@ -101,6 +101,32 @@ describe(`spelling correction (${process.env.TEST_DB})`, () => {
     expect(await correctSpelling("deadlokced")).toBe("deadlocked");
   });
 
+  it("articles stored in one statement (a bulk import) add every word, each once", async () => {
+    const outlet = await createOutlet();
+    await prisma.article.createMany({
+      data: ["marmalade", "tangerine", "marmalade"].map((w, i) => ({
+        outletId: outlet.id,
+        slug: `bulk-words-${i}`,
+        title: `Bulk ${w}`,
+        body: `Bulk ${w}\n\nThe ${w} shortage was discussed.`,
+        contentHash: `bulk-words-${i}`,
+      })),
+    });
+    expect(await words("marmalade")).toBe(1);
+    expect(await words("tangerine")).toBe(1);
+    expect(await correctSpelling("tangerne")).toBe("tangerine");
+  });
+
+  it("the trigger's check for a known word reads the btree, not the trigram index (EXPLAIN)", async () => {
+    const plan = await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT 1 FROM "SearchWord" s WHERE s."word" COLLATE "C" = $1 COLLATE "C"`, ["haven"]);
+    });
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toContain("SearchWord_word_idx");
+    expect(text).not.toContain("trgm");
+  });
+
   it("bad input gets a clear empty result, never an error, and never a long wait", async () => {
     const odd = [
       "x".repeat(200),
