@@ -6,7 +6,6 @@ import type { CaptureData } from "./fetch-article";
 import { ingestArticle, ingestArticles, type IngestInput, type IngestResult } from "./ingest";
 import { uniqueRecordSlug } from "./record-addresses";
 import { recordSecurityEvent } from "./security-events";
-import { uniqueSlug } from "./slug";
 import { MAX_ARTICLE_CHARS, type ImportArticleData } from "./validation/import";
 
 export interface ImportOutcome extends IngestResult {
@@ -222,10 +221,9 @@ async function prepareText(prisma: PrismaClient, input: ImportedText, actorId: s
     };
   }
 
-  const slug = await uniqueSlug(title, async (s) => Boolean(await prisma.article.findUnique({ where: { slug: s }, select: { id: true } })));
+  // The slug is the title's, made unique in the writing transaction (lib/ingest-write.ts uniqueSlugs).
   const ingest: IngestInput = {
     outletId: input.outletId,
-    slug,
     title,
     byline: input.byline,
     url: input.url,

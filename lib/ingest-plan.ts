@@ -103,7 +103,10 @@ const PLAN_SLICE = 200;
 
 /**
  * The plan of an analysed article's quotes: speakers, claim groups and links, fidelity against each claim's source.
- * `batchClaims`: claims (id → source document id) that earlier articles of the same batch will create, which the database does not hold yet.
+ * `batchClaims`: claims (id → source document id) the batch already knows: those earlier articles of
+ * the same batch will create, which the database does not hold yet, and those an earlier plan found
+ * stored. The stored claims this plan links to are added to it, so a batch looks each claim up once
+ * (its articles are written together, after every plan: a claim deleted meanwhile fails the write).
  */
 export async function planQuotes(
   prisma: PrismaClient | Tx,
@@ -112,7 +115,7 @@ export async function planQuotes(
   sameClaim: [number, number][],
   fidelity: (FidelityResult | null)[],
   claimable: boolean[],
-  batchClaims: ReadonlyMap<string, string | null> = new Map(),
+  batchClaims: Map<string, string | null> = new Map(),
 ) {
   const speakerRefFor = speakerResolver(ctx);
   const planned: PlannedQuote[] = quotes.map((q, i) => ({
@@ -159,13 +162,12 @@ export async function planQuotes(
     if (best) candidateClaims.add(best.claimId);
     proposals.push(best);
   }
-  const alive = new Map(
-    (await prisma.claim.findMany({ where: { id: { in: [...candidateClaims].filter((id) => !batchClaims.has(id)) } }, select: { id: true, sourceDocumentId: true } })).map((c) => [
-      c.id,
-      c.sourceDocumentId,
-    ]),
-  );
-  for (const id of candidateClaims) if (batchClaims.has(id)) alive.set(id, batchClaims.get(id)!);
+  const unknown = [...candidateClaims].filter((id) => !batchClaims.has(id));
+  if (unknown.length) {
+    const stored = await prisma.claim.findMany({ where: { id: { in: unknown } }, select: { id: true, sourceDocumentId: true } });
+    for (const c of stored) batchClaims.set(c.id, c.sourceDocumentId);
+  }
+  const alive = new Map([...candidateClaims].filter((id) => batchClaims.has(id)).map((id) => [id, batchClaims.get(id)!]));
   proposals.forEach((best, g) => {
     if (best && alive.has(best.claimId)) {
       groups[g].existingClaimId = best.claimId;

@@ -198,7 +198,7 @@ function withSpeakers(ctx: AnalysisContext, created: NewSpeakerRow[]): AnalysisC
 }
 
 /** An analysis's plan: the quotes' speakers and claims (lib/ingest-plan.ts). */
-function planArticle(db: PrismaClient | Tx, ctx: AnalysisContext, { analysis, fidelity, claimable }: Analysis, batchClaims?: ReadonlyMap<string, string | null>): Promise<Plan> {
+function planArticle(db: PrismaClient | Tx, ctx: AnalysisContext, { analysis, fidelity, claimable }: Analysis, batchClaims?: Map<string, string | null>): Promise<Plan> {
   return planQuotes(db, ctx, analysis.quotes, analysis.sameClaim, fidelity, claimable, batchClaims);
 }
 
