@@ -101,7 +101,7 @@ export async function ingestArticles(prisma: PrismaClient, inputs: IngestInput[]
   if (todo.length) {
     // The analysis first, in worker threads, several at once, holding no lock or transaction.
     const start = await loadAnalysisContext(prisma);
-    const analysed = await mapLimit(todo, ANALYSIS_THREADS, (i) => analyzeOffThread(start, inputs[i].body).catch(asError));
+    const analysed = await Promise.all(todo.map((i) => inAnalysisSlot(() => analyzeOffThread(start, inputs[i].body)).catch(asError)));
     // New outlets before the writes (an article whose analysis was refused creates none).
     const outletIds = await mapLimit(todo, 1, async (i, k) => {
       const input = inputs[i];
@@ -167,6 +167,25 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: nu
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
   return out;
+}
+
+let analysesRunning = 0;
+const analysisWaiting: (() => void)[] = [];
+/**
+ * Runs `fn` when fewer than ANALYSIS_THREADS analyses of this process are under way: however many
+ * batches are ingested at once (a bulk import's workers), the analysis threads stay within the
+ * pool lib/budgeted.ts keeps, instead of new threads started (and their model loaded) for each.
+ */
+async function inAnalysisSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (analysesRunning >= ANALYSIS_THREADS) await new Promise<void>((resolve) => analysisWaiting.push(resolve));
+  else analysesRunning++;
+  try {
+    return await fn();
+  } finally {
+    const next = analysisWaiting.shift();
+    if (next) next();
+    else analysesRunning--;
+  }
 }
 
 let queue: Promise<unknown> = Promise.resolve();
