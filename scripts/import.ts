@@ -149,6 +149,8 @@ async function main() {
   const { stopJobQueue } = await import("../lib/job-queue-connection");
   const { enqueueImportBatch, importBatchStatus, importFileQueue, runImportFileJob, runImportFileJobs } = await import("../lib/import-queue");
 
+  // The analysis threads start (and load their model) while the database opens.
+  const warm = (await import("../lib/budgeted")).warmUp();
   await ensureDatabaseReady(await import("../prisma/seed"));
   const isList = (await stat(dir)).isFile();
   const { plans, problems } = isList ? await planUrls(dir, args) : await planFiles(dir, args);
@@ -163,6 +165,7 @@ async function main() {
     { format: "importing [{bar}] {value}/{total} {file}", hideCursor: true, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 250 },
     Presets.shades_classic,
   );
+  await warm;
   bar.start(total, before.counts.done, { file: "" });
   const started = performance.now();
   // CPU time of this process, every thread (the analysis workers too): what a busy machine does not distort.
