@@ -175,12 +175,22 @@ async function loadSourceDocuments(prisma: PrismaClient, signature: string): Pro
  * the claim index is synced with the quotes changed since the last call.
  */
 export async function loadAnalysisContext(prisma: PrismaClient): Promise<AnalysisContext> {
-  const signatures = await tableSignatures(prisma);
-  const { speakers, speakerEntries, registry } = await loadSpeakerRegistry(prisma, signatures.speakers);
-  const sourceDocuments = await loadSourceDocuments(prisma, signatures.sources);
+  const { speakers, speakerEntries, registry, sourceDocuments } = await loadAnalysisInputs(prisma);
   const speakerKey = speakerKeyFor(speakers);
   const claims = await syncClaimIndex(prisma, speakerKey);
   return { speakers, speakerKey, speakerEntries, registry, sourceDocuments, claims };
+}
+
+/**
+ * What the analysis itself reads (lib/ingest-plan.ts analyzeOffThread): the
+ * speaker registry and the primary sources, without syncing the claim index,
+ * which only planning reads.
+ */
+export async function loadAnalysisInputs(prisma: PrismaClient): Promise<Pick<AnalysisContext, "speakers" | "speakerEntries" | "registry" | "sourceDocuments">> {
+  const signatures = await tableSignatures(prisma);
+  const { speakers, speakerEntries, registry } = await loadSpeakerRegistry(prisma, signatures.speakers);
+  const sourceDocuments = await loadSourceDocuments(prisma, signatures.sources);
+  return { speakers, speakerEntries, registry, sourceDocuments };
 }
 
 /** Quotes linked in this process are indexed at once, without waiting for the next sync. */

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { availableParallelism } from "node:os";
 import { createSpeakerRegistry, type SpeakerEntry } from "./analysis/speakers";
-import { indexLinkedQuotes, loadAnalysisContext, speakerEntry, speakerKeyFor, type AnalysisContext } from "./analysis-context";
+import { indexLinkedQuotes, loadAnalysisContext, loadAnalysisInputs, speakerEntry, speakerKeyFor, type AnalysisContext } from "./analysis-context";
 import { recordAudit } from "./audit";
 import { contentHash } from "./content-hash";
 import type { CaptureData } from "./fetch-article";
@@ -100,7 +100,7 @@ export async function ingestArticles(prisma: PrismaClient, inputs: IngestInput[]
   }
   if (todo.length) {
     // The analysis first, in worker threads, several at once, holding no lock or transaction.
-    const start = await loadAnalysisContext(prisma);
+    const start = await loadAnalysisInputs(prisma);
     const analysed = await Promise.all(todo.map((i) => inAnalysisSlot(() => analyzeOffThread(start, inputs[i].body)).catch(asError)));
     // New outlets before the writes (an article whose analysis was refused creates none).
     const outletIds = await mapLimit(todo, 1, async (i, k) => {
