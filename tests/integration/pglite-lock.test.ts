@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TSX } from "../support/tsx";
 
 /**
@@ -47,11 +47,22 @@ function tryOpen(dir: string, cwd?: string) {
 }
 
 describe.runIf(process.env.TEST_DB === "pglite")("embedded database lock", () => {
-  it("refuses a second process on the same directory however the path is written", async () => {
-    const base = await mkdtemp(path.join(tmpdir(), "claimscope-lock-"));
-    const dir = path.join(base, "pglite");
-    const first = await holder(dir);
-    try {
+  // One process holds the directory for the first two tests (starting one is most of their time).
+  describe("while a process holds the directory", () => {
+    let base: string;
+    let dir: string;
+    let first: ChildProcess;
+    beforeAll(async () => {
+      base = await mkdtemp(path.join(tmpdir(), "claimscope-lock-"));
+      dir = path.join(base, "pglite");
+      first = await holder(dir);
+    }, 300_000);
+    afterAll(async () => {
+      if (first) await release(first);
+      await rm(base, { recursive: true, force: true });
+    });
+
+    it("refuses a second process on the same directory however the path is written", async () => {
       await symlink(dir, path.join(base, "link"));
       const spellings: [string, string | undefined][] = [[`${dir}/`, undefined], [`${base}/./pglite`, undefined], [path.join(base, "link"), undefined], ["pglite", base], ["./link/", base]];
       for (const [other, cwd] of spellings) {
@@ -61,27 +72,16 @@ describe.runIf(process.env.TEST_DB === "pglite")("embedded database lock", () =>
         expect(second.stdout, `${what} never opened it`).not.toContain("open");
         expect(second.stderr, what).toMatch(/is in use by process \d+/);
       }
-    } finally {
-      await release(first);
-      await rm(base, { recursive: true, force: true });
-    }
-  }, 300_000);
+    }, 300_000);
 
-  it("the lock is on the directory itself: deleting the pid file lets no second process in", async () => {
-    const base = await mkdtemp(path.join(tmpdir(), "claimscope-lock-"));
-    const dir = path.join(base, "pglite");
-    const first = await holder(dir);
-    try {
+    it("the lock is on the directory itself: deleting the pid file lets no second process in", async () => {
       await rm(`${dir}.lock`, { force: true });
       const second = tryOpen(dir);
       expect(second.status, second.stderr).toBe(1);
       expect(second.stdout).not.toContain("open");
       expect(second.stderr).toMatch(/is in use by another process/);
-    } finally {
-      await release(first);
-      await rm(base, { recursive: true, force: true });
-    }
-  }, 300_000);
+    }, 300_000);
+  });
 
   it("after kill -9 the next process opens the directory at once, whatever the stale pid file says", async () => {
     const base = await mkdtemp(path.join(tmpdir(), "claimscope-lock-"));
