@@ -13,10 +13,9 @@
 #      at a time against the build; its tests mostly wait on servers, limits and
 #      timers, so it fills the cores Vitest leaves idle; it migrates its own
 #      template databases, tests/support/global-http.ts)
-#   3. Playwright on PostgreSQL once the HTTP runner ends (beside Vitest), then
-#      Playwright on the embedded database once Vitest ends; each spec on one of
-#      them (each on its own ports — 3100 and 3110, a spec may take the next few
-#      for servers of its own — database and output directory)
+#   3. Playwright on the embedded database ‖ Playwright on PostgreSQL, each spec
+#      on one of them (each on its own ports — 3100 and 3110, a spec may take the
+#      next few for servers of its own — database and output directory)
 # A parallel runner's output is printed whole when it ends, so logs stay readable.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -108,16 +107,17 @@ elapsed
 http() {
   TEST_POSTGRES_URL=$pg_url npx --no-install vitest run --project http --reporter=default --reporter=json --outputFile.json="$report_dir/vitest-http.json"
 }
+start http http
+echo "── vitest"
 # Vitest's default on two cores is one file at a time; its files wait on databases and child
 # processes often enough that one per core is faster (17 min → 12 min on two cores).
 workers=$(nproc)
 [ "$workers" -ge 2 ] || workers=2
-vitest_main() {
-  TEST_POSTGRES_URL=$pg_url npx --no-install vitest run --project unit --project integration-pglite --project integration-postgres --maxWorkers="$workers" --reporter=default --reporter=json --outputFile.json="$report_dir/vitest.json"
-}
-start http http
-start vitest vitest_main
+TEST_POSTGRES_URL=$pg_url npx --no-install vitest run --project unit --project integration-pglite --project integration-postgres --maxWorkers="$workers" --reporter=default --reporter=json --outputFile.json="$report_dir/vitest.json"
+count_report "$report_dir/vitest.json" vitest
+elapsed
 
+# ── Phase 3
 # Every browser spec runs once, against one of the two databases: the specs below on
 # PostgreSQL (concurrent saves, the job worker, the public cache, lockouts), every other
 # spec — a new one included — on the embedded database. Running all of them on both
@@ -147,19 +147,10 @@ e2e_postgres() {
     E2E_PORT=3110 E2E_OUTPUT_DIR=test-results/postgres PLAYWRIGHT_JSON_OUTPUT_NAME="$report_dir/e2e-postgres.json" DATABASE_URL="$e2e_url" \
       npx --no-install playwright test --reporter=list,json $(e2e_specs postgres)
 }
-
-# ── Phase 3, overlapping the end of phase 2
-# The HTTP runner ends first (about 9 of Vitest's 15 minutes on CI's two cores); the
-# PostgreSQL browser runner takes its place beside Vitest, and the embedded one starts
-# when Vitest ends.
+start playwright_embedded e2e_embedded
+[ -n "$pg_url" ] && start playwright_postgres e2e_postgres
 finish http
 count_report "$report_dir/vitest-http.json" vitest
-[ -n "$pg_url" ] && start playwright_postgres e2e_postgres
-elapsed
-finish vitest
-count_report "$report_dir/vitest.json" vitest
-elapsed
-start playwright_embedded e2e_embedded
 finish playwright_embedded
 count_report "$report_dir/e2e-embedded.json" playwright
 if [ -n "$pg_url" ]; then
