@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "./db";
 import { weeklyTrend, type Appearance, type ClaimTrend } from "./claim-trend-series";
-import { liveQuoteWhere, publicQuoteWhere } from "./visibility";
+import { liveQuoteSql, publicQuoteSql } from "./visibility";
 
 /**
  * A claim's repeats over time: appearances per week by outlet, and the first
@@ -17,46 +17,41 @@ import { liveQuoteWhere, publicQuoteWhere } from "./visibility";
  * whether it came before or after a review published the same day; else the
  * day; else when it was stored.
  */
-function appearedAt(article: { publishedAt: Date | null; createdAt: Date; feedItems: { publishedAt: Date | null }[] }): Date {
-  const fed = article.feedItems[0]?.publishedAt ?? null;
+function appearedAt(article: { publishedAt: Date | null; createdAt: Date; fedAt: Date | null }): Date {
+  const fed = article.fedAt;
   const day = (d: Date) => d.toISOString().slice(0, 10);
   if (fed && (!article.publishedAt || day(fed) === day(article.publishedAt))) return fed;
   return article.publishedAt ?? article.createdAt;
 }
 
+/** One article that carries the claim (however many of its quotes do), with what dates it. */
+interface AppearanceRow {
+  id: string;
+  slug: string;
+  title: string;
+  outlet: string;
+  publishedAt: Date | null;
+  createdAt: Date;
+  /** Its earliest feed item's time, when it came from a feed. */
+  fedAt: Date | null;
+}
+
 /**
  * The claim's trend for `audience`: "public" counts confirmed quotes only,
  * "editor" also unreviewed suggestions. Null when the claim does not exist.
+ * Two queries whatever the claim's size: one row per article that carries it
+ * (the quotes themselves never leave the database; a claim quoted 30,000 times
+ * used to load every quote, its article and its feed items through four queries).
  */
 export async function getClaimTrend(claimId: string, audience: "public" | "editor"): Promise<ClaimTrend | null> {
-  const claim = await prisma.claim.findUnique({
-    where: { id: claimId },
-    select: {
-      publishedAt: true,
-      rating: { select: { publishedAt: true } },
-      quotes: {
-        where: audience === "public" ? publicQuoteWhere : liveQuoteWhere,
-        select: {
-          article: {
-            select: {
-              id: true,
-              slug: true,
-              title: true,
-              publishedAt: true,
-              createdAt: true,
-              outlet: { select: { name: true } },
-              feedItems: { where: { publishedAt: { not: null } }, orderBy: { publishedAt: "asc" }, take: 1, select: { publishedAt: true } },
-            },
-          },
-        },
-      },
-    },
-  });
+  const claim = await prisma.claim.findUnique({ where: { id: claimId }, select: { publishedAt: true, rating: { select: { publishedAt: true } } } });
   if (!claim) return null;
-  const byArticle = new Map<string, Appearance>();
-  for (const { article } of claim.quotes) {
-    if (byArticle.has(article.id)) continue;
-    byArticle.set(article.id, { outlet: article.outlet?.name ?? "Unknown outlet", at: appearedAt(article), article: { id: article.id, slug: article.slug, title: article.title } });
-  }
-  return weeklyTrend([...byArticle.values()], claim.rating?.publishedAt ?? claim.publishedAt);
+  const rows = await prisma.$queryRaw<AppearanceRow[]>`
+    SELECT a.id, a.slug, a.title, o.name AS outlet, a."publishedAt", a."createdAt",
+           (SELECT min(f."publishedAt") FROM "FeedItem" f WHERE f."articleId" = a.id) AS "fedAt"
+    FROM "Article" a JOIN "Outlet" o ON o.id = a."outletId"
+    WHERE a.id IN (SELECT q."articleId" FROM "Quote" q WHERE q."claimId" = ${claimId} AND ${audience === "public" ? publicQuoteSql("q") : liveQuoteSql("q")})
+    ORDER BY a.id`;
+  const appearances: Appearance[] = rows.map((a) => ({ outlet: a.outlet, at: appearedAt(a), article: { id: a.id, slug: a.slug, title: a.title } }));
+  return weeklyTrend(appearances, claim.rating?.publishedAt ?? claim.publishedAt);
 }

@@ -32,8 +32,10 @@ export const PUBLIC_ANCHOR_STATUSES = ["anchored", "fuzzy"] as const satisfies r
 
 export const publicClaimWhere = { status: { in: [...PUBLIC_CLAIM_STATUSES] } } satisfies Prisma.ClaimWhereInput;
 export const publicQuoteWhere = { reviewStatus: { in: [...PUBLIC_REVIEW_STATUSES] } } satisfies Prisma.QuoteWhereInput;
+/** The review status of a quote an editor turned down: it counts nowhere. */
+const REJECTED = "rejected" satisfies ReviewStatus;
 /** What editors work with: every quote an editor has not rejected (suggestions included); never a reader's rule. */
-export const liveQuoteWhere = { reviewStatus: { not: "rejected" } } satisfies Prisma.QuoteWhereInput;
+export const liveQuoteWhere = { reviewStatus: { not: REJECTED } } satisfies Prisma.QuoteWhereInput;
 export const publicAnnotationWhere = {
   isPublic: true,
   claim: publicClaimWhere,
@@ -87,4 +89,9 @@ export function publicClaimLinkSql(alias: string): Prisma.Sql {
 /** For raw SQL: true when the quote row `alias` ("Quote" table) is public. */
 export function publicQuoteSql(alias: string): Prisma.Sql {
   return Prisma.raw(`${aliased(alias)}."reviewStatus" IN (${sqlList(PUBLIC_REVIEW_STATUSES)})`);
+}
+
+/** For raw SQL: liveQuoteWhere, true when an editor works with the quote row `alias` (not rejected); never a reader's rule. */
+export function liveQuoteSql(alias: string): Prisma.Sql {
+  return Prisma.raw(`${aliased(alias)}."reviewStatus" <> '${REJECTED}'`);
 }
