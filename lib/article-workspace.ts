@@ -1,10 +1,11 @@
 import "server-only";
 import { prisma } from "./db";
+import { quoteCountsByArticle } from "./quote-counts";
 import { cleanSearchTerm } from "./validation/text";
 
 /** Editor reads for articles: every quote, whatever its review status. */
-export function listArticlesForEditor({ q, outlet }: { q?: string; outlet?: string } = {}) {
-  return prisma.article.findMany({
+export async function listArticlesForEditor({ q, outlet }: { q?: string; outlet?: string } = {}) {
+  const articles = await prisma.article.findMany({
     where: {
       ...(q ? { title: { contains: cleanSearchTerm(q), mode: "insensitive" as const } } : {}),
       ...(outlet ? { outlet: { slug: cleanSearchTerm(outlet) } } : {}),
@@ -16,10 +17,17 @@ export function listArticlesForEditor({ q, outlet }: { q?: string; outlet?: stri
       title: true,
       publishedAt: true,
       outlet: { select: { id: true, name: true } },
-      _count: { select: { quotes: true, annotations: true } },
       quotes: { where: { reviewStatus: "suggested" }, select: { id: true } },
     },
   });
+  // Counted for the listed articles only: a relation `_count` counts every article's (lib/quote-counts.ts).
+  const ids = articles.map((a) => a.id);
+  const [quotes, annotations] = await Promise.all([
+    quoteCountsByArticle(ids),
+    ids.length ? prisma.annotation.groupBy({ by: ["articleId"], where: { articleId: { in: ids } }, _count: { _all: true } }) : [],
+  ]);
+  const annotationCounts = new Map(annotations.map((g) => [g.articleId, g._count._all]));
+  return articles.map((a) => ({ ...a, _count: { quotes: quotes.get(a.id) ?? 0, annotations: annotationCounts.get(a.id) ?? 0 } }));
 }
 
 /** What the workspace marks in the article's text for a quote or an annotation, listed in text order. */

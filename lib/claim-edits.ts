@@ -5,6 +5,7 @@ import { prisma } from "./db";
 import { ratingFieldsSelect } from "./ratings";
 import type { Touched } from "./public-cache/keys";
 import { ActionError, NotFoundError } from "./errors";
+import { quoteCountsByClaim } from "./quote-counts";
 import { keepOldAddress, moveAddresses, uniqueRecordSlug } from "./record-addresses";
 import { claimSlug } from "./slug";
 import { remeasureClaimQuotes } from "./stored-fidelity";
@@ -12,6 +13,7 @@ import type { ClaimEditInput, ClaimStatusInput, CreateClaimInput, MergeClaimsInp
 import { claimEditSchema, createClaimSchema } from "./validation/claim";
 import { cleanSearchTerm } from "./validation/text";
 import { assertSelectionCurrent, assertVersion, bumpVersions, updateVersioned } from "./versioned-write";
+import { liveQuoteWhere, publicQuoteWhere } from "./visibility";
 
 /**
  * Editor-side claim reads and every claim mutation. Public reads live in
@@ -30,8 +32,8 @@ const auditSelect = {
   version: true,
 } satisfies Prisma.ClaimSelect;
 
-export function listClaimsForEditor({ status, q }: { status?: ClaimStatus; q?: string } = {}) {
-  return prisma.claim.findMany({
+export async function listClaimsForEditor({ status, q }: { status?: ClaimStatus; q?: string } = {}) {
+  const claims = await prisma.claim.findMany({
     where: {
       ...(status ? { status } : {}),
       ...(q ? { canonical: { contains: cleanSearchTerm(q), mode: "insensitive" as const } } : {}),
@@ -47,9 +49,11 @@ export function listClaimsForEditor({ status, q }: { status?: ClaimStatus; q?: s
       speaker: { select: { name: true } },
       rating: { select: { verdictLabel: { select: { name: true } } } },
       tags: { select: { tag: { select: { id: true, name: true, colour: true } } } },
-      _count: { select: { quotes: { where: { reviewStatus: { not: "rejected" } } } } },
     },
   });
+  // The quotes editors work with, counted for the listed claims only (a relation `_count` counts every claim's: lib/quote-counts.ts).
+  const counts = await quoteCountsByClaim(claims.map((c) => c.id), liveQuoteWhere);
+  return claims.map((c) => ({ ...c, _count: { quotes: counts.get(c.id) ?? 0 } }));
 }
 
 /** Every claim, for the editor's claim picker (searched by wording, speaker and slug). */
@@ -147,14 +151,15 @@ export async function setClaimStatus(actorId: string, input: ClaimStatusInput) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.claim.findUnique({
       where: { id: input.id },
-      select: { ...auditSelect, rating: { select: { id: true } }, _count: { select: { quotes: { where: { reviewStatus: "confirmed" } } } } },
+      select: { ...auditSelect, rating: { select: { id: true } } },
     });
     if (!before) throw new NotFoundError("claim");
     assertVersion(before, input.version);
     if (before.status === input.status) return { version: before.version, claims: [before.slug] };
     if (input.status === "published") {
       if (!before.rating) throw new ActionError("Rate the claim before publishing it: readers see the verdict and both ratings.", "invalid");
-      if (before._count.quotes === 0) throw new ActionError("Confirm at least one quote of this claim before publishing it.", "invalid");
+      // One indexed lookup, not a relation `_count` (which counts every claim's quotes: lib/quote-counts.ts).
+      if (!(await tx.quote.findFirst({ where: { claimId: input.id, ...publicQuoteWhere }, select: { id: true } }))) throw new ActionError("Confirm at least one quote of this claim before publishing it.", "invalid");
     }
     const now = new Date();
     const publishedAt = input.status === "published" ? now : null;

@@ -214,7 +214,7 @@ async function prepareText(prisma: PrismaClient, input: ImportedText, actorId: s
         created: false,
         articleId: sameUrl.id,
         slug: sameUrl.slug,
-        quotes: sameUrl._count.quotes,
+        quotes: sameUrl.quotes,
         title: sameUrl.title,
         correction: { version: sameUrl.version, body: text },
       },
@@ -250,9 +250,11 @@ function urlVariants(raw: string): string[] {
 }
 
 async function findArticleByUrl(prisma: PrismaClient, url: string) {
-  return prisma.article.findFirst({
+  const article = await prisma.article.findFirst({
     where: { url: { in: urlVariants(url) } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, slug: true, title: true, version: true, contentHash: true, _count: { select: { quotes: true } } },
+    select: { id: true, slug: true, title: true, version: true, contentHash: true },
   });
+  // Its own quotes, counted on their own: a relation `_count` would count every article's (lib/quote-counts.ts).
+  return article && { ...article, quotes: await prisma.quote.count({ where: { articleId: article.id } }) };
 }

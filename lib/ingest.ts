@@ -79,17 +79,17 @@ export async function ingestArticles(prisma: PrismaClient, inputs: IngestInput[]
   if (inputs.length > INGEST_BATCH_MAX) throw new RangeError(`at most ${INGEST_BATCH_MAX} articles per batch`);
   const hashes = inputs.map((i) => contentHash(i.body));
   await removeAbandonedImports(prisma, [...new Set(hashes)]);
-  const existing = new Map(
-    (
-      await prisma.article.findMany({
-        where: { contentHash: { in: [...new Set(hashes)] } },
-        select: { id: true, slug: true, contentHash: true, _count: { select: { quotes: true } } },
-      })
-    ).map((a) => [a.contentHash, a]),
-  );
+  const found = await prisma.article.findMany({ where: { contentHash: { in: [...new Set(hashes)] } }, select: { id: true, slug: true, contentHash: true } });
+  const existing = new Map(found.map((a) => [a.contentHash, a]));
+  // The found articles' quotes only: a relation `_count` would count every article's (lib/quote-counts.ts).
+  const quoteCounts = new Map<string, number>();
+  if (found.length) {
+    const grouped = await prisma.quote.groupBy({ by: ["articleId"], where: { articleId: { in: found.map((a) => a.id) } }, _count: { _all: true } });
+    for (const g of grouped) quoteCounts.set(g.articleId, g._count._all);
+  }
   const results: (IngestResult | Error | null)[] = hashes.map((h) => {
     const e = existing.get(h);
-    return e ? { created: false, articleId: e.id, slug: e.slug, quotes: e._count.quotes } : null;
+    return e ? { created: false, articleId: e.id, slug: e.slug, quotes: quoteCounts.get(e.id) ?? 0 } : null;
   });
   const firstOf = new Map<string, number>();
   const todo: number[] = [];

@@ -11,20 +11,30 @@ import { publicQuoteWhere } from "./visibility";
  * through the Quote (claimId, reviewStatus) and (articleId, start, end) indexes.
  */
 
-/** Public quotes (lib/visibility.ts) of each claim in `claimIds`, narrowed by `where`: claim id → count (0 when none). */
-export async function publicQuoteCountsByClaim(claimIds: string[], where: Prisma.QuoteWhereInput = {}): Promise<Map<string, number>> {
+/** Quotes matching `where` of each claim in `claimIds`: claim id → count (0 when none). */
+export async function quoteCountsByClaim(claimIds: string[], where: Prisma.QuoteWhereInput): Promise<Map<string, number>> {
   const counts = new Map(claimIds.map((id) => [id, 0]));
   if (claimIds.length === 0) return counts;
-  const rows = await prisma.quote.groupBy({ by: ["claimId"], where: { ...where, ...publicQuoteWhere, claimId: { in: claimIds } }, _count: { _all: true } });
+  const rows = await prisma.quote.groupBy({ by: ["claimId"], where: { ...where, claimId: { in: claimIds } }, _count: { _all: true } });
   for (const r of rows) if (r.claimId) counts.set(r.claimId, r._count._all);
   return counts;
 }
 
-/** Public quotes (lib/visibility.ts) of each article in `articleIds`: article id → count (0 when none). */
-export async function publicQuoteCountsByArticle(articleIds: string[]): Promise<Map<string, number>> {
+/** Public quotes (lib/visibility.ts) of each claim in `claimIds`, narrowed by `where`: claim id → count (0 when none). */
+export function publicQuoteCountsByClaim(claimIds: string[], where: Prisma.QuoteWhereInput = {}): Promise<Map<string, number>> {
+  return quoteCountsByClaim(claimIds, { ...where, ...publicQuoteWhere });
+}
+
+/** Quotes matching `where` (every quote by default) of each article in `articleIds`: article id → count (0 when none). */
+export async function quoteCountsByArticle(articleIds: string[], where: Prisma.QuoteWhereInput = {}): Promise<Map<string, number>> {
   const counts = new Map(articleIds.map((id) => [id, 0]));
   if (articleIds.length === 0) return counts;
-  const rows = await prisma.quote.groupBy({ by: ["articleId"], where: { ...publicQuoteWhere, articleId: { in: articleIds } }, _count: { _all: true } });
+  const rows = await prisma.quote.groupBy({ by: ["articleId"], where: { ...where, articleId: { in: articleIds } }, _count: { _all: true } });
   for (const r of rows) counts.set(r.articleId, r._count._all);
   return counts;
+}
+
+/** Public quotes (lib/visibility.ts) of each article in `articleIds`: article id → count (0 when none). */
+export function publicQuoteCountsByArticle(articleIds: string[]): Promise<Map<string, number>> {
+  return quoteCountsByArticle(articleIds, publicQuoteWhere);
 }
