@@ -98,26 +98,33 @@ export async function listSpeakersForEditor({ q }: { q?: string } = {}) {
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
       take: SPEAKER_LIST_LIMIT,
-      select: { ...speakerAuditSelect, _count: { select: { quotes: true, claims: true, documents: true } } },
+      select: { ...speakerAuditSelect, _count: { select: { claims: true, documents: true } } },
     }),
     prisma.speaker.count({ where }),
   ]);
-  return { total, speakers: rows.map(({ _count, ...s }) => ({ ...s, quotes: _count.quotes, claims: _count.claims, documents: _count.documents })) };
+  // Their quotes counted for the listed speakers only (lib/quote-counts.ts says why not a relation _count).
+  const ids = rows.map((s) => s.id);
+  const quoteCounts = new Map((ids.length ? await prisma.quote.groupBy({ by: ["speakerId"], where: { speakerId: { in: ids } }, _count: { _all: true } }) : []).map((g) => [g.speakerId, g._count._all]));
+  return { total, speakers: rows.map(({ _count, ...s }) => ({ ...s, quotes: quoteCounts.get(s.id) ?? 0, claims: _count.claims, documents: _count.documents })) };
 }
 
 /** One speaker for its editor page: fields, counts and a sample of what is theirs. */
 export async function getSpeakerForEditor(id: string) {
-  const speaker = await prisma.speaker.findUnique({
-    where: { id },
-    select: {
-      ...speakerAuditSelect,
-      _count: { select: { quotes: true, claims: true, documents: true } },
-      claims: { take: 20, orderBy: { updatedAt: "desc" }, select: { id: true, canonical: true, status: true } },
-      quotes: { take: 20, orderBy: { updatedAt: "desc" }, select: { id: true, exact: true, article: { select: { id: true, title: true } } } },
-      documents: { take: 20, select: { id: true, title: true } },
-    },
-  });
-  return speaker;
+  const [speaker, quotes] = await Promise.all([
+    prisma.speaker.findUnique({
+      where: { id },
+      select: {
+        ...speakerAuditSelect,
+        _count: { select: { claims: true, documents: true } },
+        claims: { take: 20, orderBy: { updatedAt: "desc" }, select: { id: true, canonical: true, status: true } },
+        quotes: { take: 20, orderBy: { updatedAt: "desc" }, select: { id: true, exact: true, article: { select: { id: true, title: true } } } },
+        documents: { take: 20, select: { id: true, title: true } },
+      },
+    }),
+    // Counted on its own (lib/quote-counts.ts says why not a relation _count).
+    prisma.quote.count({ where: { speakerId: id } }),
+  ]);
+  return speaker && { ...speaker, _count: { ...speaker._count, quotes } };
 }
 
 /** The slugs of claims and articles whose public pages show the speaker (its claims, and where its quotes are). */

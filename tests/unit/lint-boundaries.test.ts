@@ -56,6 +56,13 @@ describe("lint keeps the boundaries", { timeout: 120_000 }, () => {
     expect(await boundaryErrors("lib/lint-probe.ts", code)).not.toEqual([]);
   });
 
+  it("lib/ counts quotes for the rows in hand, never through a relation _count (which counts the whole table)", async () => {
+    const relationCount = `import { prisma } from "./db";\nexport const n = () => prisma.claim.findMany({ select: { id: true, _count: { select: { quotes: { where: { reviewStatus: "confirmed" } } } } } });`;
+    expect(await boundaryErrors("lib/lint-probe.ts", relationCount)).toEqual([expect.stringContaining("lib/quote-counts.ts")]);
+    const inHand = `import { quoteCountsByClaim } from "./quote-counts";\nexport const n = (ids: string[]) => quoteCountsByClaim(ids, {});`;
+    expect(await boundaryErrors("lib/lint-probe.ts", inHand)).toEqual([]);
+  });
+
   it("lib/ may import the error classes, and a nested lib/ module may not reach the wrapper either", async () => {
     expect(await boundaryErrors("lib/lint-probe.ts", `import { ConflictError } from "./errors";\nexport { ConflictError };`)).toEqual([]);
     expect(await boundaryErrors("lib/exports/lint-probe.ts", `import { action } from "../action";\nexport { action };`)).not.toEqual([]);
