@@ -343,13 +343,13 @@ async function writePart(tx: Tx, part: Part, remap: Map<string, string>): Promis
  * place in its article is left as it is (ON CONFLICT DO NOTHING), as before.
  */
 async function insertQuotes(tx: Tx, quotes: QuoteRow[]): Promise<void> {
-  const rows = quotes.map((q) => ({ ...q, fidelityDiff: q.fidelityDiff ?? null }));
+  // A field left undefined (no fidelityDiff) is not in the JSON; jsonb_to_recordset makes it NULL.
   await tx.$executeRawUnsafe(
     `INSERT INTO "Quote" (${QUOTE_COLUMNS.map(([c]) => `"${c}"`).join(", ")})
      SELECT ${QUOTE_COLUMNS.map((col) => `r."${col[0]}"${col[2] ? `::"${col[2]}"` : ""}`).join(", ")}
      FROM jsonb_to_recordset($1::jsonb) AS r(${QUOTE_COLUMNS.map((col) => `"${col[0]}" ${col[1]}`).join(", ")})
      ON CONFLICT DO NOTHING`,
-    JSON.stringify(rows),
+    JSON.stringify(quotes),
   );
 }
 
