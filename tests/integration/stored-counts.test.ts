@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
-import { getClaimFacets, linkedClaimsSql, listPublishedClaimsPage } from "@/lib/claims";
+import { getClaimFacets, linkedClaimsSql, listPublishedClaimsPage, SPEAKER_FACET_SIZE } from "@/lib/claims";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { reviewQuotes } from "@/lib/quotes";
 import { listSpeakers } from "@/lib/speakers";
@@ -47,6 +47,11 @@ describe("stored reader counts", () => {
       ]);
       expect({ claims: row?.claims ?? 0, quotes: row?.quotes ?? 0 }, `counts of ${speaker.slug}`).toEqual({ claims: claimCount, quotes: quoteCount });
     }
+    // The total of published claims (migration public_claim_total): the unfiltered /claims list's count.
+    const total = (await prisma.publicClaimTotal.findUnique({ where: { id: 1 } }))?.claims ?? 0;
+    const published = await prisma.claim.count({ where: publicClaimWhere });
+    expect(total, "stored total of published claims").toBe(published);
+    expect((await listPublishedClaimsPage({}, 1, 1)).total, "/claims says how many are published").toBe(published);
     // The claims' list keys (migration claim_list_keys): each tag, outlet and verdict row of a claim
     // carries whether lib/visibility.ts makes the claim public, and its publication date.
     const truth = new Map(
@@ -122,6 +127,11 @@ describe("stored reader counts", () => {
     await prisma.claim.update({ where: { id: claims[0].id }, data: { status: "draft" } });
     await prisma.claim.update({ where: { id: claims[1].id }, data: { speakerId: speakers[0].id } });
     await expectStoredEqualsLive();
+    // Several claims in one statement, as a bulk action or a restore writes them, and back.
+    await prisma.claim.updateMany({ where: { id: { in: claims.map((c) => c.id) } }, data: { status: "draft" } });
+    await expectStoredEqualsLive();
+    await prisma.claim.updateMany({ where: { id: { in: [claims[1].id, claims[2].id] } }, data: { status: "published" } });
+    await expectStoredEqualsLive();
     expect(await listedFor(outlets[2]), "claim 2, published, is listed under the outlet that quoted it").toEqual([claims[2].slug]);
     const byTag = await listPublishedClaimsPage({ tag: topic.slug }, 1, 100);
     expect(byTag.items.map((c) => c.slug).sort(), "the tag lists the public claims").toEqual([claims[1].slug, claims[2].slug].sort());
@@ -179,6 +189,33 @@ describe("stored reader counts", () => {
     }
   });
 
+  it(`the speaker filter offers the ${SPEAKER_FACET_SIZE} speakers with the most published claims, by name, and the one chosen`, async () => {
+    // One more speaker than the filter offers, each with one published claim; the stored counts
+    // order them, and the first two speakers of this file (two and one claims) are among them.
+    const many = [];
+    for (let i = 0; i < SPEAKER_FACET_SIZE; i++) {
+      const speaker = await createSpeaker({ name: `Councillor ${String(i).padStart(3, "0")} ${tag}` });
+      await createClaim({ status: "published", speakerId: speaker.id });
+      many.push(speaker);
+    }
+    await prisma.claim.create({ data: { slug: `claim-extra-${tag}`, canonical: `One more ${tag}.`, status: "published", publishedAt: new Date(), speakerId: many[7].id } });
+    const counts = await prisma.speakerCount.findMany({ where: { claims: { gt: 0 } }, select: { claims: true, speaker: { select: { name: true, slug: true } } } });
+    expect(counts.length).toBeGreaterThan(SPEAKER_FACET_SIZE);
+    const facets = await getClaimFacets();
+    expect(facets.moreSpeakers, "the filter says some speakers are left out").toBe(true);
+    expect(facets.speakers).toHaveLength(SPEAKER_FACET_SIZE);
+    expect(facets.speakers.map((s) => s.name), "by name").toEqual([...facets.speakers.map((s) => s.name)].sort((a, b) => a.localeCompare(b)));
+    const offered = new Set(facets.speakers.map((s) => s.slug));
+    const least = Math.min(...counts.filter((c) => offered.has(c.speaker.slug)).map((c) => c.claims));
+    for (const c of counts) if (c.claims > least) expect(offered.has(c.speaker.slug), `${c.speaker.slug} (${c.claims} claims) is offered`).toBe(true);
+    expect(offered.has(many[7].slug), "the speaker with two claims").toBe(true);
+    const left = counts.find((c) => !offered.has(c.speaker.slug))!;
+    const chosen = await getClaimFacets(left.speaker.slug);
+    expect(chosen.speakers.map((s) => s.slug), "the chosen speaker is offered too").toContain(left.speaker.slug);
+    expect(chosen.speakers).toHaveLength(SPEAKER_FACET_SIZE + 1);
+    await expectStoredEqualsLive();
+  });
+
   it("an unfiltered page skips the pages before it in the claims' index alone (EXPLAIN)", async () => {
     const plan = await explain(
       Prisma.sql`SELECT c.id FROM "Claim" c WHERE ${Prisma.raw(`c.status IN ('published')`)} ORDER BY c."publishedAt" DESC, c.id LIMIT 20 OFFSET 4000`,
@@ -196,5 +233,8 @@ describe("stored reader counts", () => {
     ]) {
       expect(await explain(sql), "no claim is read").not.toMatch(/on "Claim"/);
     }
+    const top = await explain(Prisma.sql`SELECT n."speakerId" FROM "SpeakerCount" n WHERE n.claims > 0 ORDER BY n.claims DESC, n."speakerId" LIMIT 101`);
+    expect(top, "the speaker filter reads the counts' index in order").toMatch(/Index (Only )?Scan using "SpeakerCount_claims_speakerId_idx"/);
+    expect(top).not.toMatch(/\bSort\b/);
   });
 });

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { ClaimCard } from "@/components/claim-card";
 import { plural } from "@/components/format";
 import { Pagination, queryString } from "@/components/pagination";
-import { getClaimFacets, listPublishedClaimsPage } from "@/lib/claims";
+import { getClaimFacets, listPublishedClaimsPage, SPEAKER_FACET_SIZE } from "@/lib/claims";
 import { claimListSchema } from "@/lib/validation/api";
 import { firstValues } from "@/lib/validation/search";
 
@@ -16,12 +17,12 @@ export default async function ClaimsPage({ searchParams }: Props) {
   const parsed = claimListSchema.safeParse({ ...raw, perPage: 20 });
   const input = parsed.success ? parsed.data : claimListSchema.parse({});
   const filters = { tag: input.tag, speaker: input.speaker, outlet: input.outlet, verdict: input.verdict };
-  const [result, facets] = await Promise.all([listPublishedClaimsPage(filters, input.page, 20), getClaimFacets()]);
+  const [result, facets] = await Promise.all([listPublishedClaimsPage(filters, input.page, 20), getClaimFacets(filters.speaker)]);
   const filtered = Object.values(filters).some(Boolean);
-  const select = (name: keyof typeof filters, label: string, options: { name: string; slug: string }[]) => (
+  const select = (name: keyof typeof filters, label: string, options: { name: string; slug: string }[], hint?: ReactNode) => (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={filters[name] ?? ""}>
+      <select id={`filter-${name}`} name={name} defaultValue={filters[name] ?? ""} aria-describedby={hint ? `filter-${name}-hint` : undefined}>
         <option value="">Any</option>
         {options.map((o) => (
           <option key={o.slug} value={o.slug}>
@@ -29,6 +30,11 @@ export default async function ClaimsPage({ searchParams }: Props) {
           </option>
         ))}
       </select>
+      {hint && (
+        <p className="field__hint" id={`filter-${name}-hint`}>
+          {hint}
+        </p>
+      )}
     </div>
   );
 
@@ -45,7 +51,16 @@ export default async function ClaimsPage({ searchParams }: Props) {
       )}
       <form className="filters" method="get" action="/claims" aria-label="Filter claims">
         {select("tag", "Tag", facets.tags)}
-        {select("speaker", "Speaker", facets.speakers)}
+        {select(
+          "speaker",
+          "Speaker",
+          facets.speakers,
+          facets.moreSpeakers && (
+            <>
+              The {SPEAKER_FACET_SIZE} with the most claims. <Link href="/speakers">Every speaker</Link>
+            </>
+          ),
+        )}
         {select("outlet", "Outlet", facets.outlets)}
         {select("verdict", "Verdict", facets.verdicts)}
         <div className="filters__actions">
