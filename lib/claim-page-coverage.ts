@@ -1,7 +1,6 @@
 import "server-only";
 import type { FramingRow } from "./claim-page-framing";
 import { prisma } from "./db";
-import { publicQuoteSql } from "./visibility";
 
 /** How many public quotes of a claim an outlet carries, by fidelity (the claim page's coverage table). */
 export interface OutletCoverage {
@@ -14,20 +13,26 @@ export interface OutletCoverage {
   other: number;
 }
 
-/** Coverage by outlet over every public quote of a claim, from the stored fidelity (lib/quote-fidelity.ts). */
+/**
+ * Coverage by outlet over every public quote of a claim: the claim's stored claim–outlet rows (their
+ * fidelity counts, kept by triggers from the quotes' stored fidelity, lib/quote-fidelity.ts;
+ * migration claim_outlet_framing), one row per outlet instead of the claim's quotes (22k for the
+ * largest claim at 1M quotes, 1.3 s cold).
+ */
 async function coverageInSql(claimId: string): Promise<OutletCoverage[]> {
-  const rows = await prisma.$queryRaw<{ outlet: string; slug: string; quotes: bigint; verbatim: bigint; trimmed: bigint; altered: bigint }[]>`
-    SELECT o.name AS outlet, o.slug, count(*) AS quotes,
-           count(*) FILTER (WHERE q.fidelity = 'verbatim') AS verbatim,
-           count(*) FILTER (WHERE q.fidelity = 'trimmed') AS trimmed,
-           count(*) FILTER (WHERE q.fidelity = 'altered') AS altered
-    FROM "Quote" q JOIN "Article" a ON a.id = q."articleId" JOIN "Outlet" o ON o.id = a."outletId"
-    WHERE q."claimId" = ${claimId} AND ${publicQuoteSql("q")}
-    GROUP BY o.id, o.name, o.slug`;
-  return rows.map((r) => {
-    const [quotes, verbatim, trimmed, altered] = [r.quotes, r.verbatim, r.trimmed, r.altered].map(Number);
-    return { outlet: r.outlet, slug: r.slug, quotes, verbatim, trimmed, altered, other: quotes - verbatim - trimmed - altered };
+  const rows = await prisma.claimOutlet.findMany({
+    where: { claimId },
+    select: { quotes: true, verbatim: true, trimmed: true, altered: true, outlet: { select: { name: true, slug: true } } },
   });
+  return rows.map((r) => ({
+    outlet: r.outlet.name,
+    slug: r.outlet.slug,
+    quotes: r.quotes,
+    verbatim: r.verbatim,
+    trimmed: r.trimmed,
+    altered: r.altered,
+    other: r.quotes - r.verbatim - r.trimmed - r.altered,
+  }));
 }
 
 /** Coverage as measured on the page's rows, when every quote is on the page. */

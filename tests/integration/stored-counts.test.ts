@@ -3,12 +3,14 @@ import { Prisma } from "@/generated/prisma/client";
 import { getClaimFacets, linkedClaimsSql, listPublishedClaimsPage, SPEAKER_FACET_SIZE } from "@/lib/claims";
 import { migrateDatabase, prisma } from "@/lib/db";
 import { reviewQuotes } from "@/lib/quotes";
+import { getOutletProfile } from "@/lib/outlets";
 import { listSpeakers } from "@/lib/speakers";
 import { publicClaimWhere, publicQuoteWhere } from "@/lib/visibility";
 import { createArticle, createClaim, createOutlet, createQuote, createSpeaker, createUser } from "../support/factories";
 
 /**
- * The stored reader counts (ClaimOutlet, SpeakerCount; migration stored_reader_counts) are kept
+ * The stored reader counts (ClaimOutlet, with its framing counts since migration claim_outlet_framing;
+ * SpeakerCount; PublicClaimTotal; migration stored_reader_counts) are kept
  * by triggers in the writes' own transactions. After writes of every kind — a quote confirmed
  * through the editor's review, rejected, moved to another claim, its article moved to another
  * outlet or deleted, a claim published, unpublished, given another speaker or deleted — they
@@ -26,19 +28,31 @@ describe("stored reader counts", () => {
 
   async function expectStoredEqualsLive() {
     const ids = claims.map((c) => c.id);
-    const live = await prisma.quote.groupBy({
-      by: ["claimId", "articleId"],
+    // Each claim–outlet row: its public quotes, by fidelity, in headlines, their verbs and hedges.
+    const live = await prisma.quote.findMany({
       where: { ...publicQuoteWhere, claimId: { in: ids } },
-      _count: true,
+      select: { claimId: true, fidelity: true, inHeadline: true, verb: true, hedges: true, article: { select: { outletId: true } } },
     });
-    const outletOf = new Map((await prisma.article.findMany({ where: { id: { in: live.map((l) => l.articleId) } }, select: { id: true, outletId: true } })).map((a) => [a.id, a.outletId]));
-    const expected = new Map<string, number>();
-    for (const row of live) {
-      const key = `${row.claimId} ${outletOf.get(row.articleId)}`;
-      expected.set(key, (expected.get(key) ?? 0) + row._count);
+    const expected = new Map<string, { quotes: number; verbatim: number; trimmed: number; altered: number; notFound: number; inHeadline: number; verbs: Record<string, number>; hedges: Record<string, number> }>();
+    const tally = (counts: Record<string, number>, word: string) => (counts[word.toLowerCase()] = (counts[word.toLowerCase()] ?? 0) + 1);
+    for (const q of live) {
+      const key = `${q.claimId} ${q.article.outletId}`;
+      const row = expected.get(key) ?? { quotes: 0, verbatim: 0, trimmed: 0, altered: 0, notFound: 0, inHeadline: 0, verbs: {}, hedges: {} };
+      row.quotes++;
+      if (q.fidelity === "verbatim") row.verbatim++;
+      if (q.fidelity === "trimmed") row.trimmed++;
+      if (q.fidelity === "altered") row.altered++;
+      if (q.fidelity === "not_found") row.notFound++;
+      if (q.inHeadline) row.inHeadline++;
+      if (q.verb) tally(row.verbs, q.verb);
+      for (const h of q.hedges) tally(row.hedges, h);
+      expected.set(key, row);
     }
-    const stored = await prisma.claimOutlet.findMany({ where: { claimId: { in: ids } } });
-    expect(new Map(stored.map((s) => [`${s.claimId} ${s.outletId}`, s.quotes])), "claim–outlet counts").toEqual(expected);
+    const stored = await prisma.claimOutlet.findMany({
+      where: { claimId: { in: ids } },
+      select: { claimId: true, outletId: true, quotes: true, verbatim: true, trimmed: true, altered: true, notFound: true, inHeadline: true, verbs: true, hedges: true },
+    });
+    expect(new Map(stored.map(({ claimId, outletId, ...row }) => [`${claimId} ${outletId}`, row])), "claim–outlet counts").toEqual(expected);
     for (const speaker of speakers) {
       const [claimCount, quoteCount, row] = await Promise.all([
         prisma.claim.count({ where: { ...publicClaimWhere, speakerId: speaker.id } }),
@@ -93,7 +107,18 @@ describe("stored reader counts", () => {
       const text = `The harbour will reopen ${i} ${tag}`;
       const article = await createArticle({ outletId: outlets[i % 3].id, body: `Story\n\n“${text},” said the senator.` });
       articles.push(article);
-      quotes.push(await createQuote(article.id, text, { claimId: claims[i === 5 ? 1 : i % 3].id, speakerId: speakers[i % 2].id, reviewStatus: i < 4 ? "confirmed" : "suggested" }));
+      quotes.push(
+        await createQuote(article.id, text, {
+          claimId: claims[i === 5 ? 1 : i % 3].id,
+          speakerId: speakers[i % 2].id,
+          reviewStatus: i < 4 ? "confirmed" : "suggested",
+          // What an outlet's framing counts: fidelity, headline, verb, hedges (a hedge twice counts twice).
+          fidelity: (["verbatim", "trimmed", "altered", "not_found", null, "verbatim"] as const)[i],
+          inHeadline: i % 2 === 0,
+          verb: ["said", "Said", "claimed", null, "warned", "said"][i],
+          hedges: [["reportedly"], [], ["allegedly", "Reportedly"], ["reportedly", "reportedly"], [], ["allegedly"]][i],
+        }),
+      );
     }
   });
 
@@ -114,6 +139,11 @@ describe("stored reader counts", () => {
     await prisma.quote.update({ where: { id: quotes[3].id }, data: { claimId: claims[1].id } });
     await expectStoredEqualsLive();
     expect(await listedFor(outlets[0])).toEqual([claims[1].slug]);
+
+    // A quote's fidelity, headline, verb and hedges edited (as a re-analysis or an editor does).
+    await prisma.quote.update({ where: { id: quotes[2].id }, data: { fidelity: "verbatim", inHeadline: false, verb: "insisted", hedges: ["apparently"] } });
+    await prisma.quote.update({ where: { id: quotes[4].id }, data: { fidelity: null, verb: null, hedges: [] } });
+    await expectStoredEqualsLive();
 
     // An article moves to another outlet; another is deleted with its quotes.
     await prisma.article.update({ where: { id: articles[1].id }, data: { outletId: outlets[0].id } });
@@ -157,6 +187,30 @@ describe("stored reader counts", () => {
       const quoted = await prisma.quote.count({ where: { ...publicQuoteWhere, article: { outletId: outlet.id }, claim: publicClaimWhere } });
       expect(facets.outlets.some((o) => o.slug === outlet.slug), `facet offers ${outlet.slug} iff it quoted a public claim`).toBe(quoted > 0);
     }
+    // An outlet's framing: its public quotes of public claims, by fidelity, verb and hedge.
+    let framed = 0;
+    for (const outlet of outlets) {
+      const framing = (await getOutletProfile(outlet.slug))!.framing;
+      const mine = await prisma.quote.findMany({
+        where: { ...publicQuoteWhere, article: { outletId: outlet.id }, claim: publicClaimWhere },
+        select: { fidelity: true, inHeadline: true, verb: true, hedges: true },
+      });
+      const count = (words: string[]) => {
+        const counts = new Map<string, number>();
+        for (const w of words) counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + 1);
+        return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      };
+      const by = (f: string | null) => mine.filter((q) => q.fidelity === f).length;
+      expect(framing, `framing of ${outlet.slug}`).toMatchObject({
+        quotes: mine.length,
+        fidelity: { verbatim: by("verbatim"), trimmed: by("trimmed"), altered: by("altered"), not_found: by("not_found"), unrated: by(null) },
+        inHeadline: mine.filter((q) => q.inHeadline).length,
+      });
+      expect(framing.verbs.map((v) => [v.verb, v.count])).toEqual(count(mine.flatMap((q) => (q.verb ? [q.verb] : []))));
+      expect(framing.hedges.map((h) => [h.hedge, h.count])).toEqual(count(mine.flatMap((q) => q.hedges)));
+      framed += framing.verbs.length + framing.hedges.length;
+    }
+    expect(framed, "some outlet has verbs and hedges to show").toBeGreaterThan(0);
     const directory = await listSpeakers();
     for (const speaker of speakers) {
       const row = directory.find((s) => s.slug === speaker.slug)!;
