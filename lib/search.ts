@@ -92,6 +92,16 @@ async function cappedCount(matches: Prisma.Sql): Promise<number> {
 
 const section = <T>(total: number, hits: T[]): Section<T> => ({ total, capped: total >= SEARCH_COUNT_CAP, hits });
 
+/**
+ * A section from its page's rows, each carrying `total` (the capped count of the matches, a window
+ * count taken in the same query: the matching rows are read once, not once more to count them).
+ * A page past the last has no row to carry it: then the matches are counted apart.
+ */
+async function sectionOf<R extends { total: bigint }, T>(rows: R[], offset: number, matches: Prisma.Sql, hit: (row: R) => T): Promise<Section<T>> {
+  const total = rows.length > 0 ? Number(rows[0].total) : offset > 0 ? await cappedCount(matches) : 0;
+  return section(total, rows.map(hit));
+}
+
 interface Window {
   limit: number;
   offset: number;
@@ -100,9 +110,7 @@ interface Window {
 // ---- Full text ----
 
 async function claimsFullText(q: string, { limit, offset }: Window): Promise<Section<ClaimHit>> {
-  const [total, rows] = await Promise.all([
-    cappedCount(Prisma.sql`SELECT 1 FROM "Claim" c WHERE ${publicClaimSql("c")} AND c."searchVector" @@ websearch_to_tsquery('english', ${q})`),
-    prisma.$queryRaw<{ slug: string; snippet: string; speaker: string | null; verdict: string | null }[]>`
+  const rows = await prisma.$queryRaw<{ slug: string; snippet: string; speaker: string | null; verdict: string | null; total: bigint }[]>`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
       matches AS (
         SELECT c.id, c.slug, c.canonical, c."speakerId", c."publishedAt", c."searchVector"
@@ -110,18 +118,18 @@ async function claimsFullText(q: string, { limit, offset }: Window): Promise<Sec
         WHERE ${publicClaimSql("c")} AND c."searchVector" @@ query.tsq
         LIMIT ${SEARCH_COUNT_CAP}),
       ranked AS (
-        SELECT matches.*, ts_rank(matches."searchVector", query.tsq) AS rank FROM matches CROSS JOIN query
+        SELECT matches.*, ts_rank(matches."searchVector", query.tsq) AS rank, count(*) OVER () AS total FROM matches CROSS JOIN query
         ORDER BY rank DESC, matches."publishedAt" DESC NULLS LAST, matches.id
         LIMIT ${limit} OFFSET ${offset})
       SELECT ranked.slug, ts_headline('english', ranked.canonical, query.tsq, ${SHORT_HEADLINE}) AS snippet,
-             s.name AS speaker, v.name AS verdict
+             s.name AS speaker, v.name AS verdict, ranked.total
       FROM ranked CROSS JOIN query
       LEFT JOIN "Speaker" s ON s.id = ranked."speakerId"
       LEFT JOIN "Rating" r ON r."claimId" = ranked.id
       LEFT JOIN "VerdictLabel" v ON v.id = r."verdictLabelId"
-      ORDER BY ranked.rank DESC, ranked."publishedAt" DESC NULLS LAST, ranked.id`,
-  ]);
-  return section(total, rows.map((r) => ({ slug: r.slug, canonical: splitHighlights(r.snippet), speaker: r.speaker, verdict: r.verdict })));
+      ORDER BY ranked.rank DESC, ranked."publishedAt" DESC NULLS LAST, ranked.id`;
+  const matches = Prisma.sql`SELECT 1 FROM "Claim" c WHERE ${publicClaimSql("c")} AND c."searchVector" @@ websearch_to_tsquery('english', ${q})`;
+  return sectionOf(rows, offset, matches, (r) => ({ slug: r.slug, canonical: splitHighlights(r.snippet), speaker: r.speaker, verdict: r.verdict }));
 }
 
 type QuoteRow = {
@@ -145,9 +153,7 @@ const quoteHit = (r: QuoteRow): QuoteHit => ({
 });
 
 async function quotesFullText(q: string, { limit, offset }: Window): Promise<Section<QuoteHit>> {
-  const [total, rows] = await Promise.all([
-    cappedCount(Prisma.sql`SELECT 1 FROM "Quote" qu WHERE ${publicQuoteSql("qu")} AND qu."searchVector" @@ websearch_to_tsquery('english', ${q})`),
-    prisma.$queryRaw<QuoteRow[]>`
+  const rows = await prisma.$queryRaw<(QuoteRow & { total: bigint })[]>`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
       matches AS (
         SELECT qu.id, qu.exact, qu."articleId", qu."claimId", qu."searchVector"
@@ -155,20 +161,20 @@ async function quotesFullText(q: string, { limit, offset }: Window): Promise<Sec
         WHERE ${publicQuoteSql("qu")} AND qu."searchVector" @@ query.tsq
         LIMIT ${SEARCH_COUNT_CAP}),
       ranked AS (
-        SELECT matches.id, matches.exact, matches."articleId", matches."claimId", ts_rank(matches."searchVector", query.tsq) AS rank
+        SELECT matches.id, matches.exact, matches."articleId", matches."claimId", ts_rank(matches."searchVector", query.tsq) AS rank, count(*) OVER () AS total
         FROM matches CROSS JOIN query
         ORDER BY rank DESC, matches.id
         LIMIT ${limit} OFFSET ${offset})
       SELECT ranked.id, ts_headline('english', ranked.exact, query.tsq, ${SHORT_HEADLINE}) AS text,
              o.name AS outlet, a.slug AS article_slug, a.title AS article_title, a."publishedAt" AS published_at,
-             CASE WHEN ${publicClaimSql("c")} THEN c.slug END AS claim_slug
+             CASE WHEN ${publicClaimSql("c")} THEN c.slug END AS claim_slug, ranked.total
       FROM ranked CROSS JOIN query
       JOIN "Article" a ON a.id = ranked."articleId"
       JOIN "Outlet" o ON o.id = a."outletId"
       LEFT JOIN "Claim" c ON c.id = ranked."claimId"
-      ORDER BY ranked.rank DESC, ranked.id`,
-  ]);
-  return section(total, rows.map(quoteHit));
+      ORDER BY ranked.rank DESC, ranked.id`;
+  const matches = Prisma.sql`SELECT 1 FROM "Quote" qu WHERE ${publicQuoteSql("qu")} AND qu."searchVector" @@ websearch_to_tsquery('english', ${q})`;
+  return sectionOf(rows, offset, matches, quoteHit);
 }
 
 type ArticleRow = { slug: string; title: string; snippet: string | null; outlet: string; published_at: Date | null };
@@ -183,9 +189,7 @@ const articleHit = (r: ArticleRow): ArticleHit => ({
 
 async function articlesFullText(q: string, { limit, offset }: Window): Promise<Section<ArticleHit>> {
   // Rank first, then ts_headline only the page's rows: headlines over whole bodies are the costly part.
-  const [total, rows] = await Promise.all([
-    cappedCount(Prisma.sql`SELECT 1 FROM "Article" a WHERE a."searchVector" @@ websearch_to_tsquery('english', ${q})`),
-    prisma.$queryRaw<ArticleRow[]>`
+  const rows = await prisma.$queryRaw<(ArticleRow & { total: bigint })[]>`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
       matches AS (
         SELECT a.id, a."publishedAt", a."searchVector"
@@ -193,19 +197,19 @@ async function articlesFullText(q: string, { limit, offset }: Window): Promise<S
         WHERE a."searchVector" @@ query.tsq
         LIMIT ${SEARCH_COUNT_CAP}),
       ranked AS (
-        SELECT matches.id, ts_rank(matches."searchVector", query.tsq) AS rank
+        SELECT matches.id, ts_rank(matches."searchVector", query.tsq) AS rank, count(*) OVER () AS total
         FROM matches CROSS JOIN query
         ORDER BY rank DESC, matches."publishedAt" DESC NULLS LAST, matches.id
         LIMIT ${limit} OFFSET ${offset})
       SELECT a.slug, ts_headline('english', a.title, query.tsq, ${SHORT_HEADLINE}) AS title,
              ts_headline('english', a.body, query.tsq, ${BODY_HEADLINE}) AS snippet,
-             o.name AS outlet, a."publishedAt" AS published_at
+             o.name AS outlet, a."publishedAt" AS published_at, ranked.total
       FROM ranked CROSS JOIN query
       JOIN "Article" a ON a.id = ranked.id
       JOIN "Outlet" o ON o.id = a."outletId"
-      ORDER BY ranked.rank DESC, a."publishedAt" DESC NULLS LAST, a.id`,
-  ]);
-  return section(total, rows.map(articleHit));
+      ORDER BY ranked.rank DESC, a."publishedAt" DESC NULLS LAST, a.id`;
+  const matches = Prisma.sql`SELECT 1 FROM "Article" a WHERE a."searchVector" @@ websearch_to_tsquery('english', ${q})`;
+  return sectionOf(rows, offset, matches, articleHit);
 }
 
 // ---- Spelling (misspelt words corrected against the words on file) ----

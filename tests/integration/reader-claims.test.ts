@@ -7,6 +7,7 @@ import { migrateDatabase, prisma } from "@/lib/db";
 import { claimReviewFeedJson, claimsCsv, quotesCsv, quotesCsvChunks, webAnnotationExport } from "@/lib/exports/feeds";
 import { getOutletProfile, listOutletsWithStats } from "@/lib/outlets";
 import { search } from "@/lib/search";
+import { publicQuoteWhere } from "@/lib/visibility";
 import { createArticle, createClaim, createOutlet, createQuote, createSpeaker } from "../support/factories";
 
 const SOURCE = "Overview: Pakistan continued to serve as a safe haven for certain regionally focused terrorist groups. It allowed groups to operate.";
@@ -223,6 +224,20 @@ describe(`search (${process.env.TEST_DB})`, () => {
     expect(results.claims!.hits[0].canonical.filter((s) => s.mark).map((s) => s.text.toLowerCase())).toContain("safe haven");
     expect(results.quotes!.total).toBeGreaterThan(0);
     expect(results.articles!.hits.length).toBeGreaterThan(0);
+  });
+
+  it("counts every match whichever page is asked for, a page past the last included", async () => {
+    const q = "safe haven";
+    const quotes = await prisma.quote.count({ where: { ...publicQuoteWhere, exact: { contains: "safe haven", mode: "insensitive" } } });
+    expect(quotes).toBeGreaterThan(1);
+    const first = await search({ q, type: "quotes", page: 1 });
+    expect(first.quotes!.total, "the count, taken with the page").toBeGreaterThanOrEqual(quotes);
+    expect(first.quotes!.hits.length).toBe(Math.min(first.quotes!.total, 20));
+    const past = await search({ q, type: "quotes", page: 50 });
+    expect(past.quotes!.hits).toEqual([]);
+    expect(past.quotes!.total, "past the last page: counted apart").toBe(first.quotes!.total);
+    const claims = await search({ q, type: "claims", page: 1 });
+    expect(claims.claims!.total).toBe(claims.claims!.hits.length);
   });
 
   it("corrects misspellings to the words readers can find (more in search-spelling.test.ts)", async () => {
