@@ -70,7 +70,8 @@ function createDatabase(): Database {
     // The lock is keyed on the directory's real path: "dir/", "./dir" or a symbolic
     // link to it are the same directory and must meet the same lock.
     mkdirSync(dataDir, { recursive: true });
-    dataDir = realpathSync(dataDir);
+    // Not a file the server ships: no output tracing (Turbopack would trace the whole project).
+    dataDir = realpathSync(/*turbopackIgnore: true*/ dataDir);
     unlock = lockDataDir(dataDir);
   }
   // A new directory (no PG_VERSION yet) starts from the template too, so that a

@@ -89,6 +89,13 @@ async function build(db: CorpusDb, spec: CorpusSpecArg, name: string): Promise<C
   return info;
 }
 
+/** Applies the migrations a saved corpus predates, saying which and how long they took. */
+async function upgrade(runner: Parameters<typeof applyMigrations>[0], spec: CorpusSpecArg): Promise<void> {
+  const started = Date.now();
+  const { applied } = await applyMigrations(runner);
+  if (applied.length) console.log(`  ${spec.label}: applied ${applied.join(", ")} to the saved corpus (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
 async function postgresCorpus(server: TestPostgres, spec: CorpusSpecArg): Promise<{ info: CorpusInfo; url: string }> {
   const name = corpusName(spec);
   const url = databaseUrl(server.url, name);
@@ -97,7 +104,16 @@ async function postgresCorpus(server: TestPostgres, spec: CorpusSpecArg): Promis
   try {
     const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1;
     const info = exists && !fresh ? await savedInfo(name) : null;
-    if (info) return { info, url };
+    if (info) {
+      // A corpus built before a later migration gets it as a deployed database would.
+      const migrations = new pg.Pool({ connectionString: url, max: 2 });
+      try {
+        await upgrade(pgPoolRunner(migrations), spec);
+      } finally {
+        await migrations.end();
+      }
+      return { info, url };
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${name}`);
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
@@ -123,7 +139,15 @@ async function embeddedCorpus(spec: CorpusSpecArg): Promise<{ info: CorpusInfo; 
   const name = corpusName(spec);
   const dataDir = path.join(DATA_DIR, name);
   const info = existsSync(dataDir) && !fresh ? await savedInfo(name) : null;
-  if (info) return { info, dataDir };
+  if (info) {
+    const db = new PGlite({ dataDir, extensions: pgliteExtensions });
+    try {
+      await upgrade(pgliteRunner(db), spec);
+    } finally {
+      await db.close();
+    }
+    return { info, dataDir };
+  }
   await rm(dataDir, { recursive: true, force: true });
   const db = new PGlite({ dataDir, extensions: pgliteExtensions });
   try {

@@ -142,7 +142,8 @@ const IDENTIFIER = /[a-z_][\w$]*/gi;
  * public tables), the public functions those call (by name, transitively), and
  * the tables their source inserts into. Today ClaimOutlet and SpeakerCount,
  * kept from quotes and claims (migration 20261201050505_stored_reader_counts),
- * PublicClaimTotal (migration 20261202212449_public_claim_total),
+ * PublicClaimTotal (migration 20261202212449_public_claim_total), OutletTotal,
+ * kept from ClaimOutlet (migration 20261203101102_outlet_total),
  * and SearchWord (which a backup leaves out altogether: REBUILT_TABLES);
  * a table a later migration has a trigger keep is found the same way. Not
  * seen: a table named only in dynamic SQL (EXECUTE).

@@ -10,7 +10,7 @@ import { createArticle, createClaim, createOutlet, createQuote, createSpeaker, c
 
 /**
  * The stored reader counts (ClaimOutlet, with its framing counts since migration claim_outlet_framing;
- * SpeakerCount; PublicClaimTotal; migration stored_reader_counts) are kept
+ * OutletTotal, their sums per outlet, migration outlet_total; SpeakerCount; PublicClaimTotal; migration stored_reader_counts) are kept
  * by triggers in the writes' own transactions. After writes of every kind — a quote confirmed
  * through the editor's review, rejected, moved to another claim, its article moved to another
  * outlet or deleted, a claim published, unpublished, given another speaker or deleted — they
@@ -60,6 +60,21 @@ describe("stored reader counts", () => {
         prisma.speakerCount.findUnique({ where: { speakerId: speaker.id } }),
       ]);
       expect({ claims: row?.claims ?? 0, quotes: row?.quotes ?? 0 }, `counts of ${speaker.slug}`).toEqual({ claims: claimCount, quotes: quoteCount });
+    }
+    // Each outlet's total (migration outlet_total): the sums of its claim–outlet rows whose claim is public.
+    for (const outlet of outlets) {
+      const rows = await prisma.claimOutlet.findMany({ where: { outletId: outlet.id, claimPublic: true } });
+      const sum = (column: "quotes" | "verbatim" | "trimmed" | "altered" | "notFound" | "inHeadline") => rows.reduce((n, r) => n + r[column], 0);
+      const words = (column: "verbs" | "hedges") => {
+        const counts: Record<string, number> = {};
+        for (const r of rows) for (const [w, n] of Object.entries(r[column] as Record<string, number>)) counts[w] = (counts[w] ?? 0) + n;
+        return counts;
+      };
+      const stored = await prisma.outletTotal.findUnique({ where: { outletId: outlet.id }, omit: { outletId: true } });
+      expect(stored ?? { quotes: 0, verbatim: 0, trimmed: 0, altered: 0, notFound: 0, inHeadline: 0, verbs: {}, hedges: {} }, `total of ${outlet.slug}`).toEqual({
+        quotes: sum("quotes"), verbatim: sum("verbatim"), trimmed: sum("trimmed"), altered: sum("altered"), notFound: sum("notFound"), inHeadline: sum("inHeadline"),
+        verbs: words("verbs"), hedges: words("hedges"),
+      });
     }
     // The total of published claims (migration public_claim_total): the unfiltered /claims list's count.
     const total = (await prisma.publicClaimTotal.findUnique({ where: { id: 1 } }))?.claims ?? 0;
