@@ -41,8 +41,13 @@ export const publicAnnotationWhere = {
   claim: publicClaimWhere,
   anchorStatus: { in: [...PUBLIC_ANCHOR_STATUSES] },
 } satisfies Prisma.AnnotationWhereInput;
-/** A tag's use readers can see: on a public claim, or (framing tags) on a public quote. */
-export const publicClaimTagWhere = { claim: publicClaimWhere } satisfies Prisma.ClaimTagWhereInput;
+/**
+ * A tag's use readers can see: on a public claim, or (framing tags) on a public quote. The claim's
+ * visibility is read from the ClaimTag row's stored key (publicClaimLinkWhere, kept by triggers):
+ * the tag directory's counts then scan the tag rows' index, not each tagged claim (/tags cold at 1M
+ * quotes: 490 ms in the counts' join with Claim).
+ */
+export const publicClaimTagWhere = { claimPublic: true } satisfies Prisma.ClaimTagWhereInput;
 export const publicQuoteTagWhere = { quote: publicQuoteWhere } satisfies Prisma.QuoteTagWhereInput;
 /** A tag is public when it has a public use (a tag used only on drafts or rejected quotes is not). */
 export const publicTagWhere = {

@@ -14,7 +14,7 @@ import { claimReviews } from "@/lib/exports/feeds";
 import { loadSpeakerRegistry } from "@/lib/analysis-context";
 import { importArticle } from "@/lib/import-article";
 import { currentSlug, uniqueRecordSlug } from "@/lib/record-addresses";
-import { editSpeaker, getSpeakerForEditor, getSpeakerHistory, getSpeakerProfile, listSpeakersForEditor, mergeSpeakers } from "@/lib/speakers";
+import { editSpeaker, getSpeakerForEditor, getSpeakerHistory, getSpeakerProfile, listSpeakersForEditor, listSpeakersPage, mergeSpeakers } from "@/lib/speakers";
 import { editSpeakerSchema } from "@/lib/validation/speaker";
 import { createSpeaker } from "../support/factories";
 import { prepareDatabaseWithEditor, publishedClaimBy, run } from "../support/published-claim";
@@ -135,6 +135,29 @@ describe(`speakers (${process.env.TEST_DB})`, () => {
 
     const [event] = await getSpeakerHistory(keep.id);
     expect(event).toMatchObject({ action: "merge", actorName: editor.name, after: expect.objectContaining({ absorbed: `(deleted)`, absorbedName: `The Water Board ${run}` }) });
+  });
+});
+
+describe(`the speakers directory (${process.env.TEST_DB})`, () => {
+  it("pages the speakers, most-claimed first, each once; a page past the last shows the last", async () => {
+    await prepareDatabaseWithEditor();
+    const busy = await createSpeaker({ name: `Busy Minister ${run}` });
+    await publishedClaimBy(busy.id);
+    await publishedClaimBy(busy.id);
+    for (let i = 0; i < 4; i++) await createSpeaker({ name: `Quiet Speaker ${i} ${run}` });
+    const all = await prisma.speaker.findMany({ select: { slug: true } });
+    const first = await listSpeakersPage(1, 3);
+    expect(first).toMatchObject({ total: all.length, page: 1, pageCount: Math.ceil(all.length / 3) });
+    const listed = [...first.speakers];
+    for (let page = 2; page <= first.pageCount; page++) listed.push(...(await listSpeakersPage(page, 3)).speakers);
+    expect(listed.map((s) => s.slug).sort(), "every speaker on exactly one page").toEqual(all.map((s) => s.slug).sort());
+    for (let i = 1; i < listed.length; i++) expect(listed[i].claims, `${listed[i].slug} after ${listed[i - 1].slug}`).toBeLessThanOrEqual(listed[i - 1].claims);
+    const mine = listed.find((s) => s.slug === busy.slug)!;
+    expect(mine.claims).toBe(await prisma.claim.count({ where: { status: "published", speakerId: busy.id } }));
+    expect(mine.claims).toBeGreaterThanOrEqual(2);
+    const past = await listSpeakersPage(first.pageCount + 5, 3);
+    expect(past.page).toBe(first.pageCount);
+    expect(past.speakers.length).toBeGreaterThan(0);
   });
 });
 

@@ -4,7 +4,7 @@ import { getClaimFacets, linkedClaimsSql, listPublishedClaimsPage, SPEAKER_FACET
 import { migrateDatabase, prisma } from "@/lib/db";
 import { reviewQuotes } from "@/lib/quotes";
 import { getOutletProfile } from "@/lib/outlets";
-import { listSpeakers } from "@/lib/speakers";
+import { listSpeakersPage } from "@/lib/speakers";
 import { publicClaimWhere, publicQuoteWhere } from "@/lib/visibility";
 import { createArticle, createClaim, createOutlet, createQuote, createSpeaker, createUser } from "../support/factories";
 
@@ -226,7 +226,7 @@ describe("stored reader counts", () => {
       framed += framing.verbs.length + framing.hedges.length;
     }
     expect(framed, "some outlet has verbs and hedges to show").toBeGreaterThan(0);
-    const directory = await listSpeakers();
+    const directory = (await listSpeakersPage(1, 100_000)).speakers;
     for (const speaker of speakers) {
       const row = directory.find((s) => s.slug === speaker.slug)!;
       expect(row.claims).toBe(await prisma.claim.count({ where: { ...publicClaimWhere, speakerId: speaker.id } }));
