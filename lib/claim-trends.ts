@@ -36,15 +36,26 @@ interface AppearanceRow {
   fedAt: Date | null;
 }
 
+/** The claim's and its rating's publication dates (Date or ISO string), when the caller has them. */
+export interface TrendDates {
+  publishedAt: Date | string | null;
+  ratingPublishedAt: Date | string | null;
+}
+
+const toDate = (d: Date | string | null) => (d === null ? null : new Date(d));
+
 /**
  * The claim's trend for `audience`: "public" counts confirmed quotes only,
  * "editor" also unreviewed suggestions. Null when the claim does not exist.
- * Two queries whatever the claim's size: one row per article that carries it
+ * Two queries whatever the claim's size (one when the caller passes the claim's `dates`, as the
+ * claim page does, which has just read them): one row per article that carries it
  * (the quotes themselves never leave the database; a claim quoted 30,000 times
  * used to load every quote, its article and its feed items through four queries).
  */
-export async function getClaimTrend(claimId: string, audience: "public" | "editor"): Promise<ClaimTrend | null> {
-  const claim = await prisma.claim.findUnique({ where: { id: claimId }, select: { publishedAt: true, rating: { select: { publishedAt: true } } } });
+export async function getClaimTrend(claimId: string, audience: "public" | "editor", dates?: TrendDates): Promise<ClaimTrend | null> {
+  const claim = dates
+    ? { publishedAt: toDate(dates.publishedAt), rating: { publishedAt: toDate(dates.ratingPublishedAt) } }
+    : await prisma.claim.findUnique({ where: { id: claimId }, select: { publishedAt: true, rating: { select: { publishedAt: true } } } });
   if (!claim) return null;
   const rows = await prisma.$queryRaw<AppearanceRow[]>`
     SELECT a.id, a.slug, a.title, o.name AS outlet, a."publishedAt", a."createdAt",

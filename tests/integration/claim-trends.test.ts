@@ -47,6 +47,9 @@ describe(`claim trends (${process.env.TEST_DB})`, () => {
       article: { id: after.id, slug: after.slug, title: "Trend Times repeats it" },
     });
 
+    // The claim page passes the dates it has just read (ISO text): the same trend, without reading them again.
+    expect(await getClaimTrend(claim.id, "public", { publishedAt: "2026-11-10T12:00:00.000Z", ratingPublishedAt: null })).toEqual(reader);
+
     // Editors also see the suggestion nobody reviewed yet (it is the first repeat for them); rejected never counts.
     const editor = (await getClaimTrend(claim.id, "editor"))!;
     expect(editor.counts).toEqual([

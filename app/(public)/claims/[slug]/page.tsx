@@ -60,7 +60,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   if (!claim) notFound();
   const review = buildClaimReview(claim, await siteUrl());
   // Confirmed quotes only, as everywhere readers look (lib/visibility.ts).
-  const trend = await getClaimTrend(claim.id, "public");
+  const trend = await getClaimTrend(claim.id, "public", { publishedAt: claim.publishedAt, ratingPublishedAt: claim.rating?.publishedAt ?? null });
   const outletCount = claim.coverage.length;
   const hasCounterClaim = claim.rows.some((r) => r.counter !== null);
   const passage = claim.source?.passage;
