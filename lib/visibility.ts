@@ -41,18 +41,6 @@ export const publicAnnotationWhere = {
   claim: publicClaimWhere,
   anchorStatus: { in: [...PUBLIC_ANCHOR_STATUSES] },
 } satisfies Prisma.AnnotationWhereInput;
-/**
- * A tag's use readers can see: on a public claim, or (framing tags) on a public quote. The claim's
- * visibility is read from the ClaimTag row's stored key (publicClaimLinkWhere, kept by triggers):
- * the tag directory's counts then scan the tag rows' index, not each tagged claim (/tags cold at 1M
- * quotes: 490 ms in the counts' join with Claim).
- */
-export const publicClaimTagWhere = { claimPublic: true } satisfies Prisma.ClaimTagWhereInput;
-export const publicQuoteTagWhere = { quote: publicQuoteWhere } satisfies Prisma.QuoteTagWhereInput;
-/** A tag is public when it has a public use (a tag used only on drafts or rejected quotes is not). */
-export const publicTagWhere = {
-  OR: [{ claims: { some: publicClaimTagWhere } }, { quotes: { some: publicQuoteTagWhere } }],
-} satisfies Prisma.TagWhereInput;
 
 /**
  * A row tying a claim to a tag, outlet or verdict (ClaimTag, ClaimOutlet, Rating) whose claim is
@@ -60,6 +48,18 @@ export const publicTagWhere = {
  * outlet or verdict and the filters' facets read one index and not each claim's status.
  */
 export const publicClaimLinkWhere = { claimPublic: true } satisfies Prisma.ClaimTagWhereInput & Prisma.ClaimOutletWhereInput & Prisma.RatingWhereInput;
+/**
+ * A tag's use readers can see: on a public claim (ClaimTag's stored key, publicClaimLinkWhere: the
+ * tag directory's counts scan the tag rows' index, not each tagged claim; /tags cold at 1M quotes
+ * spent 490 ms in the counts' join with Claim), or (framing tags) on a public quote
+ * (publicQuoteTagWhere).
+ */
+export const publicClaimTagWhere = publicClaimLinkWhere satisfies Prisma.ClaimTagWhereInput;
+export const publicQuoteTagWhere = { quote: publicQuoteWhere } satisfies Prisma.QuoteTagWhereInput;
+/** A tag is public when it has a public use (a tag used only on drafts or rejected quotes is not). */
+export const publicTagWhere = {
+  OR: [{ claims: { some: publicClaimTagWhere } }, { quotes: { some: publicQuoteTagWhere } }],
+} satisfies Prisma.TagWhereInput;
 
 export function isPublicClaim(claim: { status: ClaimStatus | string }): boolean {
   return (PUBLIC_CLAIM_STATUSES as readonly string[]).includes(claim.status);

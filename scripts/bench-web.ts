@@ -43,8 +43,7 @@ import { databaseUrl, startPostgres, type TestPostgres } from "@/tests/support/p
 import { startRedis, type TestRedis } from "@/tests/support/redis";
 import { buildCorpus, CORPUS_VERSION, type CorpusDb, type CorpusInfo } from "./bench/web-corpus";
 import { cold, load, warm, writer, type Load } from "./bench/web-load";
-import { OTHER_LISTS } from "./bench/web-report";
-import { report, type Figures } from "./bench/web-report";
+import { OTHER_LISTS, report, type Figures } from "./bench/web-report";
 import { run, signIn, startServer, stopServer } from "./bench/web-server";
 import {
   COLD_PAGES,
@@ -90,11 +89,14 @@ async function build(db: CorpusDb, spec: CorpusSpecArg, name: string): Promise<C
   return info;
 }
 
-/** Applies the migrations a saved corpus predates, saying which and how long they took. */
-async function upgrade(runner: Parameters<typeof applyMigrations>[0], spec: CorpusSpecArg): Promise<void> {
+/**
+ * Every migration a corpus lacks: all of them on a new database, and on a saved corpus the ones
+ * written after it was built, as a deploy would apply them (said, with their time).
+ */
+async function migrate(runner: Parameters<typeof applyMigrations>[0], spec: CorpusSpecArg, saved: boolean): Promise<void> {
   const started = Date.now();
   const { applied } = await applyMigrations(runner);
-  if (applied.length) console.log(`  ${spec.label}: applied ${applied.join(", ")} to the saved corpus (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (saved && applied.length) console.log(`  ${spec.label}: applied ${applied.join(", ")} to the saved corpus (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 async function postgresCorpus(server: TestPostgres, spec: CorpusSpecArg): Promise<{ info: CorpusInfo; url: string }> {
@@ -102,21 +104,14 @@ async function postgresCorpus(server: TestPostgres, spec: CorpusSpecArg): Promis
   const url = databaseUrl(server.url, name);
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
+  let info: CorpusInfo | null;
   try {
     const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1;
-    const info = exists && !fresh ? await savedInfo(name) : null;
-    if (info) {
-      // A corpus built before a later migration gets it as a deployed database would.
-      const migrations = new pg.Pool({ connectionString: url, max: 2 });
-      try {
-        await upgrade(pgPoolRunner(migrations), spec);
-      } finally {
-        await migrations.end();
-      }
-      return { info, url };
+    info = exists && !fresh ? await savedInfo(name) : null;
+    if (!info) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.query(`CREATE DATABASE ${name}`);
     }
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
@@ -124,10 +119,11 @@ async function postgresCorpus(server: TestPostgres, spec: CorpusSpecArg): Promis
   // build keeps its temporary tables on one connection (max 1).
   const migrations = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    await applyMigrations(pgPoolRunner(migrations));
+    await migrate(pgPoolRunner(migrations), spec, info !== null);
   } finally {
     await migrations.end();
   }
+  if (info) return { info, url };
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
     return { info: await build(pgPoolRunner(pool), spec, name), url };
@@ -140,21 +136,12 @@ async function embeddedCorpus(spec: CorpusSpecArg): Promise<{ info: CorpusInfo; 
   const name = corpusName(spec);
   const dataDir = path.join(DATA_DIR, name);
   const info = existsSync(dataDir) && !fresh ? await savedInfo(name) : null;
-  if (info) {
-    const db = new PGlite({ dataDir, extensions: pgliteExtensions });
-    try {
-      await upgrade(pgliteRunner(db), spec);
-    } finally {
-      await db.close();
-    }
-    return { info, dataDir };
-  }
-  await rm(dataDir, { recursive: true, force: true });
+  if (!info) await rm(dataDir, { recursive: true, force: true });
   const db = new PGlite({ dataDir, extensions: pgliteExtensions });
   try {
     const runner = pgliteRunner(db);
-    await applyMigrations(runner);
-    return { info: await build(runner, spec, name), dataDir };
+    await migrate(runner, spec, info !== null);
+    return { info: info ?? (await build(runner, spec, name)), dataDir };
   } finally {
     await db.close();
   }
