@@ -1,5 +1,6 @@
 // Settings of `npm run bench:web` (scripts/bench-web.ts), from its arguments and
 // environment, and the small helpers its parts share.
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 
@@ -42,6 +43,24 @@ export const skipBuild = process.argv.includes("--skip-build");
 export const fresh = process.argv.includes("--fresh");
 
 export const uptime = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+
+/**
+ * Whether this machine gives shared memory huge pages (Linux `/proc/meminfo`): the huge pages
+ * reserved or in use, and how many there are (`vm.nr_hugepages`, 2 MB each). PostgreSQL's
+ * `huge_pages=try` takes them when enough are free; without them each server process takes a page
+ * fault on every 4 KB of shared buffers it touches first (README "Performance").
+ */
+export function hugePages(): { used: number; total: number } {
+  let text = "";
+  try {
+    text = readFileSync("/proc/meminfo", "utf8");
+  } catch {
+    return { used: 0, total: 0 };
+  }
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, "m").exec(text)?.[1] ?? 0);
+  const total = field("HugePages_Total");
+  return { used: total - field("HugePages_Free") + field("HugePages_Rsvd"), total };
+}
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
