@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds and starts the 'use cache' prototype (README "Why in front of Next") on PORT (3600).
+# Needs DATABASE_URL (a bench:web PostgreSQL corpus) and REDIS_URL. It is built in a copy under
+# .bench-data with its own lockfile: inside the repository, Turbopack would take the repository's
+# lockfile as its root and compile the app's files too.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../../.." && pwd)
+dir="$repo/.bench-data/use-cache-prototype"
+rm -rf "$dir"
+mkdir -p "$dir"
+cp -r "$here"/. "$dir"/
+rm -f "$dir/run.sh"
+cp "$repo/package-lock.json" "$dir/"
+cp -al "$repo/node_modules" "$dir/node_modules" 2>/dev/null || cp -r "$repo/node_modules" "$dir/node_modules"
+cd "$dir"
+NEXT_TELEMETRY_DISABLED=1 npx next build
+exec env NODE_ENV=production npx next start -p "${PORT:-3600}" -H 127.0.0.1
