@@ -130,7 +130,7 @@ const config = [
   },
   ...boundaries,
   {
-    ignores: ["generated/**", ".next*/**", ".data/**", "node_modules/**", "scripts/bench/use-cache-prototype/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: ["generated/**", ".next*/**", ".data/**", "node_modules/**", "scripts/bench/use-cache-prototype/**", ".bench-data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
 ];
 

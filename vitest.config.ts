@@ -7,7 +7,7 @@ const integration = (name: "pglite" | "postgres") => ({
     name: `integration-${name}`,
     include: ["tests/integration/**/*.test.ts"],
     environment: "node",
-    env: { TEST_DB: name },
+    env: { TEST_DB: name, DATABASE_QUERY_EVENTS: "1" },
     setupFiles: ["tests/support/setup-database.ts"],
     globalSetup: name === "postgres" ? ["tests/support/global-postgres.ts"] : ["tests/support/global-pglite.ts"],
     testTimeout: 60_000,

@@ -41,11 +41,44 @@ export interface Database {
 const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
 
 /**
+ * DATABASE_QUERY_EVENTS=1 (the integration tests) has Prisma report every statement it sends, to
+ * onQuery's listeners: tests/integration/reader-queries.test.ts checks the reader paths' plans and
+ * that their number of statements does not grow with the rows shown. Off, Prisma builds no events.
+ */
+const queryEvents = process.env.DATABASE_QUERY_EVENTS === "1" ? { log: [{ emit: "event" as const, level: "query" as const }] } : {};
+
+/** A statement Prisma sent: its SQL and its parameters as a JSON array. */
+export interface QueryEvent {
+  query: string;
+  params: string;
+}
+
+/**
+ * Calls `listener` with each statement the database client sends from now on, and returns the
+ * function that stops it. Only with DATABASE_QUERY_EVENTS=1.
+ * @throws Error when DATABASE_QUERY_EVENTS is not 1 (no events would ever come).
+ */
+export function onQuery(listener: (event: QueryEvent) => void): () => void {
+  if (!queryEvents.log) throw new Error("onQuery needs DATABASE_QUERY_EVENTS=1 before the database client is created");
+  if (!queryHooked) {
+    queryHooked = true;
+    (database.prisma as unknown as { $on(event: "query", cb: (e: QueryEvent) => void): void }).$on("query", (e) => {
+      for (const l of queryListeners) l(e);
+    });
+  }
+  queryListeners.add(listener);
+  return () => void queryListeners.delete(listener);
+}
+const queryListeners = new Set<(event: QueryEvent) => void>();
+let queryHooked = false;
+
+/**
  * Pooled PostgreSQL connections live for minutes, not pg's default 10 s of idleness. A new
  * connection is a new server process, and its first queries are slow: it loads the `english`
  * text-search dictionary (5 ms) and takes a page fault on each page of shared buffers it touches
  * for the first time (on the benchmark machine 775 faults, 22 ms, for one article search that
- * takes 3 ms on a connection that has run before; README "Performance"). Readers arriving a few
+ * takes 3 ms on a connection that has run before, and 5 ms on a new one when PostgreSQL has huge pages;
+ * README "New connections were the rest of search's p95"). Readers arriving a few
  * seconds apart would otherwise keep meeting new connections. TCP keep-alive notices a
  * connection that a firewall dropped while idle; `allowExitOnIdle` lets a command exit without
  * waiting for its idle connections to time out.
@@ -69,7 +102,7 @@ function createDatabase(): Database {
       console.error("database: idle connection lost:", error.message);
       reportDatabaseTrouble();
     });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions, ...queryEvents });
     return {
       kind: "postgres",
       prisma,
@@ -96,7 +129,7 @@ function createDatabase(): Database {
   const fresh = inMemory || !existsSync(path.join(dataDir, "PG_VERSION"));
   const template = fresh && process.env.PGLITE_TEMPLATE ? new Blob([readFileSync(process.env.PGLITE_TEMPLATE)]) : undefined;
   const pg = new PGlite({ dataDir: inMemory ? undefined : dataDir, extensions: pgliteExtensions, loadDataDir: template });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(yielding(pg)), transactionOptions });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(yielding(pg)), transactionOptions, ...queryEvents });
   return {
     kind: "pglite",
     prisma,

@@ -6,7 +6,8 @@
  * built into .next-bench) on a synthetic corpus of that size
  * (scripts/bench/web-corpus.ts: Zipf-sized claims, built in SQL), measured for
  *
- * - hot claim pages vs the same server's static file (/robots.txt): req/s at
+ * - hot claim pages vs the same server's static file (the stylesheet the home page links, a
+ *   file of the build that Next serves as it is; /robots.txt is a route): req/s at
  *   BENCH_CONNECTIONS connections, in alternating rounds so that a change in
  *   the machine's load hits both alike;
  * - cold renders, one request at a time: claim pages never requested before
@@ -55,6 +56,7 @@ import {
   fresh,
   HOT_PAGES,
   hugePages,
+  staticAsset,
   mean,
   percentile,
   PG_PORT,
@@ -197,12 +199,13 @@ async function measure(spec: CorpusSpecArg, info: CorpusInfo, env: Record<string
     );
 
     console.log("    hot pages vs the static file …");
+    const staticFile = await staticAsset(BASE);
     await warm(hotPaths);
-    await warm(["/robots.txt"]);
+    await warm([staticFile]);
     const statics: Load[] = [];
     const hots: Load[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      statics.push(await load(["/robots.txt"]));
+      statics.push(await load([staticFile]));
       hots.push(await load(hotPaths));
     }
 
@@ -308,7 +311,7 @@ async function main() {
       console.log(
         huge.used > 0
           ? `  PostgreSQL's shared memory is in huge pages (${huge.used} of ${huge.total} 2 MB pages in use)`
-          : `  PostgreSQL's shared memory is in 4 KB pages (vm.nr_hugepages = ${huge.total}): each new connection faults in every page it touches first (README "Performance")`,
+          : `  PostgreSQL's shared memory is in 4 KB pages (vm.nr_hugepages = ${huge.total}): each new connection faults in every page it touches first (README "New connections")`,
       );
       redis = await startRedis(REDIS_PORT);
     }

@@ -14,18 +14,19 @@ const FEED_BATCH = 500;
 
 /**
  * Every rated published claim as schema.org ClaimReview, in batches of
- * FEED_BATCH claims, oldest id first: two queries per batch (the claims with
- * their rating, speaker and source, then the articles their visible quotes
- * appear in), never one per claim; memory stays that of one batch.
+ * FEED_BATCH claims, oldest id first: the same statements for each batch (the
+ * claims with their rating, speaker and source, then the articles their visible
+ * quotes appear in), never one per claim; memory stays that of one batch. `batch`
+ * (claims per batch) is for tests that cross a batch's end.
  */
-export async function* claimReviews(baseUrl?: string): AsyncGenerator<ClaimReviewJson> {
+export async function* claimReviews(baseUrl?: string, batch = FEED_BATCH): AsyncGenerator<ClaimReviewJson> {
   const base = baseUrl ?? (await siteUrl());
   let cursor: string | undefined;
   for (;;) {
     const claims = await prisma.claim.findMany({
       where: { ...publicClaimWhere, rating: { isNot: null } },
       orderBy: { id: "asc" },
-      take: FEED_BATCH,
+      take: batch,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
       select: {
         id: true,

@@ -7,7 +7,7 @@
  * request on any other; with one server (no REDIS_URL) they live in memory.
  *
  * Redis is never asked for response bodies: a hit costs one small round trip
- * (`MGET epoch seq`), shared by all requests that arrive while one is under way.
+ * (the `SNAPSHOT` script: read `epoch` and `seq`), shared by all requests that arrive while one is under way.
  * When Redis cannot be reached the cache steps aside (every request renders
  * from the database) and each server drops its copies, so nothing rendered
  * before the outage is served after it; purges that failed are retried.

@@ -48,7 +48,7 @@ export const uptime = () => loadavg().map((l) => l.toFixed(1)).join(" ");
  * Whether this machine gives shared memory huge pages (Linux `/proc/meminfo`): the huge pages
  * reserved or in use, and how many there are (`vm.nr_hugepages`, 2 MB each). PostgreSQL's
  * `huge_pages=try` takes them when enough are free; without them each server process takes a page
- * fault on every 4 KB of shared buffers it touches first (README "Performance").
+ * fault on every 4 KB of shared buffers it touches first (README "New connections").
  */
 export function hugePages(): { used: number; total: number } {
   let text = "";
@@ -61,6 +61,18 @@ export function hugePages(): { used: number; total: number } {
   const total = field("HugePages_Total");
   return { used: total - field("HugePages_Free") + field("HugePages_Rsvd"), total };
 }
+/**
+ * The path of a static file `base` serves: the first stylesheet of its home page, a file of the
+ * build (`/_next/static/…`) that Next sends as it is, never rendered.
+ * @throws Error when the home page links no stylesheet.
+ */
+export async function staticAsset(base: string): Promise<string> {
+  const html = await (await fetch(`${base}/`)).text();
+  const href = /href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
+  if (!href) throw new Error(`${base}/ links no stylesheet of the build to measure as the static file`);
+  return href;
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

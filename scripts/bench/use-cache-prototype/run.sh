@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds and starts the 'use cache' prototype (README "Why in front of Next") on PORT (3600).
-# Needs DATABASE_URL (a bench:web PostgreSQL corpus) and REDIS_URL. It is built in a copy under
+# Builds and starts the 'use cache' prototype (README "The public cache") on PORT (3600).
+# Needs DATABASE_URL (a bench:web PostgreSQL corpus); with REDIS_URL it is built with the Redis
+# cache handler, without it with Next's in-memory one. It is built in a copy under
 # .bench-data with its own lockfile: inside the repository, Turbopack would take the repository's
 # lockfile as its root and compile the app's files too.
 set -euo pipefail
