@@ -12,6 +12,8 @@ rm -rf "$dir"
 mkdir -p "$dir"
 cp -r "$here"/. "$dir"/
 rm -f "$dir/run.sh"
+# The app's own stylesheet: the static file both servers are measured against (app/layout.tsx imports it).
+cp "$repo/app/globals.css" "$dir/app/globals.css"
 cp "$repo/package-lock.json" "$dir/"
 cp -al "$repo/node_modules" "$dir/node_modules" 2>/dev/null || cp -r "$repo/node_modules" "$dir/node_modules"
 cd "$dir"

@@ -1,4 +1,4 @@
-// The app's own stylesheet (a copy of app/globals.css): the static file both servers are measured against.
+// The app's own stylesheet (app/globals.css, copied in by run.sh): the static file both servers are measured against.
 import "./globals.css";
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
