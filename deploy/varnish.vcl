@@ -13,7 +13,8 @@ backend app {
     .port = "3000";
 }
 
-# Who may purge: the app servers.
+# Who may purge: the app servers. Add each app server's address (or their network, "10.0.0.0"/8)
+# when they run on other hosts than Varnish; a purge from anywhere else is refused with 403.
 acl purgers {
     "127.0.0.1";
     "::1";

@@ -59,7 +59,8 @@ async function startVarnish(appPort: number, port: number): Promise<{ url: strin
   };
 }
 
-describe.skipIf(!existsSync(varnishd))("behind Varnish (deploy/varnish.vcl)", () => {
+// CI installs Varnish (.ci/run): there a missing varnishd fails the run instead of skipping this.
+describe.skipIf(!existsSync(varnishd) && process.env.CI !== "true")("behind Varnish (deploy/varnish.vcl)", () => {
   let app: AppServer;
   let cdn: { url: string; stop(): Promise<void> };
   let cookie: string;
