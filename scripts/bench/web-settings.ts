@@ -57,7 +57,8 @@ export function hugePages(): { used: number; total: number } {
   } catch {
     return { used: 0, total: 0 };
   }
-  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, "m").exec(text)?.[1] ?? 0);
+  const fields = new Map(text.split("\n").map((line) => [line.slice(0, line.indexOf(":")), Number.parseInt(line.slice(line.indexOf(":") + 1), 10)]));
+  const field = (name: string) => fields.get(name) || 0;
   const total = field("HugePages_Total");
   return { used: total - field("HugePages_Free") + field("HugePages_Rsvd"), total };
 }
