@@ -1,54 +1,39 @@
 /**
- * npx tsx scripts/bench/hot-vs-static.ts BASE CORPUS_JSON [STATIC_PATH]
+ * BENCH_BASE=http://HOST:PORT npx tsx scripts/bench/hot-vs-static.ts CORPUS_JSON [STATIC_PATH]
  *
- * One server's claim pages, as bench:web measures them (gzip asked for), for a server bench:web does
- * not start (the 'use cache' prototype in scripts/bench/use-cache-prototype/, or the app started by
- * hand): cold first renders of 100 claim pages of the corpus's sample (p50/p95, ms, and mean body
- * size), then 400 claim pages made hot and served to 32 autocannon connections against a static file
- * of the same server (STATIC_PATH, or the stylesheet its home page links), in three alternating 5 s
- * rounds (req/s and p99). CORPUS_JSON is a corpus description bench:web saved in .bench-data;
- * COLD_OFFSET (0) picks another 100 sample claims for a second run on the same server.
+ * One server's claim pages, measured as bench:web measures them (scripts/bench/web-load.ts: gzip
+ * asked for, BENCH_CONNECTIONS autocannon connections, BENCH_DURATION s rounds), for a server bench:web
+ * does not start (the 'use cache' prototype in scripts/bench/use-cache-prototype/, or the app started
+ * by hand): cold first renders of 100 claim pages of the corpus's sample (p50/p95, ms), then 400 claim
+ * pages made hot against a static file of the same server (STATIC_PATH, or the stylesheet its home
+ * page links), in three alternating rounds (req/s and p99). CORPUS_JSON is a corpus description
+ * bench:web saved in .bench-data; COLD_OFFSET (0) picks another 100 sample claims for a second run on
+ * the same server.
  */
 import { readFileSync } from "node:fs";
-import autocannon from "autocannon";
-import { mean, percentile, staticAsset } from "./web-settings";
+import { cold, load, warm } from "./web-load";
+import { BASE, mean, percentile, staticAsset } from "./web-settings";
 
-const [base, corpusFile, staticPath] = process.argv.slice(2);
-if (!base || !corpusFile) throw new Error("usage: npx tsx scripts/bench/hot-vs-static.ts BASE CORPUS_JSON [STATIC_PATH]");
-/** As bench:web asks (scripts/bench/web-load.ts): the public cache keeps a copy per content coding. */
-const GZIP = { "accept-encoding": "gzip" };
-const staticFile = staticPath ?? (await staticAsset(base));
+const [corpusFile, staticPath] = process.argv.slice(2);
+if (!process.env.BENCH_BASE || !corpusFile) throw new Error("usage: BENCH_BASE=http://HOST:PORT npx tsx scripts/bench/hot-vs-static.ts CORPUS_JSON [STATIC_PATH]");
+const staticFile = staticPath ?? (await staticAsset(BASE));
 const info = JSON.parse(readFileSync(corpusFile, "utf8")) as { sample: { slug: string }[] };
 const offset = Number(process.env.COLD_OFFSET ?? 0);
 const paths = info.sample.map((c) => `/claims/${c.slug}`);
 const hot = paths.slice(0, 400);
-const cold = paths.slice(400 + offset, 500 + offset);
 
-const coldTimes: number[] = [];
-let bytes = 0;
-for (const p of cold) {
-  const started = performance.now();
-  const response = await fetch(base + p, { headers: GZIP });
-  bytes += (await response.arrayBuffer()).byteLength;
-  coldTimes.push(performance.now() - started);
-  if (response.status !== 200) throw new Error(`${p}: HTTP ${response.status}`);
-}
-console.log(`cold first renders: p50 ${percentile(coldTimes, 50).toFixed(0)} ms, p95 ${percentile(coldTimes, 95).toFixed(0)} ms, mean body ${(bytes / cold.length / 1024).toFixed(1)} KB`);
+const coldTimes = await cold(paths.slice(400 + offset, 500 + offset));
+console.log(`cold first renders: p50 ${percentile(coldTimes, 50).toFixed(0)} ms, p95 ${percentile(coldTimes, 95).toFixed(0)} ms`);
 
-async function rate(list: string[]) {
-  let i = 0;
-  const result = await autocannon({ url: base, connections: 32, duration: 5, headers: GZIP, requests: [{ setupRequest: (req) => ({ ...req, path: list[i++ % list.length] }) }] });
-  if (result.non2xx > 0) throw new Error(`${result.non2xx} responses were not 2xx`);
-  return result;
-}
-for (let pass = 0; pass < 2; pass++) for (const p of [...hot, staticFile]) await (await fetch(base + p, { headers: GZIP })).arrayBuffer();
+await warm([...hot, staticFile]);
 const hotRates: number[] = [];
 const staticRates: number[] = [];
 for (let round = 1; round <= 3; round++) {
-  const h = await rate(hot);
-  const s = await rate([staticFile]);
-  hotRates.push(h.requests.average);
-  staticRates.push(s.requests.average);
-  console.log(`round ${round}: hot claim pages ${h.requests.average.toFixed(0)} req/s (p99 ${h.latency.p99} ms), static file ${s.requests.average.toFixed(0)} req/s`);
+  const h = await load(hot);
+  const s = await load([staticFile]);
+  if (h.errors + s.errors > 0) throw new Error(`${h.errors + s.errors} requests failed`);
+  hotRates.push(h.rps);
+  staticRates.push(s.rps);
+  console.log(`round ${round}: hot claim pages ${h.rps.toFixed(0)} req/s (p99 ${h.p99} ms), static file ${s.rps.toFixed(0)} req/s`);
 }
 console.log(`hot / static ${(mean(hotRates) / mean(staticRates)).toFixed(2)}× (${mean(hotRates).toFixed(0)} / ${mean(staticRates).toFixed(0)} req/s)`);

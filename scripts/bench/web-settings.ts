@@ -18,7 +18,8 @@ export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 export const DATA_DIR = path.resolve(process.env.BENCH_DATA_DIR ?? ".bench-data");
 export const DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
 export const ZIPF = Number(arg("zipf") ?? 0.8);
-export const BASE = `http://127.0.0.1:${PORT}`;
+/** The server measured: bench:web's own, or BENCH_BASE's (scripts/bench/hot-vs-static.ts, a server started by hand). */
+export const BASE = process.env.BENCH_BASE ?? `http://127.0.0.1:${PORT}`;
 export const HOT_PAGES = 400;
 export const COLD_PAGES = 100;
 export const SEARCHES = 100;
