@@ -53,6 +53,9 @@ export interface QueryEvent {
   params: string;
 }
 
+const queryListeners = new Set<(event: QueryEvent) => void>();
+let queryHooked = false;
+
 /**
  * Calls `listener` with each statement the database client sends from now on, and returns the
  * function that stops it. Only with DATABASE_QUERY_EVENTS=1.
@@ -69,8 +72,6 @@ export function onQuery(listener: (event: QueryEvent) => void): () => void {
   queryListeners.add(listener);
   return () => void queryListeners.delete(listener);
 }
-const queryListeners = new Set<(event: QueryEvent) => void>();
-let queryHooked = false;
 
 /**
  * Pooled PostgreSQL connections live for minutes, not pg's default 10 s of idleness. A new
