@@ -10,9 +10,7 @@ import { checkFidelity, indexSources } from "./analysis/fidelity";
 import { analyzeArticle } from "./analysis/pipeline";
 import { createSpeakerRegistry, type SpeakerEntry } from "./analysis/speakers";
 import { BudgetExceededError, INPUT_LIMITS } from "./budgeted";
-import { htmlToArticle } from "./html-to-text";
 import { cleanPastedText, type PasteOptions } from "./paste-cleaner";
-import { pdfToText } from "./pdf-to-text";
 
 function checkSize(text: string, what: string, max = INPUT_LIMITS.maxChars) {
   if (text.length > max) {
@@ -43,12 +41,16 @@ function speakerRegistry(entries: SpeakerEntry[]) {
 
 export const tasks = {
   /** An HTML page → its article text and metadata (lib/html-to-text.ts). */
-  htmlToArticle(input: { html: string; url: string | null }) {
+  async htmlToArticle(input: { html: string; url: string | null }) {
     checkSize(input.html, "The page", INPUT_LIMITS.maxHtmlChars);
+    // Loaded on first use: jsdom costs a thread about 1.6 s of CPU, which a thread that only
+    // analyses text (a bulk import of .txt files) never needs.
+    const { htmlToArticle } = await import("./html-to-text");
     return htmlToArticle(input.html, input.url);
   },
   /** A PDF's bytes → its text in reading order (lib/pdf-to-text.ts); rejects on a damaged or encrypted file. */
-  pdfToText(input: { bytes: Uint8Array }) {
+  async pdfToText(input: { bytes: Uint8Array }) {
+    const { pdfToText } = await import("./pdf-to-text");
     return pdfToText(input.bytes);
   },
   /** Pasted text → unwrapped, without page furniture (lib/paste-cleaner.ts). */

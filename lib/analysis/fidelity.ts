@@ -210,8 +210,21 @@ function fuzzy(src: PreparedSource, q: PreparedQuote): FidelityResult | null {
   if ((votes.get(s0 - 1) ?? 0) >= 3 && q.words.length > 25) lo = s0 - 1;
   const a = src.sentenceFirstTok[lo];
   const b = (src.sentenceFirstTok[hi + 1] ?? src.toks.length) - 1;
+  // The diff can keep only the quote's words that the window has: when too few are there for
+  // compareWindow's thresholds, it would find no match, so it is not run (a quote that shares
+  // "the" with a source, the common case, no longer costs a diff per source).
+  const inWindow = new Set<string>();
+  for (let t = a; t <= b; t++) inWindow.add(src.toks[t].word);
+  let shared = 0;
+  for (const w of q.words) if (inWindow.has(w)) shared++;
+  if (shared < MIN_SAME || shared < MIN_COVERAGE * q.words.length) return null;
   return compareWindow(src, q, a, b);
 }
+
+/** compareWindow's thresholds: words the quote and the source passage share, in order, at least. */
+const MIN_SAME = 3;
+/** …and that many of the quote's words. */
+const MIN_COVERAGE = 0.5;
 
 function compareWindow(src: PreparedSource, q: PreparedQuote, a: number, b: number): FidelityResult | null {
   const passage = src.toks.slice(a, b + 1).map((t) => t.word);
@@ -246,7 +259,7 @@ function compareWindow(src: PreparedSource, q: PreparedQuote, a: number, b: numb
     ops.push({ op: "equal", text: c.value.join(" ") });
   });
   const coverage = same / q.words.length;
-  if (coverage < 0.5 || same < 3) return null;
+  if (coverage < MIN_COVERAGE || same < MIN_SAME) return null;
   const status: FidelityStatus = added === 0 && dropped === 0 ? "trimmed" : "altered";
   return {
     status, sourceId: src.id, sourceStart: src.toks[startTok].start, sourceEnd: src.toks[endTok].end,
