@@ -105,24 +105,34 @@ async function syncClaimIndex(prisma: PrismaClient, speakerKey: (id: string | nu
   const since = new Date(cache.syncedAt.getTime() - 5_000);
   const now = new Date();
   const BATCH = 5_000;
-  let cursor: string | undefined;
-  for (;;) {
-    const rows = await prisma.quote.findMany({
-      where: { claimId: { not: null }, reviewStatus: { not: "rejected" }, kind: { not: "title" }, updatedAt: { gte: since } },
-      select: { id: true, exact: true, articleId: true, speakerId: true, claimId: true, documentKey: true, prefix: true, suffix: true, reviewStatus: true, updatedAt: true },
-      orderBy: { id: "asc" },
-      take: BATCH,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-    });
+  const where = { claimId: { not: null }, reviewStatus: { not: "rejected" as const }, kind: { not: "title" as const }, updatedAt: { gte: since } };
+  const full = { id: true, exact: true, articleId: true, speakerId: true, claimId: true, documentKey: true, prefix: true, suffix: true, reviewStatus: true, updatedAt: true } as const;
+  // A warm index reads ids and times first: the overlap, and quotes linked in this process
+  // (indexLinkedQuotes), are already in at that time, and their text is not read again (in a bulk
+  // import, every row of the last batch: 1.2 ms of every article's 6 ms of SQL on the embedded
+  // database). A cold one reads every row whole at once.
+  const warm = cache.indexed.size > 0;
+  const add = (rows: { id: string; exact: string; articleId: string; speakerId: string | null; claimId: string | null; documentKey: string | null; prefix: string; suffix: string; reviewStatus: string; updatedAt: Date }[]) => {
     for (const row of rows) {
-      // The overlap brings back rows indexed at the last sync (or just linked here): unchanged, they are already in.
-      const at = row.updatedAt.getTime();
-      if (cache.indexed.get(row.id) === at) continue;
-      cache.indexed.set(row.id, at);
+      cache.indexed.set(row.id, row.updatedAt.getTime());
       cache.index.add(quoteForIndex(row, speakerKey), row.claimId!);
     }
-    if (rows.length < BATCH) break;
-    cursor = rows[rows.length - 1].id;
+  };
+  let cursor: string | undefined;
+  for (;;) {
+    const page = { where, orderBy: { id: "asc" as const }, take: BATCH, ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}) };
+    let seen: { id: string; updatedAt: Date }[];
+    if (warm) {
+      seen = await prisma.quote.findMany({ ...page, select: { id: true, updatedAt: true } });
+      const stale = seen.filter((row) => cache.indexed.get(row.id) !== row.updatedAt.getTime()).map((row) => row.id);
+      if (stale.length) add(await prisma.quote.findMany({ where: { ...where, id: { in: stale } }, select: full }));
+    } else {
+      const rows = await prisma.quote.findMany({ ...page, select: full });
+      add(rows);
+      seen = rows;
+    }
+    if (seen.length < BATCH) break;
+    cursor = seen[seen.length - 1].id;
   }
   cache.syncedAt = now;
   return cache.index;
