@@ -9,7 +9,7 @@ import { isClaimStatement } from "./analysis/claim-statement";
 import { checkFidelity, indexSources } from "./analysis/fidelity";
 import { analyzeArticle } from "./analysis/pipeline";
 import { createSpeakerRegistry, type SpeakerEntry } from "./analysis/speakers";
-import { BudgetExceededError, INPUT_LIMITS } from "./budgeted";
+import { ANALYSIS_CONTEXT_MISSING, BudgetExceededError, INPUT_LIMITS } from "./budgeted";
 import { cleanPastedText, type PasteOptions } from "./paste-cleaner";
 
 function checkSize(text: string, what: string, max = INPUT_LIMITS.maxChars) {
@@ -39,6 +39,28 @@ function speakerRegistry(entries: SpeakerEntry[]) {
   return lastRegistry.registry;
 }
 
+/** Contexts sent with a name (lib/ingest-plan.ts analyzeOffThread), the last few. */
+const named = new Map<string, { registry: ReturnType<typeof createSpeakerRegistry>; sources: ReturnType<typeof indexSources> | null }>();
+const NAMED_MAX = 2;
+
+/**
+ * The registry and source index for a task: built from the lists it carries (kept under its
+ * context name, when it has one), or the ones kept under its name. Throws
+ * ANALYSIS_CONTEXT_MISSING for a name alone that this thread does not hold.
+ */
+function analysisContext(input: { context?: string; speakers?: SpeakerEntry[]; sources?: { id: string; text: string }[] }) {
+  if (input.speakers && input.sources) {
+    if (!input.context) return { registry: speakerRegistry(input.speakers), sources: sourceIndex(input.sources) };
+    const built = { registry: createSpeakerRegistry(input.speakers), sources: input.sources.length ? indexSources(input.sources) : null };
+    if (named.size >= NAMED_MAX) named.delete(named.keys().next().value!);
+    named.set(input.context, built);
+    return built;
+  }
+  const kept = input.context ? named.get(input.context) : undefined;
+  if (!kept) throw new Error(ANALYSIS_CONTEXT_MISSING);
+  return kept;
+}
+
 export const tasks = {
   /** An HTML page → its article text and metadata (lib/html-to-text.ts). */
   async htmlToArticle(input: { html: string; url: string | null }) {
@@ -62,11 +84,10 @@ export const tasks = {
    * An article's text → quotes, speakers and claim groups, each quote's fidelity to the primary
    * sources, and whether each quote can found a claim of its own (lib/analysis/claim-statement.ts).
    */
-  analyze(input: { text: string; speakers: SpeakerEntry[]; sources: { id: string; text: string }[] }) {
+  analyze(input: { text: string; context?: string; speakers?: SpeakerEntry[]; sources?: { id: string; text: string }[] }) {
     checkSize(input.text, "The article");
-    const registry = speakerRegistry(input.speakers);
+    const { registry, sources } = analysisContext(input);
     const analysis = analyzeArticle(input.text, { registry });
-    const sources = sourceIndex(input.sources);
     const fidelity = analysis.quotes.map((q) => (sources && q.kind !== "title" ? checkFidelity(q.exact, sources) : null));
     const claimable = analysis.quotes.map((q) => isClaimStatement(q));
     return { analysis, fidelity, claimable };

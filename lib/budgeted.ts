@@ -44,6 +44,12 @@ export function defaultBudget(): Budget {
   };
 }
 
+/**
+ * The message an analysis thread answers with when a task names a context (speaker registry and
+ * primary sources, lib/ingest-plan.ts analyzeOffThread) it does not hold: send it again with them.
+ */
+export const ANALYSIS_CONTEXT_MISSING = "analysis context missing";
+
 /** Limits checked before any parsing: the page's size and how deep its tags nest. */
 export const INPUT_LIMITS = {
   /** Characters of article text (the import form's own limit is 1,000,000). */

@@ -8,7 +8,7 @@ import type { SpeakerEntry } from "./analysis/speakers";
 import { normalizeName } from "./analysis/text";
 import { wordDiff, type DiffPart } from "./analysis/word-diff";
 import type { AnalysisContext } from "./analysis-context";
-import { runBudgeted } from "./budgeted";
+import { ANALYSIS_CONTEXT_MISSING, runBudgeted } from "./budgeted";
 import type { Tx } from "./db";
 import { splitAcronyms } from "./validation/speaker";
 
@@ -45,13 +45,34 @@ export interface ClaimGroupPlan {
   members: number[];
 }
 
+/** A number per speaker list and source list object this process has sent to an analysis thread. */
+const contextIds = new WeakMap<object, number>();
+let lastContextId = 0;
+function contextId(list: object): number {
+  let id = contextIds.get(list);
+  if (id === undefined) contextIds.set(list, (id = ++lastContextId));
+  return id;
+}
+
 /**
  * The analysis and each quote's fidelity, computed in a worker thread with a time
  * and memory budget (lib/budgeted.ts): never on the thread that serves requests.
  * Rejects with BudgetExceededError when the article is over a budget.
+ *
+ * The speaker registry and the primary sources go to a thread once, not with every article:
+ * the message names them (the lists are the ones lib/analysis-context.ts keeps while their
+ * tables are unchanged, so the same objects come back), and a thread that does not hold
+ * them asks for them (ANALYSIS_CONTEXT_MISSING), once. Sending them with every article cost
+ * time in proportion to the corpus: copying and hashing every source's text per article.
  */
-export function analyzeOffThread(ctx: Pick<AnalysisContext, "speakerEntries" | "sourceDocuments">, text: string) {
-  return runBudgeted("analyze", { text, speakers: ctx.speakerEntries, sources: ctx.sourceDocuments });
+export async function analyzeOffThread(ctx: Pick<AnalysisContext, "speakerEntries" | "sourceDocuments">, text: string) {
+  const context = `${contextId(ctx.speakerEntries)}:${contextId(ctx.sourceDocuments)}`;
+  try {
+    return await runBudgeted("analyze", { text, context });
+  } catch (error) {
+    if (!(error instanceof Error && error.message === ANALYSIS_CONTEXT_MISSING)) throw error;
+    return runBudgeted("analyze", { text, context, speakers: ctx.speakerEntries, sources: ctx.sourceDocuments });
+  }
 }
 
 /** The key claim matching compares a planned speaker by: the database speaker's name, or the name to create. */
