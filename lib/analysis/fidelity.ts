@@ -60,6 +60,8 @@ interface PreparedSource {
   sentenceFirstTok: number[];
   /** word → token positions */
   positions: Map<string, number[]>;
+  /** word → the sentences it occurs in, each once, in order (fuzzy's votes) */
+  sentencesOf: Map<string, number[]>;
 }
 
 export interface SourceIndex {
@@ -89,12 +91,16 @@ function prepareSource(src: PrimarySource): PreparedSource {
     });
   }
   const positions = new Map<string, number[]>();
+  const sentencesOf = new Map<string, number[]>();
   toks.forEach((t, i) => {
     const list = positions.get(t.word);
     if (list) list.push(i);
     else positions.set(t.word, [i]);
+    const inSentences = sentencesOf.get(t.word);
+    if (!inSentences) sentencesOf.set(t.word, [t.sentence]);
+    else if (inSentences[inSentences.length - 1] !== t.sentence) inSentences.push(t.sentence);
   });
-  return { id: src.id, text: src.text, toks, sentenceFirstTok, positions };
+  return { id: src.id, text: src.text, toks, sentenceFirstTok, positions, sentencesOf };
 }
 
 interface PreparedQuote {
@@ -183,31 +189,40 @@ function runAt(src: PreparedSource, seg: string[], at: number): boolean {
   return true;
 }
 
+/** fuzzy's votes per sentence: zero between calls. */
+let votes = new Int32Array(256);
+
 /** The sentence window sharing most of the quote's words, compared word by word. */
 function fuzzy(src: PreparedSource, q: PreparedQuote): FidelityResult | null {
-  const votes = new Map<number, number>();
-  const distinct = new Set(q.words);
-  for (const w of distinct) {
+  // Votes per sentence: how many of the quote's distinct words it has (a word in more than 200
+  // places says nothing). Counted in a reused array, not a map per quote: with many sources
+  // on file this loop is most of the analysis's time.
+  if (votes.length < src.sentenceFirstTok.length) votes = new Int32Array(src.sentenceFirstTok.length * 2);
+  const touched: number[] = [];
+  for (const w of new Set(q.words)) {
     const list = src.positions.get(w);
     if (!list || list.length > 200) continue;
-    const seen = new Set<number>();
-    for (const p of list) seen.add(src.toks[p].sentence);
-    for (const s of seen) votes.set(s, (votes.get(s) ?? 0) + 1);
+    for (const s of src.sentencesOf.get(w)!) if (votes[s]++ === 0) touched.push(s);
   }
   let window: [number, number] | null = null;
   let bestVotes = 0;
-  for (const [s, v] of votes) {
-    if (v > bestVotes) {
-      bestVotes = v;
+  // The first sentence (in the order the words found them) with the most votes, as before.
+  for (const s of touched) {
+    if (votes[s] > bestVotes) {
+      bestVotes = votes[s];
       window = [s, s];
     }
   }
+  const voteAt = (s: number) => (s >= 0 && s < votes.length ? votes[s] : 0);
+  const next = window ? voteAt(window[0] + 1) : 0;
+  const prev = window ? voteAt(window[0] - 1) : 0;
+  for (const s of touched) votes[s] = 0;
   if (!window) return approxLocate(src, q);
   // Widen to neighbouring sentences while they add quote words (quotes can span sentences).
   const [s0] = window;
   let lo = s0, hi = s0;
-  if ((votes.get(s0 + 1) ?? 0) >= 3) hi = s0 + 1;
-  if ((votes.get(s0 - 1) ?? 0) >= 3 && q.words.length > 25) lo = s0 - 1;
+  if (next >= 3) hi = s0 + 1;
+  if (prev >= 3 && q.words.length > 25) lo = s0 - 1;
   const a = src.sentenceFirstTok[lo];
   const b = (src.sentenceFirstTok[hi + 1] ?? src.toks.length) - 1;
   // The diff can keep only the quote's words that the window has: when too few are there for
