@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient, SpeakerKind } from "@/generated/prisma/client";
 import { LINK_THRESHOLD } from "./analysis/claim-evidence";
 import type { ClaimQuote } from "./analysis/claim-quote";
-import { checkFidelity, indexSources, type FidelityResult } from "./analysis/fidelity";
+import { checkFidelity, indexSources, type FidelityResult, type SourceIndex } from "./analysis/fidelity";
 import type { AnalyzedQuote } from "./analysis/pipeline";
 import type { SpeakerEntry } from "./analysis/speakers";
 import { normalizeName } from "./analysis/text";
@@ -233,6 +233,24 @@ function sourceOfLead(quotes: PlannedQuote[], g: ClaimGroupPlan): string | null 
 function fidelityAgainst(sources: { id: string; text: string }[], p: PlannedQuote, sourceId: string | null): FidelityResult | null {
   if (!sourceId || p.q.kind === "title") return null;
   if (p.fidelity?.sourceId === sourceId) return p.fidelity;
-  const only = sources.filter((s) => s.id === sourceId);
-  return only.length ? checkFidelity(p.q.exact, indexSources(only)) : null;
+  const index = sourceIndexOf(sources, sourceId);
+  return index ? checkFidelity(p.q.exact, index) : null;
+}
+
+/**
+ * Per source list (the one lib/analysis-context.ts keeps while the table is unchanged), each
+ * source's index, built on first use: indexing a 40 KB report for every quote that joins its
+ * claim took most of a bulk import's main thread once a database had a few dozen sources.
+ */
+const sourceIndexes = new WeakMap<object, Map<string, SourceIndex | null>>();
+
+function sourceIndexOf(sources: { id: string; text: string }[], sourceId: string): SourceIndex | null {
+  let byId = sourceIndexes.get(sources);
+  if (!byId) sourceIndexes.set(sources, (byId = new Map()));
+  let index = byId.get(sourceId);
+  if (index === undefined) {
+    const only = sources.filter((s) => s.id === sourceId);
+    byId.set(sourceId, (index = only.length ? indexSources(only) : null));
+  }
+  return index;
 }
