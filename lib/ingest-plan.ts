@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { PrismaClient, SpeakerKind } from "@/generated/prisma/client";
 import { LINK_THRESHOLD } from "./analysis/claim-evidence";
 import type { ClaimQuote } from "./analysis/claim-quote";
@@ -45,9 +46,14 @@ export interface ClaimGroupPlan {
   members: number[];
 }
 
-/** A number per speaker list and source list object this process has sent to an analysis thread. */
+/** A number per speaker list and source list object this module has sent to an analysis thread. */
 const contextIds = new WeakMap<object, number>();
 let lastContextId = 0;
+/**
+ * Names this copy of the module: a bundler may load it twice in one process (the server's
+ * bundle and server.ts's own imports), and two copies' numbers must never name each other's lists.
+ */
+const contextPrefix = randomUUID();
 function contextId(list: object): number {
   let id = contextIds.get(list);
   if (id === undefined) contextIds.set(list, (id = ++lastContextId));
@@ -66,7 +72,7 @@ function contextId(list: object): number {
  * time in proportion to the corpus: copying and hashing every source's text per article.
  */
 export async function analyzeOffThread(ctx: Pick<AnalysisContext, "speakerEntries" | "sourceDocuments">, text: string) {
-  const context = `${contextId(ctx.speakerEntries)}:${contextId(ctx.sourceDocuments)}`;
+  const context = `${contextPrefix}:${contextId(ctx.speakerEntries)}:${contextId(ctx.sourceDocuments)}`;
   try {
     return await runBudgeted("analyze", { text, context });
   } catch (error) {
