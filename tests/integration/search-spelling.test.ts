@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase, prisma } from "@/lib/db";
+import { ingestArticles } from "@/lib/ingest";
 import { correctSpelling, search } from "@/lib/search";
 import { createArticle, createClaim, createOutlet, createQuote } from "../support/factories";
 
@@ -115,6 +116,41 @@ describe(`spelling correction (${process.env.TEST_DB})`, () => {
     expect(await words("marmalade")).toBe(1);
     expect(await words("tangerine")).toBe(1);
     expect(await correctSpelling("tangerne")).toBe("tangerine");
+  });
+
+  it("a bulk import adds exactly the words PostgreSQL finds in its texts, each once", async () => {
+    // Tokens the parser treats specially: a URL, a host, an e-mail address, hyphenated and
+    // digit-bearing words, an apostrophe, accents in NFC and NFD, a non-breaking space, a tab
+    // (which of them are letters depends on the database's locale: both paths ask the same parser).
+    const bodies = [
+      "Zephyrine levels rose.\n\nSee https://zephyrexample.org/quorvath/pages or mail tallow@zephyrexample.org, said the well-known covid19 expert.",
+      "Zephyrine levels rose again.\n\nThe café\u00a0owner’s and the cafe\u0301 owner's covid-19 story\tcontinued: “Quintessa will wait.”",
+    ];
+    const texts = bodies.map((body, i) => `Gristmill report ${i}\n${body}`);
+    const outlet = await createOutlet();
+    const before = new Set((await prisma.searchWord.findMany({ select: { word: true } })).map((r) => r.word));
+    const stored = await ingestArticles(
+      prisma,
+      texts.map((body, i) => ({ outletId: outlet.id, title: `Gristmill report ${i}`, byline: null, url: null, publishedAt: null, body, rawText: null, actorId: null })),
+    );
+    expect(stored.every((r) => !(r instanceof Error) && r.created)).toBe(true);
+    const added = (await prisma.searchWord.findMany({ select: { word: true } })).map((r) => r.word).filter((w) => !before.has(w));
+    // The articles' words, and those of the draft claims the analysis made from their quotes.
+    const articleIds = stored.flatMap((r) => (r instanceof Error ? [] : [r.articleId]));
+    const claims = await prisma.claim.findMany({ where: { quotes: { some: { articleId: { in: articleIds } } } }, select: { canonical: true } });
+    const sources = [...texts.map((t, i) => `Gristmill report ${i} ${t}`), ...claims.map((c) => c.canonical)];
+    const parsed = await prisma.$queryRaw<{ w: string }[]>`
+      SELECT DISTINCT w FROM unnest(${sources}::text[]) t, unnest(tsvector_to_array(to_tsvector('simple', t))) w
+      WHERE claimscope_is_search_word(w)`;
+    const expected = parsed.map((r) => r.w).filter((w) => !before.has(w));
+    expect(added.sort()).toEqual(expected.sort());
+    expect(added).toEqual(expect.arrayContaining(["zephyrine", "gristmill", "quintessa", "covid"]));
+    expect(added).not.toContain("zephyrexample");
+    expect(added).not.toContain("tallow");
+    expect(new Set(added).size).toBe(added.length);
+    // An article stored any other way still gets its words from the trigger.
+    await createArticle({ outletId: outlet.id, title: "Plain insert", body: "Plain insert\n\nThe farrowing pens were empty." });
+    expect(await words("farrowing")).toBe(1);
   });
 
   it("the trigger's check for a known word reads the btree, not the trigram index (EXPLAIN)", async () => {
