@@ -3,7 +3,6 @@
  * untrusted input. The thread answers each `{ task, input }` message with
  * `{ ok: true, result }` or `{ ok: false, message, budget? }`.
  */
-import { createHash } from "node:crypto";
 import { isMainThread, parentPort } from "node:worker_threads";
 import { isClaimStatement } from "./analysis/claim-statement";
 import { checkFidelity, indexSources } from "./analysis/fidelity";
@@ -20,38 +19,19 @@ function checkSize(text: string, what: string, max = INPUT_LIMITS.maxChars) {
   }
 }
 
-// The primary sources change rarely: their index is kept for the next article
-// while the same documents come with it (hashing them is far cheaper than indexing).
-let lastSources: { key: string; index: ReturnType<typeof indexSources> | null } | null = null;
-function sourceIndex(documents: { id: string; text: string }[]) {
-  const hash = createHash("sha256");
-  for (const d of documents) hash.update(`${d.id}\0${d.text}\0`);
-  const key = hash.digest("hex");
-  if (lastSources?.key !== key) lastSources = { key, index: documents.length ? indexSources(documents) : null };
-  return lastSources.index;
-}
-
-// The same for the speaker registry: built again only when the speakers changed.
-let lastRegistry: { key: string; registry: ReturnType<typeof createSpeakerRegistry> } | null = null;
-function speakerRegistry(entries: SpeakerEntry[]) {
-  const key = createHash("sha256").update(JSON.stringify(entries)).digest("hex");
-  if (lastRegistry?.key !== key) lastRegistry = { key, registry: createSpeakerRegistry(entries) };
-  return lastRegistry.registry;
-}
-
 /** Contexts sent with a name (lib/ingest-plan.ts analyzeOffThread), the last few. */
 const named = new Map<string, { registry: ReturnType<typeof createSpeakerRegistry>; sources: ReturnType<typeof indexSources> | null }>();
 const NAMED_MAX = 2;
 
 /**
  * The registry and source index for a task: built from the lists it carries (kept under its
- * context name, when it has one), or the ones kept under its name. Throws
- * ANALYSIS_CONTEXT_MISSING for a name alone that this thread does not hold.
+ * context name, when it has one: every caller but the warm-up names it), or the ones kept under
+ * its name. Throws ANALYSIS_CONTEXT_MISSING for a name alone that this thread does not hold.
  */
 function analysisContext(input: { context?: string; speakers?: SpeakerEntry[]; sources?: { id: string; text: string }[] }) {
   if (input.speakers && input.sources) {
-    if (!input.context) return { registry: speakerRegistry(input.speakers), sources: sourceIndex(input.sources) };
     const built = { registry: createSpeakerRegistry(input.speakers), sources: input.sources.length ? indexSources(input.sources) : null };
+    if (!input.context) return built;
     if (named.size >= NAMED_MAX) named.delete(named.keys().next().value!);
     named.set(input.context, built);
     return built;

@@ -6,9 +6,10 @@ import { reanchorAll, type AttributedSpan, type ReanchorResult } from "./anchori
 import { paragraphIndexAt, paragraphRanges } from "./anchoring/segments";
 import { CONTEXT_LENGTH, textAnchorSelect } from "./anchoring/selectors";
 import { recordAudit } from "./audit";
-import { BudgetExceededError, runBudgeted } from "./budgeted";
+import { BudgetExceededError } from "./budgeted";
 import { contentHash } from "./content-hash";
 import { prisma, type Tx } from "./db";
+import { analyzeOffThread } from "./ingest-plan";
 import type { Touched } from "./public-cache/keys";
 import { correctArticleSchema, type CorrectArticleInput } from "./validation/article";
 import { assertVersion, bumpVersions, updateVersioned } from "./versioned-write";
@@ -53,6 +54,9 @@ function recordReanchor<Placed extends Span>(
   });
 }
 
+/** Attribution needs no primary source: one empty list, so the analysis threads keep one context per registry. */
+const NO_SOURCES: { id: string; text: string }[] = [];
+
 /**
  * The words of `body` the analysis attributes to a named speaker, keyed by
  * speaker id as stored on quotes (a name the registry lacks is keyed by name,
@@ -67,7 +71,7 @@ async function attributedSpans(body: string): Promise<AttributedSpan[]> {
   // Off the request thread, within the analysis budgets (lib/budgeted.ts).
   let analysis;
   try {
-    analysis = (await runBudgeted("analyze", { text: body, speakers: speakerEntries, sources: [] })).analysis;
+    analysis = (await analyzeOffThread({ speakerEntries, sourceDocuments: NO_SOURCES }, body)).analysis;
   } catch (error) {
     if (error instanceof BudgetExceededError) throw new ActionError(`${error.message} The text was not changed.`, "invalid", { body: [error.message] });
     throw error;
