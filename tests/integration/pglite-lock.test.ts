@@ -74,6 +74,13 @@ describe.runIf(process.env.TEST_DB === "pglite")("embedded database lock", () =>
       }
     }, 300_000);
 
+    it("a process that only loads the auth module (as next dev's route worker does) opens nothing, and logs no lock error", async () => {
+      const loader = spawnSync(TSX, ["--conditions=react-server", "tests/support/load-auth.ts"], { env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir }, encoding: "utf8", timeout: 120_000 });
+      expect(loader.status, loader.stderr).toBe(0);
+      expect(loader.stdout).toContain("loaded");
+      expect(loader.stderr).not.toMatch(/in use|Unhandled/i);
+    }, 300_000);
+
     it("the lock is on the directory itself: deleting the pid file lets no second process in", async () => {
       await rm(`${dir}.lock`, { force: true });
       const second = tryOpen(dir);
