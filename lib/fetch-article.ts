@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { TextDecoder as WhatwgTextDecoder } from "@exodus/bytes/encoding.js";
 import sniffHTMLEncoding from "html-encoding-sniffer";
-import { safeFetch, type FetchedResource } from "./safe-fetch";
+import { FetchError, safeFetch, type FetchedResource } from "./safe-fetch";
 
 /** What an article page is accepted as. */
 export const ARTICLE_MEDIA_TYPES = ["text/html", "application/xhtml+xml", "application/pdf"] as const;
@@ -83,12 +83,16 @@ function captureOf(requestedUrl: string, fetched: FetchedResource, encoding: str
 
 /**
  * Fetches an article page (HTML or PDF) with lib/safe-fetch's bounds and
- * address checks; rejects with its FetchError otherwise.
+ * address checks; rejects with its FetchError otherwise, and with a FetchError
+ * of kind "content-type" for a page that says it is HTML but holds NUL bytes:
+ * binary data (an image, an archive) served as text/html, which no web page is
+ * and which PostgreSQL cannot store as text.
  */
 export async function fetchArticle(url: string, options: { maxBytes?: number; timeoutMs?: number } = {}): Promise<FetchedArticle> {
   const fetched = await safeFetch(url, { accept: ARTICLE_MEDIA_TYPES, ...options });
   if (fetched.notModified) throw new Error("unreachable: no validators were sent");
   if (fetched.mediaType === "application/pdf") return { kind: "pdf", bytes: fetched.body, capture: captureOf(url, fetched, null) };
   const { html, encoding } = decodeHtml(fetched.body, fetched.charset);
+  if (html.includes("\u0000")) throw new FetchError(`That address says it gives ${fetched.mediaType}, but what it sent is binary data, not a web page.`, "content-type");
   return { kind: "html", html, capture: captureOf(url, fetched, encoding) };
 }

@@ -108,6 +108,8 @@ async function importFromUrlWithinBudget(
     meta = { title: pdf.title, byline: pdf.author, publishedAt: null, siteName: null, canonicalUrl: null, language: null };
     rawText = null;
   }
+  // A PDF's broken font maps can give NUL characters, which PostgreSQL cannot store in text and no reader can see.
+  text = text.replaceAll("\u0000", "");
   if (!text.trim()) throw new ImportInputError(page.kind === "pdf" ? "That PDF has no text (it may be scanned images)." : "No article text was found on that page.");
 
   // The page's own canonical URL names it, unless it points at another site.

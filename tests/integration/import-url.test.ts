@@ -85,6 +85,8 @@ beforeAll(async () => {
   served.set("/huge", { headers: { "content-type": "text/html" }, body: `<html><body><p>${"word ".repeat(300_000)}</p></body></html>` });
   served.set("/slow", { slow: true });
   served.set("/photo", { headers: { "content-type": "image/jpeg" }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
+  // A PNG served as text/html: binary data, with NUL bytes PostgreSQL cannot store as text.
+  served.set("/photo-as-html", { headers: { "content-type": "text/html" }, body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]) });
   served.set("/to-localhost", { status: 302, headers: { location: `http://localhost:${PORT}/news/water-board` } });
   served.set("/to-private", { status: 302, headers: { location: "http://192.168.1.10/admin" } });
 
@@ -213,6 +215,7 @@ describe(`import by URL (${process.env.TEST_DB})`, () => {
     ["an oversized page", "/huge", /larger than 1 MB/, { maxBytes: 1024 * 1024 }],
     ["a slow page", "/slow", /took too long/, { timeoutMs: 1_000 }],
     ["a page that is not HTML", "/photo", /image\/jpeg, not a web page or a PDF/, {}],
+    ["binary data served as text/html", "/photo-as-html", /says it gives text\/html, but what it sent is binary data/, {}],
     ["a host name that resolves to a refused address", `http://localhost:${PORT}/news/water-board`, /private or local networks/, {}],
     ["a redirect from the allowed host to a refused host name", "/to-localhost", /private or local networks/, {}],
     ["a redirect from the allowed host to a private address", "/to-private", /private-network address/, {}],
