@@ -119,6 +119,24 @@ describe("pdfToText", () => {
     }
   });
 
+  it("keeps the paragraphs of a one-page document, whose gaps between paragraphs outnumber those inside them", async () => {
+    // A one-page press release: headline, then two paragraphs of two lines, a blank line between.
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    let y = 760;
+    for (const line of ["Ferry fares to rise in spring", "", "The ferry company will raise fares by six percent in", "April, its board said on Monday.", "", "“Fuel costs have doubled since the contract was signed,”", "said its chief executive, Mira Oduya."]) {
+      if (line) page.drawText(line, { x: 72, y, size: SIZE, font });
+      y -= LEADING;
+    }
+    const { text } = await pdfToText(await pdf.save());
+    expect(text.split("\n\n")).toEqual([
+      "Ferry fares to rise in spring",
+      "The ferry company will raise fares by six percent in April, its board said on Monday.",
+      "“Fuel costs have doubled since the contract was signed,” said its chief executive, Mira Oduya.",
+    ]);
+  });
+
   it("refuses bytes that are not a PDF", async () => {
     await expect(pdfToText(new TextEncoder().encode("<html>not a pdf</html>"))).rejects.toThrow();
   });
