@@ -137,7 +137,14 @@ async function prepareArticle(prisma: PrismaClient, input: ImportArticleData, ac
   let title = input.title;
   let byline = input.byline;
   let publishedAt = input.publishedAt ? new Date(input.publishedAt) : null;
-  if (input.format === "html") {
+  let rawText: string | null = input.content;
+  if (input.format === "pdf") {
+    const pdf = await readPdfArticle(new Uint8Array(Buffer.from(input.content, "base64")));
+    text = pdf.text;
+    title ??= pdf.title;
+    byline ??= pdf.author;
+    rawText = null; // the file is not text; its text is the article's
+  } else if (input.format === "html") {
     const extracted = await runBudgeted("htmlToArticle", { html: input.content, url: input.url ?? null });
     text = extracted.text;
     title ??= extracted.title;
@@ -165,7 +172,27 @@ async function prepareArticle(prisma: PrismaClient, input: ImportArticleData, ac
     outlets.set(name.toLowerCase(), once);
     outletId = once;
   }
-  return prepareText(prisma, { outletId, title, byline, url: input.url, publishedAt, text, rawText: input.content, language: null, capture: null }, actorId);
+  return prepareText(prisma, { outletId, title, byline, url: input.url, publishedAt, text, rawText, language: null, capture: null }, actorId);
+}
+
+/**
+ * A PDF article's text in reading order, with its title and author from the file's metadata
+ * (lib/pdf-to-text.ts, in a worker thread within the budgets). NUL characters, which a PDF's broken
+ * font maps can give and PostgreSQL cannot store, are dropped.
+ * @throws ImportInputError for a damaged or encrypted file, or one with no text layer (a scan);
+ *   BudgetExceededError over a budget.
+ */
+export async function readPdfArticle(bytes: Uint8Array): Promise<{ text: string; title: string | null; author: string | null }> {
+  let pdf;
+  try {
+    pdf = await runBudgeted("pdfToText", { bytes });
+  } catch (error) {
+    if (error instanceof BudgetExceededError) throw error;
+    throw new ImportInputError("That PDF could not be read (it may be damaged or encrypted).");
+  }
+  const text = pdf.text.replaceAll("\u0000", "");
+  if (!text.trim()) throw new ImportInputError("That PDF has no text (it may be scanned images).");
+  return { text, title: pdf.title, author: pdf.author };
 }
 
 export interface ImportedText {

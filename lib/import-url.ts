@@ -1,8 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { BudgetExceededError, runBudgeted } from "./budgeted";
+import { runBudgeted } from "./budgeted";
 import { fetchArticle } from "./fetch-article";
-import { ImportInputError, refuseOverBudget, storeImportedText, type ImportedText, type ImportOutcome } from "./import-article";
+import { ImportInputError, readPdfArticle, refuseOverBudget, storeImportedText, type ImportedText, type ImportOutcome } from "./import-article";
 import { FetchError } from "./safe-fetch";
 import { uniqueRecordSlug } from "./record-addresses";
 import type { ImportUrlData } from "./validation/import";
@@ -97,20 +97,12 @@ async function importFromUrlWithinBudget(
     meta = extracted;
     rawText = page.html;
   } else {
-    let pdf;
-    try {
-      pdf = await runBudgeted("pdfToText", { bytes: page.bytes });
-    } catch (error) {
-      if (error instanceof BudgetExceededError) throw error;
-      throw new ImportInputError("That PDF could not be read (it may be damaged or encrypted).");
-    }
+    const pdf = await readPdfArticle(page.bytes);
     text = pdf.text;
     meta = { title: pdf.title, byline: pdf.author, publishedAt: null, siteName: null, canonicalUrl: null, language: null };
     rawText = null;
   }
-  // A PDF's broken font maps can give NUL characters, which PostgreSQL cannot store in text and no reader can see.
-  text = text.replaceAll("\u0000", "");
-  if (!text.trim()) throw new ImportInputError(page.kind === "pdf" ? "That PDF has no text (it may be scanned images)." : "No article text was found on that page.");
+  if (!text.trim()) throw new ImportInputError("No article text was found on that page.");
 
   // The page's own canonical URL names it, unless it points at another site.
   const canonical = meta.canonicalUrl && outletDomain(meta.canonicalUrl) === outletDomain(pageUrl) ? meta.canonicalUrl : null;

@@ -4,7 +4,7 @@
  * Imports a list of URLs (a text file, one per line; blank lines and lines
  * starting with # are skipped): each page is fetched (lib/safe-fetch), its
  * outlet found by domain (or --outlet NAME names a new one). Or a folder of
- * articles: every .txt, .html and .htm file (a `<name>.json`
+ * articles: every .txt, .html, .htm and .pdf file (a `<name>.json`
  * beside it may give title, outlet, url, published, byline; `*.raw.txt` copies
  * of a cleaned `<name>.txt` are skipped). Each file becomes one job of the
  * `import-file` queue (lib/import-queue.ts); this command's workers drain the
@@ -18,6 +18,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import { z } from "zod";
+import { MAX_PDF_BYTES } from "../lib/validation/source-document";
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** lib/ingest.ts INGEST_BATCH_MAX (that module is server-only: loaded after startup). */
@@ -69,17 +70,20 @@ async function planFiles(dir: string, args: Args): Promise<{ plans: FilePlan[]; 
   const problems: { file: string; error: string }[] = [];
   for (const name of names) {
     const ext = path.extname(name).toLowerCase();
-    if (![".txt", ".html", ".htm"].includes(ext)) continue;
+    if (![".txt", ".html", ".htm", ".pdf"].includes(ext)) continue;
     if (name.endsWith(".raw.txt") && present.has(name.replace(/\.raw\.txt$/, ".txt"))) continue;
     const file = path.join(dir, name);
     try {
       const info = await stat(file);
       if (!info.isFile()) continue;
-      if (info.size > MAX_FILE_BYTES) throw new Error(`too large (${(info.size / 1048576).toFixed(1)} MB; the limit is 2 MB)`);
+      const pdf = ext === ".pdf";
+      const limit = pdf ? MAX_PDF_BYTES : MAX_FILE_BYTES;
+      if (info.size > limit) throw new Error(`too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${pdf ? `${(MAX_PDF_BYTES / 1e6).toFixed(1)} MB for a PDF` : "2 MB"})`);
       const bytes = await readFile(file);
-      if (bytes.includes(0)) throw new Error("not a text file (it contains NUL bytes)");
-      const content = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-      const base = name.replace(/(\.raw)?\.(txt|html?)$/i, "");
+      // A PDF goes as it is (base64, as the import form sends it); its text is read when its job runs.
+      if (!pdf && bytes.includes(0)) throw new Error("not a text file (it contains NUL bytes)");
+      const content = pdf ? bytes.toString("base64") : new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      const base = name.replace(/(\.raw)?\.(txt|html?|pdf)$/i, "");
       let meta: z.infer<typeof metadataSchema> = {};
       if (present.has(`${base}.json`)) {
         const json = JSON.parse(await readFile(path.join(dir, `${base}.json`), "utf8"));
@@ -92,7 +96,7 @@ async function planFiles(dir: string, args: Args): Promise<{ plans: FilePlan[]; 
       plans.push({
         sourceName: name,
         payload: {
-          format: ext === ".txt" ? "text" : "html",
+          format: pdf ? "pdf" : ext === ".txt" ? "text" : "html",
           content,
           newOutletName: outlet,
           title: meta.title ?? "",

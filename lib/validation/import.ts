@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pdfBase64 } from "./source-document";
 import { idField, optionalLineField, optionalUrlField, textField } from "./text";
 
 export const MAX_ARTICLE_CHARS = 1_000_000;
@@ -23,14 +24,18 @@ export const importArticleSchema = z
     byline: optionalLineField("Byline", 200),
     publishedAt: publishedDate(),
     url: optionalUrlField(),
-    format: z.enum(["text", "html"], { message: "Choose text or HTML." }),
-    content: textField({ label: "Article text", max: MAX_ARTICLE_CHARS }),
+    format: z.enum(["text", "html", "pdf"], { message: "Choose text, HTML or PDF." }),
+    /** The text or the page's HTML; for "pdf", the file in base64 (its text is read on the server). */
+    content: z.string({ error: "Article text must be text." }),
     stripBoilerplate: z.boolean().default(true),
   })
   .superRefine((v, ctx) => {
     if (!v.outletId && !v.newOutletName) {
       ctx.addIssue({ code: "custom", path: ["outletId"], message: "Choose an outlet or name a new one." });
     }
+    const content = v.format === "pdf" ? pdfBase64.min(1, "Choose the PDF file.") : textField({ label: "Article text", max: MAX_ARTICLE_CHARS });
+    const parsed = content.safeParse(v.content);
+    if (!parsed.success) ctx.addIssue({ code: "custom", path: ["content"], message: parsed.error.issues[0]?.message ?? "Check the text." });
   });
 
 // Parsing is idempotent (the output parses again to itself): the form parses

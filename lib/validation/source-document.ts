@@ -8,7 +8,8 @@ export const MAX_PDF_BYTES = 3_500_000;
 
 export const sourceFormatValues = ["text", "html", "pdf"] as const;
 
-const base64 = z
+/** An uploaded PDF as the forms send it: base64, at most MAX_PDF_BYTES decoded (a source's or an article's). */
+export const pdfBase64 = z
   .string()
   .max(Math.ceil(MAX_PDF_BYTES / 3) * 4 + 4, `That PDF is larger than ${(MAX_PDF_BYTES / 1e6).toFixed(1)} MB.`)
   .regex(/^[\d+/a-z]*={0,2}$/i, "That file did not arrive whole. Choose it again.");
@@ -35,7 +36,7 @@ export const sourceDocumentFields = z.object({
 });
 
 function checkContent(v: { format: string; content: string }, ctx: z.RefinementCtx) {
-  const parsed = v.format === "pdf" ? base64.safeParse(v.content) : textField({ label: "The text", max: MAX_SOURCE_CHARS }).safeParse(v.content);
+  const parsed = v.format === "pdf" ? pdfBase64.safeParse(v.content) : textField({ label: "The text", max: MAX_SOURCE_CHARS }).safeParse(v.content);
   if (!parsed.success) ctx.addIssue({ code: "custom", path: ["content"], message: parsed.error.issues[0]?.message ?? "Check the text." });
   else if (v.format === "pdf" && v.content.length === 0) ctx.addIssue({ code: "custom", path: ["content"], message: "Choose the PDF file." });
 }

@@ -1,5 +1,6 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { makeReportPdf } from "../support/test-pdf";
 import { EDITOR, signIn } from "./support";
 
 /** The local "outlet" the URL import fetches from (allow-listed for e2e in playwright.config.ts). */
@@ -16,7 +17,7 @@ test("an editor imports a pasted article and sees its quotes found; bad input ge
   await expect(page.getByText("Article text is required.")).toBeVisible();
 
   // A binary file is refused in the browser with a clear message.
-  await page.getByLabel("Upload a .txt or .html file").setInputFiles({
+  await page.getByLabel("Upload a .txt, .html or .pdf file").setInputFiles({
     name: "photo.txt",
     mimeType: "text/plain",
     buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a]),
@@ -44,6 +45,36 @@ test("an editor imports a pasted article and sees its quotes found; bad input ge
   // The quotes found are suggestions until an editor reviews them: readers see the article without them.
   await expect(page.getByText("baseless and misleading").first()).toBeVisible();
   await expect(page.locator("mark")).toHaveCount(0);
+});
+
+test("an editor uploads a PDF article and sees its text and quotes found", async ({ page }) => {
+  const stamp = Date.now();
+  const bytes = await makeReportPdf({
+    header: "Coastal Gazette — Port edition",
+    paragraphs: [
+      `Harbour pilots ${stamp} will strike next month unless the port authority reverses its decision to cut the night shift, their union said.`,
+      "“We have warned the authority for two years that the night shift keeps the channel safe,” said Oskar Lindqvist, the union's chairman.",
+    ],
+    width: 48,
+    linesPerPage: 4,
+  });
+  await signIn(page, EDITOR, "/editor/import");
+  await page.getByLabel("Existing outlet").selectOption({ label: "— a new outlet —" });
+  await page.getByLabel("New outlet name").fill(`Coastal Gazette ${stamp}`);
+  await page.getByLabel("Headline").fill(`Harbour pilots threaten strike ${stamp}`);
+  await page.getByLabel("Upload a .txt, .html or .pdf file").setInputFiles({ name: "pilots.pdf", mimeType: "application/pdf", buffer: Buffer.from(bytes) });
+  await expect(page.getByText(/pilots\.pdf: a PDF of \d+ KB/)).toBeVisible();
+  // The file is sent as it is: there is no text to paste or preview meanwhile.
+  await expect(page.getByLabel("…or paste it here")).toHaveCount(0);
+  await page.getByRole("button", { name: "Import article" }).click();
+  const status = page.getByRole("status");
+  await expect(status).toContainText("Imported.");
+  await expect(status).toContainText("1 quote found.");
+  await status.getByRole("link", { name: "Review its quotes" }).click();
+  await expect(page.getByText("Oskar Lindqvist").first()).toBeVisible();
+  await expect(page.getByText("keeps the channel safe").first()).toBeVisible();
+  // The running header and the page numbers are not article text.
+  await expect(page.getByText("Port edition")).toHaveCount(0);
 });
 
 test("an editor imports an article by its URL, sees the quotes found, and sees the page as it was fetched", async ({ page }) => {

@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { importArticle } from "@/lib/import-article";
 import { importArticleSchema } from "@/lib/validation/import";
+import { PDFDocument } from "pdf-lib";
+import { makeReportPdf } from "../support/test-pdf";
 import { TSX } from "../support/tsx";
 import { useSeededDatabase } from "../support/seeded-database";
 
@@ -117,8 +119,41 @@ describe(`import (${process.env.TEST_DB})`, () => {
   });
 });
 
+describe(`import of an uploaded PDF (${process.env.TEST_DB})`, () => {
+  it("reads the text in reading order, hyphenation repaired and page furniture dropped, and finds its quotes", async () => {
+    const paragraphs = [
+      "Harbour pilots will strike next month unless the port authority reverses its decision to cut the night shift, their union said on Tuesday.",
+      "“We have warned the authority for two years that the night shift keeps the channel safe,” said Oskar Lindqvist, the union's chairman.",
+    ];
+    const bytes = await makeReportPdf({ header: "Coastal Gazette — Port edition", paragraphs, width: 48, linesPerPage: 4 });
+    const outcome = await importArticle(prisma, parse({ format: "pdf", content: Buffer.from(bytes).toString("base64"), newOutletName: "Coastal Gazette", title: "Harbour pilots threaten strike" }), null);
+    const article = await prisma.article.findUniqueOrThrow({ where: { id: outcome.articleId }, include: { quotes: { include: { speaker: true } } } });
+    expect(article.body).toBe(["Harbour pilots threaten strike", ...paragraphs].join("\n\n"));
+    expect(article.body).not.toContain("Coastal Gazette — Port edition");
+    expect(article.rawText).toBeNull();
+    expect(article.quotes.map((q) => q.speaker?.name)).toContain("Oskar Lindqvist");
+  });
+
+  it("refuses a file that is not a PDF, or a PDF with no text, with a clear message, and stores nothing", async () => {
+    const before = [await prisma.article.count(), await prisma.outlet.count()];
+    const blank = await PDFDocument.create();
+    blank.addPage([420, 595]);
+    const empty = await blank.save();
+    const cases: [string, RegExp][] = [
+      [Buffer.from("this is not a PDF at all").toString("base64"), /could not be read/],
+      [Buffer.from(empty).toString("base64"), /has no text/],
+    ];
+    for (const [content, message] of cases) {
+      await expect(importArticle(prisma, parse({ format: "pdf", content, newOutletName: "Never Created Gazette" }), null)).rejects.toThrow(message);
+    }
+    expect(importArticleSchema.safeParse({ format: "pdf", content: "", newOutletName: "X" }).error?.issues[0]?.message).toBe("Choose the PDF file.");
+    expect(importArticleSchema.safeParse({ format: "pdf", content: "not base64!", newOutletName: "X" }).error?.issues[0]?.message).toMatch(/did not arrive whole/);
+    expect([await prisma.article.count(), await prisma.outlet.count()]).toEqual(before);
+  });
+});
+
 describe(`npm run import (${process.env.TEST_DB})`, () => {
-  it("imports a folder, reports each bad file, and is idempotent when re-run", { timeout: 240_000 }, async () => {
+  it("imports a folder (text, HTML and PDF files), reports each bad file, and is idempotent when re-run", { timeout: 240_000 }, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "claimscope-import-"));
     try {
       await writeFile(path.join(dir, "one.txt"), "Talks resume\n\nThe envoy said “talks will resume next week,” according to officials.");
@@ -128,6 +163,10 @@ describe(`npm run import (${process.env.TEST_DB})`, () => {
       await writeFile(path.join(dir, "latin1.txt"), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
       await writeFile(path.join(dir, "bad-meta.txt"), "Headline\n\nBody.");
       await writeFile(path.join(dir, "bad-meta.json"), "{ not json");
+      // Over two pages, so that the running header is known for one and dropped.
+      const pdf = await makeReportPdf({ header: "Harbour Times", paragraphs: ["Pilots end strike", "The pilots' union said the strike “has made its point” and ended it on Friday."], linesPerPage: 3 });
+      await writeFile(path.join(dir, "three.pdf"), pdf);
+      await writeFile(path.join(dir, "broken.pdf"), "%PDF-1.7 this file was cut short");
       const env = { ...process.env, NODE_OPTIONS: "" };
       const args = ["--conditions=react-server", "scripts/import.ts", dir, "--outlet", "Folder Outlet"];
       // A child process cannot share the in-memory PGlite of this test: it gets its own directory, which
@@ -135,16 +174,18 @@ describe(`npm run import (${process.env.TEST_DB})`, () => {
       const childEnv = process.env.DATABASE_URL ? env : { ...env, PGLITE_DATA_DIR: path.join(dir, "db") };
       const first = await run(TSX, args, { env: childEnv, cwd: process.cwd() }).catch((e) => e);
       expect(first.code).toBe(1);
-      expect(first.stdout).toMatch(/2 new, 0 already/);
+      expect(first.stdout).toMatch(/3 new, 0 already/);
+      expect(first.stdout).toMatch(/broken\.pdf: That PDF could not be read/);
       expect(first.stdout).toMatch(/binary\.txt: not a text file/);
       expect(first.stdout).toMatch(/latin1\.txt: not valid UTF-8/);
       expect(first.stdout).toMatch(/bad-meta\.txt: metadata is not valid JSON/);
       const second = await run(TSX, args, { env: childEnv, cwd: process.cwd() }).catch((e) => e);
       expect(second.stdout).toMatch(/0 new/);
-      expect(second.stdout).toMatch(/batch: 2 done, 0 failed, 0 left/);
+      expect(second.stdout).toMatch(/batch: 3 done, 1 failed, 0 left/);
       if (process.env.DATABASE_URL) {
         expect(await prisma.article.count({ where: { outlet: { name: "Wire Service" } } })).toBe(1);
-        expect(await prisma.article.count({ where: { outlet: { name: "Folder Outlet" } } })).toBe(1);
+        expect(await prisma.article.count({ where: { outlet: { name: "Folder Outlet" } } })).toBe(2);
+        expect(await prisma.article.count({ where: { title: "Pilots end strike" } })).toBe(1);
       }
     } finally {
       await rm(dir, { recursive: true, force: true });

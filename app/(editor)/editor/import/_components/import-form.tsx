@@ -7,6 +7,8 @@ import { cleanPastedText } from "@/lib/paste-cleaner";
 import { importArticleSchema, MAX_ARTICLE_CHARS, type ImportArticleInput } from "@/lib/validation/import";
 import { importArticleAction } from "@/app/(editor)/editor/_actions/import";
 import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form";
+import { toBase64 } from "@/app/(editor)/editor/_components/to-base64";
+import { MAX_PDF_BYTES } from "@/lib/validation/source-document";
 
 type Outlet = { id: string; name: string };
 type Done = { articleId: string; slug: string; created: boolean; quotes: number };
@@ -47,13 +49,23 @@ export function ImportForm({ outlets }: { outlets: Outlet[] }) {
   async function onFile(file: File | undefined) {
     setFileNote(null);
     if (!file) return;
+    if (/\.pdf$/i.test(file.name) || file.type === "application/pdf") {
+      if (file.size > MAX_PDF_BYTES) {
+        setError("content", { message: `That PDF is larger than ${(MAX_PDF_BYTES / 1e6).toFixed(1)} MB.` });
+        return;
+      }
+      setValue("format", "pdf");
+      setValue("content", toBase64(new Uint8Array(await file.arrayBuffer())), { shouldValidate: true });
+      setFileNote(`${file.name}: a PDF of ${(file.size / 1024).toFixed(0)} KB; its text is read when you import it.`);
+      return;
+    }
     if (file.size > MAX_FILE_BYTES) {
       setError("content", { message: "That file is larger than 2 MB: is it really one article?" });
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (bytes.includes(0)) {
-      setError("content", { message: "That file is not text (it looks binary). Upload a .txt or .html file." });
+      setError("content", { message: "That file is not text (it looks binary). Upload a .txt, .html or .pdf file." });
       return;
     }
     let text: string;
@@ -86,7 +98,7 @@ export function ImportForm({ outlets }: { outlets: Outlet[] }) {
       {done && (
         <div className="notice notice--ok" role="status">
           {done.created ? "Imported." : "This article was already in Claimscope (same text): nothing was added."}{" "}
-          {done.quotes} quotes found.{" "}
+          {done.quotes} {done.quotes === 1 ? "quote" : "quotes"} found.{" "}
           <Link href={`/editor/articles/${done.articleId}`}>Review its quotes</Link> ·{" "}
           <Link href={`/articles/${done.slug}`}>Public page</Link>
         </div>
@@ -145,23 +157,42 @@ export function ImportForm({ outlets }: { outlets: Outlet[] }) {
       <fieldset className="card" style={{ display: "grid", gap: "1rem" }}>
         <legend className="eyebrow">Text</legend>
         <div className="field">
-          <label htmlFor="file">Upload a .txt or .html file</label>
-          <input id="file" type="file" accept=".txt,.html,.htm,text/plain,text/html" onChange={(e) => onFile(e.target.files?.[0])} />
+          <label htmlFor="file">Upload a .txt, .html or .pdf file</label>
+          <input id="file" type="file" accept=".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf" onChange={(e) => onFile(e.target.files?.[0])} />
           {fileNote && <span className="field__hint">{fileNote}</span>}
         </div>
-        <div className="field">
-          <label htmlFor="format">Format</label>
-          <select id="format" {...register("format")}>
-            <option value="text">Plain text</option>
-            <option value="html">HTML page</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="content">…or paste it here</label>
-          <textarea id="content" rows={14} {...register("content")} {...aria("content")} />
-          <span className="field__hint">Headline on the first line. At most {MAX_ARTICLE_CHARS.toLocaleString("en")} characters.</span>
-          {err("content")}
-        </div>
+        {format === "pdf" ? (
+          <div className="field">
+            {err("content")}
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setFileNote(null);
+                setValue("format", "text");
+                setValue("content", "");
+              }}
+            >
+              Paste text instead of the PDF
+            </button>
+          </div>
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor="format">Format</label>
+              <select id="format" {...register("format")}>
+                <option value="text">Plain text</option>
+                <option value="html">HTML page</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="content">…or paste it here</label>
+              <textarea id="content" rows={14} {...register("content")} {...aria("content")} />
+              <span className="field__hint">Headline on the first line. At most {MAX_ARTICLE_CHARS.toLocaleString("en")} characters.</span>
+              {err("content")}
+            </div>
+          </>
+        )}
         {format === "text" && (
           <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
             <input type="checkbox" {...register("stripBoilerplate")} /> Clean up the paste: join lines broken inside paragraphs

@@ -7,6 +7,7 @@ import { useActionForm } from "@/app/(editor)/editor/_components/use-action-form
 import { useVersionedRecord } from "@/app/(editor)/editor/_components/use-versioned-record";
 import { SelectField } from "@/app/(editor)/editor/_components/select-field";
 import { SubmitButton } from "@/app/(editor)/editor/_components/form-fields";
+import { toBase64 } from "@/app/(editor)/editor/_components/to-base64";
 import {
   createSourceDocumentSchema,
   editSourceDocumentSchema,
@@ -17,12 +18,6 @@ import { createSourceDocumentAction, editSourceDocumentAction } from "@/app/(edi
 import type { ActionResult } from "@/lib/action";
 
 const NEW = { version: 0, title: "", speakerId: null, publishedAt: null, url: null, format: "text", fileName: null };
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 interface Existing {
   id: string;
