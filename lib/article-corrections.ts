@@ -179,7 +179,8 @@ export async function correctArticle(actorId: string, raw: CorrectArticleInput) 
       await updateVersioned(tx, "article", {
         where: { id: input.id },
         version: input.version,
-        data: { body: input.body, contentHash: hash },
+        // Page offsets were the PDF's as imported: they do not hold for the corrected text.
+        data: { body: input.body, contentHash: hash, pageStarts: [] },
         audit: {
           actorId,
           entityType: "article",

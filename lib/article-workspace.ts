@@ -49,6 +49,7 @@ export function getArticleWorkspace(id: string) {
       updatedAt: true,
       outlet: { select: { id: true, name: true } },
       rawText: true,
+      pageStarts: true,
       captures: {
         orderBy: { fetchedAt: "desc" },
         select: { id: true, requestedUrl: true, finalUrl: true, redirects: true, httpStatus: true, mediaType: true, encoding: true, byteLength: true, sha256: true, fetchedAt: true },

@@ -138,9 +138,11 @@ async function prepareArticle(prisma: PrismaClient, input: ImportArticleData, ac
   let byline = input.byline;
   let publishedAt = input.publishedAt ? new Date(input.publishedAt) : null;
   let rawText: string | null = input.content;
+  let pageStarts: number[] = [];
   if (input.format === "pdf") {
     const pdf = await readPdfArticle(new Uint8Array(Buffer.from(input.content, "base64")));
     text = pdf.text;
+    pageStarts = pdf.pageStarts;
     title ??= pdf.title;
     byline ??= pdf.author;
     rawText = null; // the file is not text; its text is the article's
@@ -172,17 +174,18 @@ async function prepareArticle(prisma: PrismaClient, input: ImportArticleData, ac
     outlets.set(name.toLowerCase(), once);
     outletId = once;
   }
-  return prepareText(prisma, { outletId, title, byline, url: input.url, publishedAt, text, rawText, language: null, capture: null }, actorId);
+  return prepareText(prisma, { outletId, title, byline, url: input.url, publishedAt, text, pageStarts, rawText, language: null, capture: null }, actorId);
 }
 
 /**
- * A PDF article's text in reading order, with its title and author from the file's metadata
+ * A PDF article's text in reading order, the offset where each of its pages begins, and its title
+ * and author from the file's metadata
  * (lib/pdf-to-text.ts, in a worker thread within the budgets). NUL characters, which a PDF's broken
  * font maps can give and PostgreSQL cannot store, are dropped.
  * @throws ImportInputError for a damaged or encrypted file, or one with no text layer (a scan);
  *   BudgetExceededError over a budget.
  */
-export async function readPdfArticle(bytes: Uint8Array): Promise<{ text: string; title: string | null; author: string | null }> {
+export async function readPdfArticle(bytes: Uint8Array): Promise<{ text: string; pageStarts: number[]; title: string | null; author: string | null }> {
   let pdf;
   try {
     pdf = await runBudgeted("pdfToText", { bytes });
@@ -190,9 +193,13 @@ export async function readPdfArticle(bytes: Uint8Array): Promise<{ text: string;
     if (error instanceof BudgetExceededError) throw error;
     throw new ImportInputError("That PDF could not be read (it may be damaged or encrypted).");
   }
-  const text = pdf.text.replaceAll("\u0000", "");
+  // Dropped NULs shift the offsets after them: each page start moves back by those before it.
+  const nuls: number[] = [];
+  for (let i = pdf.text.indexOf("\u0000"); i >= 0; i = pdf.text.indexOf("\u0000", i + 1)) nuls.push(i);
+  const text = nuls.length ? pdf.text.replaceAll("\u0000", "") : pdf.text;
   if (!text.trim()) throw new ImportInputError("That PDF has no text (it may be scanned images).");
-  return { text, title: pdf.title, author: pdf.author };
+  const pageStarts = pdf.pages.map((p) => p.start - nuls.filter((at) => at < p.start).length);
+  return { text, pageStarts, title: pdf.title, author: pdf.author };
 }
 
 export interface ImportedText {
@@ -205,6 +212,8 @@ export interface ImportedText {
   publishedAt: Date | null;
   /** The article text, headline first or not. */
   text: string;
+  /** For a PDF: the offset in `text` where each page begins (page 1 first). */
+  pageStarts?: number[];
   /** What was received (pasted text or page HTML), kept for re-extraction. */
   rawText: string | null;
   language: string | null;
@@ -226,10 +235,16 @@ export async function storeImportedText(prisma: PrismaClient, input: ImportedTex
 async function prepareText(prisma: PrismaClient, input: ImportedText, actorId: string | null): Promise<Prepared> {
   let text = input.text.trim();
   if (!text) throw new ImportInputError("No article text was found in what you gave.");
+  // Page starts follow the text: back by the whitespace trimmed before it, on by a headline put in front.
+  let shift = -(input.text.length - input.text.trimStart().length);
   const firstLine = text.split("\n", 1)[0].trim();
   let title = input.title;
   if (!title) title = firstLine;
-  else if (firstLine !== title) text = `${title}\n\n${text}`;
+  else if (firstLine !== title) {
+    text = `${title}\n\n${text}`;
+    shift += title.length + 2;
+  }
+  const pageStarts = (input.pageStarts ?? []).map((start) => Math.min(text.length, Math.max(0, start + shift)));
   if (title.length > 300) title = `${title.slice(0, 297)}…`;
   if (text.length > MAX_ARTICLE_CHARS) throw new ImportInputError(`The article text is too long (at most ${MAX_ARTICLE_CHARS.toLocaleString("en")} characters).`);
 
@@ -256,6 +271,7 @@ async function prepareText(prisma: PrismaClient, input: ImportedText, actorId: s
     url: input.url,
     publishedAt: input.publishedAt,
     body: text,
+    pageStarts,
     rawText: input.rawText,
     language: input.language,
     capture: input.capture,

@@ -91,6 +91,7 @@ async function importFromUrlWithinBudget(
   let text: string;
   let meta: { title: string | null; byline: string | null; publishedAt: string | null; siteName: string | null; canonicalUrl: string | null; language: string | null };
   let rawText: string | null;
+  let pageStarts: number[] = [];
   if (page.kind === "html") {
     const extracted = await runBudgeted("htmlToArticle", { html: page.html, url: pageUrl });
     text = extracted.text;
@@ -99,6 +100,7 @@ async function importFromUrlWithinBudget(
   } else {
     const pdf = await readPdfArticle(page.bytes);
     text = pdf.text;
+    pageStarts = pdf.pageStarts;
     meta = { title: pdf.title, byline: pdf.author, publishedAt: null, siteName: null, canonicalUrl: null, language: null };
     rawText = null;
   }
@@ -128,6 +130,7 @@ async function importFromUrlWithinBudget(
       publishedAt: input.publishedAt ? new Date(input.publishedAt) : validDate(meta.publishedAt),
       text,
       rawText,
+      pageStarts,
       language: meta.language,
       capture: page.capture,
     },

@@ -60,6 +60,7 @@ export interface ArticleFields {
   publishedAt: Date | null;
   language?: string | null;
   body: string;
+  pageStarts?: number[];
   rawText: string | null;
   capture?: CaptureData | null;
   actorId: string | null;
@@ -309,6 +310,7 @@ async function writePart(tx: Tx, part: Part, remap: Map<string, string>): Promis
         publishedAt: f.publishedAt,
         language: f.language ?? "en",
         body: f.body,
+        pageStarts: f.pageStarts ?? [],
         rawText: f.rawText,
         contentHash,
       })),

@@ -25,6 +25,8 @@ export interface IngestInput {
   url: string | null;
   publishedAt: Date | null;
   body: string;
+  /** For an article read from a PDF: the offset in `body` where each page begins. */
+  pageStarts?: number[];
   rawText: string | null;
   /** Primary language subtag; null or absent: the default. */
   language?: string | null;

@@ -1,6 +1,6 @@
 /**
- * Page citations for a source document's text: `pageStarts` is the offset
- * where each page begins (SourceDocument.pageStarts, page 1 first; empty when
+ * Page citations for a source document's or a PDF article's text: `pageStarts` is the offset
+ * where each page begins (SourceDocument.pageStarts or Article.pageStarts, page 1 first; empty when
  * the source has no pages). Pure.
  */
 

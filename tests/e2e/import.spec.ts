@@ -72,6 +72,8 @@ test("an editor uploads a PDF article and sees its text and quotes found", async
   await expect(status).toContainText("1 quote found.");
   await status.getByRole("link", { name: "Review its quotes" }).click();
   await expect(page.getByText("Oskar Lindqvist").first()).toBeVisible();
+  // Each quote is cited by the page of the PDF it is on.
+  await expect(page.getByRole("list", { name: "Quotes in this article" }).getByText("p. 2", { exact: true })).toBeVisible();
   await expect(page.getByText("keeps the channel safe").first()).toBeVisible();
   // The running header and the page numbers are not article text.
   await expect(page.getByText("Port edition")).toHaveCount(0);

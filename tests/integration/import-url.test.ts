@@ -119,6 +119,7 @@ async function stored(articleId: string) {
     select: {
       title: true,
       body: true,
+      pageStarts: true,
       byline: true,
       url: true,
       publishedAt: true,
@@ -172,7 +173,7 @@ describe(`import by URL (${process.env.TEST_DB})`, () => {
     current = ARTICLE;
   });
 
-  it("a PDF: its text in reading order, running header and page numbers dropped", async () => {
+  it("a PDF: its text in reading order, running header and page numbers dropped, where each page begins kept", async () => {
     const outcome = await importFromUrl(prisma, parse(`${BASE}/report.pdf`), actorId);
     const article = await stored(outcome.articleId);
     expect(article.title).toBe("Reservoir levels report");
@@ -183,6 +184,7 @@ describe(`import by URL (${process.env.TEST_DB})`, () => {
         "“If the autumn is as dry as the summer, we will ask households to cut their use,” said Hanne Lie, the authority's director.",
       ].join("\n\n"),
     );
+    expect(article.pageStarts).toEqual([article.body.indexOf("Reservoir levels fell"), article.body.indexOf("“If the autumn")]);
     expect(article.captures[0]).toMatchObject({ mediaType: "application/pdf", encoding: null, byteLength: pdfBytes.byteLength });
     expect(Buffer.from(article.captures[0].bytes).equals(Buffer.from(pdfBytes))).toBe(true);
     expect(article.quotes.map((q) => q.speaker?.name)).toContain("Hanne Lie");

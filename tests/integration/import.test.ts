@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { importArticle } from "@/lib/import-article";
+import { pageCitation } from "@/lib/source-pages";
 import { importArticleSchema } from "@/lib/validation/import";
 import { PDFDocument } from "pdf-lib";
 import { makeReportPdf } from "../support/test-pdf";
@@ -132,6 +133,10 @@ describe(`import of an uploaded PDF (${process.env.TEST_DB})`, () => {
     expect(article.body).not.toContain("Coastal Gazette — Port edition");
     expect(article.rawText).toBeNull();
     expect(article.quotes.map((q) => q.speaker?.name)).toContain("Oskar Lindqvist");
+    // Each page's start, in the stored text (after the headline put in front), so a quote is cited by page.
+    expect(article.pageStarts).toEqual([article.body.indexOf("Harbour pilots will"), article.body.indexOf("“We have warned")]);
+    const quote = article.quotes.find((q) => q.exact.startsWith("We have warned"))!;
+    expect(pageCitation(article.pageStarts, quote.start, quote.end)).toBe("p. 2");
   });
 
   it("refuses a file that is not a PDF, or a PDF with no text, with a clear message, and stores nothing", async () => {

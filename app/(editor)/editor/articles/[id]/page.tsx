@@ -9,6 +9,7 @@ import { getArticleWorkspace } from "@/lib/article-workspace";
 import { listClaimOptions } from "@/lib/claim-edits";
 import { getArticleHistory } from "@/lib/audit";
 import { listSpeakerOptions } from "@/lib/quotes";
+import { pageCitation } from "@/lib/source-pages";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -53,7 +54,7 @@ export default async function ArticleWorkspacePage({ params }: Props) {
       </div>
       <ArticleWorkspace
         article={{ id: article.id, version: article.version, body: article.body }}
-        quotes={article.quotes}
+        quotes={article.quotes.map((q) => ({ ...q, page: pageCitation(article.pageStarts, q.start, q.end) }))}
         annotations={article.annotations.map(({ author, ...a }) => ({ ...a, authorName: author?.name ?? null }))}
         speakers={speakers}
         claims={claims}

@@ -31,6 +31,7 @@ export function QuoteList({ quotes, activeQuote, onFocus }: { quotes: WorkspaceQ
                 <ReviewBadge status={q.reviewStatus} />
                 <AnchorBadge status={q.anchorStatus} />
                 <span>{q.speaker?.name ?? "no speaker"}</span>
+                {q.page && <span>{q.page}</span>}
                 {q.claim ? (
                   <Link href={`/editor/claims/${q.claim.id}`} title={q.claim.canonical}>
                     <span className="claim-dot" style={{ background: `hsl(${claimHue(q.claim.id)} 70% 55%)` }} aria-hidden="true" />

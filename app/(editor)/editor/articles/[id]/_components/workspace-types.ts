@@ -9,6 +9,8 @@ export interface WorkspaceQuote {
   version: number;
   speaker: { id: string; name: string } | null;
   claim: { id: string; canonical: string; status: string } | null;
+  /** "p. 3" for an article read from a PDF (lib/source-pages.ts pageCitation); null otherwise. */
+  page?: string | null;
 }
 
 export interface WorkspaceAnnotation {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "pageStarts" INTEGER[] DEFAULT ARRAY[]::INTEGER[];
