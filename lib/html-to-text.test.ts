@@ -4,7 +4,7 @@
  * furniture is not.
  */
 import { describe, expect, it } from "vitest";
-import { htmlToArticle } from "./html-to-text";
+import { estimatedTextChars, htmlToArticle } from "./html-to-text";
 
 const PARAGRAPHS = [
   "The town council voted on Tuesday to build a new footbridge over the river, ending a decade of debate.",
@@ -68,5 +68,19 @@ describe("htmlToArticle: article text that looks like furniture is kept", () => 
     expect(title).toBe("Hochwasserschutz");
     expect(text).toContain("new footbridge over");
     expect(text).not.toMatch(/[\u00ad\u200b]/);
+  });
+});
+
+describe("htmlToArticle: a page with more text than an article may have", () => {
+  it("estimates the text outside tags, comments, scripts and styles, whitespace runs once", () => {
+    expect(estimatedTextChars("<p>Hello,   world</p><!-- a <b>comment</b> --><script>var x = '<p>no</p>';</script><style>p { color: red }</style>\n\n<p>Bye</p>")).toBe(
+      "Hello, world Bye".length,
+    );
+  });
+
+  it("is refused before it is parsed, with the size in the message", () => {
+    const page = `<html><body>${"<p>The council said the budget would be balanced by spring, officials told reporters.</p>\n".repeat(27_000)}</body></html>`;
+    // This message comes from the count made before jsdom and Readability run.
+    expect(() => htmlToArticle(page)).toThrow(/holds about 2,2\d\d,\d\d\d characters of text; at most 2,000,000 can be processed/);
   });
 });

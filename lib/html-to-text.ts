@@ -104,6 +104,15 @@ function pageHeadline(document: Document, ld: JsonLdArticle | null): string | nu
  */
 export function htmlToArticle(html: string, url?: string | null): ExtractedArticle {
   checkNesting(estimatedDepth(html), 4 * INPUT_LIMITS.maxDepth);
+  // More text than an article may have is refused before the parse, not after minutes of Readability.
+  const chars = estimatedTextChars(html);
+  if (chars > INPUT_LIMITS.maxChars) {
+    throw new BudgetExceededError(
+      "size",
+      `The page holds about ${chars.toLocaleString("en")} characters of text; at most ${INPUT_LIMITS.maxChars.toLocaleString("en")} can be processed. Paste the article's text instead.`,
+      { chars, limit: INPUT_LIMITS.maxChars },
+    );
+  }
   const virtualConsole = new VirtualConsole(); // swallow CSS/parse warnings
   const dom = new JSDOM(html, { url: url ?? "https://example.invalid/", virtualConsole });
   const document = dom.window.document;
@@ -159,6 +168,38 @@ export function estimatedDepth(html: string): number {
     else if (!VOID.has(name) && !m[0].endsWith("/>")) max = Math.max(max, ++depth);
   }
   return max;
+}
+
+/**
+ * About how many characters of text `html` shows, in one linear pass: what lies outside tags,
+ * comments, scripts and styles, each run of whitespace counted once. At least the text that
+ * Readability can extract from it (entities count as written, so it errs high by a little).
+ */
+export function estimatedTextChars(html: string): number {
+  let count = 0;
+  let i = 0;
+  let space = true;
+  const n = html.length;
+  const skipTo = (end: string, from: number) => {
+    const at = html.indexOf(end, from);
+    return at < 0 ? n : at + end.length;
+  };
+  while (i < n) {
+    const c = html.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const head = html.slice(i + 1, i + 8).toLowerCase();
+      if (head.startsWith("!--")) i = skipTo("-->", i + 4);
+      else if (head.startsWith("script")) i = skipTo(">", skipTo("</script", i + 7));
+      else if (head.startsWith("style")) i = skipTo(">", skipTo("</style", i + 6));
+      else i = skipTo(">", i + 1);
+      continue;
+    }
+    const isSpace = c === 32 || (c >= 9 && c <= 13);
+    if (!isSpace || !space) count++;
+    space = isSpace;
+    i++;
+  }
+  return count;
 }
 
 /** The deepest element below `root`, walked without recursion. */
