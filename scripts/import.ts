@@ -177,14 +177,17 @@ async function main() {
   let created = 0;
   let duplicates = 0;
   let changed = 0;
+  const changedItems: { name: string; articleId: string }[] = [];
   let stopping = false;
 
-  const count = (jobId: string, output: unknown) => {
+  const count = (jobId: string, output: unknown, name: string) => {
     if (!mine.has(jobId)) return;
-    const o = output as { created: boolean; changed?: boolean };
+    const o = output as { created: boolean; changed?: boolean; articleId?: string };
     if (o.created) created++;
-    else if (o.changed) changed++;
-    else duplicates++;
+    else if (o.changed) {
+      changed++;
+      if (o.articleId) changedItems.push({ name, articleId: o.articleId });
+    } else duplicates++;
   };
 
   // Workers of this command take any import job (other batches' too: the work
@@ -202,7 +205,7 @@ async function main() {
           if (mine.has(job.id)) bar.update({ file });
           try {
             const output = await runImportFileJob(data, job);
-            count(job.id, output);
+            count(job.id, output, file);
             return output;
           } finally {
             if (mine.has(job.id)) bar.increment();
@@ -215,7 +218,7 @@ async function main() {
             if (first) bar.update({ file: (first.data as { sourceName?: string }).sourceName ?? "" });
             const results = await runImportFileJobs(jobs);
             for (const [i, r] of results.entries()) {
-              if ("output" in r) count(jobs[i].job.id, r.output);
+              if ("output" in r) count(jobs[i].job.id, r.output, (jobs[i].data as { sourceName?: string }).sourceName ?? "");
               if (mine.has(jobs[i].job.id)) bar.increment();
             }
             return results;
@@ -249,7 +252,8 @@ async function main() {
     console.log(`  throughput: ${((created + duplicates + changed) / seconds).toFixed(1)} articles/s (${created + duplicates + changed} in ${seconds.toFixed(1)} s, analysis included)`);
     console.log(`  CPU time: ${((cpuSeconds * 1000) / (created + duplicates + changed)).toFixed(1)} ms per article (${cpuSeconds.toFixed(1)} s, all threads)`);
   }
-  if (changed) console.log(`  changed since they were imported: ${changed} (open the article and correct its text to take the new version)`);
+  if (changed) console.log(`  changed since they were imported: ${changed} (correct the article's text to take the new version)`);
+  for (const c of changedItems.sort((a, b) => a.name.localeCompare(b.name))) console.log(`  ↻ ${c.name}: changed; correct it at /editor/articles/${c.articleId}/correct`);
   console.log(`  batch: ${counts.done} done, ${counts.failed} failed, ${counts.queued + counts.running} left`);
   for (const p of problems) console.log(`  ✗ ${p.file}: ${p.error}`);
   for (const f of failures) console.log(`  ✗ ${f.sourceName}: ${f.error}`);
