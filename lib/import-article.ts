@@ -179,9 +179,8 @@ async function prepareArticle(prisma: PrismaClient, input: ImportArticleData, ac
 
 /**
  * A PDF article's text in reading order, the offset where each of its pages begins, and its title
- * and author from the file's metadata
- * (lib/pdf-to-text.ts, in a worker thread within the budgets). NUL characters, which a PDF's broken
- * font maps can give and PostgreSQL cannot store, are dropped.
+ * and author from the file's metadata (lib/pdf-to-text.ts, in a worker thread within the budgets).
+ * NUL characters, which a PDF's broken font maps can give and PostgreSQL cannot store, are dropped.
  * @throws ImportInputError for a damaged or encrypted file, or one with no text layer (a scan);
  *   BudgetExceededError over a budget.
  */
