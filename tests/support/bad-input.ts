@@ -100,7 +100,7 @@ const TARGETS: ActionTarget[] = [
     others: [
       { name: "url", bad: [["javascript url", "javascript:alert(1)"], ["data url", "data:text/html,<script>alert(1)</script>"], ["no scheme", "example.com/x"], ["number url", 5], ["oversized url", `https://example.com/${"a".repeat(2000)}`]] },
       { name: "publishedAt", bad: [["not a date", "yesterday"], ["impossible date", "2020-02-30"], ["future date", "2999-01-01"], ["ancient date", "1066-10-14"], ["number date", 20200625], ["sql date", `2020-01-01' OR '1'='1`]] },
-      { name: "format", bad: [["unknown format", "pdf"], ["xss format", "<script>alert(1)</script>"], ["null format", null], ["number format", 1]] },
+      { name: "format", bad: [["unknown format", "docx"], ["pdf format with text, not a file", "pdf"], ["xss format", "<script>alert(1)</script>"], ["null format", null], ["number format", 1]] },
       { name: "outletId", bad: [["missing outlet", "does-not-exist-0000"], ["oversized outlet", "x".repeat(65)], ["object outlet", { id: 1 }]] },
       { name: "newOutletName", bad: [["nul outlet name", "a\u0000b"], ["surrogate outlet name", "\ud800"], ["two-line outlet name", "a\nb"], ["oversized outlet name", "x".repeat(121)]] },
       { name: "stripBoilerplate", bad: [["string boolean", "yes"], ["number boolean", 1]] },
