@@ -30,7 +30,8 @@ async function describeImport(outcome: ImportOutcome) {
     slug: outcome.slug,
     title: outcome.title,
     created: outcome.created,
-    quotes: await prisma.quote.count({ where: { articleId: outcome.articleId } }),
+    // Counted as listed: a quote in the headline is not one of the article's quotes to review here.
+    quotes: await prisma.quote.count({ where: { articleId: outcome.articleId, kind: { not: "title" } } }),
     found: quotes.map((q) => ({ exact: q.exact, speaker: q.speaker?.name ?? null })),
     // The URL was imported before and its text changed: offered to the editor as a text correction.
     correction: outcome.correction,

@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { importTextForEditor } from "@/lib/editor-import";
 import { importArticle } from "@/lib/import-article";
 import { pageCitation } from "@/lib/source-pages";
 import { importArticleSchema } from "@/lib/validation/import";
@@ -117,6 +118,24 @@ describe(`import (${process.env.TEST_DB})`, () => {
     }
     await expect(importArticle(prisma, parse({ outletId: "gone", content: "Text." }), null)).rejects.toThrow(/no longer exists/);
     expect(await prisma.article.count()).toBe(before);
+  });
+});
+
+describe(`the import page's notice (${process.env.TEST_DB})`, () => {
+  it("counts the quotes it lists: the title of a work in quotation marks is not one of them", async () => {
+    const editor = await prisma.user.findFirstOrThrow({ select: { id: true } });
+    const shown = await importTextForEditor(
+      parse({
+        newOutletName: "Notice Count Wire",
+        content:
+          "Rivers cleaner than in decades, agency says\n\nThe environment agency, in its annual report “Clean Rivers Outlook” released on Tuesday, said the rivers were “cleaner than at any time since 1970.”\n\n“Nobody should swim there yet,” its director told reporters.",
+      }),
+      editor.id,
+    );
+    expect(shown.found.map((q) => q.exact)).toEqual(["cleaner than at any time since 1970.", "Nobody should swim there yet,"]);
+    expect(shown.quotes).toBe(shown.found.length);
+    // The report's title is stored all the same, as a quote of kind "title".
+    expect(await prisma.quote.findMany({ where: { articleId: shown.articleId, kind: "title" }, select: { exact: true } })).toEqual([{ exact: "Clean Rivers Outlook" }]);
   });
 });
 
