@@ -43,6 +43,17 @@ describe("attribution: who is the subject", () => {
     ["claim as a verb is still a cue", "Officials claim that the dam is “perfectly safe.”", ["Officials"]],
     ["an unnamed official of a body is not the body", "A senior Norland trade official said that “exports will recover by spring.”", ["senior Norland trade official"]],
     ["a comma before a verb with a place after it is no inversion", "“We are ready,” Lena Park, a local organiser, wrote on Facebook.", ["Lena Park"]],
+    // Found on the real-article set (tests/fixtures/real): a gerund the list lacks, a coordinated
+    // cue after a verb that is no verb of saying, "went on to", and a verb of addressing with its addressee.
+    ["an unlisted gerund of a listed verb, after a comma and an adverb", "Ms Oduya went online on Monday to calm shareholders, declaring firmly, “No data was lost.”", ["Oduya"]],
+    ["a gerund straight after a quotation is no inverted cue", "The rules had a “chilling effect” reporting the fines to the regulator.", [null]],
+    ["a cue coordinated with a verb that is no verb of saying", "Harbour chief Sven Adler apologised to passengers on the radio and said that the ferries “will sail on time” from Monday.", ["Sven Adler"]],
+    ["“went on to say” speaks for the subject of “went”", "Ms Oduya chairs the bank. She went on to say that “the backups held.”", ["Oduya"]],
+    ["a verb of addressing, its addressees and “that”", "Ms Oduya chairs the bank. She later reassured staff and worried customers that “every account is intact.”", ["Oduya"]],
+    ["an honorific and a surname are a person a pronoun can refer to", "Ms Oduya chairs the bank. She said that “the backups held.”", ["Oduya"]],
+    ["an honorific's gender holds against the pronoun", "Mr Lind chairs the bank. She said that “the backups held.”", [null]],
+    ["a country's capitalised abbreviation is no honorific", "Mr Halloran leads the agency. Cases rose in DR Ostrava. “We are worried,” he said.", ["Halloran"]],
+    ["a verb of addressing with an abstract object is no cue", "The mayor cited fears that “the bridge will fall”.", [null]],
   ])("%s", (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);
   });

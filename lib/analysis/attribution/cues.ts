@@ -3,11 +3,11 @@
 
 import { CLAUSE_WORDS } from "../data/stopwords";
 import type { Tok } from "../tokens";
-import { afterDocument, isVerb } from "./verbs";
+import { afterDocument, isVerb, wentOnTo } from "./verbs";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
 import { interpret, remember, setDocument } from "./mentions";
 import { collectBack, collectForward, isNameLike } from "./noun-phrases";
-import { collectSubject, issuedBy, leadingSubject, sentenceSubject } from "./subjects";
+import { collectSubject, firstVerbSubject, issuedBy, leadingSubject, sentenceSubject } from "./subjects";
 import { ARTICLES, DOCS, LABEL, NO_INVERSION, PERSON_HEADS, SPEECH, TIME_WORDS } from "./words";
 
 // ---------------------------------------------------------------------------
@@ -70,7 +70,7 @@ export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
         cues.push({ ...earlier, verbStart: t.start, verbEnd: t.end, start: t.start, end: t.end, at: v });
         continue;
       }
-      const np = leadingSubject(toks, v - 1);
+      const np = leadingSubject(toks, v - 1) ?? firstVerbSubject(toks, v - 1);
       if (np) {
         const speaker = interpret(text, toks, np, ctx, cues);
         cues.push(makeCue(t.start, t.end, toks[np[0]].start, t.end, v, speaker, ctx));
@@ -90,7 +90,8 @@ export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
         continue;
       }
     }
-    const left = afterQuote ? null : collectSubject(toks, v);
+    // "He went on to say …": the subject is the one of "went".
+    const left = afterQuote ? null : collectSubject(toks, prev?.lower === "to" && wentOnTo(toks, v - 1) ? v - 3 : v);
     if (left) {
       const speaker = interpret(text, toks, left, ctx, cues);
       cues.push(makeCue(t.start, t.end, toks[left[0]].start, t.end, v, speaker, ctx));

@@ -14,6 +14,7 @@ const FEMALE_WORDS = new Set([
   "mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "chairwoman", "spokeswoman", "businesswoman",
   "congresswoman", "mother", "daughter", "sister", "aunt", "wife", "actress", "she", "her", "hers",
 ]);
+const HONORIFICS = new Set(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"]);
 const NAME_PARTICLES = new Set(["de", "da", "del", "van", "von", "der", "den", "al", "el", "bin", "ibn", "le", "la", "du", "dos"]);
 
 /** A word that names a role or title rather than a person: "Commissioner", "Director-General", "CEO", "coach". */
@@ -157,6 +158,9 @@ export function personIn(toks: Tok[], a: number, b: number): [number, number] | 
     while (e < b && e - j < 3 && (isNameWord(toks[e + 1]) || NAME_PARTICLES.has(toks[e + 1].lower))) e++;
     return e > j ? [j, e] : null;
   }
+  // "Ms Oduya", "Dr. Lind": an honorific, then one to three name words (an all-capital "DR" before a
+  // place is no honorific).
+  if (HONORIFICS.has(toks[a].lower) && /^\p{Lu}\p{Ll}/u.test(toks[a].text) && a < b && b - a <= 3 && allNameWords(toks, a + 1, b)) return [a + 1, b];
   const before = toks[a - 1];
   if (before && before.kind === "word" && !before.cap && isTitleWord(before.lower) && b - a <= 3 && allNameWords(toks, a, b)) return [a, b];
   const named = nameAfterRole(toks, a, b);

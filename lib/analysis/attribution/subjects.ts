@@ -3,7 +3,7 @@
 // apposition, and a report's issuer ("published … by X"). Token ranges, [first, last].
 
 import { CLAUSE_WORDS } from "../data/stopwords";
-import type { Tok } from "../tokens";
+import { type Tok, tagTokens } from "../tokens";
 import { collectBack, collectForward, isNameLike, isPronoun, personTail } from "./noun-phrases";
 import { isTitleWord, looksLikePersonName } from "./persons";
 import { ADVERB_SKIP, ARTICLES, BE, DOCS, ISSUING, NP_JOINERS, ORGS, PERSON_HEADS, POSSESSIVE_DETS, RELATIVES, REPORTS, SPEECH, TIME_LEADS, TIME_WORDS, TITLES } from "./words";
@@ -34,6 +34,21 @@ export function leadingSubject(toks: Tok[], limit: number): [number, number] | n
   if (named) return named;
   const head = toks[np[1]].lower;
   return isNameLike(toks, np) || ORGS.has(head) || PERSON_HEADS.has(head) || TITLES.has(head) ? np : null;
+}
+
+/**
+ * "George Kurtz apologised to customers and said that …": the subject of the clause's first verb
+ * (as the tagger reads it) before token `limit`, when leadingSubject finds none because that
+ * verb is no verb of saying. Null when no verb comes first or what precedes it names no one.
+ */
+export function firstVerbSubject(toks: Tok[], limit: number): [number, number] | null {
+  tagTokens(toks);
+  for (let k = 1; k < limit; k++) {
+    const t = toks[k];
+    if (t.kind === "quote") return null;
+    if (t.kind === "word" && !t.cap && (t.pos === "VERB" || t.pos === "AUX")) return leadingSubject(toks, k);
+  }
+  return null;
 }
 
 /** "a report published on Wednesday by the Halden Institute": the issuer's token range, or null. */

@@ -7,6 +7,7 @@
 //  - before "that", a colon or a comma that opens a quotation: "Judge Mehta ruled that …",
 //    "The mayor was blunt: “…”".
 
+import { ADDRESS_VERBS } from "../data/attribution-verbs";
 import { DETERMINERS, STOPWORDS } from "../data/stopwords";
 import { type Tok, tagTokens } from "../tokens";
 import { ARTICLES, BE, NO_INVERSION, NOUNISH, ORGS, PERSON_HEADS, POSSESSIVE_DETS, PRONOUNS, REPORTS, SPEECH, TIME_WORDS, TITLES, WEAK } from "./words";
@@ -20,9 +21,31 @@ export function isVerb(toks: Tok[], v: number): boolean {
   if (prev && prev.kind === "word" && BE.has(prev.lower)) return false; // passive: "is believed", "was called"
   // "the report", "its statement" (but "a statement on social media saying" is a participle).
   if (prev && prev.kind === "word" && DETERMINERS.has(prev.lower) && !(t.lower.endsWith("ing") && afterDocument(toks, v))) return false;
-  if (prev && prev.kind === "word" && prev.lower === "to") return false; // "wrong to call", "to say"
-  if (!SPEECH.has(t.lower)) return reportingSlot(toks, v);
+  if (prev && prev.kind === "word" && prev.lower === "to" && !wentOnTo(toks, v - 1)) return false; // "wrong to call", "to say"
+  // An unlisted gerund of a listed verb counts as a participle after a comma: ", stating “…”".
+  const gerund = !SPEECH.has(t.lower) && speechGerund(t.lower) && (prev?.text === "," || afterDocument(toks, v));
+  if (!SPEECH.has(t.lower) && !gerund) return reportingSlot(toks, v);
   return listedVerbFits(toks, v);
+}
+
+/** "went on to say", "goes on to warn": the verb after "to" (token `to`) carries the clause's subject. */
+export function wentOnTo(toks: Tok[], to: number): boolean {
+  return toks[to - 1]?.lower === "on" && GO.has(toks[to - 2]?.lower ?? "");
+}
+
+const GO = new Set(["go", "goes", "went", "going", "gone"]);
+
+/**
+ * The gerund of a listed verb of saying that the list does not give itself ("stating",
+ * "insisting", "admitting"), found by English spelling: the stem, the stem with its "e"
+ * back ("stat" → "state"), or the stem with a doubled final consonant undone ("admitt" → "admit").
+ */
+export function speechGerund(word: string): boolean {
+  if (!word.endsWith("ing") || word.length < 6) return false;
+  const stem = word.slice(0, -3);
+  if (SPEECH.has(stem) || SPEECH.has(stem + "e")) return true;
+  const n = stem.length;
+  return n > 2 && stem[n - 1] === stem[n - 2] && SPEECH.has(stem.slice(0, -1));
 }
 
 function listedVerbFits(toks: Tok[], v: number): boolean {
@@ -36,7 +59,8 @@ function listedVerbFits(toks: Tok[], v: number): boolean {
   if (NOUNISH.has(t.lower)) {
     if (next && next.kind === "word" && ["of", "have", "has", "had", "were", "are", "was", "is", "by", "from", "and"].includes(next.lower)) return false;
     // Base forms ("state", "report") need a plural or pronoun subject: "officials state".
-    if (!/(?:s|ed)$/.test(t.lower) && !(prev && (PRONOUNS.has(prev.lower) || /s$/.test(prev.lower)))) return false;
+    // A gerund is no noun's form here: the gerund rule below places it.
+    if (!/(?:s|ed|ing)$/.test(t.lower) && !(prev && (PRONOUNS.has(prev.lower) || /s$/.test(prev.lower)))) return false;
   }
   // Gerunds only attribute right after a quotation: "“…,” adding that".
   // …or after a document its subject issued: "X issued a statement on social media saying that".
@@ -86,8 +110,31 @@ function reportingSlot(toks: Tok[], v: number): boolean {
   const next = toks[v + 1];
   if (slot === "inverted") return startsNounPhrase(next);
   if (slot === "after-speaker") return !next || next.kind === "punct" || next.pos === "ADP" || next.pos === "ADV" || TIME_WORDS.has(next.lower);
+  if (slot === "object-then-that") return addresseeBeforeThat(toks, v);
   return true;
 }
+
+/**
+ * "reassured the public and affected businesses that “…”", "reminded them that “…”": the words
+ * between the verb at `v` and "that" are one noun phrase (as the tagger reads them) naming whom
+ * the speaker addressed: it ends in a pronoun or a plural noun, after a verb of addressing
+ * (data/attribution-verbs.ts ADDRESS_VERBS). "cited fears that", "signed the bills that" are no
+ * verb of saying.
+ */
+function addresseeBeforeThat(toks: Tok[], v: number): boolean {
+  let k = v + 1;
+  while (toks[k] && toks[k].lower !== "that") {
+    const p = toks[k].pos;
+    if (!(p === "DET" || p === "ADJ" || p === "NOUN" || p === "PROPN" || p === "PRON" || p === "CCONJ" || p === "VERB")) return false;
+    k++;
+  }
+  const head = toks[k - 1];
+  if (!head || head.kind !== "word" || k - 1 === v || !ADDRESS.has(toks[v].lemma ?? "")) return false;
+  if (head.pos === "PRON") return PRONOUNS.has(head.lower) || /^(?:him|her|them|us|me)$/.test(head.lower);
+  return head.pos === "NOUN" && /[^su]s$/.test(head.lower);
+}
+
+const ADDRESS = new Set(ADDRESS_VERBS);
 
 /**
  * “…,” sagte Henrike Albers / »…,« siger direktør Mette Kjærgaard: right after a quotation, one
@@ -109,7 +156,7 @@ function beforeName(toks: Tok[], v: number): boolean {
   return true;
 }
 
-type Slot = "inverted" | "after-speaker" | "before-quote";
+type Slot = "inverted" | "after-speaker" | "before-quote" | "object-then-that";
 
 function slotAt(toks: Tok[], v: number): Slot | null {
   const next = toks[v + 1];
@@ -118,6 +165,12 @@ function slotAt(toks: Tok[], v: number): Slot | null {
   if (!next) return null;
   const opensQuote = (k: number) => toks[k]?.kind === "quote" || (toks[k]?.text === "," && toks[k + 1]?.kind === "quote");
   if (next.lower === "that" && toks.slice(v + 2).some((x) => x.kind === "quote")) return "before-quote";
+  // "reassured the public that “…”": up to five lower-case words, then "that" and a quotation.
+  for (let k = v + 2; k <= v + 6 && toks[k]; k++) {
+    const w = toks[k - 1];
+    if (w.kind !== "word" || w.cap) break;
+    if (toks[k].lower === "that") return toks.slice(k + 1).some((x) => x.kind === "quote") ? "object-then-that" : null;
+  }
   // Not before the quotation itself: in "rents climbed “almost twice as fast”" the quotation is the verb's complement.
   return next.text === ":" || (next.text === "," && opensQuote(v + 1)) ? "before-quote" : null;
 }

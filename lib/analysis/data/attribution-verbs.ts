@@ -113,6 +113,15 @@ export const WEAK_SPEECH_VERBS: readonly string[] = [
 ];
 
 /**
+ * Verbs of addressing someone, by lemma (the tagger's base form), that report speech when the
+ * addressee and "that" come before a quotation: "reassured investors that “…”", "reminded
+ * them that “…”". Listed verbs of saying ("told", "warned") need no entry.
+ */
+export const ADDRESS_VERBS: readonly string[] = [
+  "assure", "reassure", "remind", "advise", "notify", "caution", "convince", "persuade", "inform", "update", "tell", "warn",
+];
+
+/**
  * Verbs that put a label on something: a quoted term after them is the
  * speaker's characterisation ("classifies LeT as “India-focused”"), a claim of
  * its own rather than an excerpt of a longer assertion.
