@@ -19,6 +19,7 @@ import { notePeople } from "./attribution/persons";
 import { REPORTS, SPEECH } from "./attribution/words";
 import { hedgesIn } from "./hedges";
 import type { SpeakerRegistry } from "./speakers";
+import { normalizeName } from "./text";
 import { type QuoteRange, type Tok, tokenize } from "./tokens";
 
 export type { Attribution, AttributionInput, AttributionSource, ResolvedSpeaker } from "./attribution/context";
@@ -108,12 +109,31 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
 
   carrySpeakers(input, out, sentenceSpeaker, sentenceCue);
   layoutSpeakers(input, out, ctx);
+  speakersByRole(out, ctx);
   for (const a of out) if (a.speaker && !a.speaker.id) a.speakerAliases = acronymsOf(ctx, a.speaker.name);
   assignDocuments(out, ctx);
   return out;
 }
 
 const HEDGE_WINDOW = 12;
+
+/**
+ * “CrowdStrike CEO: …” in a headline, “The Harbour Board chairman said …” before the article gives
+ * the name: a speaker that is a role of several words, which the article (anywhere) gives a named
+ * person ("Harbour Board chairman Sven Adler"), is that person. One-word titles ("the minister")
+ * are resolved where they stand, since two people can share them.
+ */
+function speakersByRole(out: Attribution[], ctx: Context) {
+  for (const a of out) {
+    if (!a.speaker || a.speaker.kind === "person") continue;
+    const key = normalizeName(a.speaker.name).replace(/^the /, "");
+    if (!key.includes(" ")) continue;
+    const holder = ctx.roles.get(key);
+    if (!holder || holder === a.speaker || holder.kind !== "person") continue;
+    a.reason = `${a.reason ?? "cue in its sentence"}; the article names ${holder.name} ${a.speaker.name}`;
+    a.speaker = holder;
+  }
+}
 
 /**
  * A quote with no cue in its sentence, in text the English cue rules cannot read: the subject of

@@ -58,6 +58,15 @@ describe("attribution: who is the subject", () => {
     expect(speakers(body)).toEqual(expected);
   });
 
+  it("a role of several words stands for the person the article names with it, before or after", () => {
+    const body = "Ferry chief Ilse Marken met staff on Monday.\n\nThe Ferry chief said: “We will sail on time.”";
+    expect(speakers(body)).toEqual(["Ilse Marken"]);
+    expect(speakers("Ferry chief Ilse Marken met staff on Monday.", "Ferry chief: “We will sail on time”")).toEqual(["Ilse Marken"]);
+    expect(speakers("The Ferry chief said: “We will sail on time.”\n\nFerry chief Ilse Marken met staff on Monday.")).toEqual(["Ilse Marken"]);
+    // A role the article gives nobody stays as written.
+    expect(speakers("The Ferry chief said: “We will sail on time.”")).toEqual(["Ferry chief"]);
+  });
+
   it("a headline that opens with a known speaker and a quotation is that speaker's", () => {
     expect(speakers("The commission will study the findings, officials said.", "European Commission ‘alarmed’ by audit of farm aid")).toEqual(["European Commission"]);
     expect(speakers("The court will publish its reasons, officials said.", "Judges end ‘bulk collection’ of records")).toEqual([null]);

@@ -10,7 +10,7 @@ import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
 import { readsAsEnglish } from "./language";
 import { misspeltEntry } from "./misspelt-names";
 import { antecedent, isPersonName, isProperName, isTimePhrase } from "./noun-phrases";
-import { cleanName, genderOf, isTitleWord, looksLikePersonName, nameAfterRole, personForPronoun, personIn, personSpeaker } from "./persons";
+import { cleanName, genderOf, isTitleWord, looksLikePersonName, nameAfterRole, personForPronoun, personIn, personSpeaker, rememberRole } from "./persons";
 import { ARTICLES, DATA, DOCS, NP_JOINERS, ORGS, PERSON_HEADS, POSSESSIVE_DETS, PRONOUNS, RELATIVES, REPORTS, TIME_WORDS, YEAR } from "./words";
 
 // ---------------------------------------------------------------------------
@@ -296,9 +296,8 @@ function personWithRole(text: string, toks: Tok[], name: [number, number], role:
   const phrase = text.slice(toks[name[0]].start, toks[name[1]].end);
   const known = ctx.registry.resolve(phrase);
   const person = known ? fromRegistry(ctx, known, undefined) : { speaker: personSpeaker(phrase, gender, ctx), documentKey: null };
-  for (let k = role[0]; k <= role[1]; k++) if (isTitleWord(toks[k].lower) && person.speaker) ctx.roles.set(toks[k].lower, person.speaker);
-  // The whole role ("WHO Director-General"), for a later "the WHO Director-General said".
-  if (person.speaker && role[1] > role[0] && toks.slice(role[0], role[1] + 1).some((t) => isTitleWord(t.lower))) ctx.roles.set(roleKey(text, toks, role[0], role[1]), person.speaker);
+  // Each title, and the whole role ("WHO Director-General"), for a later "the WHO Director-General said".
+  if (person.speaker) rememberRole(text, toks, role, person.speaker, ctx);
   return person;
 }
 

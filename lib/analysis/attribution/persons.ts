@@ -4,7 +4,7 @@
 // (by every part of their name, for "Kurtz said" and for "he" / "she").
 
 import { firstNameGender, type Gender, isFirstName, isOrganizationWord, isRoleNoun } from "../nlp";
-import { foldTypography } from "../text";
+import { foldTypography, normalizeName } from "../text";
 import type { Tok } from "../tokens";
 import type { Context, Cue, ResolvedSpeaker } from "./context";
 import { DOCS, NP_JOINERS, ORGS, PERSON_HEADS, REPORTS, TIME_WORDS, TITLES } from "./words";
@@ -145,9 +145,30 @@ export function notePeople(text: string, toks: Tok[], ctx: Context, cues: readon
       const person = personSpeaker(text.slice(toks[range[0]].start, toks[range[1]].end), genderOf(toks, Math.max(0, range[0] - 1), range[1]), ctx);
       const last = ctx.persons[ctx.persons.length - 1];
       if (last?.speaker !== person) ctx.persons.push({ speaker: person, gender: person.gender ?? null });
+      // "Harbour Board chairman Sven Adler met staff": the role before the name is this person's.
+      let r = range[0];
+      while (r > 0 && toks[r - 1].kind === "word" && (toks[r - 1].cap || isTitleWord(toks[r - 1].lower)) && !ARTICLE_WORDS.has(toks[r - 1].lower)) r--;
+      if (r < range[0]) rememberRole(text, toks, [r, range[0] - 1], person, ctx);
     }
     k = e;
   }
+}
+
+const ARTICLE_WORDS = new Set(["the", "a", "an"]);
+
+/**
+ * Remembers a person's role, so that "the minister" or "the Harbour Board chairman" finds them
+ * again: each title word of `role` alone, and the whole role when it has several words and one
+ * of them is a title (a title alone could be another body's). A role with no title word is no role.
+ */
+export function rememberRole(text: string, toks: Tok[], role: [number, number], person: ResolvedSpeaker, ctx: Context) {
+  let titled = false;
+  for (let k = role[0]; k <= role[1]; k++) {
+    if (!isTitleWord(toks[k].lower)) continue;
+    ctx.roles.set(toks[k].lower, person);
+    titled = true;
+  }
+  if (titled && role[1] > role[0]) ctx.roles.set(normalizeName(text.slice(toks[role[0]].start, toks[role[1]].end)), person);
 }
 
 /** The person's name inside a run of capitalised words [a, b], or null. */
