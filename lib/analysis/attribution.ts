@@ -14,7 +14,7 @@ import { interpret, remember } from "./attribution/mentions";
 import type { Attribution, AttributionInput, Context, Cue, ResolvedSpeaker } from "./attribution/context";
 import { commitmentCue, findCues, headlineCue, headlineSubjectCue, isLabelled, nearestCue } from "./attribution/cues";
 import { layoutSpeakers } from "./attribution/layout";
-import { assignDocuments, noteDocuments, noteSubject } from "./attribution/documents";
+import { assignDocuments, noteDocuments, noteOpeningBody, noteSubject } from "./attribution/documents";
 import { notePeople } from "./attribution/persons";
 import { REPORTS, SPEECH } from "./attribution/words";
 import { hedgesIn } from "./hedges";
@@ -30,6 +30,7 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
     registry, lastDocument: null, lastDocumentKey: null, lastOrg: null, lastSpeaker: null,
     before: { lastDocument: null, lastOrg: null, lastSpeaker: null },
     people: new Map(), persons: [], acronyms: new Map(), documentKeys: new Map(), recent: [], roles: new Map(), countries: null, text,
+    bodies: [], leadBody: null,
   };
   const ranges: QuoteRange[] = quotes.map((q, i) => ({ from: q.openMark ?? q.start, to: (q.closeMark ?? q.end - 1) + 1, quote: i }));
   const out: Attribution[] = quotes.map(() => ({
@@ -42,6 +43,8 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
   const headlineOn = input.headline !== false;
 
   const trigger = triggerFor(registry);
+  // The lead: the first sentence after the headline (or the first, with no headline).
+  const leadSentence = sentences.find((x) => x.paragraphIndex >= (headlineOn ? 1 : 0))?.index ?? -1;
   let nextRange = 0;
   for (const sent of sentences) {
     // Sentences with no quote and no cue word cannot change anything: skip tokenising them.
@@ -53,12 +56,14 @@ export function attributeQuotes(input: AttributionInput): Attribution[] {
       if (!trigger.test(text.slice(sent.start, sent.end)) && !/:\s*$/.test(text.slice(sent.start, sent.end))) {
         sentenceSpeaker[sent.index] = null;
         sentenceCue[sent.index] = null;
+        if (!(headlineOn && sent.paragraphIndex === 0)) noteOpeningBody(text, toks, ctx, sent.index === leadSentence);
         notePeople(text, toks, ctx);
         noteAcronyms(text, toks, ctx);
         continue;
       }
     }
     ctx.before = { lastDocument: ctx.lastDocument, lastOrg: ctx.lastOrg, lastSpeaker: ctx.lastSpeaker };
+    if (!hasQuote && !(headlineOn && sent.paragraphIndex === 0)) noteOpeningBody(text, toks, ctx, sent.index === leadSentence);
     const cues = findCues(text, toks, ctx);
     if (!cues.length) noteSubject(text, toks, ctx);
     noteDocuments(text, toks, cues, ctx);

@@ -67,6 +67,20 @@ describe("attribution: who is the subject", () => {
     expect(speakers("The Ferry chief said: “We will sail on time.”")).toEqual(["Ferry chief"]);
   });
 
+  it("a body's role in the possessive is the person the article gave that role", () => {
+    expect(speakers("Norvik Air chief executive Anna Marken met staff.\n\nNorvik Air’s CEO said the delays were “regrettable”.")).toEqual(["Anna Marken"]);
+    expect(speakers("Norvik Air CEO Anna Marken met staff.\n\nNorvik Air’s new CEO said the delays were “regrettable”.")).toEqual(["Anna Marken"]);
+    // With no one named in the role, the body speaks, as before.
+    expect(speakers("Norvik Air’s CEO said the delays were “regrettable”.")).toEqual(["Norvik Air"]);
+  });
+
+  it("“the company”, “the bank” is the body a sentence opened with, after any dateline", () => {
+    expect(speakers("OSLO (Wire) -Brennfjord appeared to play down talk of a sale on Monday.\n\nThe company initially declined to comment, but later issued a statement saying: “We do not comment on rumours.”")).toEqual(["Brennfjord"]);
+    expect(speakers("TALLMARK, Vessia (AD) — The Bank of Vessia kept its rate on hold on Thursday.\n\nThe bank said inflation would fall “by the end of next year”.")).toEqual(["Bank of Vessia"]);
+    // A person opening the lead is no company.
+    expect(speakers("Anna Marken appeared in court on Monday.\n\nThe company said it was “surprised”.")).toEqual(["company"]);
+  });
+
   it("a headline that opens with a known speaker and a quotation is that speaker's", () => {
     expect(speakers("The commission will study the findings, officials said.", "European Commission ‘alarmed’ by audit of farm aid")).toEqual(["European Commission"]);
     expect(speakers("The court will publish its reasons, officials said.", "Judges end ‘bulk collection’ of records")).toEqual([null]);

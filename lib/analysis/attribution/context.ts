@@ -79,6 +79,13 @@ export interface Context {
   acronyms: Map<string, string>;
   /** Speakers in order of mention, for "the ministry" / "the group". */
   recent: ResolvedSpeaker[];
+  /**
+   * Bodies named by a proper name that opens a sentence ("AstraZeneca appeared to …", "The Bank
+   * of Norland kept …"), in order, for "the bank" when no speaker's name fits; `leadBody` is the
+   * one the article's first body sentence opens with, for "the company".
+   */
+  bodies: ResolvedSpeaker[];
+  leadBody: ResolvedSpeaker | null;
   /** Role → the person last named with it ("spokesperson" → Aisha Farooqui), for "the spokesperson said". */
   roles: Map<string, ResolvedSpeaker>;
   /** Demonyms/countries the article is about (dateline first), computed on first need. */

@@ -55,7 +55,8 @@ export function findCues(text: string, toks: Tok[], ctx: Context): Cue[] {
         cues.push({ ...earlier, verbStart: t.start, verbEnd: t.end, start: t.start, end: t.end, at: v });
         continue;
       }
-      const np = sentenceSubject(toks);
+      // "The company declined to comment but later issued a statement saying": the first verb's subject.
+      const np = sentenceSubject(toks) ?? firstVerbSubject(toks, v);
       if (np) {
         const speaker = interpret(text, toks, np, ctx, cues);
         cues.push(makeCue(t.start, t.end, toks[np[0]].start, t.end, v, speaker, ctx));

@@ -3,10 +3,12 @@
 
 import { CLAUSE_WORDS } from "../data/stopwords";
 import type { Tok } from "../tokens";
-import type { Attribution, Context, Cue } from "./context";
+import type { Attribution, Context, Cue, ResolvedSpeaker } from "./context";
+import { isCalendarWord, isFirstName, isOrganizationWord, isPlaceWord } from "../nlp";
 import { fromEntry, interpret, noteDocument, remember, setDocument } from "./mentions";
+import { cleanName, personIn } from "./persons";
 import { collectBack, collectForward, isNameLike } from "./noun-phrases";
-import { ADVERB_SKIP, ARTICLES, BE, DOCS, NP_JOINERS, ORGS, POSSESSIVE_DETS, REPORTS, YEAR } from "./words";
+import { ADVERB_SKIP, ARTICLES, BE, DOCS, NP_JOINERS, ORGS, POSSESSIVE_DETS, PRONOUNS, REPORTS, TIME_WORDS, YEAR } from "./words";
 
 // ---------------------------------------------------------------------------
 // Documents named outside cues ("The State Department’s newly released
@@ -94,6 +96,61 @@ export function noteSubject(text: string, toks: Tok[], ctx: Context) {
 }
 
 
+
+/**
+ * "AstraZeneca appeared to play down …", "The Bank of Norland kept its rate …": a proper name of
+ * one to six words (with "of", "for", "and" inside) that opens the sentence, after any dateline
+ * ("LONDON (Reuters) -"), and is followed by a lower-case word, names a body when it names no
+ * person, place, date or document. Kept in ctx.bodies, and as ctx.leadBody when `lead`.
+ */
+export function noteOpeningBody(text: string, toks: Tok[], ctx: Context, lead: boolean) {
+  let a = datelineEnd(toks);
+  if (toks[a]?.lower === "the" && toks[a + 1]?.cap) a++;
+  let b = a;
+  while (toks[b]?.kind === "word" && (toks[b].cap || (NP_JOINERS.has(toks[b].lower) && toks[b + 1]?.cap && b > a)) && b - a < 6 && !toks[b].poss) b++;
+  const next = toks[b];
+  if (b === a || !next || next.kind !== "word" || next.cap || CLAUSE_WORDS.has(next.lower) || next.poss) return;
+  const last = b - 1;
+  if (a === last && (isPlaceWord(toks[a].lower) || isCalendarWord(toks[a].lower) || TIME_WORDS.has(toks[a].lower) || PRONOUNS.has(toks[a].lower))) return;
+  if (personIn(toks, a, last) || DOCS.has(toks[last].lower) || REPORTS.has(toks[last].lower)) return;
+  for (let k = a; k <= last; k++) if (isFirstName(toks[k].text)) return;
+  // Resolved without interpret(), which would remember an unknown two-word name as a person.
+  const phrase = text.slice(toks[a].start, toks[last].end);
+  const entry = ctx.registry.resolve(phrase);
+  if (entry && entry.kind !== "organisation" && entry.kind !== "government") return;
+  const orgish = toks.slice(a, b).some((t) => ORGS.has(t.lower) || isOrganizationWord(t.lower));
+  const body: ResolvedSpeaker = entry ? fromEntry(ctx.registry, entry) : { id: null, name: cleanName(phrase), kind: orgish ? "organisation" : "unknown", generic: false };
+  ctx.bodies.push(body);
+  if (lead && !ctx.leadBody) ctx.leadBody = body;
+}
+
+/**
+ * Index of the first token after a dateline: a place in capitals, perhaps a comma and a region,
+ * then an agency in brackets, a dash, or both ("LONDON (Reuters) -", "FROSTVIK, Norland (AD) —",
+ * "PARIS —"); 0 when the sentence opens with none. The tokenizer drops a bare hyphen.
+ */
+function datelineEnd(toks: Tok[]): number {
+  const allCaps = (t: Tok | undefined) => !!t && t.kind === "word" && t.cap && t.text.length > 1 && t.text === t.text.toUpperCase();
+  let k = 0;
+  while (allCaps(toks[k]) && k < 4) k++;
+  if (k === 0) return 0;
+  if (toks[k]?.text === ",") {
+    let r = k + 1;
+    while (toks[r]?.kind === "word" && toks[r].cap && r - k <= 3) r++;
+    if (r === k + 1) return 0;
+    k = r;
+  }
+  let marked = false;
+  if (toks[k]?.text === "(" && toks[k + 2]?.text === ")") {
+    k += 3;
+    marked = true;
+  }
+  if (toks[k] && /^[-–—]$/.test(toks[k].text)) {
+    k++;
+    marked = true;
+  }
+  return marked && toks[k]?.kind === "word" && toks[k].cap ? k : 0;
+}
 
 export function assignDocuments(out: Attribution[], ctx: Context) {
   for (const a of out) {

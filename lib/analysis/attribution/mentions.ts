@@ -1,6 +1,7 @@
 // What a noun phrase names: a registry entry, a person, a body, a document and its issuer,
 // or a pronoun / "the ministry" / "the report" resolved against what the article named before.
 
+import { COMPANY_NOUNS } from "../data/attribution-verbs";
 import { isOrganizationWord } from "../nlp";
 import type { SpeakerEntry, SpeakerRegistry } from "../speakers";
 import type { Tok } from "../tokens";
@@ -30,7 +31,7 @@ export function docKeyOf(e: SpeakerEntry, year: string | undefined): string {
 /** A lower-case word that may stand in a name phrase: an article, a joiner, a title, a role or a body noun. */
 function nameFiller(t: Tok): boolean {
   const w = t.lower;
-  return ARTICLES.has(w) || POSSESSIVE_DETS.has(w) || NP_JOINERS.has(w) || isTitleWord(w) || PERSON_HEADS.has(w) || ORGS.has(w) || DOCS.has(w) || /['’]$/.test(t.text);
+  return ARTICLES.has(w) || POSSESSIVE_DETS.has(w) || NP_JOINERS.has(w) || isTitleWord(w) || ROLE_ADJECTIVES.has(w) || PERSON_HEADS.has(w) || ORGS.has(w) || DOCS.has(w) || /['’]$/.test(t.text);
 }
 
 /**
@@ -134,6 +135,10 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
     if (b - k <= 3 && isPersonName(toks, k + 1, b) && !ctx.registry.findIn(text.slice(toks[k + 1].start, toks[b].end))) {
       return { speaker: newSpeaker(text.slice(toks[k + 1].start, toks[b].end), toks, k + 1, b, ctx), documentKey: null };
     }
+    // "Norvik Air’s CEO", after "Norvik Air chief executive Ilse Marken": the person the article
+    // gave that body's role, not the body.
+    const holder = toks.slice(k + 1, b + 1).every((t) => isTitleWord(t.lower) || ROLE_ADJECTIVES.has(t.lower)) ? personByRole(toks, s, b, ctx) : null;
+    if (holder) return { speaker: holder, documentKey: null };
     const owner = interpret(text, toks, [s, k], ctx, prior);
     if (owner?.speaker) {
       const rest = text.slice(toks[k + 1].start, toks[b].end);
@@ -197,6 +202,14 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
       return { speaker: r, documentKey: null };
     }
   }
+  // "The Bank of Norland kept its rate …" … "the bank said"; "AstraZeneca appeared to …" … "the
+  // company said": a body that opened a sentence, with that word in its name, or the lead's
+  // body for a company noun.
+  if (toks[a].lower === "the" && coreEnd === s && !toks[s].cap && (ORGS.has(head) || COMPANY.has(head))) {
+    const byWord = ctx.bodies.findLast((x) => normalizeName(x.name).split(" ").includes(head));
+    if (byWord) return { speaker: byWord, documentKey: null };
+    if (COMPANY.has(head) && ctx.leadBody && ctx.leadBody.kind !== "organisation") return { speaker: ctx.leadBody, documentKey: null };
+  }
   // "the report", "the statement": the document (or organisation) named last.
   if (DOCS.has(head)) {
     // "a new Halden Institute report": the capitalised name before the document noun issued it.
@@ -220,6 +233,8 @@ export function interpret(text: string, toks: Tok[], np: [number, number], ctx: 
   if (misspelt) return fromRegistry(ctx, misspelt, undefined);
   return { speaker: newSpeaker(phrase, toks, s, b, ctx), documentKey: null };
 }
+
+const COMPANY = new Set(COMPANY_NOUNS);
 
 const UNNAMED_VOICES = new Set(["official", "officials", "source", "sources", "analyst", "analysts", "expert", "experts", "diplomat", "diplomats"]);
 
@@ -302,6 +317,9 @@ function personWithRole(text: string, toks: Tok[], name: [number, number], role:
 }
 
 
+/** Words before a title that leave the role the same: "Norvik Air’s new CEO". */
+const ROLE_ADJECTIVES = new Set(["new", "current", "top", "incoming"]);
+
 /** Titles that name whoever leads a body, whatever the title it was introduced with ("the WHO chief"). */
 const LEADER_WORDS = new Set(["chief", "head", "leader", "boss", "ceo"]);
 
@@ -317,7 +335,10 @@ function personByRole(toks: Tok[], s: number, b: number, ctx: Context): Resolved
   if (!isTitleWord(toks[b].lower) && !isTitleWord(toks[b - 1].lower)) return null;
   const body: string[] = [];
   const titles: string[] = [];
-  for (let k = s; k <= b; k++) (isTitleWord(toks[k].lower) ? titles : body).push(toks[k].lower);
+  for (let k = s; k <= b; k++) {
+    if (ROLE_ADJECTIVES.has(toks[k].lower)) continue;
+    (isTitleWord(toks[k].lower) ? titles : body).push(toks[k].lower.replace(/['’]s$|’$/, ""));
+  }
   const leader = titles.length === 1 && LEADER_WORDS.has(titles[0]);
   let found: ResolvedSpeaker | null = null;
   for (const [key, person] of ctx.roles) {

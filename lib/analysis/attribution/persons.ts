@@ -147,7 +147,9 @@ export function notePeople(text: string, toks: Tok[], ctx: Context, cues: readon
       if (last?.speaker !== person) ctx.persons.push({ speaker: person, gender: person.gender ?? null });
       // "Harbour Board chairman Sven Adler met staff": the role before the name is this person's.
       let r = range[0];
-      while (r > 0 && toks[r - 1].kind === "word" && (toks[r - 1].cap || isTitleWord(toks[r - 1].lower)) && !ARTICLE_WORDS.has(toks[r - 1].lower)) r--;
+      // A lower-case word joins the role as a title or a title's noun ("chief executive").
+      const inRole = (t: Tok, left: Tok | undefined) => t.cap || isTitleWord(t.lower) || (!!left && left.kind === "word" && isTitleWord(left.lower));
+      while (r > 0 && toks[r - 1].kind === "word" && inRole(toks[r - 1], toks[r - 2]) && !ARTICLE_WORDS.has(toks[r - 1].lower)) r--;
       if (r < range[0]) rememberRole(text, toks, [r, range[0] - 1], person, ctx);
     }
     k = e;

@@ -46,7 +46,11 @@ export function firstVerbSubject(toks: Tok[], limit: number): [number, number] |
   for (let k = 1; k < limit; k++) {
     const t = toks[k];
     if (t.kind === "quote") return null;
-    if (t.kind === "word" && !t.cap && (t.pos === "VERB" || t.pos === "AUX")) return leadingSubject(toks, k);
+    if (t.kind !== "word" || t.cap || !(t.pos === "VERB" || t.pos === "AUX")) continue;
+    // "The company initially declined": adverbs before the verb are no part of the subject.
+    let e = k;
+    while (e > 1 && toks[e - 1].pos === "ADV" && !toks[e - 1].cap) e--;
+    return leadingSubject(toks, e);
   }
   return null;
 }

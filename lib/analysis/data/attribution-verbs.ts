@@ -168,6 +168,15 @@ export const DOCUMENT_NOUNS: readonly string[] = [
 ];
 
 /** Nouns that make an unknown name an organisation rather than a person. */
+/**
+ * Common nouns for a business, by which news refers back to the company its lead named
+ * ("AstraZeneca appeared to …" … "the company said"; attribution/mentions.ts).
+ */
+export const COMPANY_NOUNS: readonly string[] = [
+  "company", "firm", "business", "group", "carrier", "airline", "maker", "manufacturer", "retailer", "bank", "lender",
+  "insurer", "startup", "operator", "giant", "conglomerate", "corporation", "automaker", "carmaker", "drugmaker",
+];
+
 export const ORGANIZATION_NOUNS: readonly string[] = [
   "ministry", "department", "office", "agency", "council", "committee", "government",
   "army", "police", "forces", "force", "military", "party", "bank", "fund", "organization",
