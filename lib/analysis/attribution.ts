@@ -130,7 +130,7 @@ const HEDGE_WINDOW = 12;
  */
 function speakersByRole(out: Attribution[], ctx: Context) {
   for (const a of out) {
-    if (!a.speaker || a.speaker.kind === "person") continue;
+    if (!a.speaker || (a.speaker.kind === "person" && !a.speaker.generic)) continue;
     const key = normalizeName(a.speaker.name).replace(/^the /, "");
     if (!key.includes(" ")) continue;
     const holder = ctx.roles.get(key);

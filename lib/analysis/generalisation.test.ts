@@ -74,6 +74,13 @@ describe("attribution: who is the subject", () => {
     expect(speakers("Norvik Air’s CEO said the delays were “regrettable”.")).toEqual(["Norvik Air"]);
   });
 
+  it("a headline that opens with a body's role and a colon is that role's, and the person the article gives it", () => {
+    expect(speakers("Norvik Air CEO Anna Marken said losses would narrow.", "Norvik Air’s new CEO: Our losses are a ‘concern’")).toEqual(["Anna Marken"]);
+    expect(speakers("The airline lost money again.", "Norvik Air’s new CEO: Our losses are a ‘concern’")).toEqual(["Norvik Air CEO"]);
+    // A colon after words that are no role names nobody.
+    expect(speakers("The airline lost money again.", "Rates on hold: what the ‘pause’ means for you")).toEqual([null]);
+  });
+
   it("“the company”, “the bank” is the body a sentence opened with, after any dateline", () => {
     expect(speakers("OSLO (Wire) -Brennfjord appeared to play down talk of a sale on Monday.\n\nThe company initially declined to comment, but later issued a statement saying: “We do not comment on rumours.”")).toEqual(["Brennfjord"]);
     expect(speakers("TALLMARK, Vessia (AD) — The Bank of Vessia kept its rate on hold on Thursday.\n\nThe bank said inflation would fall “by the end of next year”.")).toEqual(["Bank of Vessia"]);

@@ -7,8 +7,9 @@ import { afterDocument, isVerb, wentOnTo } from "./verbs";
 import type { Context, Cue, Interp, ResolvedSpeaker } from "./context";
 import { interpret, remember, setDocument } from "./mentions";
 import { collectBack, collectForward, isNameLike } from "./noun-phrases";
+import { isTitleWord } from "./persons";
 import { collectSubject, firstVerbSubject, issuedBy, leadingSubject, sentenceSubject } from "./subjects";
-import { ARTICLES, DOCS, LABEL, NO_INVERSION, PERSON_HEADS, SPEECH, TIME_WORDS } from "./words";
+import { ARTICLES, DOCS, LABEL, NO_INVERSION, PERSON_HEADS, ROLE_ADJECTIVES, SPEECH, TIME_WORDS } from "./words";
 
 // ---------------------------------------------------------------------------
 // Cue detection
@@ -308,7 +309,24 @@ export function headlineCue(text: string, toks: Tok[], ctx: Context): { speaker:
     return { speaker: r.speaker, cue: text.slice(toks[a].start, toks[b].end) };
   };
   const last = colons[colons.length - 1];
-  return tryRange(last + 1, toks.length - 1, false) ?? tryRange(0, colons[0] - 1, true);
+  return tryRange(last + 1, toks.length - 1, false) ?? tryRange(0, colons[0] - 1, true) ?? headlineRole(text, toks, colons[0] - 1);
+}
+
+/**
+ * "Expedia’s new CEO: Our stock plunge is a ‘concern’": a headline that opens with a body's role
+ * (a title last) and a colon. The speaker is the role as a name ("Expedia CEO"), which the article
+ * may give a person later (attribution.ts speakersByRole); not the body.
+ */
+function headlineRole(text: string, toks: Tok[], b: number): { speaker: ResolvedSpeaker; cue: string } | null {
+  if (b < 1 || b > 5 || !isTitleWord(toks[b].lower) || /^spokes/.test(toks[b].lower)) return null;
+  const words: string[] = [];
+  for (let k = 0; k <= b; k++) {
+    const t = toks[k];
+    if (t.kind !== "word" || (!t.cap && !isTitleWord(t.lower) && !ROLE_ADJECTIVES.has(t.lower))) return null;
+    if (!ROLE_ADJECTIVES.has(t.lower)) words.push(t.text.replace(/['’]s$|’$/, ""));
+  }
+  if (!toks.slice(0, b).some((t) => t.cap && !isTitleWord(t.lower))) return null; // "CEO: …" names no body
+  return { speaker: { id: null, name: words.join(" "), kind: "person", generic: true }, cue: text.slice(toks[0].start, toks[b].end) };
 }
 
 /**

@@ -12,7 +12,7 @@ import { readsAsEnglish } from "./language";
 import { misspeltEntry } from "./misspelt-names";
 import { antecedent, isPersonName, isProperName, isTimePhrase } from "./noun-phrases";
 import { cleanName, genderOf, isTitleWord, looksLikePersonName, nameAfterRole, personForPronoun, personIn, personSpeaker, rememberRole } from "./persons";
-import { ARTICLES, DATA, DOCS, NP_JOINERS, ORGS, PERSON_HEADS, POSSESSIVE_DETS, PRONOUNS, RELATIVES, REPORTS, TIME_WORDS, YEAR } from "./words";
+import { ARTICLES, DATA, DOCS, NP_JOINERS, ORGS, PERSON_HEADS, POSSESSIVE_DETS, PRONOUNS, RELATIVES, REPORTS, ROLE_ADJECTIVES, TIME_WORDS, YEAR } from "./words";
 
 // ---------------------------------------------------------------------------
 // Mentions
@@ -316,9 +316,6 @@ function personWithRole(text: string, toks: Tok[], name: [number, number], role:
   return person;
 }
 
-
-/** Words before a title that leave the role the same: "Norvik Air’s new CEO". */
-const ROLE_ADJECTIVES = new Set(["new", "current", "top", "incoming"]);
 
 /** Titles that name whoever leads a body, whatever the title it was introduced with ("the WHO chief"). */
 const LEADER_WORDS = new Set(["chief", "head", "leader", "boss", "ceo"]);

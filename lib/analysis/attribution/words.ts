@@ -72,3 +72,6 @@ export const PARTICIPLES = new Set([
 ]);
 export const DEMONSTRATIVES = new Set(["this", "these", "last", "next"]);
 export const ISSUING = new Set(["published", "released", "issued", "produced", "prepared", "written", "compiled", "authored", "presented"]);
+
+/** Words before a title that leave the role the same: "Norvik Air’s new CEO". */
+export const ROLE_ADJECTIVES = new Set(["new", "current", "top", "incoming"]);
