@@ -53,6 +53,7 @@ describe("attribution: who is the subject", () => {
     ["an honorific and a surname are a person a pronoun can refer to", "Ms Oduya chairs the bank. She said that “the backups held.”", ["Oduya"]],
     ["an honorific's gender holds against the pronoun", "Mr Lind chairs the bank. She said that “the backups held.”", [null]],
     ["a country's capitalised abbreviation is no honorific", "Mr Halloran leads the agency. Cases rose in DR Ostrava. “We are worried,” he said.", ["Halloran"]],
+    ["a quote its own sentence introduces is not carried from a later cue", "As one writer on the beat put it, “The tide has turned.” The figures were “a warning”, Ruth Obi said.", [null, "Ruth Obi"]],
     ["a verb of addressing with an abstract object is no cue", "The mayor cited fears that “the bridge will fall”.", [null]],
   ])("%s", (_name, body, expected) => {
     expect(speakers(body)).toEqual(expected);

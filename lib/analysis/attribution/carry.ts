@@ -79,7 +79,7 @@ function resolvePending(input: AttributionInput, out: Attribution[], qi: number,
     return;
   }
   const nextSame = out.findIndex((b, j) => j > qi && quotes[j].paragraphIndex === p && b.source === "direct");
-  if (nextSame >= 0) {
+  if (nextSame >= 0 && !leadIn(input, qi, a)) {
     copy(out[nextSame], a, "carried", "carried from the cue later in its paragraph");
     return;
   }
@@ -100,6 +100,19 @@ function resolvePending(input: AttributionInput, out: Attribution[], qi: number,
     return;
   }
   a.reason = opensParagraph ? "no attribution cue in its paragraph or the one before" : "no attribution cue in its paragraph";
+}
+
+/**
+ * "As one journalist covering the research put it, “…”": the quote's own sentence introduces it
+ * with a clause of three or more words ending in a comma or colon, so its speaker is whoever that
+ * clause names, which the rules did not read; a cue in a later sentence is someone else's.
+ */
+function leadIn(input: AttributionInput, qi: number, a: Attribution): boolean {
+  const q = input.quotes[qi];
+  const sent = input.sentences[a.sentenceIndex];
+  if (!sent || q.openMark === null || q.openMark <= sent.start) return false;
+  const before = input.text.slice(sent.start, q.openMark).trimEnd();
+  return /[,:]$/.test(before) && wordTokens(before).length >= 3;
 }
 
 /** A quote elsewhere in the article whose words contain this one's, with a speaker found from a cue. */
